@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Vetted — settings</main>, document.getElementById('app')!);

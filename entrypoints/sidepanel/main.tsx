@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Vetted — budget notes</main>, document.getElementById('app')!);

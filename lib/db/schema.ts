@@ -1,0 +1,273 @@
+/**
+ * Record shapes: the single source of truth. Every table row, every message payload that carries
+ * a record, and the backup format are derived from these zod schemas.
+ *
+ * Conventions
+ * - Instants (createdAt, updatedAt, lastContactAt, …) are epoch milliseconds (UTC).
+ * - Calendar dates chosen by the user (due dates, start, deadline, paidAt) are 'YYYY-MM-DD'
+ *   strings: a due date is a day, not an instant, and must not move with the time zone.
+ * - Money is integer minor units plus an ISO 4217 currency code (DESIGN.md rule 5).
+ * - Ids of user-created records are strings (crypto.randomUUID()).
+ */
+import { z } from 'zod';
+
+export const SITE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'guru', 'generic'] as const;
+export const SiteIdSchema = z.enum(SITE_IDS);
+export type SiteId = z.infer<typeof SiteIdSchema>;
+
+/** Sites that have a content-script adapter and a per-site switch in settings. */
+export const MARKETPLACE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'guru'] as const;
+export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
+
+const MAX_TEXT = 20_000;
+const MAX_LINE = 500;
+
+export const IdSchema = z.string().min(1).max(100);
+export const TimestampSchema = z.number().int().nonnegative();
+/** 'YYYY-MM-DD', a real calendar day. */
+export const IsoDateSchema = z.iso.date();
+export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD');
+/** Integer minor units (cents). Bounded so sums stay exact in float64. */
+export const MinorSchema = z.number().int().min(-1e13).max(1e13);
+export const ContractorKeySchema = z
+  .string()
+  .min(3)
+  .max(300)
+  .regex(/^[a-z]+:\S+$/, 'expected a key such as upwork:~01abc');
+
+export const MoneySchema = z.object({ amountMinor: MinorSchema, currency: CurrencySchema });
+export type Money = z.infer<typeof MoneySchema>;
+
+// ---------------------------------------------------------------- profile snapshot (adapters)
+
+export const RateSchema = z.object({
+  amountMinor: MinorSchema.min(0),
+  currency: CurrencySchema,
+  unit: z.enum(['hour', 'fixed', 'from']),
+});
+export type Rate = z.infer<typeof RateSchema>;
+
+export const MarketplaceRatingSchema = z.object({
+  score: z.number().min(0).max(100),
+  outOf: z.number().positive().max(100),
+  count: z.number().int().nonnegative().optional(),
+});
+export type MarketplaceRating = z.infer<typeof MarketplaceRatingSchema>;
+
+/** What an adapter reads off a page (DESIGN.md "Adapter interface"). */
+export const ProfileSnapshotSchema = z.object({
+  key: ContractorKeySchema,
+  site: SiteIdSchema,
+  siteId: z.string().min(1).max(200),
+  name: z.string().max(MAX_LINE),
+  profileUrl: z.string().url().max(2000),
+  headline: z.string().max(2000).optional(),
+  avatarUrl: z.string().url().max(4000).optional(),
+  location: z.string().max(MAX_LINE).optional(),
+  rate: RateSchema.optional(),
+  marketplaceRating: MarketplaceRatingSchema.optional(),
+  /** Job success score in percent (0–100). */
+  jobSuccess: z.number().min(0).max(100).optional(),
+  skills: z.array(z.string().max(200)).max(200).optional(),
+});
+export type ProfileSnapshot = z.infer<typeof ProfileSnapshotSchema>;
+
+// ---------------------------------------------------------------- contractors
+
+export const CONTRACTOR_STATUSES = ['prospect', 'shortlisted', 'hired', 'avoid'] as const;
+export const ContractorStatusSchema = z.enum(CONTRACTOR_STATUSES);
+export type ContractorStatus = z.infer<typeof ContractorStatusSchema>;
+
+/** One observed change of the marketplace's rate or rating for a contractor. */
+export const HistoryEntrySchema = z.object({
+  at: TimestampSchema,
+  rate: RateSchema.optional(),
+  marketplaceRating: MarketplaceRatingSchema.optional(),
+  jobSuccess: z.number().min(0).max(100).optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const ContractorSchema = ProfileSnapshotSchema.extend({
+  status: ContractorStatusSchema,
+  tags: z.array(z.string().max(100)).max(100),
+  /** True when the user typed the name: page snapshots no longer overwrite it. */
+  nameEditedByUser: z.boolean().optional(),
+  firstSeenAt: TimestampSchema,
+  lastSeenAt: TimestampSchema,
+  /** Rate / rating as first seen, then one entry per change. Capped (oldest dropped after the first). */
+  history: z.array(HistoryEntrySchema).max(500),
+  /** Keys of the same person's profiles on other marketplaces (kept symmetric by the repository). */
+  links: z.array(ContractorKeySchema).max(50),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Contractor = z.infer<typeof ContractorSchema>;
+
+// ---------------------------------------------------------------- checklist
+
+export const CHECKLIST_GROUPS = ['before-hiring', 'contract-budget', 'working-together', 'after-delivery'] as const;
+export const ChecklistGroupSchema = z.enum(CHECKLIST_GROUPS);
+export type ChecklistGroup = z.infer<typeof ChecklistGroupSchema>;
+
+export const ChecklistItemSchema = z.object({
+  id: z.string().min(1).max(100),
+  label: z.string().min(1).max(MAX_LINE),
+  group: ChecklistGroupSchema,
+  hint: z.string().max(2000).optional(),
+  hidden: z.boolean().optional(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const CHECK_STATES = ['todo', 'done', 'failed', 'na'] as const;
+export const CheckStateSchema = z.enum(CHECK_STATES);
+export type CheckState = z.infer<typeof CheckStateSchema>;
+
+export const CheckSchema = z.object({
+  contractorKey: ContractorKeySchema,
+  itemId: z.string().min(1).max(100),
+  state: CheckStateSchema,
+  note: z.string().max(MAX_TEXT).optional(),
+  updatedAt: TimestampSchema,
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+// ---------------------------------------------------------------- notes
+
+export const NOTE_KINDS = ['general', 'interview', 'reference', 'contact', 'budget', 'negotiation'] as const;
+export const NoteKindSchema = z.enum(NOTE_KINDS);
+export type NoteKind = z.infer<typeof NoteKindSchema>;
+
+export const NoteSchema = z
+  .object({
+    id: IdSchema,
+    contractorKey: ContractorKeySchema.optional(),
+    projectId: IdSchema.optional(),
+    kind: NoteKindSchema,
+    body: z.string().min(1).max(MAX_TEXT),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .refine((n) => n.contractorKey !== undefined || n.projectId !== undefined, {
+    message: 'a note belongs to a contractor, a project or both',
+  });
+export type Note = z.infer<typeof NoteSchema>;
+
+// ---------------------------------------------------------------- ratings
+
+export const ScoreSchema = z.number().int().min(1).max(5);
+
+export const RatingSchema = z.object({
+  id: IdSchema,
+  contractorKey: ContractorKeySchema,
+  projectId: IdSchema.optional(),
+  quality: ScoreSchema,
+  communication: ScoreSchema,
+  timeliness: ScoreSchema,
+  value: ScoreSchema,
+  wouldRehire: z.boolean(),
+  comment: z.string().max(MAX_TEXT).optional(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Rating = z.infer<typeof RatingSchema>;
+
+// ---------------------------------------------------------------- projects
+
+export const PROJECT_STATUSES = ['planned', 'active', 'paused', 'completed', 'cancelled'] as const;
+export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
+export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
+
+export const PAYMENT_MODELS = ['fixed', 'hourly', 'retainer', 'milestones'] as const;
+export const PaymentModelSchema = z.enum(PAYMENT_MODELS);
+export type PaymentModel = z.infer<typeof PaymentModelSchema>;
+
+export const RetainerPeriodSchema = z.enum(['week', 'month']);
+export type RetainerPeriod = z.infer<typeof RetainerPeriodSchema>;
+
+export const ContractSchema = z.object({
+  signedAt: IsoDateSchema.optional(),
+  expectations: z.string().max(MAX_TEXT).optional(),
+  deliverables: z.string().max(MAX_TEXT).optional(),
+  paymentSchedule: z.string().max(MAX_TEXT).optional(),
+});
+export type Contract = z.infer<typeof ContractSchema>;
+
+export const ProjectSchema = z.object({
+  id: IdSchema,
+  title: z.string().min(1).max(MAX_LINE),
+  contractorKey: ContractorKeySchema.optional(),
+  status: ProjectStatusSchema,
+  paymentModel: PaymentModelSchema,
+  currency: CurrencySchema,
+  /** Agreed total budget in minor units of `currency`. */
+  budgetMinor: MinorSchema.min(0).optional(),
+  /** Hourly rate (hourly) or amount per period (retainer), minor units. */
+  rateMinor: MinorSchema.min(0).optional(),
+  retainerPeriod: RetainerPeriodSchema.optional(),
+  /** Hours expected in total (hourly model), for the forecast. */
+  estimatedHours: z.number().min(0).max(1e6).optional(),
+  /** Hours logged so far (hourly model). */
+  hoursLogged: z.number().min(0).max(1e6).optional(),
+  startDate: IsoDateSchema.optional(),
+  deadline: IsoDateSchema.optional(),
+  contract: ContractSchema,
+  /** Days between check-ins the user wants; 0 or absent: no rhythm. */
+  checkInDays: z.number().int().min(0).max(365).optional(),
+  lastContactAt: TimestampSchema.optional(),
+  completedAt: TimestampSchema.optional(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const MILESTONE_STATUSES = ['pending', 'in-progress', 'submitted', 'approved', 'paid'] as const;
+export const MilestoneStatusSchema = z.enum(MILESTONE_STATUSES);
+export type MilestoneStatus = z.infer<typeof MilestoneStatusSchema>;
+
+export const MilestoneSchema = z.object({
+  id: IdSchema,
+  projectId: IdSchema,
+  title: z.string().min(1).max(MAX_LINE),
+  dueDate: IsoDateSchema.optional(),
+  /** Minor units in the project's currency. */
+  amountMinor: MinorSchema.min(0).optional(),
+  status: MilestoneStatusSchema,
+  completedAt: TimestampSchema.optional(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
+export const PaymentSchema = z.object({
+  id: IdSchema,
+  projectId: IdSchema,
+  milestoneId: IdSchema.optional(),
+  amountMinor: MinorSchema,
+  currency: CurrencySchema,
+  paidAt: IsoDateSchema,
+  note: z.string().max(MAX_TEXT).optional(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Payment = z.infer<typeof PaymentSchema>;
+
+// ---------------------------------------------------------------- settings
+
+export const SettingsSchema = z.object({
+  checklist: z.array(ChecklistItemSchema).max(200),
+  notifications: z.boolean(),
+  /** A milestone due within this many days counts as "due soon". */
+  dueSoonDays: z.number().int().min(0).max(60),
+  defaultCurrency: CurrencySchema,
+  sites: z.object(Object.fromEntries(MARKETPLACE_IDS.map((s) => [s, z.boolean()])) as Record<MarketplaceId, z.ZodBoolean>),
+  overlayOpen: z.boolean(),
+  lastBackupAt: TimestampSchema.optional(),
+  /** Last time any user data changed (drives the backup reminder). */
+  lastChangeAt: TimestampSchema.optional(),
+  updatedAt: TimestampSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Row of the settings table: one row with key 'settings'. */
+export const SettingsRowSchema = SettingsSchema.extend({ key: z.literal('settings') });
+export type SettingsRow = z.infer<typeof SettingsRowSchema>;

@@ -1,0 +1,55 @@
+/**
+ * The one client every context uses to talk to the background (content script, overlay frame,
+ * popup, side panel, options). Throws `VettedError` with a user-readable message on failure.
+ */
+import { browser } from 'wxt/browser';
+import {
+  CHANGE_EVENT,
+  type ChangeEvent,
+  type ErrorCode,
+  type Reply,
+  type RequestPayload,
+  type RequestType,
+  type Responses,
+} from './protocol';
+
+export class VettedError extends Error {
+  constructor(
+    message: string,
+    readonly code: ErrorCode,
+  ) {
+    super(message);
+    this.name = 'VettedError';
+  }
+}
+
+export async function send<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T]> {
+  let reply: Reply<Responses[T]> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<Responses[T]> | undefined;
+  } catch (err) {
+    // Extension reloaded/updated under an open page, or the background is not reachable.
+    throw new VettedError(
+      'Vetted could not reach its storage. If you just updated the extension, reload this page.',
+      'internal',
+    );
+  }
+  if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+    throw new VettedError('Vetted got no answer from its storage. Please try again.', 'internal');
+  }
+  if (!reply.ok) throw new VettedError(reply.error, reply.code);
+  return reply.data;
+}
+
+export function isChangeEvent(message: unknown): message is ChangeEvent {
+  return typeof message === 'object' && message !== null && (message as ChangeEvent).event === CHANGE_EVENT;
+}
+
+/** Calls `listener` whenever the background reports a write. Returns an unsubscribe function. */
+export function onChange(listener: (event: ChangeEvent) => void): () => void {
+  const handler = (message: unknown) => {
+    if (isChangeEvent(message)) listener(message);
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}

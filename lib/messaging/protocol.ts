@@ -1,0 +1,336 @@
+/**
+ * The contract between contexts. Every request is `{ type, payload }` where `payload` is checked
+ * by the zod schema below; responses are typed by `Responses`. Transport: ./client.ts (sender)
+ * and ./router.ts (background).
+ *
+ * `from` says who may send it:
+ * - 'content': the content script on a supported marketplace tab (or any extension page).
+ *   Content-script requests never return private data (notes, budgets, ratings' comments): the
+ *   content script lives in the marketplace's page, and what it receives could end up there.
+ * - 'page': only our own extension pages (popup, side panel, options, the overlay frame).
+ */
+import { z } from 'zod';
+import {
+  CheckStateSchema,
+  ContractorKeySchema,
+  ContractorStatusSchema,
+  ContractSchema,
+  IdSchema,
+  IsoDateSchema,
+  MarketplaceRatingSchema,
+  MilestoneStatusSchema,
+  MinorSchema,
+  NoteKindSchema,
+  PaymentModelSchema,
+  ProfileSnapshotSchema,
+  ProjectStatusSchema,
+  RetainerPeriodSchema,
+  ScoreSchema,
+  SettingsSchema,
+  SiteIdSchema,
+  CurrencySchema,
+  TimestampSchema,
+  type Check,
+  type Contractor,
+  type ContractorStatus,
+  type Milestone,
+  type Note,
+  type Payment,
+  type Project,
+  type Rating,
+  type Settings,
+  type SiteId,
+  type MarketplaceId,
+} from '../db/schema';
+
+const text = (max = 20_000) => z.string().max(max);
+const empty = z.object({}).strict();
+
+export const ContractorPatchSchema = z
+  .object({
+    name: text(500).min(1),
+    status: ContractorStatusSchema,
+    tags: z.array(text(100)).max(100),
+    headline: text(2000),
+  })
+  .partial()
+  .strict();
+
+export const ProjectPatchSchema = z
+  .object({
+    title: text(500).min(1),
+    contractorKey: ContractorKeySchema.nullable(),
+    status: ProjectStatusSchema,
+    paymentModel: PaymentModelSchema,
+    currency: CurrencySchema,
+    budgetMinor: MinorSchema.min(0).nullable(),
+    rateMinor: MinorSchema.min(0).nullable(),
+    retainerPeriod: RetainerPeriodSchema.nullable(),
+    estimatedHours: z.number().min(0).max(1e6).nullable(),
+    hoursLogged: z.number().min(0).max(1e6).nullable(),
+    startDate: IsoDateSchema.nullable(),
+    deadline: IsoDateSchema.nullable(),
+    contract: ContractSchema,
+    checkInDays: z.number().int().min(0).max(365).nullable(),
+  })
+  .partial()
+  .strict();
+export type ProjectPatch = z.infer<typeof ProjectPatchSchema>;
+
+export const MilestonePatchSchema = z
+  .object({
+    title: text(500).min(1),
+    dueDate: IsoDateSchema.nullable(),
+    amountMinor: MinorSchema.min(0).nullable(),
+    status: MilestoneStatusSchema,
+  })
+  .partial()
+  .strict();
+
+export const PaymentPatchSchema = z
+  .object({
+    milestoneId: IdSchema.nullable(),
+    amountMinor: MinorSchema,
+    currency: CurrencySchema,
+    paidAt: IsoDateSchema,
+    note: text().nullable(),
+  })
+  .partial()
+  .strict();
+
+export const RatingInputSchema = z
+  .object({
+    contractorKey: ContractorKeySchema,
+    projectId: IdSchema.optional(),
+    quality: ScoreSchema,
+    communication: ScoreSchema,
+    timeliness: ScoreSchema,
+    value: ScoreSchema,
+    wouldRehire: z.boolean(),
+    comment: text().optional(),
+  })
+  .strict();
+
+/** All requests. Keys are verbNoun message names. */
+export const REQUESTS = {
+  // ------------------------------------------------ content script (no private data back)
+  /** The content script read a page: upsert the profile snapshot (history of rate/rating changes). */
+  reportPage: {
+    from: 'content',
+    payload: z.object({ site: SiteIdSchema, profile: ProfileSnapshotSchema.nullable() }).strict(),
+  },
+  /** Badge summaries for listing cards: only keys the user has data about are returned. */
+  getBadges: { from: 'content', payload: z.object({ keys: z.array(ContractorKeySchema).max(500) }).strict() },
+  /** Which marketplaces are switched on. */
+  getSiteSwitches: { from: 'content', payload: empty },
+
+  // ------------------------------------------------ extension pages
+  getContractor: { from: 'page', payload: z.object({ key: ContractorKeySchema }).strict() },
+  /** Creates the contractor from a snapshot when unknown ("track this page", new contractor in a project). */
+  trackContractor: { from: 'page', payload: z.object({ profile: ProfileSnapshotSchema }).strict() },
+  updateContractor: { from: 'page', payload: z.object({ key: ContractorKeySchema, patch: ContractorPatchSchema }).strict() },
+  deleteContractor: { from: 'page', payload: z.object({ key: ContractorKeySchema }).strict() },
+  listContractors: {
+    from: 'page',
+    payload: z
+      .object({
+        status: ContractorStatusSchema.optional(),
+        query: text(200).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+  },
+  linkContractors: { from: 'page', payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict() },
+  unlinkContractors: { from: 'page', payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict() },
+
+  setCheck: {
+    from: 'page',
+    payload: z
+      .object({
+        contractorKey: ContractorKeySchema,
+        itemId: z.string().min(1).max(100),
+        state: CheckStateSchema.optional(),
+        note: text().nullable().optional(),
+      })
+      .strict(),
+  },
+
+  saveNote: {
+    from: 'page',
+    payload: z
+      .object({
+        id: IdSchema.optional(),
+        contractorKey: ContractorKeySchema.optional(),
+        projectId: IdSchema.optional(),
+        kind: NoteKindSchema,
+        body: text().min(1),
+      })
+      .strict(),
+  },
+  deleteNote: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+
+  saveRating: { from: 'page', payload: z.object({ id: IdSchema.optional(), rating: RatingInputSchema }).strict() },
+  deleteRating: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+
+  listProjects: {
+    from: 'page',
+    payload: z
+      .object({ status: z.array(ProjectStatusSchema).optional(), contractorKey: ContractorKeySchema.optional() })
+      .strict(),
+  },
+  getProject: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  createProject: {
+    from: 'page',
+    payload: ProjectPatchSchema.required({ title: true }).extend({ contractorKey: ContractorKeySchema.optional() }).strict(),
+  },
+  updateProject: { from: 'page', payload: z.object({ id: IdSchema, patch: ProjectPatchSchema }).strict() },
+  deleteProject: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  /** Sets lastContactAt (default now). */
+  logCheckIn: { from: 'page', payload: z.object({ id: IdSchema, at: TimestampSchema.optional() }).strict() },
+
+  saveMilestone: {
+    from: 'page',
+    payload: z.object({ projectId: IdSchema, id: IdSchema.optional(), patch: MilestonePatchSchema }).strict(),
+  },
+  deleteMilestone: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  savePayment: {
+    from: 'page',
+    payload: z.object({ projectId: IdSchema, id: IdSchema.optional(), patch: PaymentPatchSchema }).strict(),
+  },
+  deletePayment: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+
+  /** Everything the popup shows, in one round trip. */
+  getDashboard: { from: 'page', payload: empty },
+
+  getSettings: { from: 'page', payload: empty },
+  updateSettings: { from: 'page', payload: z.object({ patch: SettingsSchema.partial().strict() }).strict() },
+
+  exportBackup: { from: 'page', payload: empty },
+  importBackup: { from: 'page', payload: z.object({ text: z.string().max(60 * 1024 * 1024) }).strict() },
+  deleteEverything: { from: 'page', payload: z.object({ confirm: z.literal('DELETE') }).strict() },
+  getStorageInfo: { from: 'page', payload: empty },
+} as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
+
+export type RequestType = keyof typeof REQUESTS;
+export type RequestPayload<T extends RequestType> = z.input<(typeof REQUESTS)[T]['payload']>;
+export type ParsedPayload<T extends RequestType> = z.output<(typeof REQUESTS)[T]['payload']>;
+
+// ------------------------------------------------------------------ responses
+
+export interface BadgeSummary {
+  key: string;
+  status: ContractorStatus;
+  /** Average of your ratings (1–5), absent when none. */
+  averageRating?: number;
+  projects: number;
+  /** Vetting progress: items settled (done / n.a.) out of applicable items. */
+  vetted: { done: number; total: number; failed: number };
+}
+
+export interface ContractorView {
+  contractor: Contractor;
+  checks: Check[];
+  notes: Note[];
+  ratings: Rating[];
+  projects: Project[];
+  /** Contractors linked as the same person on other sites (may be fewer than links when deleted). */
+  linked: Contractor[];
+}
+
+export interface ProjectView {
+  project: Project;
+  contractor?: Contractor;
+  milestones: Milestone[];
+  payments: Payment[];
+  notes: Note[];
+  ratings: Rating[];
+}
+
+export interface Dashboard {
+  /** Projects with status planned, active or paused, with what the cards need. */
+  projects: ProjectView[];
+  /** Contractors you rated well (would rehire / high average), best first. */
+  hireAgain: { contractor: Contractor; ratings: Rating[] }[];
+  /** Recently viewed contractors, newest first. */
+  recent: Contractor[];
+  settings: Settings;
+  /** Whether there is any data at all (for the empty state). */
+  contractorCount: number;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: number;
+  /** Per table counts, e.g. { contractors: { added: 1, updated: 0, skipped: 2 } }. */
+  tables: Record<string, { added: number; updated: number; skipped: number }>;
+}
+
+export interface StorageInfo {
+  usage?: number;
+  quota?: number;
+  persisted: boolean;
+  counts: Record<string, number>;
+}
+
+export interface Responses {
+  reportPage: { key: string | null; enabled: boolean };
+  getBadges: Record<string, BadgeSummary>;
+  getSiteSwitches: Record<MarketplaceId, boolean>;
+  getContractor: ContractorView | null;
+  trackContractor: Contractor;
+  updateContractor: Contractor;
+  deleteContractor: { deleted: boolean };
+  listContractors: Contractor[];
+  linkContractors: { ok: true };
+  unlinkContractors: { ok: true };
+  setCheck: Check;
+  saveNote: Note;
+  deleteNote: { deleted: boolean };
+  saveRating: Rating;
+  deleteRating: { deleted: boolean };
+  listProjects: Project[];
+  getProject: ProjectView | null;
+  createProject: Project;
+  updateProject: Project;
+  deleteProject: { deleted: boolean };
+  logCheckIn: Project;
+  saveMilestone: Milestone;
+  deleteMilestone: { deleted: boolean };
+  savePayment: Payment;
+  deletePayment: { deleted: boolean };
+  getDashboard: Dashboard;
+  getSettings: Settings;
+  updateSettings: Settings;
+  exportBackup: { text: string; filename: string };
+  importBackup: ImportReport;
+  deleteEverything: { ok: true };
+  getStorageInfo: StorageInfo;
+}
+
+/** Envelope on the wire. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
+export type ErrorCode = 'bad-request' | 'unknown-type' | 'forbidden' | 'not-found' | 'quota' | 'internal';
+
+/** Broadcast from the background after every write so open views refresh. */
+export const CHANGE_EVENT = 'vetted:changed' as const;
+export interface ChangeEvent {
+  event: typeof CHANGE_EVENT;
+  /** Tables touched by the write. */
+  tables: ChangedTable[];
+  /** Contractor keys and project ids touched, when known. */
+  contractorKeys?: string[];
+  projectIds?: string[];
+}
+export type ChangedTable =
+  | 'contractors'
+  | 'checks'
+  | 'notes'
+  | 'ratings'
+  | 'projects'
+  | 'milestones'
+  | 'payments'
+  | 'settings';
+
+export type { SiteId };
+export { MarketplaceRatingSchema };
