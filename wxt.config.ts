@@ -4,6 +4,8 @@ import { MARKETPLACE_MATCHES } from './lib/sites/matches';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // E2E runs and benchmarks may build into their own folder so parallel runs don't collide.
+  outDir: process.env.VETTED_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
