@@ -124,6 +124,13 @@ export const REQUESTS = {
   /** Which marketplaces are switched on. */
   getSiteSwitches: { from: 'content', payload: empty },
 
+  /**
+   * The contractor the content script last reported for a tab (background keeps a per-tab map,
+   * also in storage.session so it survives a service-worker restart). No tabId: the sender's own
+   * tab (the overlay frame). The side panel passes the active tab's id: no `tabs` permission needed.
+   */
+  getTabContext: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative().optional() }).strict() },
+
   // ------------------------------------------------ extension pages
   getContractor: { from: 'page', payload: z.object({ key: ContractorKeySchema }).strict() },
   /** Creates the contractor from a snapshot when unknown ("track this page", new contractor in a project). */
@@ -277,6 +284,7 @@ export interface Responses {
   reportPage: { key: string | null; enabled: boolean };
   getBadges: Record<string, BadgeSummary>;
   getSiteSwitches: Record<MarketplaceId, boolean>;
+  getTabContext: { tabId: number | null; key: string | null; site: SiteId | null; url: string | null };
   getContractor: ContractorView | null;
   trackContractor: Contractor;
   updateContractor: Contractor;
@@ -322,6 +330,16 @@ export interface ChangeEvent {
   contractorKeys?: string[];
   projectIds?: string[];
 }
+/** Broadcast when the contractor shown in a tab changes (content script reported a new page). */
+export const TAB_CONTEXT_EVENT = 'vetted:tab-context' as const;
+export interface TabContextEvent {
+  event: typeof TAB_CONTEXT_EVENT;
+  tabId: number;
+  key: string | null;
+  site: SiteId | null;
+  url: string | null;
+}
+
 export type ChangedTable =
   | 'contractors'
   | 'checks'
