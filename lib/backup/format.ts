@@ -1,0 +1,107 @@
+/**
+ * The Vetted backup file: what it contains and how each table's records are keyed.
+ * Record shapes come from lib/db/schema.ts (the single source); docs/backup-format.md is
+ * generated from this file and checked by tests/unit/backup/doc.test.ts.
+ */
+import type { z } from 'zod';
+import {
+  CheckSchema,
+  ContractorSchema,
+  MilestoneSchema,
+  NoteSchema,
+  PaymentSchema,
+  ProjectSchema,
+  RatingSchema,
+  SettingsSchema,
+  type Check,
+  type Contractor,
+  type Milestone,
+  type Note,
+  type Payment,
+  type Project,
+  type Rating,
+  type Settings,
+} from '../db/schema';
+
+export const BACKUP_FORMAT = 'vetted-backup';
+/** Bump when the file layout or a record shape changes, and add a migration (./migrations.ts). */
+export const BACKUP_VERSION = 1;
+/** Larger files are refused before parsing: a backup of years of notes is a few MB. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+export interface BackupRecords {
+  contractors: Contractor[];
+  checks: Check[];
+  notes: Note[];
+  ratings: Rating[];
+  projects: Project[];
+  milestones: Milestone[];
+  payments: Payment[];
+}
+export type RecordTable = keyof BackupRecords;
+
+export interface BackupData extends BackupRecords {
+  settings: Settings;
+}
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** Epoch ms when the file was written. */
+  exportedAt: number;
+  data: BackupData;
+}
+
+interface TableSpec {
+  schema: z.ZodType;
+  /** How the record is named in messages and matched when merging. */
+  keyName: string;
+  keyOf: (record: Record<string, unknown>) => string;
+  /** The Dexie primary key of a record (compound for checks). */
+  primaryKey: (record: Record<string, unknown>) => string | [string, string];
+  /** One line for the documentation. */
+  description: string;
+}
+
+const byId: Pick<TableSpec, 'keyName' | 'keyOf' | 'primaryKey'> = {
+  keyName: 'id',
+  keyOf: (r) => String(r.id),
+  primaryKey: (r) => String(r.id),
+};
+
+/** Record tables in the order they are written to the file and documented. */
+export const RECORD_TABLES: Readonly<Record<RecordTable, TableSpec>> = {
+  contractors: {
+    schema: ContractorSchema,
+    keyName: 'key',
+    keyOf: (r) => String(r.key),
+    primaryKey: (r) => String(r.key),
+    description: 'Everyone you looked at or tracked, keyed `<site>:<id>`.',
+  },
+  checks: {
+    schema: CheckSchema,
+    keyName: 'contractorKey + itemId',
+    keyOf: (r) => `${String(r.contractorKey)} / ${String(r.itemId)}`,
+    primaryKey: (r) => [String(r.contractorKey), String(r.itemId)],
+    description: 'The state of one checklist item for one contractor.',
+  },
+  notes: { schema: NoteSchema, ...byId, description: 'Private notes on a contractor, a project or both.' },
+  ratings: { schema: RatingSchema, ...byId, description: 'Your ratings of a contractor (1–5 per aspect).' },
+  projects: { schema: ProjectSchema, ...byId, description: 'Projects with budget, payment model and contract.' },
+  milestones: { schema: MilestoneSchema, ...byId, description: 'Milestones of a project.' },
+  payments: { schema: PaymentSchema, ...byId, description: 'Payments made on a project.' },
+};
+
+export const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES) as RecordTable[];
+
+export const SETTINGS_SPEC = {
+  schema: SettingsSchema,
+  description: 'Your settings: checklist template, reminders, currency, marketplace switches.',
+};
+
+/** `vetted-backup-2026-11-27.json`: the user's local day, the one they will look for. */
+export function backupFilename(now: number, ext = 'json', stem = 'vetted-backup'): string {
+  const d = new Date(now);
+  const day = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  return `${stem}-${day}.${ext}`;
+}
