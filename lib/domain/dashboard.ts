@@ -1,0 +1,104 @@
+/** Numbers for the top of the popup and its "hire again" and "recently viewed" lists. */
+import type { Contractor, Rating } from '../db/schema';
+import { sumByCurrency, type MoneyTotals } from './money';
+import { compareText, projectHealth, type HealthOptions, type ProjectBundle } from './project-health';
+import { reputation, type RatingInput, type Reputation } from './reputation';
+
+export interface DashboardTotals {
+  activeProjects: number;
+  /** Budgets of active projects, per currency (projects without a budget add nothing). */
+  committed: MoneyTotals;
+  /** Payments on active projects, per payment currency. */
+  paid: MoneyTotals;
+  /** Overdue milestones across active projects. */
+  overdueMilestones: number;
+  /** Active projects whose check-in is overdue. */
+  overdueCheckIns: number;
+  /** overdueMilestones + overdueCheckIns: the "items overdue" figure. */
+  overdueItems: number;
+  overBudgetProjects: number;
+}
+
+export function dashboardTotals(bundles: readonly ProjectBundle[], now: number, options: HealthOptions): DashboardTotals {
+  const active = bundles.filter((b) => b.project.status === 'active');
+  let overdueMilestones = 0;
+  let overdueCheckIns = 0;
+  let overBudgetProjects = 0;
+  for (const bundle of active) {
+    const h = projectHealth(bundle, now, options);
+    overdueMilestones += h.overdueMilestones.length;
+    if (h.checkIn.overdue) overdueCheckIns += 1;
+    if (h.overBudget) overBudgetProjects += 1;
+  }
+  return {
+    activeProjects: active.length,
+    committed: sumByCurrency(
+      active
+        .filter((b) => b.project.budgetMinor !== undefined)
+        .map((b) => ({ amountMinor: b.project.budgetMinor ?? 0, currency: b.project.currency })),
+    ),
+    paid: sumByCurrency(active.flatMap((b) => b.payments)),
+    overdueMilestones,
+    overdueCheckIns,
+    overdueItems: overdueMilestones + overdueCheckIns,
+    overBudgetProjects,
+  };
+}
+
+export type HireAgainContractor = Pick<Contractor, 'key' | 'name' | 'status'>;
+
+export interface HireAgainEntry<C extends HireAgainContractor = HireAgainContractor> {
+  contractor: C;
+  reputation: Reputation;
+}
+
+export interface HireAgainOptions {
+  /** Minimum overall average (1–5). Default 4. */
+  minAverage?: number;
+  limit?: number;
+}
+
+/**
+ * Contractors you rated well: overall average ≥ 4 and "would rehire" on at least half of your
+ * ratings, never one marked to avoid. Best first: overall average, then would-rehire share, then
+ * number of projects, then name.
+ */
+export function hireAgain<C extends HireAgainContractor>(
+  contractors: readonly C[],
+  ratings: readonly (RatingInput & Pick<Rating, 'contractorKey'>)[],
+  options: HireAgainOptions = {},
+): HireAgainEntry<C>[] {
+  const minAverage = options.minAverage ?? 4;
+  const byKey = new Map<string, RatingInput[]>();
+  for (const r of ratings) {
+    const list = byKey.get(r.contractorKey);
+    if (list) list.push(r);
+    else byKey.set(r.contractorKey, [r]);
+  }
+  const entries: HireAgainEntry<C>[] = [];
+  for (const contractor of contractors) {
+    if (contractor.status === 'avoid') continue;
+    const rep = reputation(byKey.get(contractor.key) ?? []);
+    if (rep.overall === null || rep.overall < minAverage || (rep.wouldRehireShare ?? 0) < 0.5) continue;
+    entries.push({ contractor, reputation: rep });
+  }
+  entries.sort(
+    (a, b) =>
+      (b.reputation.overall ?? 0) - (a.reputation.overall ?? 0) ||
+      (b.reputation.wouldRehireShare ?? 0) - (a.reputation.wouldRehireShare ?? 0) ||
+      b.reputation.projects - a.reputation.projects ||
+      compareText(a.contractor.name, b.contractor.name) ||
+      compareText(a.contractor.key, b.contractor.key),
+  );
+  return options.limit === undefined ? entries : entries.slice(0, Math.max(0, options.limit));
+}
+
+/** Most recently seen contractors first (ties by name), at most `limit`. */
+export function recentlyViewed<C extends Pick<Contractor, 'key' | 'name' | 'lastSeenAt'>>(
+  contractors: readonly C[],
+  limit = 5,
+): C[] {
+  return [...contractors]
+    .sort((a, b) => b.lastSeenAt - a.lastSeenAt || compareText(a.name, b.name) || compareText(a.key, b.key))
+    .slice(0, Math.max(0, limit));
+}
