@@ -1,0 +1,6 @@
+import type { SiteAdapter } from './types';
+import { upwork } from './upwork';
+import { fiverr } from './fiverr';
+
+/** Every marketplace adapter. A new marketplace: one file exporting a SiteAdapter, one line here. */
+export const ADAPTERS: readonly SiteAdapter[] = [upwork, fiverr];

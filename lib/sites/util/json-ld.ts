@@ -1,0 +1,33 @@
+import { at } from './dom';
+
+/** Every JSON-LD node on the page, `@graph` arrays flattened; invalid blocks are skipped. */
+export function jsonLdNodes(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const push = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(push);
+    else if (v && typeof v === 'object') {
+      out.push(v as Record<string, unknown>);
+      const graph = at(v, '@graph');
+      if (graph) push(graph);
+      const main = at(v, 'mainEntity');
+      if (main && typeof main === 'object') push(main);
+    }
+  };
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      push(JSON.parse(s.textContent ?? ''));
+    } catch {
+      // A broken block must not hide the others.
+    }
+  }
+  return out;
+}
+
+export function isType(node: Record<string, unknown>, type: string): boolean {
+  const t = node['@type'];
+  return t === type || (Array.isArray(t) && t.includes(type));
+}
+
+export function jsonLdOfType(doc: Document, type: string): Record<string, unknown> | undefined {
+  return jsonLdNodes(doc).find((n) => isType(n, type));
+}
