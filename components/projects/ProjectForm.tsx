@@ -1,0 +1,249 @@
+/**
+ * Create or edit a project: title, contractor, status, payment model, budget, rate or retainer,
+ * dates, contract terms and check-in rhythm. Text stays in the form until a save succeeds.
+ */
+import { useState } from 'preact/hooks';
+import {
+  PAYMENT_MODELS,
+  PROJECT_STATUSES,
+  type Contractor,
+  type PaymentModel,
+  type Project,
+  type ProjectStatus,
+  type RetainerPeriod,
+} from '../../lib/db/schema';
+import { formatMoney, minorDigits } from '../../lib/domain/money';
+import { readProjectForm, type FormErrors, type ProjectField, type ProjectFormValues } from '../../lib/domain/project-input';
+import { send } from '../../lib/messaging/client';
+import { Field, fieldAria } from './Field';
+import { PAYMENT_MODEL_LABELS, PROJECT_STATUS_LABELS, RETAINER_PERIOD_LABELS, SITE_LABELS } from './labels';
+import './projects.css';
+
+export interface ProjectFormProps {
+  project?: Project;
+  contractors: readonly Contractor[];
+  defaultContractorKey?: string;
+  defaultCurrency: string;
+  /** Title suggested for a new project. */
+  defaultTitle?: string;
+  onSaved: (project: Project, before?: Project) => void;
+  onCancel?: () => void;
+}
+
+/** Amount in minor units → what the user would type ("1250.5" → "1250.50"), no grouping. */
+function amountText(minor: number | undefined, currency: string): string {
+  if (minor === undefined) return '';
+  const digits = minorDigits(currency);
+  return (minor / 10 ** digits).toFixed(digits);
+}
+
+export function initialProjectValues(
+  project: Project | undefined,
+  defaults: { contractorKey?: string; currency: string; title?: string },
+): ProjectFormValues {
+  const currency = project?.currency ?? defaults.currency;
+  return {
+    title: project?.title ?? defaults.title ?? '',
+    contractorKey: project ? (project.contractorKey ?? '') : (defaults.contractorKey ?? ''),
+    status: project?.status ?? 'active',
+    paymentModel: project?.paymentModel ?? 'fixed',
+    currency,
+    budget: amountText(project?.budgetMinor, currency),
+    rate: amountText(project?.rateMinor, currency),
+    retainerPeriod: project?.retainerPeriod ?? 'month',
+    estimatedHours: project?.estimatedHours?.toString() ?? '',
+    hoursLogged: project?.hoursLogged?.toString() ?? '',
+    startDate: project?.startDate ?? '',
+    deadline: project?.deadline ?? '',
+    signedAt: project?.contract.signedAt ?? '',
+    expectations: project?.contract.expectations ?? '',
+    deliverables: project?.contract.deliverables ?? '',
+    paymentSchedule: project?.contract.paymentSchedule ?? '',
+    checkInDays: project ? (project.checkInDays?.toString() ?? '') : '7',
+  };
+}
+
+const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'INR', 'CHF', 'JPY', 'PLN', 'UAH'];
+
+export function ProjectForm(props: ProjectFormProps) {
+  const { project, contractors, onSaved, onCancel } = props;
+  const mode = project ? 'edit' : 'create';
+  const [values, setValues] = useState<ProjectFormValues>(() =>
+    initialProjectValues(project, {
+      contractorKey: props.defaultContractorKey,
+      currency: props.defaultCurrency,
+      title: props.defaultTitle,
+    }),
+  );
+  const [errors, setErrors] = useState<FormErrors<ProjectField>>({});
+  const [saveError, setSaveError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const idp = project ? `project-${project.id}` : 'project-new';
+
+  const set = <K extends ProjectField>(k: K, v: ProjectFormValues[K]) => {
+    setValues((old) => ({ ...old, [k]: v }));
+    if (errors[k]) setErrors((old) => ({ ...old, [k]: undefined }));
+  };
+  const text = (k: ProjectField) => ({
+    ...fieldAria(`${idp}-${k}`, errors[k]),
+    value: values[k],
+    onInput: (e: Event) => set(k, (e.currentTarget as HTMLInputElement).value as never),
+  });
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const read = readProjectForm(values, mode);
+    if (!read.ok) {
+      setErrors(read.errors);
+      setSaveError('Please fix the fields marked in red.');
+      return;
+    }
+    setErrors({});
+    setSaveError(undefined);
+    setSaving(true);
+    try {
+      const { contractorKey, ...rest } = read.patch;
+      const saved = project
+        ? await send('updateProject', { id: project.id, patch: read.patch })
+        : await send('createProject', { ...rest, ...(contractorKey ? { contractorKey } : {}) });
+      onSaved(saved, project);
+    } catch (err) {
+      setSaveError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const model = values.paymentModel;
+  const currency = values.currency.trim().toUpperCase() || 'USD';
+  const known = contractors.some((c) => c.key === values.contractorKey);
+  const currencies = COMMON_CURRENCIES.includes(currency) ? COMMON_CURRENCIES : [currency, ...COMMON_CURRENCIES];
+  let placeholder = '2,000';
+  try {
+    placeholder = formatMoney(200000 * 10 ** (minorDigits(currency) - 2), currency, undefined, { trimZeroFraction: true }).replace(/[^\d.,\s]/g, '').trim();
+  } catch {
+    // placeholder only
+  }
+
+  return (
+    <form class="p-form v-stack" onSubmit={submit} aria-label={project ? 'Edit project' : 'New project'} noValidate>
+      <Field id={`${idp}-title`} label="Title" error={errors.title}>
+        <input class="v-input" {...text('title')} maxLength={500} placeholder="e.g. Shopify email flows" />
+      </Field>
+      <Field id={`${idp}-contractorKey`} label="Contractor" help="Contractors you have looked at with Vetted.">
+        <select class="v-select" {...fieldAria(`${idp}-contractorKey`)} value={values.contractorKey} onChange={(e) => set('contractorKey', e.currentTarget.value)}>
+          <option value="">No contractor yet</option>
+          {!known && values.contractorKey && <option value={values.contractorKey}>{values.contractorKey}</option>}
+          {contractors.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.name || c.siteId} · {SITE_LABELS[c.site] ?? c.site}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div class="p-grid">
+        <Field id={`${idp}-status`} label="Status">
+          <select class="v-select" {...fieldAria(`${idp}-status`)} value={values.status} onChange={(e) => set('status', e.currentTarget.value as ProjectStatus)}>
+            {PROJECT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {PROJECT_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${idp}-paymentModel`} label="Payment model">
+          <select class="v-select" {...fieldAria(`${idp}-paymentModel`)} value={model} onChange={(e) => set('paymentModel', e.currentTarget.value as PaymentModel)}>
+            {PAYMENT_MODELS.map((m) => (
+              <option key={m} value={m}>
+                {PAYMENT_MODEL_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${idp}-budget`} label="Budget" error={errors.budget}>
+          <input class="v-input v-num" inputMode="decimal" {...text('budget')} placeholder={placeholder} />
+        </Field>
+        <Field id={`${idp}-currency`} label="Currency" error={errors.currency}>
+          <input class="v-input" {...text('currency')} list={`${idp}-currencies`} maxLength={3} autoCapitalize="characters" />
+          <datalist id={`${idp}-currencies`}>
+            {currencies.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+        </Field>
+        {(model === 'hourly' || model === 'retainer') && (
+          <Field id={`${idp}-rate`} label={model === 'hourly' ? `Hourly rate (${currency})` : `Retainer (${currency})`} error={errors.rate}>
+            <input class="v-input v-num" inputMode="decimal" {...text('rate')} />
+          </Field>
+        )}
+        {model === 'retainer' && (
+          <Field id={`${idp}-retainerPeriod`} label="Paid">
+            <select
+              class="v-select"
+              {...fieldAria(`${idp}-retainerPeriod`)}
+              value={values.retainerPeriod}
+              onChange={(e) => set('retainerPeriod', e.currentTarget.value as RetainerPeriod)}
+            >
+              {(['week', 'month'] as const).map((p) => (
+                <option key={p} value={p}>
+                  {RETAINER_PERIOD_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {model === 'hourly' && (
+          <>
+            <Field id={`${idp}-estimatedHours`} label="Hours expected" error={errors.estimatedHours}>
+              <input class="v-input v-num" inputMode="decimal" {...text('estimatedHours')} />
+            </Field>
+            <Field id={`${idp}-hoursLogged`} label="Hours logged" error={errors.hoursLogged}>
+              <input class="v-input v-num" inputMode="decimal" {...text('hoursLogged')} />
+            </Field>
+          </>
+        )}
+        <Field id={`${idp}-startDate`} label="Start" error={errors.startDate}>
+          <input class="v-input" type="date" {...text('startDate')} />
+        </Field>
+        <Field id={`${idp}-deadline`} label="Deadline" error={errors.deadline}>
+          <input class="v-input" type="date" {...text('deadline')} />
+        </Field>
+        <Field id={`${idp}-checkInDays`} label="Check in every (days)" error={errors.checkInDays} help="0 or empty: no reminder">
+          <input class="v-input v-num" inputMode="numeric" {...text('checkInDays')} />
+        </Field>
+      </div>
+      <details class="p-details" open={Boolean(project && (project.contract.signedAt || project.contract.expectations))}>
+        <summary>Contract: expectations, deliverables, payment schedule</summary>
+        <div class="v-stack">
+          <Field id={`${idp}-signedAt`} label="Contract signed on" error={errors.signedAt}>
+            <input class="v-input" type="date" {...text('signedAt')} />
+          </Field>
+          <Field id={`${idp}-expectations`} label="Expectations">
+            <textarea class="v-textarea" {...text('expectations')} placeholder="What does “done” look like?" />
+          </Field>
+          <Field id={`${idp}-deliverables`} label="Deliverables">
+            <textarea class="v-textarea" {...text('deliverables')} placeholder="Files, formats, handover" />
+          </Field>
+          <Field id={`${idp}-paymentSchedule`} label="Payment schedule">
+            <textarea class="v-textarea" {...text('paymentSchedule')} placeholder="e.g. 30% upfront, 70% on delivery" />
+          </Field>
+        </div>
+      </details>
+      {saveError && (
+        <p class="v-alert v-alert--error" role="alert">
+          {saveError}
+        </p>
+      )}
+      <div class="v-row">
+        <button type="submit" class="v-btn v-btn--primary" disabled={saving}>
+          {saving ? 'Saving…' : project ? 'Save project' : 'Create project'}
+        </button>
+        {onCancel && (
+          <button type="button" class="v-btn v-btn--ghost" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
