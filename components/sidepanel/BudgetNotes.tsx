@@ -1,0 +1,143 @@
+/** Timestamped notes on the budget and on rate negotiation for one project. */
+import { useState } from 'preact/hooks';
+import { Pencil, Trash2 } from 'lucide-preact';
+import type { Note, Project } from '../../lib/db/schema';
+import { send } from '../../lib/messaging/client';
+
+export interface BudgetNotesProps {
+  project: Project;
+  notes: readonly Note[];
+  locale?: string;
+}
+
+type Kind = 'budget' | 'negotiation';
+const KIND_LABELS: Record<Kind, string> = { budget: 'Budget', negotiation: 'Rate negotiation' };
+
+export function BudgetNotes({ project, notes, locale }: BudgetNotesProps) {
+  const [kind, setKind] = useState<Kind>('budget');
+  const [body, setBody] = useState('');
+  const [editingId, setEditingId] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const list = notes
+    .filter((n): n is Note & { kind: Kind } => n.kind === 'budget' || n.kind === 'negotiation')
+    .sort((a, b) => b.createdAt - a.createdAt);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (body.trim() === '') {
+      setError('Write something first.');
+      return;
+    }
+    setSaving(true);
+    setError(undefined);
+    try {
+      await send('saveNote', {
+        ...(editingId ? { id: editingId } : {}),
+        projectId: project.id,
+        ...(project.contractorKey ? { contractorKey: project.contractorKey } : {}),
+        kind,
+        body: body.trim(),
+      });
+      setBody('');
+      setEditingId(undefined);
+    } catch (err) {
+      // The text stays in the box so nothing is lost.
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async (n: Note) => {
+    if (!confirm('Delete this note?')) return;
+    try {
+      await send('deleteNote', { id: n.id });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <section class="v-stack" aria-label="Budget notes">
+      <h3>Budget and rate notes</h3>
+      <form class="v-stack" onSubmit={save}>
+        <div class="v-row" role="radiogroup" aria-label="Note about">
+          {(['budget', 'negotiation'] as const).map((k) => (
+            <label key={k} class={`v-pill sp-kind${kind === k ? ' v-pill--accent' : ''}`}>
+              <input type="radio" class="v-sr-only" name="note-kind" checked={kind === k} onChange={() => setKind(k)} />
+              {KIND_LABELS[k]}
+            </label>
+          ))}
+        </div>
+        <label class="v-sr-only" for="budget-note-body">
+          Note
+        </label>
+        <textarea
+          id="budget-note-body"
+          class="v-textarea"
+          value={body}
+          maxLength={20000}
+          placeholder={kind === 'budget' ? 'e.g. Agreed $2,000 cap; extras need written approval' : 'e.g. Asked for $40/h instead of $45, they will answer Monday'}
+          onInput={(e) => setBody(e.currentTarget.value)}
+        />
+        {error && (
+          <p class="v-alert v-alert--error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="v-row">
+          <button type="submit" class="v-btn v-btn--primary v-btn--sm" disabled={saving}>
+            {saving ? 'Saving…' : editingId ? 'Save changes' : 'Add note'}
+          </button>
+          {editingId && (
+            <button
+              type="button"
+              class="v-btn v-btn--ghost v-btn--sm"
+              onClick={() => {
+                setEditingId(undefined);
+                setBody('');
+              }}
+            >
+              Cancel
+            </button>
+          )}
+        </div>
+      </form>
+      {list.length === 0 ? (
+        <p class="v-small v-muted">Write down what you agreed and what you asked for: it helps at the next negotiation.</p>
+      ) : (
+        <ul class="p-list">
+          {list.map((n) => (
+            <li key={n.id} class="p-item" data-testid="budget-note">
+              <div class="p-item__head">
+                <span class={`v-pill${n.kind === 'negotiation' ? ' v-pill--info' : ''}`}>{KIND_LABELS[n.kind]}</span>
+                <time class="v-xs v-faint v-spacer" dateTime={new Date(n.createdAt).toISOString()}>
+                  {when.format(n.createdAt)}
+                  {n.updatedAt > n.createdAt + 1000 ? ' (edited)' : ''}
+                </time>
+                <button
+                  type="button"
+                  class="v-btn v-btn--ghost v-btn--sm v-btn--icon"
+                  aria-label="Edit note"
+                  onClick={() => {
+                    setEditingId(n.id);
+                    setKind(n.kind);
+                    setBody(n.body);
+                  }}
+                >
+                  <Pencil aria-hidden="true" />
+                </button>
+                <button type="button" class="v-btn v-btn--ghost v-btn--sm v-btn--icon" aria-label="Delete note" onClick={() => void remove(n)}>
+                  <Trash2 aria-hidden="true" />
+                </button>
+              </div>
+              <p class="v-user-text">{n.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

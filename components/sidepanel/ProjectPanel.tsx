@@ -1,0 +1,172 @@
+/**
+ * One project in the side panel: its budget summary, notes on budget and negotiation, milestones,
+ * payments, check-ins and the editor. Completing it asks for your rating of the contractor.
+ */
+import { useState } from 'preact/hooks';
+import { CheckCircle2, ExternalLink, HandCoins, MessageCircle, Pencil } from 'lucide-preact';
+import type { Project, Settings } from '../../lib/db/schema';
+import { formatRelativeDays } from '../../lib/domain/dates';
+import { loyaltyHint } from '../../lib/domain/loyalty';
+import { projectHealth } from '../../lib/domain/project-health';
+import { send } from '../../lib/messaging/client';
+import type { ProjectView } from '../../lib/messaging/protocol';
+import { useRequest } from '../use-request';
+import { MilestoneList } from '../projects/MilestoneList';
+import { PaymentsLedger } from '../projects/PaymentsLedger';
+import { ProjectForm } from '../projects/ProjectForm';
+import { RatingForm } from '../projects/RatingForm';
+import { PROJECT_STATUS_LABELS, SITE_LABELS } from '../projects/labels';
+import { BudgetNotes } from './BudgetNotes';
+import { BudgetSummary } from './BudgetSummary';
+
+export interface ProjectPanelProps {
+  view: ProjectView;
+  settings?: Settings;
+  now: number;
+  timeZone: string;
+  locale?: string;
+}
+
+export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectPanelProps) {
+  const { project, contractor, milestones, payments, notes, ratings } = view;
+  const [editing, setEditing] = useState(false);
+  const [rating, setRating] = useState(false);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const contractorView = useRequest('getContractor', project.contractorKey ? { key: project.contractorKey } : null, {
+    refreshOn: (e) => e.tables.includes('ratings') || e.tables.includes('projects'),
+  });
+  const contractors = useRequest('listContractors', editing ? { limit: 500 } : null);
+
+  const health = projectHealth({ project, milestones, payments }, now, {
+    timeZone,
+    ...(settings ? { dueSoonDays: settings.dueSoonDays } : {}),
+  });
+  const name = contractor?.name || 'this contractor';
+  const cv = contractorView.data;
+  const loyalty =
+    project.contractorKey && cv
+      ? loyaltyHint(project.contractorKey, cv.projects, cv.ratings, { name: contractor?.name, locale })
+      : null;
+  const projectRating = ratings.find((r) => r.projectId === project.id);
+  const askRating = Boolean(project.contractorKey) && (rating || (project.status === 'completed' && !projectRating));
+
+  const act = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await fn();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onSaved = (saved: Project, before?: Project) => {
+    setEditing(false);
+    if (saved.status === 'completed' && before?.status !== 'completed' && saved.contractorKey) setRating(true);
+  };
+
+  const ci = health.checkIn;
+  return (
+    <div class="v-stack sp-project" data-project-id={project.id}>
+      <header class="sp-head">
+        <div class="v-row">
+          <h2 class="v-spacer v-user-text">{project.title}</h2>
+          <span class={`v-pill${project.status === 'active' ? ' v-pill--ok' : project.status === 'completed' ? ' v-pill--info' : ''}`}>
+            {PROJECT_STATUS_LABELS[project.status]}
+          </span>
+        </div>
+        {contractor ? (
+          <p class="v-small v-muted v-row">
+            <span class="v-ellipsis">
+              {contractor.name} · {SITE_LABELS[contractor.site] ?? contractor.site}
+            </span>
+            <a href={contractor.profileUrl} target="_blank" rel="noreferrer" class="v-row" aria-label={`Open ${contractor.name}'s profile`}>
+              <ExternalLink size={14} aria-hidden="true" /> Profile
+            </a>
+          </p>
+        ) : (
+          <p class="v-small v-muted">No contractor linked.</p>
+        )}
+        <p class={`v-small sp-checkin${ci.overdue ? ' sp-late' : ''}`}>
+          <MessageCircle size={14} aria-hidden="true" />{' '}
+          {ci.daysSinceContact === null ? 'No contact logged yet' : `Last contact ${formatRelativeDays(-ci.daysSinceContact, locale)}`}
+          {ci.everyDays !== null && ` · check in every ${ci.everyDays} day${ci.everyDays === 1 ? '' : 's'}`}
+          {ci.overdue && <span class="v-pill v-pill--warn sp-inline-pill">Check-in {ci.daysLate} day{ci.daysLate === 1 ? '' : 's'} late</span>}
+        </p>
+        <div class="v-row sp-actions">
+          <button type="button" class="v-btn v-btn--sm" disabled={busy} onClick={() => void act(() => send('logCheckIn', { id: project.id }))}>
+            <MessageCircle aria-hidden="true" /> Log a check-in
+          </button>
+          <button type="button" class="v-btn v-btn--sm" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+            <Pencil aria-hidden="true" /> {editing ? 'Close editor' : 'Edit project'}
+          </button>
+          {project.status !== 'completed' && project.status !== 'cancelled' && (
+            <button
+              type="button"
+              class="v-btn v-btn--sm"
+              disabled={busy}
+              onClick={() =>
+                void act(async () => {
+                  await send('updateProject', { id: project.id, patch: { status: 'completed' } });
+                  if (project.contractorKey) setRating(true);
+                })
+              }
+            >
+              <CheckCircle2 aria-hidden="true" /> Mark completed
+            </button>
+          )}
+        </div>
+        {error && (
+          <p class="v-alert v-alert--error" role="alert">
+            {error}
+          </p>
+        )}
+      </header>
+
+      {askRating && project.contractorKey && (
+        <RatingForm
+          contractorKey={project.contractorKey}
+          contractorName={contractor?.name}
+          projectId={project.id}
+          existing={projectRating}
+          onSaved={() => setRating(false)}
+          onCancel={rating ? () => setRating(false) : undefined}
+        />
+      )}
+      {projectRating && !askRating && (
+        <p class="v-alert v-alert--ok" role="status">
+          You rated {name} for this project
+          {projectRating.wouldRehire ? ' and would hire them again.' : '.'}{' '}
+          <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={() => setRating(true)}>
+            Change rating
+          </button>
+        </p>
+      )}
+
+      {editing && (
+        <section class="v-card" aria-label="Edit project">
+          <ProjectForm
+            project={project}
+            contractors={contractors.data ?? (contractor ? [contractor] : [])}
+            defaultCurrency={project.currency}
+            onSaved={onSaved}
+            onCancel={() => setEditing(false)}
+          />
+        </section>
+      )}
+
+      {loyalty && (
+        <p class="v-alert v-alert--info" data-testid="loyalty-hint">
+          <HandCoins size={16} aria-hidden="true" /> {loyalty.message}
+        </p>
+      )}
+
+      <BudgetSummary project={project} health={health} payments={payments} locale={locale} />
+      <BudgetNotes project={project} notes={notes} locale={locale} />
+      <MilestoneList project={project} milestones={milestones} health={health} locale={locale} />
+      <PaymentsLedger project={project} payments={payments} milestones={milestones} today={health.today} locale={locale} />
+    </div>
+  );
+}
