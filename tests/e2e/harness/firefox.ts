@@ -1,0 +1,184 @@
+/**
+ * Debian's firefox-esr with the Firefox MV2 build, driven by puppeteer-core over WebDriver BiDi.
+ *
+ *   const s = await launchFirefox();
+ *   const page = await s.openMarketplacePage('upworkProfile');
+ *   await s.send('getContractor', { key: 'upwork:~01140923f209578a6b' });
+ *   await s.close();
+ *
+ * Facts this relies on (Firefox ESR 153, puppeteer-core 24):
+ * - The add-on's moz-extension:// UUID is random per profile unless the pref
+ *   `extensions.webextensions.uuids` pins it: we pin it, so extension URLs are known up front.
+ * - BiDi refuses to navigate to moz-extension:// unless Firefox runs with
+ *   `--remote-allow-system-access`; even then Puppeteer's goto never sees the load finish, so
+ *   extension pages are opened by a raw BiDi navigate and polled until loaded.
+ * - Request interception is per page and `request.resourceType()` is unsupported over BiDi.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { MarketRoutes, targetUrl, type MarketRoutesOptions } from './fixtures';
+import { extensionDir, makeProfileDir, removeDir } from './paths';
+import {
+  sendFromExtensionPage,
+  sendWithRetry,
+  trackSession,
+  untrackSession,
+  unwrap,
+  type ExtensionSession,
+} from './session';
+import type { Reply, RequestPayload, RequestType, Responses } from '../../../lib/messaging/protocol';
+
+export const FIREFOX_PATH = process.env.VETTED_FIREFOX || '/usr/bin/firefox-esr';
+/** Pinned moz-extension:// host of our add-on in every test profile. */
+export const FIREFOX_EXTENSION_UUID = '7e57ed00-7e77-4ed0-a000-00000000c0de';
+
+export interface LaunchFirefoxOptions {
+  /** Reuse a profile — it is then kept on close. Default: a fresh temp dir, removed on close. */
+  profileDir?: string;
+  routes?: MarketRoutesOptions;
+}
+
+export interface FirefoxSession extends ExtensionSession<Page> {
+  readonly browser: Browser;
+  /** The add-on id from the manifest (`browser_specific_settings.gecko.id`). */
+  readonly addonId: string;
+}
+
+export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise<FirefoxSession> {
+  const ext = extensionDir('firefox');
+  const addonId = readAddonId(ext);
+  const ownsProfile = !options.profileDir;
+  const profileDir = options.profileDir ?? makeProfileDir('firefox');
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      userDataDir: profileDir,
+      timeout: 90_000,
+      protocolTimeout: 90_000,
+      defaultViewport: { width: 1280, height: 800 },
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
+      },
+    });
+  } catch (err) {
+    if (ownsProfile) removeDir(profileDir);
+    throw new Error(`Could not launch ${FIREFOX_PATH}: ${String(err)}`);
+  }
+
+  const routes = new MarketRoutes(options.routes);
+  let requestPage: Page | undefined;
+  let closed = false;
+
+  const newPage = async () => {
+    const page = await browser.newPage();
+    await routePage(page, routes);
+    return page;
+  };
+
+  const session: FirefoxSession = {
+    browserName: 'firefox',
+    browser,
+    addonId,
+    profileDir,
+    routes,
+    extensionOrigin,
+    extensionUrl: (p) => new URL(p.replace(/^\//, ''), extensionOrigin).href,
+    newPage,
+    async openExtensionPage(p = 'popup.html') {
+      const page = await browser.newPage();
+      await navigateToExtensionPage(page, session.extensionUrl(p));
+      return page;
+    },
+    async openMarketplacePage(target) {
+      const page = await newPage();
+      await page.goto(targetUrl(target), { waitUntil: 'load', timeout: 60_000 });
+      return page;
+    },
+    async request<T extends RequestType>(type: T, payload: RequestPayload<T>) {
+      if (!requestPage || requestPage.isClosed()) requestPage = await session.openExtensionPage('popup.html');
+      const page = requestPage;
+      const reply = await sendWithRetry((m) => page.evaluate(sendFromExtensionPage, m), type, payload);
+      return reply as Reply<Responses[T]>;
+    },
+    async send(type, payload) {
+      return unwrap(type, await session.request(type, payload));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      untrackSession(session);
+      await browser.close().catch(() => undefined);
+      if (ownsProfile) removeDir(profileDir);
+    },
+  };
+  trackSession(session);
+
+  try {
+    const installed = await browser.installExtension(ext);
+    if (installed !== addonId) throw new Error(`installExtension returned ${installed}, expected ${addonId}`);
+  } catch (err) {
+    await session.close();
+    throw new Error(`Could not install the Firefox build from ${ext}: ${String(err)}`);
+  }
+  return session;
+}
+
+/** Answers this page's requests from the routing table (set before the first navigation). */
+export async function routePage(page: Page, routes: MarketRoutes): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    // Another handler may already have answered (a test can add its own).
+    if (request.isInterceptResolutionHandled()) return;
+    const decision = routes.decide(request.url());
+    const settle = (): Promise<void> => {
+      switch (decision.kind) {
+        case 'page':
+          return request.respond({ status: decision.status, headers: decision.headers, body: decision.body });
+        case 'not-found':
+          return request.respond({ status: 404, contentType: 'text/plain', body: '' });
+        case 'blocked':
+          return request.abort('blockedbyclient');
+        case 'pass':
+          return request.continue();
+      }
+    };
+    // A request can vanish (page closed, navigation replaced it): nothing to answer then.
+    settle().catch(() => undefined);
+  });
+}
+
+async function navigateToExtensionPage(page: Page, url: string): Promise<void> {
+  const frame = page.mainFrame() as unknown as {
+    browsingContext?: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> };
+  };
+  if (frame.browsingContext) {
+    await frame.browsingContext.navigate(url, 'none');
+  } else {
+    // Puppeteer internals moved: plain goto navigates too, it just never reports the load.
+    page.goto(url, { timeout: 30_000 }).catch(() => undefined);
+  }
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = await page
+      .evaluate(() => ({ href: location.href, ready: document.readyState }))
+      .catch(() => ({ href: '', ready: '' }));
+    if (state.href === url && state.ready === 'complete') return;
+    if (Date.now() > deadline) throw new Error(`Extension page ${url} did not load within 30 s (at ${state.href || 'unknown'})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function readAddonId(ext: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ext, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${ext}/manifest.json has no browser_specific_settings.gecko.id: the add-on UUID cannot be pinned`);
+  return id;
+}

@@ -1,0 +1,32 @@
+/**
+ * The real-browser harness every E2E test uses. Start here:
+ *
+ *   import { launchChromium, launchFirefox, FIXTURES, screenshot } from './harness';
+ *
+ * - launchChromium / launchFirefox: the built extension in Debian's chromium / firefox-esr, every
+ *   marketplace URL answered from ../shared/fixtures (captures at their real URLs; other
+ *   marketplace URLs get an empty 404; everything else is blocked), `send(type, payload)` as an
+ *   extension page, `openExtensionPage('popup.html')`, `openMarketplacePage('upworkProfile')`.
+ * - FIXTURES: the captures and their URLs. `session.routes.serve(url, { html })` serves your own page;
+ *   `launchX({ routes: { inject: ['…js…'] } })` runs a script first in every served page.
+ * - screenshot(pageOrElement, 'kebab-name'): tests/e2e/screenshots/kebab-name.png.
+ * Builds come from VETTED_OUT_DIR (default .output): see ./paths.ts for building your own.
+ * Every session left open is closed after each test file (./setup.ts).
+ */
+export { launchChromium, CHROMIUM_PATH, type ChromiumSession, type LaunchChromiumOptions } from './chromium';
+export { launchFirefox, routePage, FIREFOX_PATH, FIREFOX_EXTENSION_UUID, type FirefoxSession, type LaunchFirefoxOptions } from './firefox';
+export {
+  FIXTURES,
+  MarketRoutes,
+  readCapture,
+  stripPageScripts,
+  targetUrl,
+  type FixtureName,
+  type MarketRoutesOptions,
+  type PageSource,
+  type RouteDecision,
+} from './fixtures';
+export { extensionDir, makeProfileDir, removeDir, FIXTURES_DIR, REPO_ROOT, SCREENSHOTS_DIR, type BrowserName } from './paths';
+export { screenshot } from './screenshot';
+export { waitFor } from './wait';
+export { closeAllSessions, type ExtensionSession } from './session';
