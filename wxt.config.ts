@@ -33,9 +33,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'vetted@vetted.example',
-              strict_min_version: '128.0',
+              // data_collection_permissions is understood from Firefox 140 (Android 142).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
