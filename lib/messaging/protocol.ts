@@ -216,6 +216,8 @@ export const REQUESTS = {
   importBackup: { from: 'page', payload: z.object({ text: z.string().max(60 * 1024 * 1024) }).strict() },
   deleteEverything: { from: 'page', payload: z.object({ confirm: z.literal('DELETE') }).strict() },
   getStorageInfo: { from: 'page', payload: empty },
+  /** One table as a spreadsheet-safe CSV (lib/backup/csv.ts). Handler: backupCsvHandlers in lib/background/handlers/backup-csv.ts. */
+  exportCsv: { from: 'page', payload: z.object({ table: z.enum(['contractors', 'projects', 'payments']) }).strict() },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -314,6 +316,7 @@ export interface Responses {
   importBackup: ImportReport;
   deleteEverything: { ok: true };
   getStorageInfo: StorageInfo;
+  exportCsv: { text: string; filename: string };
 }
 
 /** Envelope on the wire. */

@@ -1,0 +1,114 @@
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contractorsCsv, decimalAmount, neutralise, paymentsCsv, projectsCsv, toCsv } from '../../../lib/backup/csv';
+import { exportCsv } from '../../../lib/backup/csv-export';
+import type { VettedDb } from '../../../lib/db/database';
+import { contractor, fill, freshDb, NOW, sampleData } from './sample-data';
+
+/** Reads our CSV back the way a spreadsheet would: BOM stripped, RFC 4180 parsing. */
+function parse(text: string): string[][] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const result = Papa.parse<string[]>(text.slice(1), { newline: '\r\n', delimiter: ',', skipEmptyLines: true });
+  expect(result.errors).toEqual([]);
+  return result.data;
+}
+
+function column(rows: string[][], name: string): string[] {
+  const index = rows[0]!.indexOf(name);
+  expect(index, name).toBeGreaterThanOrEqual(0);
+  return rows.slice(1).map((r) => r[index]!);
+}
+
+describe('CSV format', () => {
+  it('starts with a UTF-8 BOM and ends every line with CRLF', () => {
+    const text = toCsv(['a', 'b'], [['1', '2'], ['3', '4']]);
+    expect(text).toBe('\uFEFFa,b\r\n1,2\r\n3,4\r\n');
+  });
+
+  it('quotes commas, quotes and line breaks so each stays in its cell (RFC 4180)', () => {
+    const tricky = ['Smith, Jane', 'She said "hi"', 'line one\nline two', 'crlf\r\ninside', ' padded '];
+    const text = toCsv(['v'], tricky.map((t) => [t]));
+    expect(text).toContain('"Smith, Jane"');
+    expect(text).toContain('"She said ""hi"""');
+    expect(text).toContain('"line one\nline two"');
+    expect(column(parse(text), 'v')).toEqual(tricky);
+  });
+
+  it('neutralises cells that a spreadsheet would run as a formula', () => {
+    const attacks = ['=HYPERLINK("http://evil","x")', '+1+1', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1)', '\t=1', '\r=1'];
+    const rows = parse(toCsv(['v'], attacks.map((t) => [t])));
+    const cells = column(rows, 'v');
+    cells.forEach((cell, i) => {
+      expect(cell).toBe(`'${attacks[i]}`);
+    });
+    expect(neutralise('harmless = text')).toBe('harmless = text');
+    expect(neutralise('')).toBe('');
+  });
+
+  it('keeps unicode intact', () => {
+    const rows = parse(toCsv(['v'], [['Zoë — 日本語 ✓ 👍']]));
+    expect(column(rows, 'v')).toEqual(['Zoë — 日本語 ✓ 👍']);
+  });
+});
+
+describe('decimalAmount', () => {
+  it('writes exact decimals with the currency’s digits, no grouping', () => {
+    expect(decimalAmount(125050, 'USD')).toBe('1250.50');
+    expect(decimalAmount(5, 'USD')).toBe('0.05');
+    expect(decimalAmount(-5000, 'EUR')).toBe('-50.00');
+    expect(decimalAmount(1500, 'JPY')).toBe('1500');
+    expect(decimalAmount(1250, 'KWD')).toBe('1.250');
+    expect(decimalAmount(9_999_999_999_999, 'USD')).toBe('99999999999.99');
+  });
+});
+
+describe('table exports', () => {
+  it('contractors: one row each, rate as amount + currency, instants in ISO', () => {
+    const c = contractor('upwork:~01x', { name: '=cmd', tags: ['a', 'b, c'], firstSeenAt: Date.UTC(2026, 0, 2, 3, 4, 5) });
+    const rows = parse(contractorsCsv([c]));
+    expect(column(rows, 'name')).toEqual(["'=cmd"]);
+    expect(column(rows, 'rate')).toEqual(['45.00']);
+    expect(column(rows, 'rate_currency')).toEqual(['USD']);
+    expect(column(rows, 'tags')).toEqual(['a; b, c']);
+    expect(column(rows, 'first_seen')).toEqual(['2026-01-02T03:04:05.000Z']);
+  });
+
+  it('projects: budget, paid total in the project currency, contractor name', () => {
+    const data = sampleData();
+    const rows = parse(projectsCsv(data.projects, { contractors: data.contractors, payments: data.payments }));
+    expect(rows).toHaveLength(2);
+    expect(column(rows, 'title')).toEqual(['Website redesign']);
+    expect(column(rows, 'budget')).toEqual(['2500.00']);
+    expect(column(rows, 'paid')).toEqual(['500.00']);
+    expect(column(rows, 'contractor_name')).toEqual(['Person ~01abc']);
+    expect(column(rows, 'deadline')).toEqual(['2026-12-15']);
+  });
+
+  it('payments: a refund stays a negative number, not neutralised text', () => {
+    const data = sampleData();
+    const refund = { ...data.payments[0]!, id: 'pay-2', amountMinor: -2500, paidAt: '2026-11-01', note: '-refund' };
+    const rows = parse(paymentsCsv([refund, data.payments[0]!], { projects: data.projects, milestones: data.milestones }));
+    expect(column(rows, 'id')).toEqual(['pay-1', 'pay-2']); // by date
+    expect(column(rows, 'amount')).toEqual(['500.00', '-25.00']);
+    expect(column(rows, 'note')).toEqual(['first', "'-refund"]);
+    expect(column(rows, 'milestone')).toEqual(['Wireframes', 'Wireframes']);
+    expect(column(rows, 'project_title')).toEqual(['Website redesign', 'Website redesign']);
+  });
+});
+
+describe('exportCsv (from the database)', () => {
+  let db: VettedDb | undefined;
+  afterEach(async () => {
+    await db?.delete();
+  });
+
+  it('renders each table with a dated file name', async () => {
+    db = freshDb();
+    await fill(db);
+    for (const table of ['contractors', 'projects', 'payments'] as const) {
+      const { text, filename } = await exportCsv(db, table, NOW);
+      expect(filename).toMatch(new RegExp(`^vetted-${table}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      expect(parse(text).length).toBe(1 + (await db.table(table).count()));
+    }
+  });
+});
