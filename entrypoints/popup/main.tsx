@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import '../../components/theme.css';
+import { Popup } from '../../components/popup/Popup';
 
-render(<main>Vetted</main>, document.getElementById('app')!);
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,61 @@
+/** "Hire again" (contractors you rated well) and "Recently viewed" lists. */
+import { Star } from 'lucide-preact';
+import type { Contractor, Rating } from '../../lib/db/schema';
+import { formatScore, reputation } from '../../lib/domain/reputation';
+import { SITE_LABELS } from '../projects/labels';
+
+export interface ContractorListsProps {
+  hireAgain: readonly { contractor: Contractor; ratings: Rating[] }[];
+  recent: readonly Contractor[];
+  locale?: string;
+  onOpenProfile: (url: string) => void;
+}
+
+export function HireAgainList({ hireAgain, locale, onOpenProfile }: Omit<ContractorListsProps, 'recent'>) {
+  if (hireAgain.length === 0) return null;
+  return (
+    <section class="pp-section" aria-labelledby="pp-hire-again">
+      <h4 id="pp-hire-again">Hire again</h4>
+      <ul class="pp-people">
+        {hireAgain.slice(0, 5).map(({ contractor, ratings }) => {
+          const rep = reputation(ratings);
+          return (
+            <li key={contractor.key} data-testid="hire-again-item">
+              <button type="button" class="pp-person" onClick={() => onOpenProfile(contractor.profileUrl)}>
+                <span class="v-ellipsis">{contractor.name}</span>
+                <span class="v-xs v-muted">{SITE_LABELS[contractor.site] ?? contractor.site}</span>
+                <span class="v-spacer" />
+                <span class="v-pill v-pill--ok" aria-label={`Your rating ${formatScore(rep.overall, locale)} of 5 over ${rep.projects} projects`}>
+                  <Star size={11} aria-hidden="true" /> {formatScore(rep.overall, locale)}
+                  <span class="v-faint">· {rep.projects}</span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function RecentList({ recent, onOpenProfile }: Pick<ContractorListsProps, 'recent' | 'onOpenProfile'>) {
+  if (recent.length === 0) return null;
+  return (
+    <section class="pp-section" aria-labelledby="pp-recent">
+      <h4 id="pp-recent">Recently viewed</h4>
+      <ul class="pp-people">
+        {recent.slice(0, 5).map((c) => (
+          <li key={c.key} data-testid="recent-item">
+            <button type="button" class="pp-person" onClick={() => onOpenProfile(c.profileUrl)}>
+              <span class={`pp-dot pp-dot--${c.status}`} aria-hidden="true" />
+              <span class="v-ellipsis">{c.name}</span>
+              <span class="v-xs v-muted">{SITE_LABELS[c.site] ?? c.site}</span>
+              <span class="v-spacer" />
+              <span class="v-xs v-faint">{c.status}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The toolbar popup: open projects by urgency with quick actions, totals on top, people to hire
+ * again and recently viewed contractors; a three-step start for new users.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { FolderPlus, Settings as SettingsIcon } from 'lucide-preact';
+import { browser } from 'wxt/browser';
+import { dashboardTotals } from '../../lib/domain/dashboard';
+import { projectHealth } from '../../lib/domain/project-health';
+import { sortByUrgency } from '../../lib/domain/urgency';
+import { openSidePanel, type PanelTarget } from '../sidepanel/show-project';
+import { useRequest } from '../use-request';
+import { HireAgainList, RecentList } from './ContractorLists';
+import { EmptyState } from './EmptyState';
+import { ProjectCard } from './ProjectCard';
+import { Totals } from './Totals';
+import './popup.css';
+
+export interface PopupProps {
+  /** Slot at the very top, e.g. the backup reminder banner. */
+  top?: ComponentChildren;
+  now?: () => number;
+  timeZone?: string;
+  locale?: string;
+}
+
+export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const { data, error, loading } = useRequest('getDashboard', {});
+  const [windowId, setWindowId] = useState<number>();
+  const [actionError, setActionError] = useState<string>();
+
+  useEffect(() => {
+    // Known before any click: sidePanel.open() must run inside the click, with nothing awaited first.
+    browser.windows
+      ?.getCurrent()
+      .then((w) => setWindowId(w.id))
+      .catch(() => undefined);
+  }, []);
+
+  const openPanel = (target: PanelTarget) => {
+    openSidePanel(target, windowId).then(
+      () => window.close(),
+      (err: unknown) => setActionError(err instanceof Error ? err.message : String(err)),
+    );
+  };
+  const openProfile = (url: string) => {
+    browser.tabs.create({ url }).then(
+      () => window.close(),
+      () => setActionError('Could not open the profile.'),
+    );
+  };
+
+  const header = (
+    <header class="pp-header">
+      <img src="/icon/32.png" alt="" width={20} height={20} class="pp-logo" />
+      <h1>Vetted</h1>
+      <span class="v-spacer" />
+      <button type="button" class="v-btn v-btn--sm v-btn--primary" onClick={() => openPanel({ newProject: true })}>
+        <FolderPlus aria-hidden="true" /> New project
+      </button>
+      <button
+        type="button"
+        class="v-btn v-btn--sm v-btn--ghost v-btn--icon"
+        aria-label="Options"
+        title="Options"
+        onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      >
+        <SettingsIcon aria-hidden="true" />
+      </button>
+    </header>
+  );
+
+  let body: ComponentChildren;
+  if (error && !data) {
+    body = (
+      <p class="v-alert v-alert--error" role="alert">
+        {error}
+      </p>
+    );
+  } else if (!data) {
+    body = loading ? <p class="v-muted v-small pp-pad">Loading…</p> : null;
+  } else {
+    const t = now();
+    const options = { timeZone: zone, dueSoonDays: data.settings.dueSoonDays };
+    const items = sortByUrgency(
+      data.projects.map((view) => ({
+        project: view.project,
+        view,
+        health: projectHealth({ project: view.project, milestones: view.milestones, payments: view.payments }, t, options),
+      })),
+    );
+    const totals = dashboardTotals(
+      data.projects.map((v) => ({ project: v.project, milestones: v.milestones, payments: v.payments })),
+      t,
+      options,
+    );
+    body = (
+      <>
+        {items.length > 0 ? (
+          <>
+            <Totals totals={totals} locale={locale} />
+            <ul class="pp-cards" aria-label="Projects">
+              {items.map(({ view, health }) => (
+                <ProjectCard
+                  key={view.project.id}
+                  view={view}
+                  health={health}
+                  locale={locale}
+                  onOpenNotes={(projectId) => openPanel({ projectId })}
+                  onOpenProfile={openProfile}
+                />
+              ))}
+            </ul>
+          </>
+        ) : (
+          <EmptyState hasContractors={data.contractorCount > 0} onNewProject={() => openPanel({ newProject: true })} />
+        )}
+        <HireAgainList hireAgain={data.hireAgain} locale={locale} onOpenProfile={openProfile} />
+        <RecentList recent={data.recent} onOpenProfile={openProfile} />
+      </>
+    );
+  }
+
+  return (
+    <div class="pp">
+      {top && <div class="pp-top">{top}</div>}
+      {header}
+      {actionError && (
+        <p class="v-alert v-alert--error pp-pad" role="alert">
+          {actionError}
+        </p>
+      )}
+      <main class="pp-main">{body}</main>
+    </div>
+  );
+}

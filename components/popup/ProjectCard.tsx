@@ -1,0 +1,142 @@
+/** One open project in the popup: what needs attention, at a glance, with quick actions. */
+import { useState } from 'preact/hooks';
+import { AlertTriangle, Check, ExternalLink, MessageCircle, NotebookPen } from 'lucide-preact';
+import { formatDay, formatRelativeDays } from '../../lib/domain/dates';
+import { formatMoney, formatTotals } from '../../lib/domain/money';
+import type { ProjectHealth } from '../../lib/domain/project-health';
+import { send } from '../../lib/messaging/client';
+import type { ProjectView } from '../../lib/messaging/protocol';
+import { PROJECT_STATUS_LABELS, SITE_LABELS } from '../projects/labels';
+
+export interface ProjectCardProps {
+  view: ProjectView;
+  health: ProjectHealth;
+  locale?: string;
+  onOpenNotes: (projectId: string) => void;
+  onOpenProfile: (url: string) => void;
+}
+
+export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile }: ProjectCardProps) {
+  const { project, contractor } = view;
+  const [logged, setLogged] = useState(false);
+  const [error, setError] = useState<string>();
+  const money = (minor: number) => formatMoney(minor, project.currency, locale, { trimZeroFraction: true });
+  const overdue = health.overdueMilestones;
+  const next = health.nextMilestone;
+  const nextOverdue = next !== null && next.daysUntilDue !== null && next.daysUntilDue < 0;
+  const ci = health.checkIn;
+  const barClass = health.overBudget ? ' v-progress--danger' : health.nearBudget ? ' v-progress--warn' : '';
+  const other = formatTotals(health.otherCurrencies, locale, { trimZeroFraction: true });
+  const attention = overdue.length > 0 || health.overBudget;
+
+  const checkIn = async () => {
+    setError(undefined);
+    try {
+      await send('logCheckIn', { id: project.id });
+      setLogged(true);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <li
+      class={`pp-card${attention ? ' pp-card--alert' : health.flags.length > 0 ? ' pp-card--warn' : ''}`}
+      data-testid="project-card"
+      data-project-id={project.id}
+      aria-label={project.title}
+    >
+      <div class="pp-card__head">
+        <div class="pp-card__who">
+          <strong class="v-ellipsis" title={project.title}>
+            {project.title}
+          </strong>
+          <span class="v-xs v-muted v-ellipsis">
+            {contractor ? `${contractor.name} · ${SITE_LABELS[contractor.site] ?? contractor.site}` : 'No contractor linked'}
+          </span>
+        </div>
+        {project.status !== 'active' && <span class="v-pill">{PROJECT_STATUS_LABELS[project.status]}</span>}
+        {overdue.length > 0 && (
+          <span class="v-pill v-pill--danger" data-testid="overdue-flag">
+            <AlertTriangle size={12} aria-hidden="true" />
+            {overdue.length === 1 ? 'Overdue' : `${overdue.length} overdue`}
+          </span>
+        )}
+      </div>
+
+      <p class={`pp-line${nextOverdue ? ' pp-line--danger' : ''}`}>
+        {next ? (
+          <>
+            <span class="v-ellipsis">
+              {nextOverdue ? 'Overdue: ' : 'Next: '}
+              <span class="v-user-text">{next.title}</span>
+            </span>
+            {next.dueDate && (
+              <span class="pp-due">
+                {formatDay(next.dueDate, locale, health.today)}
+                {next.daysUntilDue !== null && ` · ${formatRelativeDays(next.daysUntilDue, locale)}`}
+              </span>
+            )}
+          </>
+        ) : (
+          <span class="v-muted">No open milestones</span>
+        )}
+      </p>
+
+      {health.budgetBarPercent !== null && health.budgetMinor !== null ? (
+        <div class="pp-budget">
+          <div
+            class={`v-progress${barClass}`}
+            role="progressbar"
+            aria-label={`Budget used for ${project.title}`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={health.budgetBarPercent}
+          >
+            <span style={{ width: `${health.budgetBarPercent}%` }} />
+          </div>
+          <span class={`v-xs v-num${health.overBudget ? ' pp-danger-text' : ''}`}>
+            {money(health.spentMinor)} of {money(health.budgetMinor)} · {health.budgetUsedPercent}%{health.overBudget ? ' · over budget' : ''}
+          </span>
+        </div>
+      ) : (
+        <p class="v-xs v-muted">
+          {health.spentMinor > 0 ? `${money(health.spentMinor)} paid · no budget set` : 'No budget set'}
+        </p>
+      )}
+      {other && <p class="v-xs v-muted">Also paid {other} (not converted)</p>}
+
+      <p class={`v-xs pp-contact${ci.overdue ? ' pp-contact--late' : ''}`}>
+        <MessageCircle size={12} aria-hidden="true" />
+        {ci.daysSinceContact === null ? 'No contact logged' : `Last contact ${formatRelativeDays(-ci.daysSinceContact, locale)}`}
+        {ci.everyDays !== null && ` · every ${ci.everyDays} d`}
+        {ci.overdue && ` · ${ci.daysLate} d late`}
+      </p>
+
+      {error && (
+        <p class="v-alert v-alert--error v-xs" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="pp-actions">
+        <button type="button" class="v-btn v-btn--sm" onClick={() => void checkIn()} disabled={logged}>
+          {logged ? <Check aria-hidden="true" /> : <MessageCircle aria-hidden="true" />}
+          {logged ? 'Checked in' : 'Log check-in'}
+        </button>
+        <button type="button" class="v-btn v-btn--sm" onClick={() => onOpenNotes(project.id)}>
+          <NotebookPen aria-hidden="true" /> Budget notes
+        </button>
+        {contractor && (
+          <button
+            type="button"
+            class="v-btn v-btn--sm v-btn--ghost"
+            onClick={() => onOpenProfile(contractor.profileUrl)}
+            aria-label={`Open ${contractor.name}'s profile`}
+          >
+            <ExternalLink aria-hidden="true" /> Profile
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
