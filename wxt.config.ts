@@ -28,6 +28,10 @@ export default defineConfig({
     // The overlay is an extension page framed into marketplace pages.
     web_accessible_resources: [{ resources: ['overlay.html'], matches: [...MARKETPLACE_MATCHES] }],
     action: { default_title: 'Vetted' },
+    // Forwarded by lib/background/commands.ts to the overlay of the active marketplace tab.
+    commands: {
+      'toggle-overlay': { suggested_key: { default: 'Alt+Shift+V' }, description: 'Toggle the Vetted overlay' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,0 +1,138 @@
+/**
+ * Badges on listing cards: new cards are batched, each batch costs one `getBadges` request for
+ * the keys not already known, and only contractors the user has data about get a badge.
+ */
+import type { BadgeSummary } from '../messaging/protocol';
+import type { ListingCard } from '../sites';
+import { BADGE_TAG, createBadgeHost, renderBadge } from './badge';
+import { createCardBatcher, type Scheduler } from './card-batcher';
+
+/** Resolves to the summaries the background returned, or null when it could not be asked. */
+export type FetchBadges = (keys: string[]) => Promise<Record<string, BadgeSummary> | null>;
+
+export interface BadgeController {
+  /** Cards the adapter found on the page now (new ones are batched, known ones re-checked). */
+  update(cards: readonly ListingCard[]): void;
+  /** Asks again for the given keys (all on the page when omitted) and redraws. */
+  refresh(keys?: readonly string[]): Promise<void>;
+  /** Removes every badge and forgets every card (navigation, site switched off). */
+  clear(): void;
+  /** clear(), and nothing is drawn any more (extension reloaded). */
+  dispose(): void;
+  /** Batches flushed so far (one request at most each): for tests and diagnostics. */
+  readonly batches: number;
+}
+
+export function createBadgeController(doc: Document, fetchBadges: FetchBadges, schedule: Scheduler): BadgeController {
+  const keyOf = new Map<Element, string>();
+  const hosts = new Map<Element, HTMLElement>();
+  /** null: asked, and the user has no data about this contractor. */
+  const known = new Map<string, BadgeSummary | null>();
+  let generation = 0;
+  let batches = 0;
+  let disposed = false;
+
+  const render = (card: Element) => {
+    if (disposed) return;
+    const key = keyOf.get(card);
+    const summary = key ? known.get(key) : undefined;
+    let host = hosts.get(card);
+    if (!summary || !card.isConnected) {
+      host?.remove();
+      hosts.delete(card);
+      return;
+    }
+    if (host && host.dataset.key !== summary.key) {
+      host.remove();
+      host = undefined;
+    }
+    if (!host) {
+      host = createBadgeHost(doc, summary.key);
+      hosts.set(card, host);
+    }
+    renderBadge(host, summary);
+    if (host.parentNode !== card) {
+      // The badge sits in the card's corner; a static card would let it float off elsewhere.
+      if (doc.defaultView?.getComputedStyle(card).position === 'static') (card as HTMLElement).style.position = 'relative';
+      card.prepend(host);
+    }
+  };
+
+  /** Learns the summaries of `keys`; false when the answer is stale or missing. */
+  const learn = async (keys: readonly string[]): Promise<boolean> => {
+    const unique = [...new Set(keys)];
+    if (unique.length === 0) return true;
+    const gen = generation;
+    const reply = await fetchBadges(unique);
+    if (!reply || gen !== generation || disposed) return false;
+    for (const key of unique) known.set(key, reply[key] ?? null);
+    return true;
+  };
+
+  const batcher = createCardBatcher<Element>({
+    schedule,
+    onBatch: (cards) => {
+      batches++;
+      const gen = generation;
+      const missing = cards.map((c) => keyOf.get(c)).filter((k): k is string => !!k && !known.has(k));
+      void learn(missing).then((ok) => {
+        if (ok && gen === generation) cards.forEach(render);
+      });
+    },
+  });
+
+  const prune = () => {
+    for (const card of [...keyOf.keys()]) {
+      if (card.isConnected) continue;
+      keyOf.delete(card);
+      hosts.get(card)?.remove();
+      hosts.delete(card);
+      batcher.forget(card);
+    }
+  };
+
+  const clear = () => {
+    generation++;
+    batcher.reset();
+    for (const host of hosts.values()) host.remove();
+    hosts.clear();
+    keyOf.clear();
+    known.clear();
+    // Hosts left behind by a previous instance of the content script (extension updated).
+    doc.querySelectorAll(BADGE_TAG).forEach((el) => el.remove());
+  };
+
+  return {
+    update(cards) {
+      if (disposed) return;
+      prune();
+      for (const { element, profile } of cards) {
+        const before = keyOf.get(element);
+        keyOf.set(element, profile.key);
+        const host = hosts.get(element);
+        // Same element now showing someone else (recycled card), or the site's re-render dropped our host.
+        if ((before !== undefined && before !== profile.key) || (host && host.parentNode !== element)) batcher.forget(element);
+      }
+      batcher.add(cards.map((c) => c.element));
+    },
+    async refresh(keys) {
+      if (disposed) return;
+      prune();
+      const onPage = new Set(keyOf.values());
+      const wanted = keys ? keys.filter((k) => onPage.has(k)) : [...onPage];
+      if (wanted.length === 0) return;
+      if (!(await learn(wanted))) return;
+      const set = new Set(wanted);
+      for (const [card, key] of keyOf) if (set.has(key)) render(card);
+    },
+    clear,
+    dispose() {
+      clear();
+      disposed = true;
+      batcher.dispose();
+    },
+    get batches() {
+      return batches;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * What the content script does on a marketplace tab: read the page, tell the background what it
+ * saw, place the overlay frame on profile pages and badges on listing cards, and keep all of it
+ * right as the page changes (client-side navigation, infinite scroll, changes made elsewhere,
+ * the per-site switch) until the extension is reloaded under the page.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isChangeEvent, send } from '../messaging/client';
+import type { RequestPayload, RequestType, Responses } from '../messaging/protocol';
+import { hireButtonSelectors, keyFromUrl, readPage, type PageReading } from '../sites';
+import { BADGE_TAG } from './badge';
+import { createBadgeController } from './badges';
+import { frameThenIdle } from './card-batcher';
+import { createOverlayFrame } from './overlay-frame';
+
+export const TOGGLE_MESSAGE = 'vetted:toggle-overlay';
+
+/** How long a client-side navigation gets to render the new page before it is read in full. */
+const SETTLE_MS = 600;
+/** At most one full re-read of the page per this many ms while the DOM keeps changing. */
+const RESCAN_MS = 250;
+
+export async function runMarketplacePage(ctx: ContentScriptContext, win: Window = window): Promise<void> {
+  const doc = win.document;
+  const first = readPage(new URL(win.location.href), doc);
+  if (!first) return;
+  const site = first.site;
+
+  /** Requests that may fail because the extension was reloaded under the page: null then. */
+  const quiet = async <T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T] | null> => {
+    if (ctx.isInvalid) return null;
+    try {
+      return await send(type, payload);
+    } catch {
+      return null;
+    }
+  };
+
+  const siteEnabled = async (): Promise<boolean> => {
+    if (site === 'generic') return true;
+    const switches = await quiet('getSiteSwitches', {});
+    return switches?.[site] !== false;
+  };
+
+  const overlay = createOverlayFrame(ctx, () => hireButtonSelectors(new URL(win.location.href)));
+  const badges = createBadgeController(doc, (keys) => quiet('getBadges', { keys }), frameThenIdle(win));
+  let enabled = false;
+  let reportedKey: string | null | undefined;
+  let rescanTimer: number | null = null;
+
+  const stop = () => {
+    enabled = false;
+    overlay.remove();
+    badges.clear();
+  };
+
+  const report = async (reading: PageReading) => {
+    const key = reading.profile?.key ?? null;
+    if (key === reportedKey) return;
+    reportedKey = key;
+    const reply = await quiet('reportPage', { site: reading.site, profile: reading.profile });
+    if (reply && !reply.enabled) stop();
+  };
+
+  /** Full read of the page as it is now. `settled`: the DOM belongs to the current URL. */
+  const apply = (settled: boolean) => {
+    if (!enabled || ctx.isInvalid) return;
+    const url = new URL(win.location.href);
+    const reading = readPage(url, doc);
+    if (!reading) return stop();
+    const key = reading.profile?.key ?? keyFromUrl(url)?.key ?? null;
+    if (key) overlay.show(key);
+    else overlay.remove();
+    badges.update(reading.cards);
+    if (settled) void report(reading);
+  };
+
+  const scheduleRescan = () => {
+    if (rescanTimer !== null || !enabled) return;
+    rescanTimer = ctx.setTimeout(() => {
+      rescanTimer = null;
+      apply(true);
+    }, RESCAN_MS);
+  };
+
+  const start = async () => {
+    if (!(await siteEnabled()) || ctx.isInvalid) return;
+    enabled = true;
+    reportedKey = undefined;
+    apply(true);
+  };
+
+  // Client-side navigation: the URL changes before the site renders the new page. The overlay
+  // follows the URL at once; the page is read (and reported) once it has had time to render.
+  ctx.addEventListener(win, 'wxt:locationchange', (event) => {
+    if (!enabled) return;
+    const next = keyFromUrl(event.newUrl)?.key ?? null;
+    if (next) overlay.show(next);
+    else overlay.remove();
+    badges.clear();
+    reportedKey = undefined;
+    ctx.setTimeout(() => apply(true), SETTLE_MS);
+  });
+
+  const observer = new MutationObserver((records) => {
+    if (records.every(isOwnMutation)) return;
+    scheduleRescan();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+
+  const onMessage = (message: unknown) => {
+    if (isChangeEvent(message)) {
+      if (message.tables.includes('settings')) {
+        void siteEnabled().then((on) => {
+          if (on && !enabled) void start();
+          else if (!on && enabled) stop();
+        });
+      }
+      if (enabled && message.tables.some((t) => t !== 'settings')) void badges.refresh(message.contractorKeys);
+      return;
+    }
+    if (isToggleMessage(message) && enabled) overlay.toggle();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    // The runtime may already be gone: removing the listener then throws, and nothing is left to clean.
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      /* extension context invalidated */
+    }
+    badges.dispose();
+    overlay.remove();
+  });
+
+  await start();
+}
+
+function isToggleMessage(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === TOGGLE_MESSAGE;
+}
+
+/** Mutations made by Vetted itself (badge hosts, the overlay frame) don't need a re-read. */
+function isOwnMutation(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  if (nodes.length === 0) return true;
+  return nodes.every((n) => isOwnNode(n));
+}
+
+function isOwnNode(node: Node): boolean {
+  if (!(node instanceof Element)) return node.nodeType === Node.TEXT_NODE && !node.textContent?.trim();
+  if (node.localName === BADGE_TAG) return true;
+  return node.querySelector?.('iframe[data-testid="vetted-overlay-frame"]') !== null && node.children.length === 1;
+}
