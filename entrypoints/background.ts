@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../lib/background/main';
 
 export default defineBackground(() => {
-  // Wired in lib/background (database, router, alarms).
+  startBackground();
 });

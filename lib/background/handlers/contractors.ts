@@ -1,0 +1,66 @@
+import * as contractors from '../../db/repositories/contractors';
+import { listChecks } from '../../db/repositories/checks';
+import { listNotesByContractor } from '../../db/repositories/notes';
+import { listRatingsByContractor } from '../../db/repositories/ratings';
+import { listProjects } from '../../db/repositories/projects';
+import type { HandlerGroup } from '../context';
+
+type Names =
+  | 'getContractor'
+  | 'trackContractor'
+  | 'updateContractor'
+  | 'deleteContractor'
+  | 'listContractors'
+  | 'linkContractors'
+  | 'unlinkContractors';
+
+export const contractorHandlers: HandlerGroup<Names> = {
+  async getContractor(db, { key }) {
+    const contractor = await contractors.getContractor(db, key);
+    if (!contractor) return null;
+    const [checks, notes, ratings, projects, linked] = await Promise.all([
+      listChecks(db, key),
+      listNotesByContractor(db, key),
+      listRatingsByContractor(db, key),
+      listProjects(db, { contractorKey: key }),
+      contractors.bulkGetContractors(db, contractor.links),
+    ]);
+    return { contractor, checks, notes, ratings, projects, linked };
+  },
+
+  async trackContractor(db, { profile }, ctx) {
+    const result = await contractors.trackContractor(db, profile, ctx.now);
+    if (result.changed) ctx.changed({ tables: ['contractors'], contractorKeys: [profile.key] });
+    return result.contractor;
+  },
+
+  async updateContractor(db, { key, patch }, ctx) {
+    const contractor = await contractors.updateContractor(db, key, patch, ctx.now);
+    ctx.changed({ tables: ['contractors'], contractorKeys: [key] });
+    return contractor;
+  },
+
+  async deleteContractor(db, { key }, ctx) {
+    const deleted = await contractors.deleteContractor(db, key, ctx.now);
+    if (deleted) {
+      ctx.changed({ tables: ['contractors', 'checks', 'notes', 'ratings', 'projects'], contractorKeys: [key] });
+    }
+    return { deleted };
+  },
+
+  async listContractors(db, query) {
+    return contractors.listContractors(db, query);
+  },
+
+  async linkContractors(db, { a, b }, ctx) {
+    await contractors.linkContractors(db, a, b, ctx.now);
+    ctx.changed({ tables: ['contractors'], contractorKeys: [a, b] });
+    return { ok: true };
+  },
+
+  async unlinkContractors(db, { a, b }, ctx) {
+    await contractors.unlinkContractors(db, a, b, ctx.now);
+    ctx.changed({ tables: ['contractors'], contractorKeys: [a, b] });
+    return { ok: true };
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Everything the popup shows in one round trip. Every read goes through an index with the set of
+ * open projects' ids, so the cost follows the number of open projects, not the size of the data.
+ */
+import { reputation } from '../../domain/reputation';
+import type { VettedDb } from '../../db/database';
+import { bulkGetContractors, recentContractors } from '../../db/repositories/contractors';
+import { milestonesByProject } from '../../db/repositories/milestones';
+import { notesByProject } from '../../db/repositories/notes';
+import { paymentsByProject } from '../../db/repositories/payments';
+import { listProjects } from '../../db/repositories/projects';
+import { allRatingsByContractor, ratingsByProject } from '../../db/repositories/ratings';
+import { getSettings } from '../../db/repositories/settings';
+import type { Contractor, Rating } from '../../db/schema';
+import type { Dashboard } from '../../messaging/protocol';
+import type { HandlerGroup } from '../context';
+
+const HIRE_AGAIN_LIMIT = 10;
+const RECENT_LIMIT = 8;
+
+/**
+ * Contractors you would hire again: your latest rating says so, or your ratings average 4 or more
+ * with most saying "would rehire". Contractors marked to avoid never appear. Best first.
+ */
+export async function hireAgain(db: VettedDb): Promise<Dashboard['hireAgain']> {
+  const byContractor = await allRatingsByContractor(db);
+  const candidates: { key: string; ratings: Rating[]; overall: number; count: number }[] = [];
+  for (const [key, ratings] of byContractor) {
+    const rep = reputation(ratings);
+    const good = rep.lastWouldRehire === true || ((rep.overall ?? 0) >= 4 && (rep.wouldRehireShare ?? 0) >= 0.5);
+    if (good) candidates.push({ key, ratings, overall: rep.overall ?? 0, count: rep.count });
+  }
+  candidates.sort((a, b) => b.overall - a.overall || b.count - a.count || a.key.localeCompare(b.key));
+  const contractors = new Map(
+    (await bulkGetContractors(db, candidates.map((c) => c.key))).map((c): [string, Contractor] => [c.key, c]),
+  );
+  const out: Dashboard['hireAgain'] = [];
+  for (const c of candidates) {
+    const contractor = contractors.get(c.key);
+    if (!contractor || contractor.status === 'avoid') continue;
+    out.push({ contractor, ratings: c.ratings });
+    if (out.length === HIRE_AGAIN_LIMIT) break;
+  }
+  return out;
+}
+
+export const dashboardHandlers: HandlerGroup<'getDashboard'> = {
+  async getDashboard(db) {
+    return db.transaction('r', db.tables, async () => {
+      const open = await listProjects(db, { status: ['active', 'paused', 'planned'] });
+      const ids = open.map((p) => p.id);
+      const [contractors, milestones, payments, notes, ratings, again, recent, settings, contractorCount] = await Promise.all([
+        bulkGetContractors(db, open.flatMap((p) => (p.contractorKey ? [p.contractorKey] : []))),
+        milestonesByProject(db, ids),
+        paymentsByProject(db, ids),
+        notesByProject(db, ids),
+        ratingsByProject(db, ids),
+        hireAgain(db),
+        recentContractors(db, RECENT_LIMIT),
+        getSettings(db),
+        db.contractors.count(),
+      ]);
+      const byKey = new Map(contractors.map((c) => [c.key, c]));
+      const projects = open.map((project) => {
+        const contractor = project.contractorKey ? byKey.get(project.contractorKey) : undefined;
+        return {
+          project,
+          ...(contractor ? { contractor } : {}),
+          milestones: milestones.get(project.id) ?? [],
+          payments: payments.get(project.id) ?? [],
+          notes: notes.get(project.id) ?? [],
+          ratings: ratings.get(project.id) ?? [],
+        };
+      });
+      return { projects, hireAgain: again, recent, settings, contractorCount };
+    });
+  },
+};

@@ -1,0 +1,21 @@
+import type { Handlers } from '../context';
+import { checkNoteHandlers } from './checks-notes';
+import { contractorHandlers } from './contractors';
+import { dashboardHandlers } from './dashboard';
+import { dataHandlers } from './data';
+import { pageHandlers } from './pages';
+import { projectHandlers } from './projects';
+import { ratingHandlers } from './ratings';
+import { settingsHandlers } from './settings';
+
+/** One handler per request in protocol.ts; the type makes a missing one a compile error. */
+export const HANDLERS: Handlers = {
+  ...pageHandlers,
+  ...contractorHandlers,
+  ...checkNoteHandlers,
+  ...ratingHandlers,
+  ...projectHandlers,
+  ...dashboardHandlers,
+  ...settingsHandlers,
+  ...dataHandlers,
+};

@@ -1,0 +1,89 @@
+/** Requests from the content script. Nothing private goes back: it lives in the marketplace page. */
+import { vettingProgress } from '../../domain/vetting';
+import { reputation } from '../../domain/reputation';
+import { bulkGetContractors, upsertSnapshot } from '../../db/repositories/contractors';
+import { checksByContractor } from '../../db/repositories/checks';
+import { contractorKeysWithNotes } from '../../db/repositories/notes';
+import { ratingsByContractor } from '../../db/repositories/ratings';
+import { getSettings, isSiteEnabled } from '../../db/repositories/settings';
+import type { BadgeSummary } from '../../messaging/protocol';
+import { RequestError } from '../errors';
+import type { HandlerGroup } from '../context';
+
+export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwitches' | 'getTabContext'> = {
+  async reportPage(db, { site, profile }, ctx) {
+    if (profile && profile.site !== site) {
+      throw new RequestError('bad-request', `Invalid "reportPage" request: profile.site: expected "${site}".`);
+    }
+    const enabled = await isSiteEnabled(db, site);
+    let key: string | null = null;
+    if (enabled && profile) {
+      const result = await upsertSnapshot(db, profile, ctx.now);
+      key = profile.key;
+      if (result.changed) ctx.changed({ tables: ['contractors'], contractorKeys: [key] });
+    }
+    const tabId = ctx.sender.tab?.id;
+    if (tabId !== undefined && tabId >= 0) {
+      const url = ctx.sender.url ?? ctx.sender.tab?.url ?? null;
+      const context = { key, site: enabled ? site : null, url };
+      if (await ctx.tabs.set(tabId, context)) ctx.tabContextChanged({ tabId, ...context });
+    }
+    return { key, enabled };
+  },
+
+  async getBadges(db, { keys }) {
+    const unique = [...new Set(keys)];
+    const [settings, contractors, checks, noted, ratings, projectRows] = await Promise.all([
+      getSettings(db),
+      bulkGetContractors(db, unique),
+      checksByContractor(db, unique),
+      contractorKeysWithNotes(db, unique),
+      ratingsByContractor(db, unique),
+      unique.length ? db.projects.where('contractorKey').anyOf(unique).toArray() : Promise.resolve([]),
+    ]);
+    const byKey = new Map(contractors.map((c) => [c.key, c]));
+    const projectIds = new Map<string, Set<string>>();
+    for (const p of projectRows) {
+      if (!p.contractorKey) continue;
+      const set = projectIds.get(p.contractorKey) ?? new Set<string>();
+      set.add(p.id);
+      projectIds.set(p.contractorKey, set);
+    }
+    const out: Record<string, BadgeSummary> = {};
+    for (const key of unique) {
+      const status = byKey.get(key)?.status ?? 'prospect';
+      const keyChecks = (checks.get(key) ?? []).filter((c) => c.state !== 'todo' || c.note);
+      const keyRatings = ratings.get(key) ?? [];
+      const projects = new Set(projectIds.get(key));
+      const hasData =
+        status !== 'prospect' || keyChecks.length > 0 || noted.has(key) || keyRatings.length > 0 || projects.size > 0;
+      if (!hasData) continue;
+      const progress = vettingProgress(settings.checklist, keyChecks);
+      const rep = reputation(keyRatings);
+      let unlinked = 0;
+      for (const r of keyRatings) {
+        if (r.projectId) projects.add(r.projectId);
+        else unlinked += 1;
+      }
+      out[key] = {
+        key,
+        status,
+        ...(rep.overall !== null ? { averageRating: Math.round(rep.overall * 10) / 10 } : {}),
+        projects: projects.size + unlinked,
+        vetted: { done: progress.done, total: progress.total, failed: progress.failed },
+      };
+    }
+    return out;
+  },
+
+  async getSiteSwitches(db) {
+    return (await getSettings(db)).sites;
+  },
+
+  async getTabContext(_db, { tabId }, ctx) {
+    const id = tabId ?? ctx.sender.tab?.id;
+    if (id === undefined || id < 0) return { tabId: null, key: null, site: null, url: null };
+    const context = await ctx.tabs.get(id);
+    return { tabId: id, key: context?.key ?? null, site: context?.site ?? null, url: context?.url ?? null };
+  },
+};

@@ -1,0 +1,99 @@
+import * as projects from '../../db/repositories/projects';
+import { getContractor } from '../../db/repositories/contractors';
+import { deleteMilestone, getMilestone, listMilestones, saveMilestone } from '../../db/repositories/milestones';
+import { deletePayment, getPayment, listPayments, savePayment } from '../../db/repositories/payments';
+import { listNotesByProject } from '../../db/repositories/notes';
+import { listRatingsByProject } from '../../db/repositories/ratings';
+import type { HandlerGroup } from '../context';
+
+type Names =
+  | 'listProjects'
+  | 'getProject'
+  | 'createProject'
+  | 'updateProject'
+  | 'deleteProject'
+  | 'logCheckIn'
+  | 'saveMilestone'
+  | 'deleteMilestone'
+  | 'savePayment'
+  | 'deletePayment';
+
+const keysOf = (key: string | undefined) => (key ? { contractorKeys: [key] } : {});
+
+export const projectHandlers: HandlerGroup<Names> = {
+  async listProjects(db, query) {
+    return projects.listProjects(db, query);
+  },
+
+  async getProject(db, { id }) {
+    const project = await projects.getProject(db, id);
+    if (!project) return null;
+    const [contractor, milestones, payments, notes, ratings] = await Promise.all([
+      project.contractorKey ? getContractor(db, project.contractorKey) : Promise.resolve(undefined),
+      listMilestones(db, id),
+      listPayments(db, id),
+      listNotesByProject(db, id),
+      listRatingsByProject(db, id),
+    ]);
+    return { project, ...(contractor ? { contractor } : {}), milestones, payments, notes, ratings };
+  },
+
+  async createProject(db, input, ctx) {
+    const project = await projects.createProject(db, input, ctx.now);
+    ctx.changed({ tables: ['projects'], projectIds: [project.id], ...keysOf(project.contractorKey) });
+    return project;
+  },
+
+  async updateProject(db, { id, patch }, ctx) {
+    const before = await projects.getProject(db, id);
+    const project = await projects.updateProject(db, id, patch, ctx.now);
+    const keys = [before?.contractorKey, project.contractorKey].filter((k): k is string => !!k);
+    ctx.changed({ tables: ['projects'], projectIds: [id], ...(keys.length ? { contractorKeys: [...new Set(keys)] } : {}) });
+    return project;
+  },
+
+  async deleteProject(db, { id }, ctx) {
+    const before = await projects.getProject(db, id);
+    const deleted = await projects.deleteProject(db, id, ctx.now);
+    if (deleted) {
+      ctx.changed({
+        tables: ['projects', 'milestones', 'payments', 'notes', 'ratings'],
+        projectIds: [id],
+        ...keysOf(before?.contractorKey),
+      });
+    }
+    return { deleted };
+  },
+
+  async logCheckIn(db, { id, at }, ctx) {
+    const project = await projects.logCheckIn(db, id, at ?? ctx.now, ctx.now);
+    ctx.changed({ tables: ['projects'], projectIds: [id], ...keysOf(project.contractorKey) });
+    return project;
+  },
+
+  async saveMilestone(db, { projectId, id, patch }, ctx) {
+    const milestone = await saveMilestone(db, projectId, id, patch, ctx.now);
+    ctx.changed({ tables: ['milestones'], projectIds: [projectId] });
+    return milestone;
+  },
+
+  async deleteMilestone(db, { id }, ctx) {
+    const before = await getMilestone(db, id);
+    const deleted = await deleteMilestone(db, id, ctx.now);
+    if (deleted && before) ctx.changed({ tables: ['milestones', 'payments'], projectIds: [before.projectId] });
+    return { deleted };
+  },
+
+  async savePayment(db, { projectId, id, patch }, ctx) {
+    const payment = await savePayment(db, projectId, id, patch, ctx.now);
+    ctx.changed({ tables: ['payments'], projectIds: [projectId] });
+    return payment;
+  },
+
+  async deletePayment(db, { id }, ctx) {
+    const before = await getPayment(db, id);
+    const deleted = await deletePayment(db, id, ctx.now);
+    if (deleted && before) ctx.changed({ tables: ['payments'], projectIds: [before.projectId] });
+    return { deleted };
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * Background start-up: open the database, ask once for persistent storage, answer requests.
+ * Kept out of entrypoints/background.ts so tests can start it against fakeBrowser.
+ */
+import { browser } from 'wxt/browser';
+import { openDb, type VettedDb } from '../db/database';
+import type { ChangedTable } from '../messaging/protocol';
+import { registerReminders, scheduleReminderCheck } from './reminders';
+import { createRouter, type Router } from './router';
+import { TabContexts } from './tab-contexts';
+
+export interface Background {
+  db: VettedDb;
+  router: Router;
+  tabs: TabContexts;
+}
+
+/** Without persistence the browser may evict IndexedDB under storage pressure: ask once. */
+async function askPersistence(): Promise<boolean | undefined> {
+  try {
+    const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+    if (!storage?.persist) return undefined;
+    return (await storage.persisted?.()) || (await storage.persist());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes that can change what is due or overdue (the toolbar badge). */
+const REMINDER_TABLES = new Set<ChangedTable>(['projects', 'milestones', 'settings']);
+
+export function startBackground(db: VettedDb = openDb()): Background {
+  const tabs = new TabContexts();
+  let persisted: boolean | undefined;
+  void askPersistence().then((answer) => (persisted = answer));
+  const router = createRouter({
+    db,
+    tabs,
+    persisted: () => persisted,
+    afterWrite: (tables) => {
+      if (tables.some((t) => REMINDER_TABLES.has(t))) scheduleReminderCheck(db);
+    },
+  });
+  // Return the promise (or undefined for messages that are not requests), as the polyfill expects.
+  browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
+  // No `tabs` permission needed to hear that a tab closed; its context is then useless.
+  browser.tabs?.onRemoved?.addListener((tabId) => void tabs.remove(tabId));
+  registerReminders(db);
+  return { db, router, tabs };
+}

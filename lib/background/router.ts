@@ -1,0 +1,143 @@
+/**
+ * The one entry point for requests from other contexts (DESIGN.md rule 3). For each message:
+ * shape check → known type → sender allowed for that type → payload schema → handler → broadcast.
+ * Every rejection happens before a handler runs, so a rejected request never touches data.
+ */
+import { browser } from 'wxt/browser';
+import type { VettedDb } from '../db/database';
+import { describeIssues } from '../db/errors';
+import { isMarketplaceUrl } from '../sites/matches';
+import {
+  CHANGE_EVENT,
+  REQUESTS,
+  TAB_CONTEXT_EVENT,
+  type ChangeEvent,
+  type ChangedTable,
+  type Reply,
+  type RequestType,
+  type TabContextEvent,
+} from '../messaging/protocol';
+import { broadcast as defaultBroadcast, type BackgroundEvent } from './broadcast';
+import type { HandlerContext, Handlers, Sender } from './context';
+import { toReplyError } from './errors';
+import { HANDLERS } from './handlers';
+import { TabContexts } from './tab-contexts';
+
+export interface RouterOptions {
+  db: VettedDb;
+  tabs?: TabContexts;
+  now?: () => number;
+  handlers?: Handlers;
+  broadcast?: (event: BackgroundEvent, tabIds: readonly number[]) => Promise<void>;
+  /** Result of navigator.storage.persist() at startup. */
+  persisted?: () => boolean | undefined;
+  /** Called after every successful write with the tables it touched (e.g. the toolbar badge). */
+  afterWrite?: (tables: readonly ChangedTable[]) => void;
+}
+
+export type Router = (message: unknown, sender: Sender) => Promise<Reply<unknown>> | undefined;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Our own events come back through runtime.onMessage in some browsers: not requests. */
+function isOwnEvent(message: unknown): boolean {
+  if (!isPlainObject(message)) return false;
+  return message.event === CHANGE_EVENT || message.event === TAB_CONTEXT_EVENT;
+}
+
+/** Extension pages (popup, side panel, options, the overlay frame): our id and our origin. */
+export function isOwnPage(sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const base = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(base);
+}
+
+/** The content script on a supported marketplace tab. */
+export function isMarketplaceContentScript(sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id || !sender.tab) return false;
+  return isMarketplaceUrl(sender.url ?? sender.tab.url);
+}
+
+export function isAllowedSender(from: 'content' | 'page', sender: Sender): boolean {
+  if (isOwnPage(sender)) return true;
+  return from === 'content' && isMarketplaceContentScript(sender);
+}
+
+const fail = (code: Extract<Reply<never>, { ok: false }>['code'], error: string): Reply<never> => ({ ok: false, code, error });
+
+export function createRouter(options: RouterOptions): Router {
+  const { db } = options;
+  const tabs = options.tabs ?? new TabContexts();
+  const now = options.now ?? Date.now;
+  const handlers = options.handlers ?? HANDLERS;
+  const send = options.broadcast ?? defaultBroadcast;
+
+  async function handle(message: Record<string, unknown>, sender: Sender): Promise<Reply<unknown>> {
+    const keys = Object.keys(message);
+    if (typeof message.type !== 'string' || !('payload' in message) || keys.some((k) => k !== 'type' && k !== 'payload')) {
+      return fail('bad-request', 'Malformed request: expected { type, payload }.');
+    }
+    const type = message.type;
+    if (!Object.prototype.hasOwnProperty.call(REQUESTS, type)) {
+      return fail('unknown-type', `Unknown request type "${type.slice(0, 100)}".`);
+    }
+    const spec = REQUESTS[type as RequestType];
+    if (!isAllowedSender(spec.from, sender)) {
+      return fail('forbidden', `"${type}" is not allowed from this sender.`);
+    }
+    const parsed = spec.payload.safeParse(message.payload);
+    if (!parsed.success) {
+      return fail('bad-request', `Invalid "${type}" request: ${describeIssues(parsed.error.issues)}`);
+    }
+
+    const changes: Omit<ChangeEvent, 'event'>[] = [];
+    const tabChanges: Omit<TabContextEvent, 'event'>[] = [];
+    const ctx: HandlerContext = {
+      sender,
+      now: now(),
+      tabs,
+      changed: (c) => changes.push(c),
+      tabContextChanged: (c) => tabChanges.push(c),
+      persisted: options.persisted?.(),
+    };
+    let data: unknown;
+    try {
+      const handler = handlers[type as RequestType] as (db: unknown, payload: unknown, ctx: HandlerContext) => Promise<unknown>;
+      data = await handler(db, parsed.data, ctx);
+    } catch (err) {
+      return { ok: false, ...toReplyError(err) };
+    }
+    // Broadcasting is best effort: the write succeeded whatever happens to the views.
+    void announce(changes, tabChanges).catch(() => undefined);
+    return { ok: true, data };
+  }
+
+  async function announce(changes: Omit<ChangeEvent, 'event'>[], tabChanges: Omit<TabContextEvent, 'event'>[]) {
+    if (changes.length > 0) {
+      const tables = new Set<ChangedTable>();
+      const contractorKeys = new Set<string>();
+      const projectIds = new Set<string>();
+      for (const c of changes) {
+        c.tables.forEach((t) => tables.add(t));
+        c.contractorKeys?.forEach((k) => contractorKeys.add(k));
+        c.projectIds?.forEach((id) => projectIds.add(id));
+      }
+      const event: ChangeEvent = { event: CHANGE_EVENT, tables: [...tables] };
+      if (contractorKeys.size) event.contractorKeys = [...contractorKeys];
+      if (projectIds.size) event.projectIds = [...projectIds];
+      options.afterWrite?.(event.tables);
+      await send(event, await tabs.tabIds());
+    }
+    for (const t of tabChanges) await send({ event: TAB_CONTEXT_EVENT, ...t }, []);
+  }
+
+  return (message, sender) => {
+    if (isOwnEvent(message)) return undefined;
+    if (!isPlainObject(message)) return Promise.resolve(fail('bad-request', 'Malformed request: expected { type, payload }.'));
+    return handle(message, sender).catch((err: unknown) => ({ ok: false as const, ...toReplyError(err) }));
+  };
+}

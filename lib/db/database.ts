@@ -1,0 +1,47 @@
+/**
+ * The one IndexedDB database, opened only by the background (DESIGN.md rule 1).
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Check, Contractor, Milestone, Note, Payment, Project, Rating, SettingsRow } from './schema';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
+
+export const DB_NAME = 'vetted';
+
+export const TABLE_NAMES = [
+  'contractors',
+  'checks',
+  'notes',
+  'ratings',
+  'projects',
+  'milestones',
+  'payments',
+  'settings',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export class VettedDb extends Dexie {
+  contractors!: Table<Contractor, string>;
+  checks!: Table<Check, [string, string]>;
+  notes!: Table<Note, string>;
+  ratings!: Table<Rating, string>;
+  projects!: Table<Project, string>;
+  milestones!: Table<Milestone, string>;
+  payments!: Table<Payment, string>;
+  settings!: Table<SettingsRow, string>;
+
+  constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+/** Tests pass a fresh name per test (fake-indexeddb); the extension uses the default. */
+export function openDb(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): VettedDb {
+  return new VettedDb(name, versions);
+}
+
+/** Tables holding the user's data (everything but settings). */
+export const DATA_TABLES = TABLE_NAMES.filter((t) => t !== 'settings');

@@ -1,0 +1,42 @@
+/**
+ * Errors the repositories throw on purpose. The router turns them into reply codes; anything else
+ * is an unexpected failure ('internal').
+ */
+import type { z } from 'zod';
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A record would not match its schema: nothing is written. */
+export class InvalidRecordError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidRecordError';
+  }
+}
+
+/** "field.path: message" for the first few issues, so the user learns which field is wrong. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], max = 3): string {
+  const parts = issues.slice(0, max).map((i) => {
+    const path = i.path.map(String).join('.');
+    return path ? `${path}: ${i.message}` : i.message;
+  });
+  if (issues.length > max) parts.push(`and ${issues.length - max} more`);
+  return parts.join('; ');
+}
+
+/** Parses `value` with `schema` before it is written; throws InvalidRecordError naming the field. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidRecordError(`Invalid ${what}: ${describeIssues(result.error.issues)}`);
+  return result.data;
+}
+
+/** Drops keys whose value is undefined (IndexedDB keeps them as present-but-undefined). */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

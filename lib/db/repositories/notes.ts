@@ -1,0 +1,89 @@
+import type { VettedDb } from '../database';
+import { compact, NotFoundError, validate } from '../errors';
+import { NoteSchema, type Note, type NoteKind } from '../schema';
+import { markChanged } from './settings';
+
+const newest = (a: Note, b: Note) => b.createdAt - a.createdAt;
+
+export async function getNote(db: VettedDb, id: string): Promise<Note | undefined> {
+  return db.notes.get(id);
+}
+
+/** Newest first. */
+export async function listNotesByContractor(db: VettedDb, contractorKey: string): Promise<Note[]> {
+  return (await db.notes.where('contractorKey').equals(contractorKey).toArray()).sort(newest);
+}
+
+/** Newest first. */
+export async function listNotesByProject(db: VettedDb, projectId: string): Promise<Note[]> {
+  return (await db.notes.where('projectId').equals(projectId).toArray()).sort(newest);
+}
+
+/** Notes of many projects at once, via the projectId index (dashboard). */
+export async function notesByProject(db: VettedDb, projectIds: readonly string[]): Promise<Map<string, Note[]>> {
+  const out = new Map<string, Note[]>();
+  if (projectIds.length === 0) return out;
+  for (const n of (await db.notes.where('projectId').anyOf([...projectIds]).toArray()).sort(newest)) {
+    const list = out.get(n.projectId!) ?? [];
+    list.push(n);
+    out.set(n.projectId!, list);
+  }
+  return out;
+}
+
+/** Keys among `keys` that have at least one note (reads index keys only, never note bodies). */
+export async function contractorKeysWithNotes(db: VettedDb, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const found = await db.notes.where('contractorKey').anyOf([...keys]).keys();
+  return new Set(found.map(String));
+}
+
+export interface NoteInput {
+  /** Absent: a new note. */
+  id?: string;
+  contractorKey?: string;
+  projectId?: string;
+  kind: NoteKind;
+  body: string;
+}
+
+/**
+ * Creates a note, or edits one: only kind and body change (and an owner is added when given),
+ * so a concurrent edit of another field is kept.
+ */
+export async function saveNote(db: VettedDb, input: NoteInput, now: number, newId: () => string = () => crypto.randomUUID()): Promise<Note> {
+  return db.transaction('rw', db.notes, db.settings, async () => {
+    let note: Note;
+    const current = input.id ? await db.notes.get(input.id) : undefined;
+    if (input.id && !current) throw new NotFoundError('This note was deleted in another window.');
+    if (current) {
+      const changes: Partial<Note> = compact({
+        kind: input.kind,
+        body: input.body,
+        contractorKey: input.contractorKey,
+        projectId: input.projectId,
+        updatedAt: now,
+      });
+      note = validate(NoteSchema, { ...current, ...changes }, 'note');
+      await db.notes.update(current.id, changes);
+    } else {
+      note = validate(
+        NoteSchema,
+        compact({ ...input, id: newId(), createdAt: now, updatedAt: now }),
+        'note',
+      );
+      await db.notes.add(note);
+    }
+    await markChanged(db, now);
+    return note;
+  });
+}
+
+export async function deleteNote(db: VettedDb, id: string, now: number): Promise<boolean> {
+  return db.transaction('rw', db.notes, db.settings, async () => {
+    if (!(await db.notes.get(id))) return false;
+    await db.notes.delete(id);
+    await markChanged(db, now);
+    return true;
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * Every schema version of the 'vetted' database, oldest first. Dexie needs a new version only for
+ * an index change, a deleted table or an `upgrade()`; keep every version that has an upgrade.
+ *
+ * Adding a migration = one entry here + one fixture in tests/unit/db/upgrade.test.ts that writes
+ * data with the previous version and reads it after opening this one.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store specs: primary key first, then only the indexes we query. null deletes a table. */
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // status: listContractors filter; lastSeenAt: "recently viewed".
+      contractors: 'key, status, lastSeenAt',
+      checks: '[contractorKey+itemId], contractorKey',
+      notes: 'id, contractorKey, projectId',
+      ratings: 'id, contractorKey, projectId',
+      projects: 'id, status, contractorKey',
+      milestones: 'id, projectId',
+      payments: 'id, projectId',
+      settings: 'key',
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

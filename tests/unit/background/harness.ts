@@ -1,0 +1,94 @@
+/** Shared set-up for router tests: a fresh database, a router, and the senders of each context. */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser, type Browser } from 'wxt/browser';
+import { openDb, TABLE_NAMES, type VettedDb } from '../../../lib/db/database';
+import { createRouter, type Router } from '../../../lib/background/router';
+import { TabContexts } from '../../../lib/background/tab-contexts';
+import type { BackgroundEvent } from '../../../lib/background/broadcast';
+import type { Reply, RequestPayload, RequestType, Responses } from '../../../lib/messaging/protocol';
+import type { ProfileSnapshot } from '../../../lib/db/schema';
+
+let counter = 0;
+export const freshDb = (): VettedDb => openDb(`vetted-test-${Date.now()}-${++counter}`);
+
+export const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
+
+type Sender = Browser.runtime.MessageSender;
+
+export const senders = {
+  popup: (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') }),
+  sidepanel: (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') }),
+  /** The overlay frame inside a marketplace tab. */
+  overlay: (tabId = 7): Sender => ({
+    id: browser.runtime.id,
+    url: browser.runtime.getURL('/overlay.html'),
+    tab: { id: tabId, url: 'https://www.upwork.com/freelancers/~01abc' } as Browser.tabs.Tab,
+  }),
+  content: (url = 'https://www.upwork.com/freelancers/~01abc', tabId = 7): Sender => ({
+    id: browser.runtime.id,
+    url,
+    tab: { id: tabId, url } as Browser.tabs.Tab,
+  }),
+};
+
+export interface Harness {
+  db: VettedDb;
+  router: Router;
+  tabs: TabContexts;
+  events: { event: BackgroundEvent; tabIds: readonly number[] }[];
+  clock: { now: number };
+  call<T extends RequestType>(type: T, payload: RequestPayload<T>, sender?: Sender): Promise<Reply<Responses[T]>>;
+  /** Like call, but throws on an error reply. */
+  ok<T extends RequestType>(type: T, payload: RequestPayload<T>, sender?: Sender): Promise<Responses[T]>;
+  counts(): Promise<Record<string, number>>;
+}
+
+export function makeHarness(db: VettedDb = freshDb()): Harness {
+  fakeBrowser.reset();
+  const events: Harness['events'] = [];
+  const clock = { now: T0 };
+  const tabs = new TabContexts();
+  const router = createRouter({
+    db,
+    tabs,
+    now: () => clock.now,
+    broadcast: async (event, tabIds) => {
+      events.push({ event, tabIds });
+    },
+  });
+  const call: Harness['call'] = async (type, payload, sender = senders.popup()) =>
+    (await router({ type, payload }, sender)) as never;
+  return {
+    db,
+    router,
+    tabs,
+    events,
+    clock,
+    call,
+    async ok(type, payload, sender) {
+      const reply = await call(type, payload, sender);
+      if (!reply.ok) throw new Error(`${type} failed: ${reply.code}: ${reply.error}`);
+      return reply.data;
+    },
+    async counts() {
+      const out: Record<string, number> = {};
+      for (const t of TABLE_NAMES) out[t] = await db.table(t).count();
+      return out;
+    },
+  };
+}
+
+export function snapshot(overrides: Partial<ProfileSnapshot> = {}): ProfileSnapshot {
+  return {
+    key: 'upwork:~01abc',
+    site: 'upwork',
+    siteId: '~01abc',
+    name: 'Ada Lovelace',
+    profileUrl: 'https://www.upwork.com/freelancers/~01abc',
+    headline: 'Analytical engines',
+    rate: { amountMinor: 8000, currency: 'USD', unit: 'hour' },
+    marketplaceRating: { score: 4.9, outOf: 5, count: 31 },
+    jobSuccess: 98,
+    ...overrides,
+  };
+}
