@@ -33,9 +33,9 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
 
   useEffect(() => {
     // Known before any click: sidePanel.open() must run inside the click, with nothing awaited first.
-    browser.windows
-      ?.getCurrent()
-      .then((w) => setWindowId(w.id))
+    Promise.resolve()
+      .then(() => browser.windows.getCurrent())
+      .then((w) => setWindowId(w?.id))
       .catch(() => undefined);
   }, []);
 
