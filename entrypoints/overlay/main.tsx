@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '../../components/theme.css';
+import '../../components/overlay/overlay.css';
+import { OverlayApp } from '../../components/overlay/OverlayApp';
 
-render(<main>Vetted</main>, document.getElementById('app')!);
+render(<OverlayApp />, document.getElementById('app')!);

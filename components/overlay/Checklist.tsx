@@ -1,0 +1,98 @@
+/**
+ * The vetting checklist from the user's template, grouped, with progress. Each row: a checkbox for
+ * done, a select for the other states (failed, not applicable, to do), and an optional note.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Check, CheckState, ChecklistItem } from '../../lib/db/schema';
+import { itemsByGroup } from '../../lib/domain/checklist';
+import { vettingProgress } from '../../lib/domain/vetting';
+import { send } from '../../lib/messaging/client';
+import { ChecklistRow } from './ChecklistRow';
+
+export interface ChecklistProps {
+  contractorKey: string;
+  template: readonly ChecklistItem[];
+  checks: readonly Check[];
+}
+
+export function Checklist({ contractorKey, template, checks }: ChecklistProps) {
+  // Clicked states show at once; the refreshed `checks` after the write replace them.
+  const [pending, setPending] = useState<Record<string, CheckState>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  useEffect(() => setPending({}), [checks]);
+
+  const byId = new Map(checks.map((c) => [c.itemId, c]));
+  const stateOf = (id: string): CheckState => pending[id] ?? byId.get(id)?.state ?? 'todo';
+  const shownStates = Object.fromEntries(template.map((item) => [item.id, stateOf(item.id)]));
+  const progress = vettingProgress(template, shownStates);
+  const groups = itemsByGroup(template);
+
+  const setState = async (item: ChecklistItem, state: CheckState) => {
+    setPending((p) => ({ ...p, [item.id]: state }));
+    setErrors(({ [item.id]: _, ...rest }) => rest);
+    try {
+      await send('setCheck', { contractorKey, itemId: item.id, state });
+    } catch (err) {
+      setPending(({ [item.id]: _, ...rest }) => rest);
+      setErrors((e) => ({ ...e, [item.id]: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+
+  return (
+    <section class="ov-section" aria-labelledby="ov-checklist-title">
+      <div class="ov-section__head">
+        <h2 id="ov-checklist-title" class="ov-h2">
+          Vetting checklist
+        </h2>
+        <span class="ov-progress-label v-num" aria-hidden="true">
+          {progress.label}
+        </span>
+      </div>
+      <div
+        class={`v-progress${progress.failed > 0 ? ' v-progress--warn' : ''}`}
+        role="progressbar"
+        aria-label="Vetting progress"
+        aria-valuemin={0}
+        aria-valuemax={progress.total}
+        aria-valuenow={progress.done}
+        aria-valuetext={`${progress.done} of ${progress.total} checks done${progress.failed ? `, ${progress.failed} failed` : ''}`}
+      >
+        <span style={{ width: `${progress.percent}%` }} />
+      </div>
+      {progress.failed > 0 && (
+        <p class="v-small ov-failed-note">
+          {progress.failed === 1 ? '1 check failed' : `${progress.failed} checks failed`}: think twice before hiring.
+        </p>
+      )}
+      {groups.length === 0 && <p class="v-small v-muted">Your checklist is empty. Add items in Vetted’s options.</p>}
+      {groups.map((g) => {
+        const counts = progress.byGroup[g.group];
+        return (
+          <div class="ov-group" key={g.group} role="group" aria-labelledby={`ov-group-${g.group}`}>
+            <div class="ov-group__head">
+              <h3 class="ov-h3" id={`ov-group-${g.group}`}>
+                {g.label}
+              </h3>
+              <span class="v-xs v-muted v-num" aria-label={`${counts.done} of ${counts.total} done`}>
+                {counts.done}/{counts.total}
+              </span>
+            </div>
+            <ul class="ov-checklist">
+              {g.items.map((item) => (
+                <ChecklistRow
+                  key={item.id}
+                  contractorKey={contractorKey}
+                  item={item}
+                  state={stateOf(item.id)}
+                  note={byId.get(item.id)?.note}
+                  error={errors[item.id]}
+                  onState={(s) => void setState(item, s)}
+                />
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+/** One checklist item: checkbox (done), a select for every state, and an optional note. */
+import { useState } from 'preact/hooks';
+import { MessageSquare, MessageSquarePlus } from 'lucide-preact';
+import { CHECK_STATES, type CheckState, type ChecklistItem } from '../../lib/db/schema';
+import { send } from '../../lib/messaging/client';
+import { ErrorText } from './ErrorText';
+import { CHECK_STATE_LABELS } from './labels';
+import { useSave } from './use-save';
+
+export interface ChecklistRowProps {
+  contractorKey: string;
+  item: ChecklistItem;
+  state: CheckState;
+  note?: string;
+  error?: string;
+  onState: (state: CheckState) => void;
+}
+
+export function ChecklistRow({ contractorKey, item, state, note, error, onState }: ChecklistRowProps) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(note ?? '');
+  const save = useSave();
+  const base = `ov-item-${item.id}`;
+
+  const saveNote = async (e: Event) => {
+    e.preventDefault();
+    const text = draft.trim();
+    const ok = await save.run(() =>
+      send('setCheck', { contractorKey, itemId: item.id, note: text ? text : null }),
+    );
+    if (ok) setEditing(false);
+  };
+
+  return (
+    <li class={`ov-check ov-check--${state}`} data-testid="checklist-item" data-item-id={item.id}>
+      <div class="ov-check__row">
+        <input
+          type="checkbox"
+          id={`${base}-box`}
+          class="ov-check__box"
+          checked={state === 'done'}
+          aria-describedby={item.hint ? `${base}-hint` : undefined}
+          onChange={(e) => onState(e.currentTarget.checked ? 'done' : 'todo')}
+        />
+        <label for={`${base}-box`} class="ov-check__label v-user-text" title={item.hint}>
+          {item.label}
+        </label>
+        {item.hint && (
+          <span id={`${base}-hint`} class="v-sr-only">
+            {item.hint}
+          </span>
+        )}
+        <select
+          class={`ov-state ov-state--${state}`}
+          aria-label={`State of “${item.label}”`}
+          value={state}
+          onChange={(e) => onState(e.currentTarget.value as CheckState)}
+        >
+          {CHECK_STATES.map((s) => (
+            <option key={s} value={s}>
+              {CHECK_STATE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class={`v-btn v-btn--ghost v-btn--icon v-btn--sm ov-check__note-btn${note ? ' ov-check__note-btn--has' : ''}`}
+          aria-label={note ? `Edit note on “${item.label}”` : `Add a note to “${item.label}”`}
+          title={note ? 'Edit note' : 'Add a note'}
+          aria-expanded={editing}
+          aria-controls={editing ? `${base}-note-form` : undefined}
+          onClick={() => {
+            if (!editing) setDraft(note ?? '');
+            setEditing(!editing);
+          }}
+        >
+          {note ? <MessageSquare size={14} aria-hidden="true" /> : <MessageSquarePlus size={14} aria-hidden="true" />}
+        </button>
+      </div>
+      {note && !editing && <p class="ov-check__note v-user-text ov-clamp-3">{note}</p>}
+      {editing && (
+        <form class="ov-check__form" id={`${base}-note-form`} onSubmit={saveNote}>
+          {item.hint && <p class="v-xs v-muted">{item.hint}</p>}
+          <label class="v-sr-only" for={`${base}-note`}>
+            Note on “{item.label}”
+          </label>
+          <textarea
+            id={`${base}-note`}
+            class="v-textarea ov-textarea-sm"
+            value={draft}
+            maxLength={20000}
+            placeholder="What did you find out?"
+            autoFocus
+            onInput={(e) => setDraft(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setEditing(false);
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void saveNote(e);
+            }}
+          />
+          <div class="v-row">
+            <button type="submit" class="v-btn v-btn--primary v-btn--sm" disabled={save.saving}>
+              {save.saving ? 'Saving…' : 'Save note'}
+            </button>
+            <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+          <ErrorText message={save.error} />
+        </form>
+      )}
+      <ErrorText message={error} />
+    </li>
+  );
+}

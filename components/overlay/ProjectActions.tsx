@@ -1,0 +1,83 @@
+/**
+ * What to do next with this contractor: start a project (then budget notes open in the side panel),
+ * and the projects already under way with them.
+ */
+import { useState } from 'preact/hooks';
+import { Briefcase, PanelRight } from 'lucide-preact';
+import type { Contractor, Project } from '../../lib/db/schema';
+import { send } from '../../lib/messaging/client';
+import { ErrorText } from './ErrorText';
+import { openProjectInTab, startOpeningSidePanel } from './side-panel';
+import { useSave } from './use-save';
+
+export interface ProjectActionsProps {
+  contractor: Contractor;
+  projects: readonly Project[];
+  tabId: number | null;
+}
+
+const OPEN_STATUSES = new Set<Project['status']>(['planned', 'active', 'paused']);
+
+export function ProjectActions({ contractor, projects, tabId }: ProjectActionsProps) {
+  const save = useSave();
+  const [message, setMessage] = useState<string>();
+  const current = projects.filter((p) => OPEN_STATUSES.has(p.status));
+
+  const openProject = (projectId: string) => {
+    const opening = startOpeningSidePanel(tabId);
+    void save.run(async () => {
+      if (!(await opening)) await openProjectInTab(projectId);
+    });
+  };
+
+  const start = () => {
+    const opening = startOpeningSidePanel(tabId);
+    setMessage(undefined);
+    void save.run(async () => {
+      const name = contractor.name.trim();
+      const project = await send('createProject', {
+        title: name ? `Project with ${name}`.slice(0, 500) : 'New project',
+        contractorKey: contractor.key,
+      });
+      if (!(await opening)) await openProjectInTab(project.id);
+      setMessage(`“${project.title}” started. Set its budget and milestones in the side panel.`);
+    });
+  };
+
+  return (
+    <div class="ov-actions">
+      <div class="v-row ov-actions__row">
+        <button type="button" class="v-btn v-btn--primary" disabled={save.saving} onClick={start}>
+          <Briefcase size={16} aria-hidden="true" />
+          Start a project
+        </button>
+        {current.length > 0 && (
+          <span class="v-xs v-muted">{current.length === 1 ? '1 project under way' : `${current.length} projects under way`}</span>
+        )}
+      </div>
+      {current.length > 0 && (
+        <ul class="ov-projects" aria-label="Projects under way">
+          {current.slice(0, 3).map((p) => (
+            <li key={p.id} class="ov-project">
+              <span class="v-ellipsis v-user-text">{p.title}</span>
+              <button
+                type="button"
+                class="v-btn v-btn--ghost v-btn--sm"
+                aria-label={`Open budget notes for ${p.title}`}
+                onClick={() => openProject(p.id)}
+              >
+                <PanelRight size={14} aria-hidden="true" /> Budget
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {message && (
+        <p class="v-alert v-alert--ok" role="status">
+          {message}
+        </p>
+      )}
+      <ErrorText message={save.error} />
+    </div>
+  );
+}
