@@ -138,6 +138,8 @@ export type HealthFlag =
 
 export interface ProjectHealth {
   projectId: string;
+  /** status === 'active': only active projects raise flags and reminders. */
+  active: boolean;
   today: IsoDate;
   currency: string;
   budgetMinor: number | null;
@@ -398,6 +400,7 @@ export function projectHealth(bundle: ProjectBundle, now: number, options: Healt
 
   return {
     projectId: project.id,
+    active: project.status === 'active',
     today,
     currency: project.currency,
     budgetMinor,

@@ -1,14 +1,22 @@
 /**
  * The popup's order of active projects: what needs the user first comes first.
  * Ranks: 0 overdue milestone, 1 milestone due soon, 2 check-in overdue, 3 budget ≥ 90 % used
- * (or over), 4 everything else. Within a rank: the earliest relevant date, then title, then id,
- * so the order never depends on how the records came out of the database.
+ * (or over), 4 everything else, 5 projects that are not active (if a view lists them at all).
+ * Within a rank: the earliest relevant date (none last), then title, then id, so the order never
+ * depends on how the records came out of the database.
  */
 import type { Project } from '../db/schema';
 import { compareText, type ProjectHealth } from './project-health';
 import type { IsoDate } from './dates';
 
-export const URGENCY_RANKS = ['milestone-overdue', 'milestone-due-soon', 'check-in-overdue', 'budget', 'other'] as const;
+export const URGENCY_RANKS = [
+  'milestone-overdue',
+  'milestone-due-soon',
+  'check-in-overdue',
+  'budget',
+  'other',
+  'inactive',
+] as const;
 export type UrgencyReason = (typeof URGENCY_RANKS)[number];
 
 export interface UrgencyItem {
@@ -16,12 +24,13 @@ export interface UrgencyItem {
   health: ProjectHealth;
 }
 
-/** 0 (most urgent) to 4, from the health flags (which only active projects raise). */
+/** 0 (most urgent) to 5, from the health flags (which only active projects raise). */
 export function urgencyRank(health: ProjectHealth): number {
   return URGENCY_RANKS.indexOf(urgencyReason(health));
 }
 
 export function urgencyReason(health: ProjectHealth): UrgencyReason {
+  if (!health.active) return 'inactive';
   const f = health.flags;
   if (f.includes('milestone-overdue')) return 'milestone-overdue';
   if (f.includes('milestone-due-soon')) return 'milestone-due-soon';
