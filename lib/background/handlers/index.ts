@@ -1,4 +1,5 @@
 import type { Handlers } from '../context';
+import { backupCsvHandlers } from './backup-csv';
 import { checkNoteHandlers } from './checks-notes';
 import { contractorHandlers } from './contractors';
 import { dashboardHandlers } from './dashboard';
@@ -18,4 +19,5 @@ export const HANDLERS: Handlers = {
   ...dashboardHandlers,
   ...settingsHandlers,
   ...dataHandlers,
+  ...backupCsvHandlers,
 };
