@@ -8,10 +8,12 @@
  *
  * Reuse `profileDir` in a second launch to test what survives a browser restart.
  */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { MarketRoutes, targetUrl, type MarketRoutesOptions } from './fixtures';
 import { extensionDir, makeProfileDir, removeDir } from './paths';
+import { waitFor } from './wait';
 import {
+  OVERLAY_FRAME_SELECTOR,
   sendFromExtensionPage,
   sendWithRetry,
   trackSession,
@@ -30,7 +32,7 @@ export interface LaunchChromiumOptions {
   routes?: MarketRoutesOptions;
 }
 
-export interface ChromiumSession extends ExtensionSession<Page> {
+export interface ChromiumSession extends ExtensionSession<Page, Frame> {
   readonly context: BrowserContext;
   readonly extensionId: string;
   /** The background service worker (evaluate in it for white-box checks). */
@@ -87,6 +89,14 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
       const page = await context.newPage();
       await page.goto(targetUrl(target), { waitUntil: 'load', timeout: 60_000 });
       return page;
+    },
+    async overlayFrame(page) {
+      const element = await page.waitForSelector(OVERLAY_FRAME_SELECTOR, { state: 'attached', timeout: 30_000 });
+      const frame = await waitFor('the overlay iframe to get a document', () => element.contentFrame());
+      await waitFor('the overlay document to load', () =>
+        frame.evaluate(() => document.readyState === 'complete' && location.protocol === 'chrome-extension:'),
+      );
+      return frame;
     },
     async request<T extends RequestType>(type: T, payload: RequestPayload<T>) {
       if (!requestPage || requestPage.isClosed()) requestPage = await session.openExtensionPage('popup.html');

@@ -16,10 +16,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import { MarketRoutes, targetUrl, type MarketRoutesOptions } from './fixtures';
 import { extensionDir, makeProfileDir, removeDir } from './paths';
+import { waitFor } from './wait';
 import {
+  OVERLAY_FRAME_SELECTOR,
   sendFromExtensionPage,
   sendWithRetry,
   trackSession,
@@ -39,7 +41,7 @@ export interface LaunchFirefoxOptions {
   routes?: MarketRoutesOptions;
 }
 
-export interface FirefoxSession extends ExtensionSession<Page> {
+export interface FirefoxSession extends ExtensionSession<Page, Frame> {
   readonly browser: Browser;
   /** The add-on id from the manifest (`browser_specific_settings.gecko.id`). */
   readonly addonId: string;
@@ -99,6 +101,15 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       const page = await newPage();
       await page.goto(targetUrl(target), { waitUntil: 'load', timeout: 60_000 });
       return page;
+    },
+    async overlayFrame(page) {
+      const element = await page.waitForSelector(OVERLAY_FRAME_SELECTOR, { timeout: 30_000 });
+      if (!element) throw new Error('The overlay iframe disappeared while waiting for it');
+      const frame = await waitFor('the overlay iframe to get a document', () => element.contentFrame());
+      await waitFor('the overlay document to load', () =>
+        frame.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'),
+      );
+      return frame;
     },
     async request<T extends RequestType>(type: T, payload: RequestPayload<T>) {
       if (!requestPage || requestPage.isClosed()) requestPage = await session.openExtensionPage('popup.html');

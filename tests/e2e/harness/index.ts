@@ -6,7 +6,8 @@
  * - launchChromium / launchFirefox: the built extension in Debian's chromium / firefox-esr, every
  *   marketplace URL answered from ../shared/fixtures (captures at their real URLs; other
  *   marketplace URLs get an empty 404; everything else is blocked), `send(type, payload)` as an
- *   extension page, `openExtensionPage('popup.html')`, `openMarketplacePage('upworkProfile')`.
+ *   extension page, `openExtensionPage('popup.html')`, `openMarketplacePage('upworkProfile')`,
+ *   `overlayFrame(page)` (the loaded overlay iframe's frame).
  * - FIXTURES: the captures and their URLs. `session.routes.serve(url, { html })` serves your own page;
  *   `launchX({ routes: { inject: ['…js…'] } })` runs a script first in every served page.
  * - screenshot(pageOrElement, 'kebab-name'): tests/e2e/screenshots/kebab-name.png.
@@ -29,4 +30,4 @@ export {
 export { extensionDir, makeProfileDir, removeDir, FIXTURES_DIR, REPO_ROOT, SCREENSHOTS_DIR, type BrowserName } from './paths';
 export { screenshot } from './screenshot';
 export { waitFor } from './wait';
-export { closeAllSessions, type ExtensionSession } from './session';
+export { closeAllSessions, OVERLAY_FRAME_SELECTOR, type ExtensionSession } from './session';

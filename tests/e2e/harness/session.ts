@@ -7,7 +7,10 @@ import type { Reply, RequestPayload, RequestType, Responses } from '../../../lib
 import type { FixtureName, MarketRoutes } from './fixtures';
 import type { BrowserName } from './paths';
 
-export interface ExtensionSession<P> {
+/** The overlay iframe's test hook (DESIGN.md, Test contract). */
+export const OVERLAY_FRAME_SELECTOR = '[data-testid="vetted-overlay-frame"]';
+
+export interface ExtensionSession<P, F> {
   readonly browserName: BrowserName;
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   readonly extensionOrigin: string;
@@ -22,6 +25,11 @@ export interface ExtensionSession<P> {
   openExtensionPage(path?: string): Promise<P>;
   /** A marketplace page served from the captures: a fixture name or any URL the routes know. */
   openMarketplacePage(target: FixtureName | string): Promise<P>;
+  /**
+   * Waits for the overlay iframe on a marketplace page and returns its frame once its document
+   * has loaded (the page itself can't read it; the driver can).
+   */
+  overlayFrame(page: P): Promise<F>;
   /** Sends a request as an extension page; resolves to the raw reply envelope (ok or error). */
   request<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Reply<Responses[T]>>;
   /** Like `request` but returns the data and throws with the background's message when not ok. */
