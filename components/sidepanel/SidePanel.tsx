@@ -104,6 +104,9 @@ export function SidePanel(props: SidePanelProps) {
     body = (
       <section class="v-card v-stack" aria-label="New project">
         <h2>New project</h2>
+        {contractors.data === undefined && !contractors.error ? (
+          <p class="v-muted v-small">Loading…</p>
+        ) : (
         <ProjectForm
           contractors={contractors.data ?? []}
           defaultContractorKey={key}
@@ -112,6 +115,7 @@ export function SidePanel(props: SidePanelProps) {
           onSaved={(p) => setSelection({ kind: 'project', id: p.id })}
           onCancel={() => setSelection({ kind: 'tab' })}
         />
+        )}
       </section>
     );
   } else if (shownId) {

@@ -1,0 +1,317 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import type { Contractor, Project } from '../../../lib/db/schema';
+import { TAB_CONTEXT_EVENT, type ContractorView, type ProjectView } from '../../../lib/messaging/protocol';
+import { SidePanel, type SidePanelProps } from '../../../components/sidepanel/SidePanel';
+import { contractor, milestone, note, NOW, payment, project, rating, settings, view } from '../popup/builders';
+
+const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
+vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
+
+interface World {
+  views: ProjectView[];
+  contractors: Contractor[];
+  tabs: Record<number, string | null>;
+  contractorViews?: Record<string, Partial<ContractorView>>;
+}
+
+function serve(world: World) {
+  client.send.mockImplementation(async (type: string, payload: Record<string, unknown>) => {
+    switch (type) {
+      case 'listProjects':
+        return world.views.map((v) => v.project);
+      case 'getSettings':
+        return settings();
+      case 'getProject':
+        return world.views.find((v) => v.project.id === payload.id) ?? null;
+      case 'listContractors':
+        return world.contractors;
+      case 'getContractor': {
+        const c = world.contractors.find((x) => x.key === payload.key);
+        if (!c) return null;
+        return { contractor: c, checks: [], notes: [], ratings: [], projects: [], linked: [], ...world.contractorViews?.[c.key] };
+      }
+      case 'getTabContext': {
+        const key = world.tabs[payload.tabId as number] ?? null;
+        return { tabId: payload.tabId, key, site: key ? key.split(':')[0] : null, url: null };
+      }
+      case 'createProject':
+        return project({ ...(payload as Partial<Project>), id: 'new1' });
+      case 'updateProject': {
+        const v = world.views.find((x) => x.project.id === payload.id)!;
+        return { ...v.project, ...(payload.patch as object) };
+      }
+      default:
+        return { ok: true };
+    }
+  });
+}
+
+function renderPanel(props: Partial<SidePanelProps> = {}) {
+  return render(<SidePanel now={() => NOW} timeZone="UTC" locale="en-US" {...props} />);
+}
+
+const summary = () => screen.findByTestId('budget-summary');
+const requests = (type: string) => client.send.mock.calls.filter((c) => c[0] === type).map((c) => c[1]);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  client.send.mockReset();
+  client.onChange.mockReset().mockReturnValue(() => undefined);
+  vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 5, windowId: 1 } as never]);
+  vi.stubGlobal('confirm', vi.fn(() => true));
+});
+afterEach(cleanup);
+
+describe('SidePanel', () => {
+  it('explains what it does when no contractor is in the tab and nothing is chosen', async () => {
+    serve({ views: [], contractors: [], tabs: {} });
+    renderPanel();
+    expect(await screen.findByText(/Budget notes follow the contractor in your current tab/)).toBeTruthy();
+    expect(screen.queryByTestId('budget-summary')).toBeNull();
+  });
+
+  it('shows budget, spent, remaining and the schedule of the project given in the URL', async () => {
+    serve({
+      views: [
+        view({
+          milestones: [milestone(), milestone({ id: 'm2', title: 'Final files', dueDate: '2026-12-20', amountMinor: 100000 })],
+          payments: [payment()],
+        }),
+      ],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    const s = await summary();
+    const text = s.textContent ?? '';
+    expect(text).toContain('Budget$2,000');
+    expect(text).toContain('Spent$500');
+    expect(text).toContain('Remaining$1,500');
+    expect(text).toContain('25% of the budget used');
+    expect(text).toContain('1 of 2 payments made; next $1,000 due Dec 20');
+    expect(text).toContain('Fixed price $2,000.');
+    expect(screen.getByRole('heading', { name: 'Email flows' })).toBeTruthy();
+  });
+
+  it('follows the contractor in the active tab, its navigation and tab switches', async () => {
+    const ana = contractor({ key: 'fiverr:ana', site: 'fiverr', siteId: 'ana', name: 'Ana P.', profileUrl: 'https://www.fiverr.com/ana' });
+    serve({
+      views: [view(), view({ project: project({ id: 'p2', title: 'Logo', contractorKey: 'guru:77' }), contractor: contractor({ key: 'guru:77', name: 'Gus' }) })],
+      contractors: [contractor(), ana],
+      tabs: { 5: 'upwork:~01abc', 9: 'guru:77' },
+    });
+    renderPanel();
+    expect(await screen.findByRole('heading', { name: 'Email flows' })).toBeTruthy();
+    expect(requests('getTabContext')).toEqual([{ tabId: 5 }]);
+
+    // The user opened another profile in the same tab.
+    await fakeBrowser.runtime.onMessage.trigger({ event: TAB_CONTEXT_EVENT, tabId: 5, key: 'fiverr:ana', site: 'fiverr', url: null }, {});
+    expect(await screen.findByRole('button', { name: /Start a project with Ana P\./ })).toBeTruthy();
+
+    // …then switched to a tab showing another contractor.
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: 9, windowId: 1 });
+    expect(await screen.findByRole('heading', { name: 'Logo' })).toBeTruthy();
+  });
+
+  it('creates a project for the contractor in the tab, keeping what was typed when a field is wrong', async () => {
+    serve({ views: [], contractors: [contractor()], tabs: { 5: 'upwork:~01abc' } });
+    renderPanel();
+    fireEvent.click(await screen.findByRole('button', { name: /Start a project with Sergii C\./ }));
+    const form = await screen.findByRole('form', { name: 'New project' });
+    const title = within(form).getByLabelText('Title') as HTMLInputElement;
+    await waitFor(() => expect(title.value).toBe('Project with Sergii C.'));
+    expect((within(form).getByLabelText('Contractor') as HTMLSelectElement).value).toBe('upwork:~01abc');
+
+    const budget = within(form).getByLabelText('Budget') as HTMLInputElement;
+    fireEvent.input(budget, { target: { value: 'two grand' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create project' }));
+    expect((await within(form).findByText(/“two grand” is not an amount in USD/)).textContent).toBeTruthy();
+    expect(budget.value).toBe('two grand');
+    expect(budget.getAttribute('aria-invalid')).toBe('true');
+    expect(requests('createProject')).toEqual([]);
+
+    fireEvent.input(budget, { target: { value: '1,500' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create project' }));
+    await waitFor(() => expect(requests('createProject')).toHaveLength(1));
+    expect(requests('createProject')[0]).toMatchObject({
+      title: 'Project with Sergii C.',
+      contractorKey: 'upwork:~01abc',
+      budgetMinor: 150000,
+      currency: 'USD',
+      status: 'active',
+      checkInDays: 7,
+    });
+  });
+
+  it('keeps the form filled when the save fails', async () => {
+    serve({ views: [], contractors: [], tabs: {} });
+    const base = client.send.getMockImplementation()!;
+    client.send.mockImplementation(async (type: string, payload: unknown) => {
+      if (type === 'createProject') throw new Error('Storage is full.');
+      return base(type, payload);
+    });
+    renderPanel({ startNew: true });
+    const form = await screen.findByRole('form', { name: 'New project' });
+    fireEvent.input(within(form).getByLabelText('Title'), { target: { value: 'Site audit' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create project' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('Storage is full.');
+    expect((within(form).getByLabelText('Title') as HTMLInputElement).value).toBe('Site audit');
+  });
+
+  it('marks an over-budget project', async () => {
+    serve({ views: [view({ payments: [payment({ amountMinor: 260000 })] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const s = await summary();
+    expect(s.textContent).toContain('Remaining-$600');
+    expect(s.textContent).toContain('130% of the budget used');
+    expect(within(s).getByText('Over budget')).toBeTruthy();
+    expect(within(s).getByRole('progressbar').className).toContain('v-progress--danger');
+  });
+
+  it('keeps payments in other currencies apart, never converted', async () => {
+    serve({
+      views: [view({ payments: [payment(), payment({ id: 'e1', currency: 'EUR', amountMinor: 30000 })] })],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    const s = await summary();
+    expect(s.textContent).toContain('Spent$500');
+    expect(s.textContent).toContain('Also paid €300: other currencies are kept apart');
+    expect(s.textContent).toContain('Paid per currency€300.00 · $500.00');
+  });
+
+  it('forecasts an hourly project from hours and rate', async () => {
+    serve({
+      views: [view({ project: project({ paymentModel: 'hourly', rateMinor: 4500, estimatedHours: 40, hoursLogged: 12.5, budgetMinor: 150000 }) })],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    const s = await summary();
+    expect(s.textContent).toContain('40 h × $45 = $1,800 expected; 12.5 h logged = $562.50 so far.');
+    expect(s.textContent).toContain('The forecast ($1,800) is above the budget ($1,500).');
+  });
+
+  it('suggests asking for a loyalty rate after several good projects together', async () => {
+    serve({
+      views: [view()],
+      contractors: [contractor()],
+      tabs: {},
+      contractorViews: {
+        'upwork:~01abc': {
+          projects: [project({ id: 'a', status: 'completed' }), project({ id: 'b', status: 'completed' }), project()],
+          ratings: [rating({ projectId: 'a' }), rating({ id: 'r2', projectId: 'b' })],
+        },
+      },
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    expect((await screen.findByTestId('loyalty-hint')).textContent).toContain('completed 2 projects with Sergii C.');
+  });
+
+  it('asks for a rating when the project is marked completed, and saves it for the contractor', async () => {
+    serve({ views: [view()], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    fireEvent.click(await screen.findByRole('button', { name: /Mark completed/ }));
+    await waitFor(() => expect(requests('updateProject')).toEqual([{ id: 'p1', patch: { status: 'completed' } }]));
+    const form = await screen.findByRole('form', { name: 'Rate this contractor' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save rating' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('quality, communication, timeliness, value');
+    for (const [c, n] of [['Quality', 5], ['Communication', 4], ['Timeliness', 3], ['Value', 4]] as const) {
+      fireEvent.click(within(form).getByLabelText(`${c} ${n} of 5`));
+    }
+    fireEvent.click(within(form).getByLabelText('Yes'));
+    fireEvent.input(within(form).getByLabelText('Comment (optional)'), { target: { value: 'Solid work' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save rating' }));
+    await waitFor(() => expect(requests('saveRating')).toHaveLength(1));
+    expect(requests('saveRating')[0]).toEqual({
+      rating: {
+        contractorKey: 'upwork:~01abc',
+        projectId: 'p1',
+        quality: 5,
+        communication: 4,
+        timeliness: 3,
+        value: 4,
+        wouldRehire: true,
+        comment: 'Solid work',
+      },
+    });
+  });
+
+  it('records a payment with a clear message for a missing amount', async () => {
+    serve({ views: [view({ milestones: [milestone()] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    fireEvent.click(await screen.findByRole('button', { name: /Record payment/ }));
+    const form = screen.getByRole('form', { name: 'New payment' });
+    expect((within(form).getByLabelText('Paid on') as HTMLInputElement).value).toBe('2026-11-27');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save payment' }));
+    expect(await within(form).findByText('Type the amount paid.')).toBeTruthy();
+    fireEvent.input(within(form).getByLabelText('Amount'), { target: { value: '250.50' } });
+    fireEvent.change(within(form).getByLabelText('For milestone'), { target: { value: 'm1' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save payment' }));
+    await waitFor(() => expect(requests('savePayment')).toHaveLength(1));
+    expect(requests('savePayment')[0]).toEqual({
+      projectId: 'p1',
+      patch: { paidAt: '2026-11-27', amountMinor: 25050, currency: 'USD', milestoneId: 'm1' },
+    });
+  });
+
+  it('marks overdue milestones and moves a milestone along its statuses', async () => {
+    serve({ views: [view({ milestones: [milestone({ dueDate: '2026-11-26' })] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const item = await screen.findByTestId('milestone-item');
+    expect(within(item).getByText('Overdue')).toBeTruthy();
+    expect(item.textContent).toContain('yesterday');
+    fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'submitted' } });
+    await waitFor(() => expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', id: 'm1', patch: { status: 'submitted' } }]));
+  });
+
+  it('adds a milestone with a due date and amount', async () => {
+    serve({ views: [view()], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    fireEvent.click(await screen.findByRole('button', { name: /Add milestone/ }));
+    const form = screen.getByRole('form', { name: 'New milestone' });
+    fireEvent.input(within(form).getByLabelText('Milestone'), { target: { value: 'Launch' } });
+    fireEvent.input(within(form).getByLabelText('Due date'), { target: { value: '2026-12-15' } });
+    fireEvent.input(within(form).getByLabelText('Amount (USD)'), { target: { value: '700' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add milestone' }));
+    await waitFor(() =>
+      expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', patch: { title: 'Launch', dueDate: '2026-12-15', amountMinor: 70000, status: 'pending' } }]),
+    );
+  });
+
+  it('lists timestamped budget notes and adds a negotiation note to the project', async () => {
+    serve({ views: [view({ notes: [note(), note({ id: 'n0', kind: 'general', body: 'not a budget note' })] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const items = await screen.findAllByTestId('budget-note');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.textContent).toContain('Agreed a $2,000 cap');
+    expect(items[0]!.querySelector('time')!.getAttribute('datetime')).toBe(new Date(NOW - 3 * 86_400_000).toISOString());
+    fireEvent.click(screen.getByLabelText('Rate negotiation'));
+    fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'Asked for $40/h' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await waitFor(() =>
+      expect(requests('saveNote')).toEqual([{ projectId: 'p1', contractorKey: 'upwork:~01abc', kind: 'negotiation', body: 'Asked for $40/h' }]),
+    );
+  });
+
+  it('logs a check-in and shows a late one', async () => {
+    serve({ views: [view({ project: project({ lastContactAt: NOW - 10 * 86_400_000 }) })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    expect(await screen.findByText('Check-in 3 days late')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Log a check-in/ }));
+    await waitFor(() => expect(requests('logCheckIn')).toEqual([{ id: 'p1' }]));
+  });
+
+  it('lets the user pick another project', async () => {
+    serve({ views: [view(), view({ project: project({ id: 'p2', title: 'Logo' }) })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    await screen.findByRole('heading', { name: 'Email flows' });
+    await waitFor(() => expect(screen.getAllByRole('option', { name: 'Logo' })).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Project'), { target: { value: 'p2' } });
+    expect(await screen.findByRole('heading', { name: 'Logo' })).toBeTruthy();
+  });
+});
