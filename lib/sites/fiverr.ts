@@ -104,7 +104,7 @@ export const fiverr: SiteAdapter = {
     const isGig = url.pathname.replace(LOCALE, '').split('/').filter(Boolean).length >= 2;
     const draft = id ? { ...sellerFromDom(doc, id, isGig), ...defined(sellerFromState(props, id)) } : {};
     const gigs = gigsById(props);
-    const cards = findCards(doc, (a) => idFromUrl(new URL(a.getAttribute('href')!, url)), { cardSelector: '[data-gig-id]', exclude: id })
+    const cards = findCards(doc, (a) => idFromUrl(new URL(a.getAttribute('href')!, url)), { cardAttribute: 'data-gig-id', exclude: id })
       .map((c) => ({ id: c.id, element: c.element, draft: cardDraft(c.element, c.id, c.anchors, gigs, currency) }));
     return { id, draft, cards };
   },

@@ -35,13 +35,16 @@ export function hireButtonSelectors(url: URL): readonly string[] {
   return adapterFor(url)?.hireButtonSelectors ?? [];
 }
 
-/** The profile URL a page declares for itself, when it points at the same contractor. */
-function declaredUrl(adapter: SiteAdapter, url: URL, doc: Document, id: string): string {
-  for (const href of [canonicalHref(doc), meta(doc, 'og:url')]) {
-    const u = absoluteUrl(href, url);
-    if (u && adapter.idFromUrl(u) === id) return u.href;
+/** The first of `hrefs` that is a URL of contractor `id`, without query and hash. */
+function seenUrl(adapter: SiteAdapter, base: URL, id: string, hrefs: (string | undefined)[]): URL | undefined {
+  for (const href of hrefs) {
+    const u = absoluteUrl(href, base);
+    if (!u || adapter.idFromUrl(u) !== id) continue;
+    u.search = '';
+    u.hash = '';
+    return u;
   }
-  return adapter.profileUrl(id);
+  return undefined;
 }
 
 /** Reads a supported marketplace page; null when `url` is not on a supported marketplace. Never throws. */
@@ -52,16 +55,17 @@ export function readPage(url: URL, doc: Document): PageReading | null {
   const urlId = adapter.idFromUrl(url);
   try {
     const r = adapter.read(url, doc, urlId);
-    const profile = r.id ? finishSnapshot(site, r.id, declaredUrl(adapter, url, doc, r.id), r.draft) : null;
+    const seen = r.id ? seenUrl(adapter, url, r.id, [canonicalHref(doc), meta(doc, 'og:url'), url.href]) : undefined;
+    const profile = r.id ? finishSnapshot(site, r.id, adapter.profileUrl(r.id, seen), r.draft) : null;
     const cards: ListingCard[] = [];
     for (const c of r.cards) {
-      const p = finishSnapshot(site, c.id, adapter.profileUrl(c.id), c.draft);
+      const p = finishSnapshot(site, c.id, adapter.profileUrl(c.id, seenUrl(adapter, url, c.id, [c.href])), c.draft);
       if (p) cards.push({ element: c.element, profile: p });
     }
     return { site, profile, cards };
   } catch {
     // A page the adapter half understands: fall back to what the URL says.
-    const profile = urlId ? finishSnapshot(site, urlId, adapter.profileUrl(urlId), {}) : null;
+    const profile = urlId ? finishSnapshot(site, urlId, adapter.profileUrl(urlId, seenUrl(adapter, url, urlId, [url.href])), {}) : null;
     return { site, profile, cards: [] };
   }
 }

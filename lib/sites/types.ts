@@ -24,7 +24,8 @@ export type SnapshotDraft = Partial<Omit<ProfileSnapshot, 'key' | 'site' | 'site
 export interface AdapterReading {
   id: string | null;
   draft: SnapshotDraft;
-  cards: { id: string; element: Element; draft: SnapshotDraft }[];
+  /** `href`: a link of the card to the contractor, for the profile URL. */
+  cards: { id: string; element: Element; draft: SnapshotDraft; href?: string }[];
 }
 
 /**
@@ -37,8 +38,11 @@ export interface SiteAdapter {
   hosts: readonly string[];
   /** The contractor id from the URL alone (the id part of the key), null when the URL is not a profile. */
   idFromUrl(url: URL): string | null;
-  /** Canonical profile URL for an id (used when the page offers none). */
-  profileUrl(id: string): string;
+  /**
+   * The profile URL to store for `id`. `seen` is a URL of that contractor found on the page
+   * (canonical link, og:url, the address itself or a card's link; query and hash removed).
+   */
+  profileUrl(id: string, seen?: URL): string;
   /**
    * Reads the page. `id` is `idFromUrl(url)` (null on listings). Never throws on purpose, but
    * `readPage` still guards it so a broken page can't break the content script.

@@ -66,7 +66,8 @@ export const upwork: SiteAdapter = {
   site: 'upwork',
   hosts: ['upwork.com'],
   idFromUrl,
-  profileUrl: (id) => (id.startsWith('~') ? `https://www.upwork.com/freelancers/${id}` : `https://www.upwork.com/${id}/`),
+  profileUrl: (id, seen) =>
+    seen?.pathname.startsWith('/agencies/') ? seen.href : id.startsWith('~') ? `https://www.upwork.com/freelancers/${id}` : `https://www.upwork.com/${id}/`,
   read(url, doc, urlId) {
     // Cloudflare's challenge interstitial: nothing on it is about a contractor.
     if (/^\s*challenge\s*-\s*upwork\s*$/i.test(doc.title) || doc.querySelector('#challenge-form, #challenge-running')) {
@@ -77,10 +78,8 @@ export const upwork: SiteAdapter = {
     const id = urlId ?? (isVanity(url) ? pageCipher ?? `fl/${url.pathname.split('/')[2]!.toLowerCase()}` : null);
     const draft = id ? readProfile(doc) : {};
     if (id && !draft.rate && nuxt.rate) draft.rate = nuxt.rate;
-    const cards = findCards(doc, (a) => idFromUrl(new URL(a.getAttribute('href')!, url)), {
-      cardSelector: '[data-test="FreelancerTile"], [data-qa="freelancer-tile"]',
-      exclude: id,
-    }).map((c) => ({ id: c.id, element: c.element, draft: readCard(c.element, c.anchors) }));
+    // No capture of talent search yet: cards come from the link structure alone.
+    const cards = findCards(doc, (a) => idFromUrl(new URL(a.getAttribute('href')!, url)), { exclude: id }).map((c) => ({ id: c.id, element: c.element, href: c.anchors[0]?.getAttribute('href') ?? undefined, draft: readCard(c.element, c.anchors) }));
     return { id, draft, cards };
   },
   hireButtonSelectors: ['[data-qa="btn-hire"]', '[data-qa="invite-btn"]', 'button[data-ev-label="hire_button"]', '.air3-btn-primary'],

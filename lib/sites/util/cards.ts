@@ -11,13 +11,29 @@ export interface FoundCard {
 }
 
 export interface CardOptions {
-  /** Stable per-card hook (e.g. `[data-gig-id]`); when absent or unmatched the link structure decides. */
-  cardSelector?: string;
+  /** Attribute that marks a card element (e.g. `data-gig-id`); when absent or unmatched the link structure decides. */
+  cardAttribute?: string;
   /** Ids never taken as cards (the profile the page is about). */
   exclude?: string | null;
 }
 
-const CHROME = 'header, nav, footer, [role="navigation"], [role="banner"], [role="contentinfo"]';
+const CHROME_TAGS = new Set(['HEADER', 'NAV', 'FOOTER']);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
+
+/**
+ * One walk up from the link: the card hook if any, else whether the link sits in page chrome
+ * (header, navigation, footer), whose links are never cards. Plain property reads: this runs
+ * for every link of the page, so no selector matching here.
+ */
+function placeOf(a: Element, attr: string | undefined): Element | 'chrome' | null {
+  for (let el: Element | null = a.parentElement; el; el = el.parentElement) {
+    if (attr && el.hasAttribute(attr)) return el;
+    if (CHROME_TAGS.has(el.tagName)) return 'chrome';
+    const role = el.getAttribute('role');
+    if (role && CHROME_ROLES.has(role)) return 'chrome';
+  }
+  return null;
+}
 
 export function findCards(doc: Document, idOfLink: (a: HTMLAnchorElement) => string | null, opts: CardOptions = {}): FoundCard[] {
   const groups: { id: string; anchors: HTMLAnchorElement[]; hooked: Element | null }[] = [];
@@ -25,7 +41,9 @@ export function findCards(doc: Document, idOfLink: (a: HTMLAnchorElement) => str
   for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     const id = idOfLink(a);
     if (!id || id === opts.exclude) continue;
-    const hooked = opts.cardSelector ? a.closest(opts.cardSelector) : null;
+    const place = placeOf(a, opts.cardAttribute);
+    if (place === 'chrome') continue;
+    const hooked = place;
     if (hooked) {
       const g = byHook.get(hooked);
       if (!g) {
@@ -35,7 +53,6 @@ export function findCards(doc: Document, idOfLink: (a: HTMLAnchorElement) => str
       } else if (g.id === id) g.anchors.push(a);
       continue;
     }
-    if (a.closest(CHROME)) continue;
     const last = groups[groups.length - 1];
     if (last && !last.hooked && last.id === id) last.anchors.push(a);
     else groups.push({ id, anchors: [a], hooked: null });

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Window } from 'happy-dom';
+
+/** Real captures live outside the repo (see ../shared/fixtures/SOURCES.md); never copied in. */
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures');
+export const RECONSTRUCTED = path.resolve(REPO_ROOT, 'tests/fixtures/reconstructed');
+
+export function readCapture(rel: string): string {
+  return readFileSync(path.join(FIXTURES, rel), 'utf8');
+}
+
+/** Parses HTML like a browser tab would hold it, but with the page's scripts and frames inert. */
+export function parseHtml(html: string, url: string): Document {
+  const win = new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+    },
+  });
+  return new win.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+export function loadCapture(rel: string, url: string): Document {
+  return parseHtml(readCapture(rel), url);
+}
+
+/** The capture with its embedded JSON state removed (as if the site stopped shipping it). */
+export function withoutState(html: string): string {
+  return html
+    .replace(/<script[^>]*id="(?:perseus-initial-props|webapp-state)"[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<script[^>]*>\s*window\.__NUXT__[\s\S]*?<\/script>/g, '')
+    .replace(/<script[^>]*type="application\/ld\+json"[^>]*>[\s\S]*?<\/script>/g, '');
+}
+
+/** The capture with every class name replaced by a meaningless hash (a site redesign / new CSS build). */
+export function withRenamedClasses(html: string): string {
+  let n = 0;
+  return html.replace(/\sclass="[^"]*"/g, () => ` class="c${(n++).toString(36)}x"`);
+}
