@@ -1,0 +1,93 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChecklistItem } from '../../../lib/db/schema';
+import { Checklist } from '../../../components/overlay/Checklist';
+import { answer, callsOf, fail, resetFakeClient } from './fake-client';
+import { check } from './data';
+
+vi.mock('../../../lib/messaging/client', () => import('./fake-client'));
+
+const KEY = 'upwork:~01abc';
+const TEMPLATE: ChecklistItem[] = [
+  { id: 'interview-held', label: 'Interview held', group: 'before-hiring', hint: 'Talk live' },
+  { id: 'reviews-read', label: 'Reviews read', group: 'before-hiring' },
+  { id: 'budget-set', label: 'Budget set', group: 'contract-budget' },
+  { id: 'hidden-one', label: 'Hidden item', group: 'contract-budget', hidden: true },
+];
+
+beforeEach(() => {
+  resetFakeClient();
+  answer('setCheck', (p) => check(p.itemId, p.state ?? 'todo', p.note ? { note: p.note } : {}));
+});
+afterEach(cleanup);
+
+function row(itemId: string): HTMLElement {
+  const el = document.querySelector<HTMLElement>(`[data-testid="checklist-item"][data-item-id="${itemId}"]`);
+  if (!el) throw new Error(`no row ${itemId}`);
+  return el;
+}
+
+describe('Checklist', () => {
+  it('lists visible items in named groups with a checkbox each and the progress', () => {
+    render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[check('reviews-read', 'done')]} />);
+    const before = screen.getByRole('group', { name: 'Before hiring' });
+    expect(within(before).getAllByRole('checkbox').map((b) => b.getAttribute('id'))).toHaveLength(2);
+    expect(screen.getByRole('group', { name: 'Contract and budget' })).toBeTruthy();
+    expect(screen.queryByText('Hidden item')).toBeNull();
+    expect(screen.getByRole('checkbox', { name: 'Reviews read' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('checkbox', { name: 'Interview held' })).toHaveProperty('checked', false);
+    expect(screen.getByRole('progressbar', { name: 'Vetting progress' }).getAttribute('aria-valuetext')).toBe('1 of 3 checks done');
+    expect(screen.getByText('1/3')).toBeTruthy();
+  });
+
+  it('ticks an item: sends setCheck done and counts it at once', async () => {
+    render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[]} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Interview held' }));
+    expect(screen.getByRole('checkbox', { name: 'Interview held' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1');
+    await waitFor(() => expect(callsOf('setCheck')).toEqual([{ contractorKey: KEY, itemId: 'interview-held', state: 'done' }]));
+  });
+
+  it('marks an item failed or not applicable with its state menu', async () => {
+    render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[]} />);
+    fireEvent.change(screen.getByRole('combobox', { name: 'State of “Budget set”' }), { target: { value: 'na' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'State of “Reviews read”' }), { target: { value: 'failed' } });
+    await waitFor(() => expect(callsOf('setCheck').map((c) => [c.itemId, c.state])).toEqual([['budget-set', 'na'], ['reviews-read', 'failed']]));
+    // n/a leaves the total; failed counts but is not done.
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('0 of 2 checks done, 1 failed');
+    expect(screen.getByText(/1 check failed/)).toBeTruthy();
+    expect(row('reviews-read').className).toContain('ov-check--failed');
+  });
+
+  it('puts the stored state back and says why when the save fails', async () => {
+    fail('setCheck', 'Storage is full');
+    render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[]} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Budget set' }));
+    expect(await within(row('budget-set')).findByRole('alert')).toHaveProperty('textContent', 'Storage is full');
+    expect(screen.getByRole('checkbox', { name: 'Budget set' })).toHaveProperty('checked', false);
+  });
+
+  it('adds a note to an item, and keeps the typed note when saving fails', async () => {
+    fail('setCheck', 'Storage is full');
+    render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a note to “Interview held”' }));
+    const box = screen.getByRole('textbox', { name: 'Note on “Interview held”' });
+    fireEvent.input(box, { target: { value: 'Asked about deadlines' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    expect(await within(row('interview-held')).findByRole('alert')).toHaveProperty('textContent', 'Storage is full');
+    expect(screen.getByRole('textbox', { name: 'Note on “Interview held”' })).toHaveProperty('value', 'Asked about deadlines');
+
+    answer('setCheck', (p) => check(p.itemId, 'todo', { note: p.note ?? undefined }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note on “Interview held”' })).toBeNull());
+    expect(callsOf('setCheck').at(-1)).toEqual({ contractorKey: KEY, itemId: 'interview-held', note: 'Asked about deadlines' });
+  });
+
+  it('shows a stored item note as inert text', () => {
+    const hostile = '<img src=x onerror="alert(1)"> مرحبا 👋';
+    render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[check('reviews-read', 'done', { note: hostile })]} />);
+    expect(within(row('reviews-read')).getByText(hostile)).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Edit note on “Reviews read”' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,99 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Notes } from '../../../components/overlay/Notes';
+import { answer, callsOf, fail, resetFakeClient } from './fake-client';
+import { note, T0 } from './data';
+
+vi.mock('../../../lib/messaging/client', () => import('./fake-client'));
+
+const KEY = 'upwork:~01abc';
+
+beforeEach(() => {
+  resetFakeClient();
+  answer('saveNote', (p) => note({ id: p.id ?? 'new', kind: p.kind, body: p.body }));
+  answer('deleteNote', () => ({ deleted: true }));
+});
+afterEach(cleanup);
+
+const input = () => screen.getByTestId('note-input') as HTMLTextAreaElement;
+
+describe('Notes', () => {
+  it('adds a note of the chosen kind and clears the box', async () => {
+    render(<Notes contractorKey={KEY} notes={[]} />);
+    expect(screen.getByText(/No notes yet/)).toBeTruthy();
+    fireEvent.input(screen.getByRole('textbox', { name: 'New note' }), { target: { value: '  Quoted $40/h  ' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Kind of note' }), { target: { value: 'negotiation' } });
+    fireEvent.click(screen.getByTestId('note-save'));
+    await waitFor(() => expect(input().value).toBe(''));
+    expect(callsOf('saveNote')).toEqual([{ contractorKey: KEY, kind: 'negotiation', body: 'Quoted $40/h' }]);
+  });
+
+  it('does not send an empty note', () => {
+    render(<Notes contractorKey={KEY} notes={[]} />);
+    fireEvent.input(input(), { target: { value: '   ' } });
+    expect(screen.getByTestId('note-save')).toHaveProperty('disabled', true);
+    fireEvent.submit(input().form!);
+    expect(callsOf('saveNote')).toEqual([]);
+  });
+
+  it('keeps the typed text and shows the error when saving fails', async () => {
+    fail('saveNote', 'Storage is full');
+    render(<Notes contractorKey={KEY} notes={[]} />);
+    fireEvent.input(input(), { target: { value: 'Reference from Acme: great' } });
+    fireEvent.click(screen.getByTestId('note-save'));
+    expect((await screen.findByRole('alert')).textContent).toContain('Storage is full');
+    expect(input().value).toBe('Reference from Acme: great');
+  });
+
+  it('keeps an unsent draft per contractor across profile switches', () => {
+    const { rerender } = render(<Notes contractorKey={KEY} notes={[]} />);
+    fireEvent.input(input(), { target: { value: 'Half-written thought' } });
+    rerender(<Notes contractorKey="fiverr:someone" notes={[]} />);
+    expect(input().value).toBe('');
+    rerender(<Notes contractorKey={KEY} notes={[]} />);
+    expect(input().value).toBe('Half-written thought');
+  });
+
+  it('lists notes newest first with kind and a locale timestamp', () => {
+    const older = note({ id: 'a', body: 'First call', kind: 'interview', createdAt: T0 });
+    const newer = note({ id: 'b', body: 'Sent the brief', kind: 'contact', createdAt: T0 + 86_400_000 });
+    render(<Notes contractorKey={KEY} notes={[older, newer]} />);
+    const items = screen.getAllByTestId('note-item');
+    expect(items.map((i) => i.querySelector('.ov-note__body')?.textContent)).toEqual(['Sent the brief', 'First call']);
+    expect(within(items[1]!).getByText('Interview')).toBeTruthy();
+    const time = items[1]!.querySelector('time')!;
+    expect(time.getAttribute('datetime')).toBe(new Date(T0).toISOString());
+    expect(time.textContent).toBe(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(T0));
+  });
+
+  it('edits a note in place', async () => {
+    render(<Notes contractorKey={KEY} notes={[note({ id: 'n1', body: 'Old text' })]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit note' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note text' }), { target: { value: 'New text' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note text' })).toBeNull());
+    expect(callsOf('saveNote')).toEqual([{ id: 'n1', contractorKey: KEY, kind: 'general', body: 'New text' }]);
+  });
+
+  it('deletes only after a confirm, and Keep cancels', async () => {
+    render(<Notes contractorKey={KEY} notes={[note({ id: 'n1' })]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete note' }));
+    fireEvent.click(within(screen.getByRole('alertdialog', { name: 'Delete this note?' })).getByRole('button', { name: 'Keep' }));
+    expect(callsOf('deleteNote')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete note' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(callsOf('deleteNote')).toEqual([{ id: 'n1' }]));
+  });
+
+  it('renders hostile and huge text inertly and folds it', () => {
+    const html = '<script>window.pwned=1</script><b>bold</b>';
+    const huge = `${'שלום 🙂 '.repeat(15_000)}END`;
+    render(<Notes contractorKey={KEY} notes={[note({ id: 'h', body: html }), note({ id: 'big', body: huge, createdAt: T0 - 1 })]} />);
+    expect(screen.getByText(html)).toBeTruthy();
+    expect(document.querySelector('.ov-note b, .ov-note script')).toBeNull();
+    const big = screen.getAllByTestId('note-item')[1]!;
+    expect(big.textContent).not.toContain('END');
+    fireEvent.click(within(big).getByRole('button', { name: /Show all/ }));
+    expect(big.textContent).toContain('END');
+  });
+});
