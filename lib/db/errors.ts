@@ -7,7 +7,8 @@ import type { z } from 'zod';
 export class NotFoundError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'NotFoundError';
+    // Not 'NotFoundError': Dexie rewraps errors bearing IndexedDB's DOMException names.
+    this.name = 'RecordNotFoundError';
   }
 }
 
