@@ -60,7 +60,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   client.send.mockReset();
   client.onChange.mockReset().mockReturnValue(() => undefined);
-  vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 5, windowId: 1 } as never]);
+  vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 5, windowId: 1 }] as never);
   vi.stubGlobal('confirm', vi.fn(() => true));
 });
 afterEach(cleanup);
