@@ -11,13 +11,13 @@ const RESERVED = new Set(
     'manage_orders lists collections subscriptions partnerships affiliates events jobs careers about how-it-works ' +
     'invite trust_safety go mobile seller_onboarding become-a-seller buyer_requests discover professions levels ' +
     'cart checkout notifications analytics earnings guides learn online-courses workspace agencies ai solutions ' +
-    'enterprise teams feedback legal-portal hire fiverr-go experts static s users_verification pricing').split(' '),
+    'enterprise teams feedback legal-portal hire fiverr-go experts static s users_verification pricing qa').split(' '),
 );
 const LOCALE = /^\/(?:de|es|fr|it|nl|pt|ja|zh)(?=\/)/i;
 const USERNAME = /^[a-z0-9][a-z0-9_.-]{1,40}$/i;
 
 function idFromUrl(url: URL): string | null {
-  if (!/(^|\.)fiverr\.com$/i.test(url.hostname)) return null;
+  if (!/^(www\.)?fiverr\.com$/i.test(url.hostname)) return null;
   let segs = url.pathname.replace(LOCALE, '').split('/').filter(Boolean);
   if (segs[0] === 'users' && segs.length >= 2) segs = segs.slice(1);
   const first = segs[0];
@@ -32,8 +32,8 @@ function sellerFromState(props: unknown, id: string): SnapshotDraft | undefined 
   if (str(at(seller, 'user', 'name'))?.toLowerCase() !== id) return undefined;
   const cents = num(at(seller, 'hourlyRate', 'priceInCents'));
   const card = at(props, 'sellerCard');
-  const score = num(at(card, 'rating')) ?? num(at(seller, 'rating', 'score'));
-  const count = num(at(card, 'ratingsCount')) ?? num(at(seller, 'rating', 'count'));
+  const score = num(at(seller, 'rating', 'score')) ?? num(at(card, 'rating'));
+  const count = num(at(seller, 'rating', 'count')) ?? num(at(card, 'ratingsCount'));
   const skills = at(seller, 'activeStructuredSkills');
   return {
     name: str(at(seller, 'user', 'profile', 'displayName')),
@@ -54,7 +54,7 @@ function sellerFromDom(doc: Document, id: string, isGig: boolean): SnapshotDraft
   const offer = at(jsonLdOfType(doc, 'Product'), 'offers');
   const from = parseMoney(`${str(at(offer, 'lowPrice')) ?? ''} ${str(at(offer, 'priceCurrency')) ?? ''}`);
   return {
-    name: firstText(doc, ['h1[aria-label="Public Name"]', '[aria-label="Scroll to about the seller"]']) ?? (isGig ? undefined : firstText(doc, ['h1'])),
+    name: firstText(doc, ['h1[aria-label="Public Name"]', '[aria-label="Public Name"]', '[aria-label="Scroll to about the seller"]']) ?? (isGig ? undefined : firstText(doc, ['h1'])),
     avatarUrl: doc.querySelector(`figure[title="${id}" i] img, img[alt="${id}" i]`)?.getAttribute('src') ?? undefined,
     rate: isGig && from ? { ...from, unit: 'from' } : undefined,
     marketplaceRating: !isGig && score !== undefined ? { score, outOf: 5, count } : undefined,
@@ -89,7 +89,8 @@ function cardDraft(el: Element, id: string, anchors: HTMLAnchorElement[], gigs: 
     name: str(at(gig, 'seller_display_name')) ?? dom.name,
     avatarUrl: str(at(gig, 'seller_img')) ?? dom.avatarUrl,
     rate: minor !== undefined ? { amountMinor: minor, currency, unit: 'from' } : dom.rate,
-    marketplaceRating: score !== undefined ? { score, outOf: 5, count: num(at(gig, 'seller_rating', 'count')) } : undefined,
+    // Rounded as Fiverr shows it, so browsing listings doesn't log rating "changes" of 0.004.
+    marketplaceRating: score !== undefined ? { score: Math.round(score * 10) / 10, outOf: 5, count: num(at(gig, 'seller_rating', 'count')) } : undefined,
   };
 }
 

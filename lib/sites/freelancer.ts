@@ -6,7 +6,7 @@ import { parseMoney, toMinor } from './util/money';
 const USERNAME = /^\/u\/([a-z0-9][\w.-]{0,60})\/?(?:$|[/?#])/i;
 
 function idFromUrl(url: URL): string | null {
-  if (!/(^|\.)freelancer\.com$/i.test(url.hostname)) return null;
+  if (!/^(www\.)?freelancer\.com$/i.test(url.hostname)) return null;
   // Usernames are case-insensitive on Freelancer.com (/u/WebChapters = /u/webchapters).
   return USERNAME.exec(url.pathname)?.[1]?.toLowerCase() ?? null;
 }

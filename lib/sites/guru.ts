@@ -9,7 +9,7 @@ const PROFILE = /^\/freelancers\/([a-z0-9][a-z0-9-]{1,80})\/?$/i;
 const RESERVED = new Set(['search', 'browse', 'all', 'find']);
 
 function idFromUrl(url: URL): string | null {
-  if (!/(^|\.)guru\.com$/i.test(url.hostname)) return null;
+  if (!/^(www\.)?guru\.com$/i.test(url.hostname)) return null;
   const slug = PROFILE.exec(url.pathname)?.[1]?.toLowerCase();
   return slug && !RESERVED.has(slug) ? slug : null;
 }

@@ -8,7 +8,7 @@ import { pageFields } from './util/page-fields';
 const PROFILE = /^\/freelancer\/[a-z0-9-]+\/(?:[a-z0-9]+-)+([a-z0-9]{4,})\/?$/i;
 
 function idFromUrl(url: URL): string | null {
-  if (!/(^|\.)peopleperhour\.com$/i.test(url.hostname)) return null;
+  if (!/^(www\.)?peopleperhour\.com$/i.test(url.hostname)) return null;
   return PROFILE.exec(url.pathname)?.[1]?.toLowerCase() ?? null;
 }
 

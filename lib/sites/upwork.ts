@@ -8,7 +8,7 @@ const CIPHER = /~(01[0-9a-f]{10,30})(?![0-9a-z])/i;
 const NOT_PROFILE_PATHS = /^\/(?:jobs?|nx\/(?:wm|proposals|find-work)|ab\/proposals|services|o\/jobs)\b/i;
 
 function idFromUrl(url: URL): string | null {
-  if (!/(^|\.)upwork\.com$/i.test(url.hostname) || NOT_PROFILE_PATHS.test(url.pathname)) return null;
+  if (!/^(www\.)?upwork\.com$/i.test(url.hostname) || NOT_PROFILE_PATHS.test(url.pathname)) return null;
   const c = CIPHER.exec(url.pathname);
   if (c) return `~${c[1]!.toLowerCase()}`;
   // Agencies without a ciphertext in the URL: the slug is all the URL says.
