@@ -20,6 +20,7 @@ export const TOGGLE_MESSAGE = 'vetted:toggle-overlay';
 const SETTLE_MS = 600;
 /** At most one full re-read of the page per this many ms while the DOM keeps changing. */
 const RESCAN_MS = 250;
+const HEARTBEAT_MS = 2_000;
 
 export async function runMarketplacePage(ctx: ContentScriptContext, win: Window = window): Promise<void> {
   const doc = win.document;
@@ -123,6 +124,11 @@ export async function runMarketplacePage(ctx: ContentScriptContext, win: Window 
     if (isToggleMessage(message) && enabled) overlay.toggle();
   };
   browser.runtime.onMessage.addListener(onMessage);
+
+  // Chrome leaves an old content script running after the extension is reloaded or updated, and
+  // nothing tells it: ctx's timers check `runtime.id` on every tick, so this heartbeat notices
+  // within seconds and the cleanup below removes the (now broken) frame and badges.
+  ctx.setInterval(() => undefined, HEARTBEAT_MS);
 
   ctx.onInvalidated(() => {
     observer.disconnect();
