@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import '../../components/theme.css';
+import { OptionsApp } from '../../components/options/OptionsApp';
 
-render(<main>Vetted — settings</main>, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

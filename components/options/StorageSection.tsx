@@ -1,0 +1,64 @@
+/** How much space Vetted uses, whether the browser may evict it, and what it holds. */
+import { useState } from 'preact/hooks';
+import { useRequest } from '../use-request';
+import { formatBytes } from './format';
+
+const TABLE_LABELS: Record<string, string> = {
+  contractors: 'contractors',
+  checks: 'checklist ticks',
+  notes: 'notes',
+  ratings: 'ratings',
+  projects: 'projects',
+  milestones: 'milestones',
+  payments: 'payments',
+};
+
+export function StorageSection() {
+  const { data, error, reload } = useRequest('getStorageInfo', {});
+  const [asked, setAsked] = useState<string>();
+
+  // The options page shares the background's origin, so persistence granted here covers the database.
+  const askPersist = async () => {
+    const granted = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
+    setAsked(granted ? 'The browser will now keep Vetted’s data even when disk space runs low.' : 'The browser declined. Regular backups are your safety net.');
+    await reload();
+  };
+
+  if (error) return <p class="v-alert v-alert--error">{error}</p>;
+  if (!data) return <p class="v-muted">Measuring…</p>;
+  const counts = Object.entries(data.counts).filter(([t]) => t in TABLE_LABELS);
+  return (
+    <div class="v-stack" data-testid="storage-info">
+      <dl class="opt-facts">
+        <div>
+          <dt>Space used</dt>
+          <dd class="v-num">
+            {data.usage !== undefined ? formatBytes(data.usage) : 'unknown'}
+            {data.quota !== undefined && <span class="v-faint"> of {formatBytes(data.quota)} available</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Protected from clean-up</dt>
+          <dd>
+            {data.persisted ? (
+              <span class="v-pill v-pill--ok">Yes, persistent</span>
+            ) : (
+              <span class="v-pill v-pill--warn">No, the browser may clear it when disk space is low</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {!data.persisted && (
+        <div class="v-row">
+          <button type="button" class="v-btn v-btn--sm" onClick={askPersist}>
+            Ask the browser to keep it
+          </button>
+        </div>
+      )}
+      {asked && <p class="v-small v-muted" role="status">{asked}</p>}
+      <p class="v-small v-muted">
+        Stored: {counts.map(([t, n], i) => `${i ? ', ' : ''}${n} ${TABLE_LABELS[t]}`).join('')}.
+      </p>
+    </div>
+  );
+}
