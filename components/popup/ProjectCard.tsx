@@ -51,8 +51,21 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile }
           <strong class="v-ellipsis" title={project.title}>
             {project.title}
           </strong>
-          <span class="v-xs v-muted v-ellipsis">
-            {contractor ? `${contractor.name} · ${SITE_LABELS[contractor.site] ?? contractor.site}` : 'No contractor linked'}
+          <span class="pp-who-line">
+            <span class="v-xs v-muted v-ellipsis">
+              {contractor ? `${contractor.name} · ${SITE_LABELS[contractor.site] ?? contractor.site}` : 'No contractor linked'}
+            </span>
+            {contractor && (
+              <button
+                type="button"
+                class="v-btn v-btn--ghost v-btn--sm pp-profile"
+                onClick={() => onOpenProfile(contractor.profileUrl)}
+                aria-label={`Open ${contractor.name}'s profile`}
+                title="Open their profile"
+              >
+                <ExternalLink aria-hidden="true" />
+              </button>
+            )}
           </span>
         </div>
         {project.status !== 'active' && <span class="v-pill">{PROJECT_STATUS_LABELS[project.status]}</span>}
@@ -126,16 +139,6 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile }
         <button type="button" class="v-btn v-btn--sm" onClick={() => onOpenNotes(project.id)}>
           <NotebookPen aria-hidden="true" /> Budget notes
         </button>
-        {contractor && (
-          <button
-            type="button"
-            class="v-btn v-btn--sm v-btn--ghost"
-            onClick={() => onOpenProfile(contractor.profileUrl)}
-            aria-label={`Open ${contractor.name}'s profile`}
-          >
-            <ExternalLink aria-hidden="true" /> Profile
-          </button>
-        )}
       </div>
     </li>
   );

@@ -43,7 +43,7 @@ export function BudgetSummary({ project, health, payments, locale }: BudgetSumma
         </div>
       </div>
       {health.budgetBarPercent !== null ? (
-        <div class="v-stack sp-bar">
+        <div class="sp-meter">
           <div
             class={`v-progress${barClass}`}
             role="progressbar"
@@ -88,7 +88,7 @@ export function BudgetSummary({ project, health, payments, locale }: BudgetSumma
         {currencies.length > 0 && (
           <>
             <dt>Paid per currency</dt>
-            <dd class="v-num">{formatTotals(perCurrency, locale, { separator: ' · ' })}</dd>
+            <dd class="v-num">{formatTotals(perCurrency, locale, { separator: ' · ', trimZeroFraction: true })}</dd>
           </>
         )}
       </dl>

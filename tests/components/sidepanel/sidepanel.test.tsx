@@ -181,7 +181,7 @@ describe('SidePanel', () => {
     const s = await summary();
     expect(s.textContent).toContain('Spent$500');
     expect(s.textContent).toContain('Also paid €300: other currencies are kept apart');
-    expect(s.textContent).toContain('Paid per currency€300.00 · $500.00');
+    expect(s.textContent).toContain('Paid per currency€300 · $500');
   });
 
   it('forecasts an hourly project from hours and rate', async () => {
