@@ -60,13 +60,16 @@ const MAX_MINOR = 1e13;
 
 /**
  * Parses an amount the user typed into minor units: "1,250.50", "1250", "1.250,50", "1 250,50",
- * "$1,250.50", "1'250.50", "-20". Returns null when the text is not an amount, or when it has more
- * decimals than the currency allows (12.345 USD) — better to ask again than to round silently.
+ * "$1,250.50", "1'250.50", "1,00,000", "-20". Returns null when the text is not an amount, or when
+ * it has more decimals than the currency allows (12.345 USD) — better to ask again than to round
+ * silently. What formatMoney prints (with all its decimals) in the same locale parses back to the
+ * same amount, and so does formatAmountInput's output.
  *
- * A single separator followed by exactly three digits ("1,250" or "1.250") is read as a thousands
- * separator, except for three-decimal currencies (KWD, BHD…) where "1.250" is one and a quarter.
+ * One separator followed by exactly three digits ("1,250", "1.250") is ambiguous. It is a thousands
+ * separator, except "." in a three-decimal currency (KWD 1.250 is one and a quarter) and, when a
+ * `locale` is given, that locale's decimal separator ("1,250" in de-DE is one and a quarter).
  */
-export function parseMoneyInput(text: string, currency: string): number | null {
+export function parseMoneyInput(text: string, currency: string, locale?: string): number | null {
   const digits = minorDigits(currency);
   let s = text.trim();
   if (s === '') return null;
@@ -101,7 +104,11 @@ export function parseMoneyInput(text: string, currency: string): number | null {
       intPart = parts.join('');
     } else {
       const [head = '', tail = ''] = parts;
-      const looksGrouped = tail.length === 3 && /^[1-9]\d{0,2}$/.test(head) && digits !== 3;
+      const looksGrouped =
+        tail.length === 3 &&
+        /^[1-9]\d{0,2}$/.test(head) &&
+        !(digits === 3 && sep === '.') &&
+        (locale === undefined || sep !== decimalSeparator(locale));
       if (looksGrouped) intPart = head + tail;
       else {
         intPart = head;
@@ -123,11 +130,36 @@ export function parseMoneyInput(text: string, currency: string): number | null {
   return negative && minor !== 0 ? -minor : minor;
 }
 
-/** "1,250,000" with sep ",": groups of three after a first group of one to three digits. */
+/**
+ * "1,250,000" or the Indian "1,00,00,000": a first group of one to three digits, middle groups of
+ * two or three, a last group of three.
+ */
 function validGrouping(s: string, sep: string): boolean {
   if (!s.includes(sep)) return /^\d*$/.test(s);
   const groups = s.split(sep);
-  return /^\d{1,3}$/.test(groups[0] ?? '') && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+  const last = groups.length - 1;
+  return groups.every((g, i) => (i === 0 ? /^\d{1,3}$/ : i === last ? /^\d{3}$/ : /^\d{2,3}$/).test(g));
+}
+
+function decimalSeparator(locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  } catch {
+    return '.';
+  }
+}
+
+/**
+ * The amount as a plain number for an input field: "1250.50", "1250", "1.250" (KWD), "-5.00".
+ * Exact (string arithmetic, no float rounding) and always with a "." decimal point, which
+ * parseMoneyInput reads back whatever the locale.
+ */
+export function formatAmountInput(amountMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const sign = amountMinor < 0 ? '-' : '';
+  const abs = String(Math.abs(Math.trunc(amountMinor))).padStart(digits + 1, '0');
+  if (digits === 0) return sign + abs;
+  return `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
 }
 
 /** Per-currency sums, in first-seen order; no conversion. */

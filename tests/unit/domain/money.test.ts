@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addTotals,
+  formatAmountInput,
   formatMoney,
   formatTotals,
   minorDigits,
@@ -81,10 +82,13 @@ describe('parseMoneyInput', () => {
     ['1.250', 125000],
     ['1,250,000', 125000000],
     ['1.250.000,75', 125000075],
+    ['1,00,000', 10000000],
+    ['₹1,00,00,000.50', 1000000050],
     ['0', 0],
     ['0.00', 0],
     ['12.500', 1250000],
     ['0.250', 25],
+    ['1,0000', 100],
     ['  42  ', 4200],
     ['-20', -2000],
     ['−20', -2000],
@@ -94,7 +98,7 @@ describe('parseMoneyInput', () => {
     expect(parseMoneyInput(text, 'USD')).toBe(expected);
   });
 
-  it.each(['', '   ', 'abc', '$', '1,2,3', '12.50.3', '0.125', '1,25,000', '1.5.5,3', '12..5'])('USD %j → null', (text) => {
+  it.each(['', '   ', 'abc', '$', '1,2,3', '12.50.3', '0.125', '1,2,000', '1,0001', '1.5.5,3', '12..5'])('USD %j → null', (text) => {
     expect(parseMoneyInput(text, 'USD')).toBeNull();
   });
 
@@ -112,10 +116,73 @@ describe('parseMoneyInput', () => {
     expect(parseMoneyInput('1.2345', 'KWD')).toBeNull();
   });
 
+  it('reads "1,250" with a comma-decimal locale as one and a quarter', () => {
+    expect(parseMoneyInput('1,250', 'USD', 'de-DE')).toBe(125);
+    expect(parseMoneyInput('1.250', 'USD', 'de-DE')).toBe(125000);
+    expect(parseMoneyInput('1,250', 'USD', 'en-US')).toBe(125000);
+    expect(parseMoneyInput('1.250', 'USD', 'en-US')).toBe(125);
+    // Unambiguous input ignores the locale.
+    expect(parseMoneyInput('1.250,50', 'EUR', 'en-US')).toBe(125050);
+    expect(parseMoneyInput('12,5', 'EUR', 'en-US')).toBe(1250);
+    // A yen amount cannot have decimals, so "1,250" in German is refused rather than guessed.
+    expect(parseMoneyInput('1,250', 'JPY', 'de-DE')).toBeNull();
+    expect(parseMoneyInput('1.250', 'JPY', 'de-DE')).toBe(1250);
+  });
+
+  it('reads back what formatMoney prints, in several locales and currencies', () => {
+    const amounts = [0, 1, 99, 100, 125050, 100000, 123456789, -500];
+    const cases: [string, string][] = [
+      ['USD', 'en-US'],
+      ['EUR', 'de-DE'],
+      ['EUR', 'fr-FR'],
+      ['CHF', 'de-CH'],
+      ['INR', 'en-IN'],
+      ['JPY', 'ja-JP'],
+      ['JPY', 'en-US'],
+      ['KWD', 'en-US'],
+      ['KWD', 'de-DE'],
+      ['GBP', 'en-GB'],
+    ];
+    for (const [currency, locale] of cases) {
+      for (const amount of amounts) {
+        const text = formatMoney(amount, currency, locale);
+        expect([currency, locale, text, parseMoneyInput(text, currency, locale)]).toEqual([currency, locale, text, amount]);
+      }
+    }
+  });
+
   it('rejects amounts beyond the stored range', () => {
     expect(parseMoneyInput('100000000000', 'USD')).toBe(1e13);
     expect(parseMoneyInput('100000000001', 'USD')).toBeNull();
     expect(parseMoneyInput('9'.repeat(30), 'USD')).toBeNull();
+  });
+});
+
+describe('formatAmountInput', () => {
+  it('prints an exact plain number for an input field', () => {
+    expect(formatAmountInput(125050, 'USD')).toBe('1250.50');
+    expect(formatAmountInput(5, 'USD')).toBe('0.05');
+    expect(formatAmountInput(0, 'USD')).toBe('0.00');
+    expect(formatAmountInput(-500, 'USD')).toBe('-5.00');
+    expect(formatAmountInput(1250, 'JPY')).toBe('1250');
+    expect(formatAmountInput(1250, 'KWD')).toBe('1.250');
+    expect(formatAmountInput(7, 'KWD')).toBe('0.007');
+    expect(formatAmountInput(1e13, 'USD')).toBe('100000000000.00');
+  });
+
+  it('reads back through parseMoneyInput, with or without a locale', () => {
+    for (const [amount, currency] of [
+      [125050, 'USD'],
+      [1250, 'KWD'],
+      [1250000, 'KWD'],
+      [1250, 'JPY'],
+      [-99, 'EUR'],
+      [0, 'KWD'],
+    ] as const) {
+      const text = formatAmountInput(amount, currency);
+      expect(parseMoneyInput(text, currency)).toBe(amount);
+      expect(parseMoneyInput(text, currency, 'de-DE')).toBe(amount);
+    }
   });
 });
 
