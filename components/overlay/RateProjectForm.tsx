@@ -25,7 +25,8 @@ export function RateProjectForm({ contractorKey, projects, ratings, onDone }: Ra
   const completed = projects
     .filter((p) => p.status === 'completed')
     .sort((a, b) => Number(rated.has(a.id)) - Number(rated.has(b.id)) || (b.completedAt ?? 0) - (a.completedAt ?? 0));
-  const [projectId, setProjectId] = useState(completed.find((p) => !rated.has(p.id))?.id ?? NO_PROJECT);
+  // Unrated projects sort first: the first completed one is the likeliest to rate (or re-rate).
+  const [projectId, setProjectId] = useState(completed[0]?.id ?? NO_PROJECT);
   const [scores, setScores] = useState<Record<Criterion, number | null>>({
     quality: null,
     communication: null,
