@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema } from '../../../lib/db/schema';
 import { readPage } from '../../../lib/sites';
-import { loadCapture, parseHtml, readCapture, withRenamedClasses, withoutState } from './load-capture';
+import { PARSE_TIMEOUT, loadCapture, parseHtml, readCapture, withRenamedClasses, withoutState } from './load-capture';
 
 const SELLER = { file: 'fiverr/seller-profile_tonigdesign_2025-08.html', url: 'https://www.fiverr.com/tonigdesign' };
 const GIG = {
@@ -21,7 +21,7 @@ function sellersInState(html: string): string[] {
   return (props.gigs ?? props.listings?.[0]?.gigs ?? []).map((g) => `fiverr:${g.seller_name.toLowerCase()}`);
 }
 
-describe('Fiverr seller profile (real capture, 2025-08)', () => {
+describe('Fiverr seller profile (real capture, 2025-08)', { timeout: PARSE_TIMEOUT }, () => {
   const r = readPage(new URL(SELLER.url), loadCapture(SELLER.file, SELLER.url));
 
   it('reads Toni G.: $35/hour, 5.0 from 838 reviews, Croatia', () => {
@@ -44,7 +44,7 @@ describe('Fiverr seller profile (real capture, 2025-08)', () => {
   });
 });
 
-describe('Fiverr gig page (real capture, 2025-08)', () => {
+describe('Fiverr gig page (real capture, 2025-08)', { timeout: PARSE_TIMEOUT }, () => {
   const r = readPage(new URL(GIG.url), loadCapture(GIG.file, GIG.url));
 
   it('the profile is the seller, Dharmishtha A (@vpross), from $10, 4.7 from 99 reviews', () => {
@@ -65,7 +65,7 @@ describe('Fiverr gig page (real capture, 2025-08)', () => {
   });
 });
 
-describe.each(LISTINGS)('Fiverr listing $file (real capture)', ({ file, url, gigs }) => {
+describe.each(LISTINGS)('Fiverr listing $file (real capture)', { timeout: PARSE_TIMEOUT }, ({ file, url, gigs }) => {
   const html = readCapture(file);
   const expected = sellersInState(html);
 
@@ -94,7 +94,7 @@ describe.each(LISTINGS)('Fiverr listing $file (real capture)', ({ file, url, gig
   });
 });
 
-describe('Fiverr listings: values a visitor sees on the first cards', () => {
+describe('Fiverr listings: values a visitor sees on the first cards', { timeout: PARSE_TIMEOUT }, () => {
   it('search "writer\'s block": Shihab (@shihabiiuc), from $30', () => {
     const { file, url } = LISTINGS[0]!;
     const first = readPage(new URL(url), loadCapture(file, url))!.cards[0]!.profile;
@@ -108,21 +108,21 @@ describe('Fiverr listings: values a visitor sees on the first cards', () => {
   });
 });
 
-describe('Fiverr fallbacks on profiles', () => {
+describe('Fiverr fallbacks on profiles', { timeout: PARSE_TIMEOUT }, () => {
   it.each([SELLER, GIG])('$url: key and name without the embedded state', ({ file, url }) => {
-    const r = readPage(new URL(url), parseHtml(withoutState(readCapture(file)), url));
+    const r = readPage(new URL(url), loadCapture(file, url, 'without-state'));
     expect(r?.profile?.key).toBe(file.includes('vpross') ? 'fiverr:vpross' : 'fiverr:tonigdesign');
     expect(r?.profile?.name).toBe(file.includes('vpross') ? 'Dharmishtha A' : 'Toni G.');
   });
 
   it.each([SELLER, GIG])('$url: key and name with class names changed', ({ file, url }) => {
-    const r = readPage(new URL(url), parseHtml(withRenamedClasses(readCapture(file)), url));
+    const r = readPage(new URL(url), loadCapture(file, url, 'renamed-classes'));
     expect(r?.profile?.key).toBe(file.includes('vpross') ? 'fiverr:vpross' : 'fiverr:tonigdesign');
     expect(r?.profile?.name).toBe(file.includes('vpross') ? 'Dharmishtha A' : 'Toni G.');
   });
 
   it('the seller page without state still shows 5.0 from 838 from the visible rating', () => {
-    const r = readPage(new URL(SELLER.url), parseHtml(withoutState(readCapture(SELLER.file)), SELLER.url));
+    const r = readPage(new URL(SELLER.url), loadCapture(SELLER.file, SELLER.url, 'without-state'));
     expect(r?.profile?.marketplaceRating).toEqual({ score: 5, outOf: 5, count: 838 });
   });
 });

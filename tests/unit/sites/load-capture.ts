@@ -26,9 +26,25 @@ export function parseHtml(html: string, url: string): Document {
   return new win.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
-export function loadCapture(rel: string, url: string): Document {
-  return parseHtml(readCapture(rel), url);
+const cache = new Map<string, Document>();
+
+/**
+ * A capture parsed once per test file and variant (happy-dom takes seconds on the largest pages);
+ * readPage never mutates the document, so sharing it is safe.
+ */
+export function loadCapture(rel: string, url: string, variant: 'as-captured' | 'without-state' | 'renamed-classes' = 'as-captured'): Document {
+  const key = `${variant} ${rel}`;
+  let doc = cache.get(key);
+  if (!doc) {
+    const html = readCapture(rel);
+    doc = parseHtml(variant === 'without-state' ? withoutState(html) : variant === 'renamed-classes' ? withRenamedClasses(html) : html, url);
+    cache.set(key, doc);
+  }
+  return doc;
 }
+
+/** Time budget for tests that parse real captures: happy-dom needs up to ~5 s per large page on a busy machine. */
+export const PARSE_TIMEOUT = 60_000;
 
 /** The capture with its embedded JSON state removed (as if the site stopped shipping it). */
 export function withoutState(html: string): string {

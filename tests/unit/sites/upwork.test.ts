@@ -3,13 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema } from '../../../lib/db/schema';
 import { readPage } from '../../../lib/sites';
-import { FIXTURES, RECONSTRUCTED, loadCapture, parseHtml, readCapture, withRenamedClasses, withoutState } from './load-capture';
+import { FIXTURES, PARSE_TIMEOUT, RECONSTRUCTED, loadCapture, parseHtml, readCapture, withRenamedClasses, withoutState } from './load-capture';
 import { readFileSync } from 'node:fs';
 
 const CAPTURE = `upwork/${readdirSync(path.join(FIXTURES, 'upwork')).find((f) => f.includes('01140923f209578a6b'))}`;
 const URL_ = 'https://www.upwork.com/freelancers/~01140923f209578a6b';
 
-describe('Upwork logged-out profile (real capture, 2026-06)', () => {
+describe('Upwork logged-out profile (real capture, 2026-06)', { timeout: PARSE_TIMEOUT }, () => {
   const reading = readPage(new URL(URL_), loadCapture(CAPTURE, URL_));
 
   it('reads what the visitor sees: Sergii C., $40/hr, 5.0 from 13 reviews, 100% job success', () => {
@@ -50,21 +50,21 @@ describe('Upwork logged-out profile (real capture, 2026-06)', () => {
   });
 
   it('still reads key and name with the __NUXT__ state removed', () => {
-    const r = readPage(new URL(URL_), parseHtml(withoutState(readCapture(CAPTURE)), URL_));
+    const r = readPage(new URL(URL_), loadCapture(CAPTURE, URL_, 'without-state'));
     expect(r?.profile?.key).toBe('upwork:~01140923f209578a6b');
     expect(r?.profile?.name).toBe('Sergii C.');
     expect(r?.profile?.rate).toEqual({ amountMinor: 4000, currency: 'USD', unit: 'hour' });
   });
 
   it('still reads key and name with every class name changed', () => {
-    const r = readPage(new URL(URL_), parseHtml(withRenamedClasses(readCapture(CAPTURE)), URL_));
+    const r = readPage(new URL(URL_), loadCapture(CAPTURE, URL_, 'renamed-classes'));
     expect(r?.profile?.key).toBe('upwork:~01140923f209578a6b');
     expect(r?.profile?.name).toBe('Sergii C.');
     expect(r?.profile?.jobSuccess).toBe(100);
   });
 });
 
-describe('Upwork pages that are not a profile', () => {
+describe('Upwork pages that are not a profile', { timeout: PARSE_TIMEOUT }, () => {
   it("reads nothing on Cloudflare's challenge page (reconstructed), even at a profile URL", () => {
     const html = readFileSync(path.join(RECONSTRUCTED, 'upwork-challenge.html'), 'utf8');
     const r = readPage(new URL(URL_), parseHtml(html, URL_));
