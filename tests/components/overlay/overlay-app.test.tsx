@@ -76,9 +76,13 @@ describe('OverlayApp', () => {
     render(<OverlayApp />);
     await screen.findByRole('button', { name: /^Open Vetted/ });
     const data = { type: 'vetted:overlay-command', command: 'toggle' };
-    await act(() => window.dispatchEvent(new MessageEvent('message', { data, source: window as never })));
+    await act(() => {
+      window.dispatchEvent(new MessageEvent('message', { data, source: window as never }));
+    });
     expect(screen.queryByRole('button', { name: 'Collapse Vetted' })).toBeNull();
-    await act(() => window.dispatchEvent(new MessageEvent('message', { data, source: fakeParent as never })));
+    await act(() => {
+      window.dispatchEvent(new MessageEvent('message', { data, source: fakeParent as never }));
+    });
     expect(await screen.findByRole('button', { name: 'Collapse Vetted' })).toBeTruthy();
   });
 
