@@ -67,6 +67,7 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
   const [busy, setBusy] = useState<string | null>(null);
   const [exportStatus, setExportStatus] = useState<Status>(null);
   const [importError, setImportError] = useState<string>();
+  const [importName, setImportName] = useState('');
   const [report, setReport] = useState<ImportReport>();
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -92,11 +93,13 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
+    setImportName(file.name);
     setReport(undefined);
     setImportError(undefined);
+    setExportStatus(null);
     if (file.size > MAX_BACKUP_BYTES) {
       setImportError(
-        `“${file.name}” is too large (${formatBytes(file.size)}): a Vetted backup can be at most ${formatBytes(MAX_BACKUP_BYTES)}. Is it the right file? Nothing was changed.`,
+        `This file is too large (${formatBytes(file.size)}): a Vetted backup can be at most ${formatBytes(MAX_BACKUP_BYTES)}. Is it the right file? Nothing was changed.`,
       );
       return;
     }
@@ -105,7 +108,7 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
       const text = await file.text();
       setReport(await send('importBackup', { text }));
     } catch (err) {
-      setImportError(`“${file.name}” was not imported. ${errorText(err)}`);
+      setImportError(errorText(err));
     } finally {
       setBusy(null);
       if (fileInput.current) fileInput.current.value = '';
@@ -177,9 +180,10 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
         </p>
       )}
       {importError && (
-        <p class="v-alert v-alert--error" role="alert" data-testid="import-error">
-          {importError}
-        </p>
+        <div class="v-alert v-alert--error opt-import-error" role="alert" data-testid="import-error">
+          <strong>Not imported: {importName}</strong>
+          <span class="v-user-text">{importError}</span>
+        </div>
       )}
       {report && <ImportReportView report={report} />}
     </div>
