@@ -8,6 +8,7 @@ import {
   daysBetween,
   daysInMonth,
   formatDay,
+  formatIsoDate,
   formatRelativeDays,
   isIsoDate,
   isLeapYear,
@@ -32,6 +33,11 @@ describe('parseIsoDate / isIsoDate', () => {
     expect(isIsoDate('2026-1-1')).toBe(false);
     expect(isIsoDate('2026-01-01T00:00')).toBe(false);
     expect(isIsoDate('')).toBe(false);
+  });
+
+  it('formats parts back, zero-padded', () => {
+    expect(formatIsoDate({ year: 2028, month: 2, day: 9 })).toBe('2028-02-09');
+    expect(formatIsoDate({ year: 999, month: 12, day: 31 })).toBe('0999-12-31');
   });
 
   it('knows leap years and month lengths', () => {

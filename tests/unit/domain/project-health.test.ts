@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   checkInStatus,
   compareMilestones,
+  compareText,
   describeSchedule,
+  forecast,
+  isDelivered,
   paymentSchedule,
   projectHealth,
 } from '../../../lib/domain/project-health';
@@ -443,5 +446,30 @@ describe('paymentSchedule / describeSchedule', () => {
     const p = { paymentModel: 'retainer' as const, rateMinor: 50000, startDate: '2026-09-15' };
     const s = paymentSchedule(bundle(p, [milestone({ id: 'M', amountMinor: 100 })], []), TODAY);
     expect(s.items.map((i) => i.source)).toEqual(['milestone']);
+  });
+});
+
+describe('small helpers', () => {
+  it('isDelivered: approved and paid count as delivered', () => {
+    expect(['pending', 'in-progress', 'submitted', 'approved', 'paid'].map((status) => isDelivered({ status: status as never }))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it('compareText: case-insensitive, numbers in numeric order, exact ties broken by code point', () => {
+    expect(['b', 'A', 'a', 'Milestone 10', 'Milestone 9'].sort(compareText)).toEqual(['A', 'a', 'b', 'Milestone 9', 'Milestone 10']);
+    expect(compareText('x', 'x')).toBe(0);
+  });
+
+  it('forecast can be called on its own', () => {
+    expect(forecast(bundle({ paymentModel: 'hourly', rateMinor: 1000, estimatedHours: 3 }), TODAY)).toMatchObject({
+      totalMinor: 3000,
+      toDateMinor: null,
+      exceedsBudget: false,
+    });
   });
 });
