@@ -1,0 +1,148 @@
+/**
+ * Schema upgrades. Each version after the first needs a fixture below: it writes data with the
+ * previous version, opens the new one, and checks the data came through. The example migration
+ * shows the pattern end to end so the first real one is one entry in versions.ts + one fixture.
+ */
+import type Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { openDb, TABLE_NAMES, type VettedDb } from '../../../lib/db/database';
+import { LATEST_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from '../../../lib/db/versions';
+import { upsertSnapshot } from '../../../lib/db/repositories/contractors';
+import { saveNote } from '../../../lib/db/repositories/notes';
+import { setCheck } from '../../../lib/db/repositories/checks';
+import { createProject } from '../../../lib/db/repositories/projects';
+import { savePayment } from '../../../lib/db/repositories/payments';
+import { ContractorSchema, NoteSchema } from '../../../lib/db/schema';
+import { snap, T0 } from './helpers';
+
+let counter = 0;
+const dbName = () => `vetted-upgrade-${Date.now()}-${++counter}`;
+
+/** The database as a user of version `upTo` had it. */
+const openAt = (name: string, upTo: number, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) =>
+  openDb(name, versions.filter((v) => v.version <= upTo));
+
+interface MigrationFixture {
+  version: number;
+  /** Writes data the way version − 1 stored it (raw rows: the old shape may not pass today's schema). */
+  seed(db: Dexie): Promise<void>;
+  /** Reads it back after the upgrade. */
+  verify(db: VettedDb): Promise<void>;
+}
+
+/** Real migrations: one fixture per version after the first. */
+const FIXTURES: MigrationFixture[] = [];
+
+async function runFixture(fixture: MigrationFixture, versions: readonly SchemaVersion[]) {
+  const name = dbName();
+  const old = openAt(name, fixture.version - 1, versions);
+  await fixture.seed(old);
+  old.close();
+  const upgraded = openAt(name, fixture.version, versions);
+  await fixture.verify(upgraded);
+  expect(upgraded.verno).toBe(fixture.version);
+  upgraded.close();
+}
+
+describe('schema versions', () => {
+  it('are numbered upwards from 1, and every version after the first has an upgrade test', () => {
+    const numbers = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(numbers[0]).toBe(1);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(FIXTURES.map((f) => f.version)).toEqual(numbers.slice(1));
+    expect(LATEST_VERSION).toBe(numbers.at(-1));
+  });
+
+  it('declare every table, with only the indexes the repositories query', async () => {
+    const db = openDb(dbName());
+    await db.open();
+    const indexes = Object.fromEntries(
+      db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name)]]),
+    );
+    expect(Object.keys(indexes).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(indexes).toEqual({
+      contractors: ['key', 'status', 'lastSeenAt'],
+      checks: ['[contractorKey+itemId]', 'contractorKey'],
+      notes: ['id', 'contractorKey', 'projectId'],
+      ratings: ['id', 'contractorKey', 'projectId'],
+      projects: ['id', 'status', 'contractorKey'],
+      milestones: ['id', 'projectId'],
+      payments: ['id', 'projectId'],
+      settings: ['key'],
+    });
+    db.close();
+  });
+
+  it('reopening the same version keeps everything (an update without a schema change)', async () => {
+    const name = dbName();
+    const first = openDb(name);
+    await upsertSnapshot(first, snap(), T0);
+    await saveNote(first, { contractorKey: 'upwork:~01abc', kind: 'general', body: 'kept' }, T0);
+    first.close();
+    const again = openDb(name);
+    expect(await again.contractors.count()).toBe(1);
+    expect((await again.notes.toArray())[0]?.body).toBe('kept');
+    again.close();
+  });
+
+  for (const fixture of FIXTURES) {
+    it(`upgrades version ${fixture.version - 1} data to version ${fixture.version}`, () => runFixture(fixture, SCHEMA_VERSIONS));
+  }
+});
+
+describe('the upgrade pattern, on an example version', () => {
+  // A made-up next version: notes get a `pinned` flag (backfilled false) and contractors a tags
+  // index. It lives only in this test; it proves the mechanism a real migration will use.
+  const EXAMPLE: SchemaVersion = {
+    version: LATEST_VERSION + 1,
+    stores: { contractors: 'key, status, lastSeenAt, *tags' },
+    upgrade: async (tx) => {
+      await tx.table('notes').toCollection().modify((n: Record<string, unknown>) => {
+        n.pinned = false;
+      });
+    },
+  };
+  const versions = [...SCHEMA_VERSIONS, EXAMPLE];
+
+  const fixture: MigrationFixture = {
+    version: EXAMPLE.version,
+    async seed(raw) {
+      const db = raw as VettedDb;
+      await upsertSnapshot(db, snap(), T0);
+      await db.contractors.update('upwork:~01abc', { tags: ['design'] });
+      await setCheck(db, { contractorKey: 'upwork:~01abc', itemId: 'interview', state: 'done' }, T0);
+      await saveNote(db, { contractorKey: 'upwork:~01abc', kind: 'interview', body: 'before the update' }, T0);
+      const p = await createProject(db, { title: 'Logo', contractorKey: 'upwork:~01abc' }, T0);
+      await savePayment(db, p.id, undefined, { amountMinor: 100, paidAt: '2026-11-01' }, T0);
+    },
+    async verify(db) {
+      const counts = Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await db.table(t).count()])));
+      expect(counts).toMatchObject({ contractors: 1, checks: 1, notes: 1, projects: 1, payments: 1 });
+      const [note] = await db.notes.toArray();
+      expect(note).toMatchObject({ body: 'before the update', pinned: false });
+      expect(NoteSchema.safeParse(note).success).toBe(true);
+      // The new index answers queries over rows written before it existed.
+      const tagged = await db.contractors.where('tags').equals('design').toArray();
+      expect(tagged.map((c) => c.key)).toEqual(['upwork:~01abc']);
+      expect(ContractorSchema.safeParse(tagged[0]).success).toBe(true);
+    },
+  };
+
+  it('writes with version N−1, opens N, and every record survives the upgrade', () => runFixture(fixture, versions));
+
+  it('a failing upgrade leaves the old data untouched', async () => {
+    const name = dbName();
+    const old = openAt(name, LATEST_VERSION);
+    await upsertSnapshot(old, snap(), T0);
+    old.close();
+    const broken: SchemaVersion = { ...EXAMPLE, upgrade: () => Promise.reject(new Error('bad migration')) };
+    const failing = openDb(name, [...SCHEMA_VERSIONS, broken]);
+    await expect(failing.open()).rejects.toThrow(/bad migration/);
+    failing.close();
+    const reopened = openAt(name, LATEST_VERSION);
+    expect(await reopened.contractors.count()).toBe(1);
+    expect(reopened.verno).toBe(LATEST_VERSION);
+    reopened.close();
+  });
+});
