@@ -119,7 +119,7 @@ export interface CheckInStatus {
   lastContactAt: number | null;
   /** Calendar days since the last logged contact in the user's zone; null when never logged. */
   daysSinceContact: number | null;
-  /** Day the next check-in is due: last contact (or creation) + rhythm; null without rhythm. */
+  /** Day the next check-in is due: last contact (else creation or a later start) + rhythm; null without rhythm. */
   dueDate: IsoDate | null;
   overdue: boolean;
   /** Days past dueDate, 0 when not late. */
@@ -205,8 +205,10 @@ export function checkInStatus(project: ProjectInput, now: number, timeZone: stri
   if (every === null) {
     return { everyDays: null, lastContactAt, daysSinceContact, dueDate: null, overdue: false, daysLate: 0 };
   }
-  // Never contacted: the rhythm runs from when the project was created.
-  const baseline = dateInZone(lastContactAt ?? project.createdAt, timeZone);
+  // Never contacted: the rhythm runs from when the project was created, or from its start date
+  // when that is later (no nagging about a project that has not begun).
+  let baseline = dateInZone(lastContactAt ?? project.createdAt, timeZone);
+  if (lastContactAt === null && project.startDate && project.startDate > baseline) baseline = project.startDate;
   const dueDate = addDays(baseline, every);
   const daysLate = Math.max(0, daysBetween(dueDate, today));
   return { everyDays: every, lastContactAt, daysSinceContact, dueDate, overdue: daysLate > 0, daysLate };

@@ -305,6 +305,14 @@ describe('checkInStatus', () => {
     expect(checkInStatus(p, NOW, 'UTC')).toMatchObject({ daysSinceContact: null, dueDate: '2026-11-17', overdue: true, daysLate: 10 });
   });
 
+  it('runs it from a later start date instead, so a project not begun is not nagged', () => {
+    const p = project({ checkInDays: 7, createdAt: at('2026-11-01T10:00:00Z'), startDate: '2026-11-25' });
+    expect(checkInStatus(p, NOW, 'UTC')).toMatchObject({ dueDate: '2026-12-02', overdue: false });
+    // A logged contact wins over the start date.
+    const contacted = project({ ...p, lastContactAt: at('2026-11-10T10:00:00Z') });
+    expect(checkInStatus(contacted, NOW, 'UTC')).toMatchObject({ dueDate: '2026-11-17', overdue: true, daysLate: 10 });
+  });
+
   it('has no rhythm with 0 or no checkInDays, but still reports days since contact', () => {
     const p = project({ checkInDays: 0, lastContactAt: at('2026-11-20T10:00:00Z') });
     expect(checkInStatus(p, NOW, 'UTC')).toEqual({
