@@ -18,7 +18,7 @@ import { Totals } from './Totals';
 import './popup.css';
 
 export interface PopupProps {
-  /** Slot at the very top, e.g. the backup reminder banner. */
+  /** Slot under the header, e.g. the backup reminder banner (renders nothing when not due). */
   top?: ComponentChildren;
   now?: () => number;
   timeZone?: string;
@@ -125,8 +125,8 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
 
   return (
     <div class="pp">
-      {top && <div class="pp-top">{top}</div>}
       {header}
+      {top && <div class="pp-top">{top}</div>}
       {actionError && (
         <p class="v-alert v-alert--error pp-pad" role="alert">
           {actionError}

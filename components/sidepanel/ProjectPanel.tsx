@@ -2,7 +2,7 @@
  * One project in the side panel: its budget summary, notes on budget and negotiation, milestones,
  * payments, check-ins and the editor. Completing it asks for your rating of the contractor.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CheckCircle2, ExternalLink, HandCoins, MessageCircle, Pencil } from 'lucide-preact';
 import type { Project, Settings } from '../../lib/db/schema';
 import { formatRelativeDays } from '../../lib/domain/dates';
@@ -18,6 +18,7 @@ import { RatingForm } from '../projects/RatingForm';
 import { PROJECT_STATUS_LABELS, SITE_LABELS } from '../projects/labels';
 import { BudgetNotes } from './BudgetNotes';
 import { BudgetSummary } from './BudgetSummary';
+import { ContractSummary } from './ContractSummary';
 
 export interface ProjectPanelProps {
   view: ProjectView;
@@ -33,6 +34,11 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
   const [rating, setRating] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const editor = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // The editor opens near the top; bring it into view when asked from further down.
+    if (editing) editor.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [editing]);
   const contractorView = useRequest('getContractor', project.contractorKey ? { key: project.contractorKey } : null, {
     refreshOn: (e) => e.tables.includes('ratings') || e.tables.includes('projects'),
   });
@@ -146,7 +152,7 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
       )}
 
       {editing && (
-        <section class="v-card" aria-label="Edit project">
+        <section class="v-card" aria-label="Edit project" ref={editor}>
           <ProjectForm
             project={project}
             contractors={contractors.data ?? (contractor ? [contractor] : [])}
@@ -167,6 +173,7 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
       <BudgetNotes project={project} notes={notes} locale={locale} />
       <MilestoneList project={project} milestones={milestones} health={health} locale={locale} />
       <PaymentsLedger project={project} payments={payments} milestones={milestones} today={health.today} locale={locale} />
+      <ContractSummary project={project} health={health} locale={locale} onEdit={() => setEditing(true)} />
     </div>
   );
 }

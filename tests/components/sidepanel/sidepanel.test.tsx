@@ -315,3 +315,28 @@ describe('SidePanel', () => {
     expect(await screen.findByRole('heading', { name: 'Logo' })).toBeTruthy();
   });
 });
+
+describe('SidePanel contract', () => {
+  it('shows the written terms and the deadline', async () => {
+    serve({
+      views: [view({ project: project({ deadline: '2026-12-15', contract: { signedAt: '2026-11-02', paymentSchedule: '30% upfront, 70% on delivery' } }) })],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    const section = await screen.findByRole('region', { name: 'Contract' });
+    expect(section.textContent).toContain('DeadlineDec 15 (in 18 days)');
+    expect(section.textContent).toContain('SignedNov 2');
+    expect(section.textContent).toContain('Payment terms30% upfront, 70% on delivery');
+    expect(within(section).queryByText(/Nothing in writing yet/)).toBeNull();
+  });
+
+  it('asks for written terms when there are none, and opens the editor', async () => {
+    serve({ views: [view()], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const section = await screen.findByRole('region', { name: 'Contract' });
+    expect(within(section).getByText(/Nothing in writing yet/)).toBeTruthy();
+    fireEvent.click(within(section).getByRole('button', { name: 'in the project' }));
+    expect(await screen.findByRole('form', { name: 'Edit project' })).toBeTruthy();
+  });
+});
