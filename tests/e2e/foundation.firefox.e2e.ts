@@ -1,9 +1,9 @@
 /**
  * Foundation, Firefox ESR: the MV2 build installed as an add-on runs on a marketplace page served
- * at its real URL, and the background stores and returns records.
+ * at its real URL, the background stores and returns records, and they survive a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, launchFirefox, waitFor, type FirefoxSession } from './harness';
+import { FIXTURES, launchFirefox, makeProfileDir, removeDir, waitFor, type FirefoxSession } from './harness';
 
 const UPWORK_KEY = 'upwork:~01140923f209578a6b';
 const TRACKED = {
@@ -15,14 +15,19 @@ const TRACKED = {
 } as const;
 
 describe('foundation in Firefox', () => {
+  const profileDir = makeProfileDir('firefox-foundation');
   let session: FirefoxSession;
 
   beforeAll(async () => {
-    session = await launchFirefox({ routes: { inject: ['window.__vettedInjected = document.readyState;'] } });
+    session = await launchFirefox({
+      profileDir,
+      routes: { inject: ['window.__vettedInjected = document.readyState;'] },
+    });
   });
 
   afterAll(async () => {
     await session?.close();
+    removeDir(profileDir);
   });
 
   it('serves the Upwork capture at its real URL, with its own scripts removed and ours run', async () => {
@@ -63,5 +68,14 @@ describe('foundation in Firefox', () => {
     await session.send('updateContractor', { key: TRACKED.key, patch: { status: 'shortlisted', tags: ['e2e'] } });
     const view = await session.send('getContractor', { key: TRACKED.key });
     expect(view?.contractor).toMatchObject({ key: TRACKED.key, status: 'shortlisted', tags: ['e2e'] });
+  });
+
+  it('keeps the records after Firefox restarts with the same profile', async () => {
+    await session.close();
+    session = await launchFirefox({ profileDir });
+    const tracked = await session.send('getContractor', { key: TRACKED.key });
+    expect(tracked?.contractor).toMatchObject({ status: 'shortlisted', tags: ['e2e'] });
+    const upwork = await session.send('getContractor', { key: UPWORK_KEY });
+    expect(upwork?.contractor.name).toMatch(/^Sergii C/);
   });
 });

@@ -13,6 +13,9 @@
  *   `--remote-allow-system-access`; even then Puppeteer's goto never sees the load finish, so
  *   extension pages are opened by a raw BiDi navigate and polled until loaded.
  * - Request interception is per page and `request.resourceType()` is unsupported over BiDi.
+ * - `installExtension` installs a temporary add-on, uninstalled (and its data wiped) when Firefox
+ *   closes. The test-only pref `extensions.webextensions.keepStorageOnUninstall` keeps its
+ *   IndexedDB, so relaunching on the same profile behaves like a permanently installed add-on.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,6 +69,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
+        'extensions.webextensions.keepStorageOnUninstall': true,
       },
     });
   } catch (err) {
@@ -129,6 +133,12 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
     },
   };
   trackSession(session);
+  browser.on('targetcreated', (target) => {
+    target
+      .page()
+      .then((page) => (page ? routePage(page, routes) : undefined))
+      .catch(() => undefined);
+  });
 
   try {
     const installed = await browser.installExtension(ext);
@@ -140,8 +150,16 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
   return session;
 }
 
-/** Answers this page's requests from the routing table (set before the first navigation). */
+const routed = new WeakSet<Page>();
+
+/**
+ * Answers this page's requests from the routing table. Puppeteer intercepts per page, so do it
+ * before the page's first navigation; `launchFirefox` also routes tabs the extension opens itself
+ * (best effort: a request sent before the tab is seen escapes to the real, unreachable network).
+ */
 export async function routePage(page: Page, routes: MarketRoutes): Promise<void> {
+  if (routed.has(page)) return;
+  routed.add(page);
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     // Another handler may already have answered (a test can add its own).
