@@ -15,6 +15,7 @@ import { OverlayPanel } from './OverlayPanel';
 import { Disconnected, Empty, Loading } from './StateMessage';
 import { useContractorKey } from './use-contractor-key';
 import { useOverlayOpen } from './use-overlay-open';
+import { useReadyMark } from './use-ready-mark';
 
 const dataChanged = (e: ChangeEvent) => e.tables.some((t) => t !== 'settings');
 const settingsChanged = (e: ChangeEvent) => e.tables.includes('settings');
@@ -41,6 +42,7 @@ export function OverlayApp() {
   // While the hash moves to another profile the previous contractor's data must not show.
   const current = view.data && view.data.contractor.key === key ? view.data : undefined;
   const error = keyError ?? view.error ?? settings.error;
+  useReadyMark(open === null ? undefined : current?.contractor.key);
 
   if (open === null) return null;
 
