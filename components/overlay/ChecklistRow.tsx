@@ -4,7 +4,8 @@ import { MessageSquare, MessageSquarePlus } from 'lucide-preact';
 import { CHECK_STATES, type CheckState, type ChecklistItem } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
 import { ErrorText } from './ErrorText';
-import { CHECK_STATE_LABELS } from './labels';
+import { CHECK_STATE_LABELS, CHECK_STATE_SHORT } from './labels';
+import { tooLongMessage } from './limits';
 import { useSave } from './use-save';
 
 export interface ChecklistRowProps {
@@ -19,12 +20,16 @@ export interface ChecklistRowProps {
 export function ChecklistRow({ contractorKey, item, state, note, error, onState }: ChecklistRowProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note ?? '');
+  const [problem, setProblem] = useState<string>();
   const save = useSave();
   const base = `ov-item-${item.id}`;
 
   const saveNote = async (e: Event) => {
     e.preventDefault();
     const text = draft.trim();
+    const long = tooLongMessage(text);
+    setProblem(long);
+    if (long) return;
     const ok = await save.run(() =>
       send('setCheck', { contractorKey, itemId: item.id, note: text ? text : null }),
     );
@@ -53,12 +58,13 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
         <select
           class={`ov-state ov-state--${state}`}
           aria-label={`State of “${item.label}”`}
+          title={CHECK_STATE_LABELS[state]}
           value={state}
           onChange={(e) => onState(e.currentTarget.value as CheckState)}
         >
           {CHECK_STATES.map((s) => (
             <option key={s} value={s}>
-              {CHECK_STATE_LABELS[s]}
+              {CHECK_STATE_SHORT[s]}
             </option>
           ))}
         </select>
@@ -88,7 +94,6 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
             id={`${base}-note`}
             class="v-textarea ov-textarea-sm"
             value={draft}
-            maxLength={20000}
             placeholder="What did you find out?"
             autoFocus
             onInput={(e) => setDraft(e.currentTarget.value)}
@@ -105,7 +110,7 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
               Cancel
             </button>
           </div>
-          <ErrorText message={save.error} />
+          <ErrorText message={problem ?? save.error} />
         </form>
       )}
       <ErrorText message={error} />

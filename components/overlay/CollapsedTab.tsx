@@ -45,11 +45,10 @@ export function CollapsedTab(props: CollapsedTabProps) {
       onClick={onOpen}
     >
       <span class="ov-tab__brand" aria-hidden="true">
-        {avoid || problem ? <TriangleAlert size={20} /> : <ShieldCheck size={20} />}
+        {avoid || problem ? <TriangleAlert size={18} /> : <ShieldCheck size={18} />}
       </span>
       {status && (
         <span class="ov-tab__status" aria-hidden="true">
-          <span class="ov-dot" />
           <span class="ov-tab__status-text">{STATUS_LABELS[status]}</span>
         </span>
       )}
@@ -66,7 +65,8 @@ export function CollapsedTab(props: CollapsedTabProps) {
             {formatScore(reputation.overall)}
           </span>
           <span class="ov-tab__caption">
-            <Briefcase size={10} /> {reputation.projects}
+            <Briefcase size={10} />
+            {reputation.projects}
           </span>
         </span>
       ) : null}

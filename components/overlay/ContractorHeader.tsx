@@ -19,7 +19,7 @@ export interface ContractorHeaderProps {
 
 export function ContractorHeader({ contractor, locale }: ContractorHeaderProps) {
   const changes = profileChanges(contractor);
-  const facts: { id: string; label: string; value: string; change?: Change<unknown>; was?: string }[] = [];
+  const facts: { id: string; label: string; value: string; extra?: string; change?: Change<unknown>; was?: string }[] = [];
   if (contractor.rate) {
     facts.push({
       id: 'rate',
@@ -33,8 +33,9 @@ export function ContractorHeader({ contractor, locale }: ContractorHeaderProps) 
     const r = contractor.marketplaceRating;
     facts.push({
       id: 'rating',
-      label: r.count !== undefined ? `Rating (${r.count} reviews)` : 'Rating',
+      label: 'Rating',
       value: formatMarketRating(r, locale),
+      extra: r.count !== undefined ? `${new Intl.NumberFormat(locale).format(r.count)} reviews` : undefined,
       change: changes.marketplaceRating,
       was: changes.marketplaceRating ? formatMarketRating(changes.marketplaceRating.first, locale) : undefined,
     });
@@ -75,10 +76,11 @@ export function ContractorHeader({ contractor, locale }: ContractorHeaderProps) 
         <dl class="ov-facts">
           {facts.map((f) => (
             <div class="ov-fact" key={f.id}>
-              <dt class="v-xs v-muted">{f.label}</dt>
+              <dt class="v-small v-muted">{f.label}</dt>
               <dd class="v-num">
                 {f.id === 'rating' && <Star size={13} aria-hidden="true" class="ov-star-icon" />}
                 <span class="ov-fact__value">{f.value}</span>
+                {f.extra && <span class="ov-fact__extra v-xs v-muted">{f.extra}</span>}
                 {f.change && f.change.trend !== 'same' && f.was && (
                   <TrendNote trend={f.change.trend} was={f.was} since={formatDate(f.change.since, locale)} higherIsBetter={f.id !== 'rate'} />
                 )}

@@ -7,6 +7,7 @@ import { ErrorText } from './ErrorText';
 import { formatTimestamp, isoInstant } from './format';
 import { NOTE_KIND_LABELS } from './labels';
 import { KindSelect } from './KindSelect';
+import { tooLongMessage } from './limits';
 import { useSave } from './use-save';
 
 /** Bodies longer than this are folded so a pasted 100 KB text does not bury the rest. */
@@ -16,6 +17,7 @@ export function NoteItem({ note, locale }: { note: Note; locale?: string }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [draft, setDraft] = useState<{ kind: NoteKind; body: string }>({ kind: note.kind, body: note.body });
   const [expanded, setExpanded] = useState(false);
+  const [problem, setProblem] = useState<string>();
   const save = useSave();
   const edited = note.updatedAt > note.createdAt;
   const long = note.body.length > FOLD_AT;
@@ -25,6 +27,9 @@ export function NoteItem({ note, locale }: { note: Note; locale?: string }) {
     e.preventDefault();
     const body = draft.body.trim();
     if (!body) return;
+    const long = tooLongMessage(body);
+    setProblem(long);
+    if (long) return;
     const ok = await save.run(() =>
       send('saveNote', { id: note.id, ...(note.contractorKey ? { contractorKey: note.contractorKey } : {}), kind: draft.kind, body }),
     );
@@ -87,7 +92,6 @@ export function NoteItem({ note, locale }: { note: Note; locale?: string }) {
             id={`${base}-body`}
             class="v-textarea"
             value={draft.body}
-            maxLength={20000}
             autoFocus
             onInput={(e) => setDraft({ ...draft, body: e.currentTarget.value })}
             onKeyDown={(e) => {
@@ -133,7 +137,7 @@ export function NoteItem({ note, locale }: { note: Note; locale?: string }) {
           </button>
         </div>
       )}
-      <ErrorText message={save.error} />
+      <ErrorText message={mode === 'edit' ? (problem ?? save.error) : save.error} />
     </li>
   );
 }

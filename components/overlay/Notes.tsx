@@ -7,6 +7,7 @@ import { ErrorText } from './ErrorText';
 import { KindSelect } from './KindSelect';
 import { NoteItem } from './NoteItem';
 import { readDraft, writeDraft } from './drafts';
+import { tooLongMessage } from './limits';
 import { useSave } from './use-save';
 
 export interface NotesProps {
@@ -41,6 +42,7 @@ export function Notes({ contractorKey, notes, locale }: NotesProps) {
 
 function NoteComposer({ contractorKey }: { contractorKey: string }) {
   const [draft, setDraft] = useState(() => readDraft(contractorKey));
+  const [problem, setProblem] = useState<string>();
   const save = useSave();
   // Another profile in the same frame: show its own draft.
   useEffect(() => {
@@ -57,6 +59,9 @@ function NoteComposer({ contractorKey }: { contractorKey: string }) {
     e.preventDefault();
     const body = draft.body.trim();
     if (!body) return;
+    const long = tooLongMessage(body);
+    setProblem(long);
+    if (long) return;
     const sent = draft;
     const ok = await save.run(() => send('saveNote', { contractorKey, kind: sent.kind, body }));
     if (ok) update({ kind: sent.kind, body: '' });
@@ -72,7 +77,6 @@ function NoteComposer({ contractorKey }: { contractorKey: string }) {
         data-testid="note-input"
         class="v-textarea"
         value={draft.body}
-        maxLength={20000}
         placeholder="Add a private note…"
         onInput={(e) => update({ ...draft, body: e.currentTarget.value })}
         onKeyDown={(e) => {
@@ -95,7 +99,7 @@ function NoteComposer({ contractorKey }: { contractorKey: string }) {
           {save.saving ? 'Saving…' : 'Add note'}
         </button>
       </div>
-      <ErrorText message={save.error && `Not saved, your text is kept: ${save.error}`} />
+      <ErrorText message={problem ?? (save.error && `Not saved, your text is kept: ${save.error}`)} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { CRITERIA, CRITERION_LABELS, type Criterion } from '../../lib/domain/rep
 import { send } from '../../lib/messaging/client';
 import { ErrorText } from './ErrorText';
 import { StarScale } from './StarScale';
+import { tooLongMessage } from './limits';
 import { useSave } from './use-save';
 
 export interface RateProjectFormProps {
@@ -43,6 +44,8 @@ export function RateProjectForm({ contractorKey, projects, ratings, onDone }: Ra
     const missing = CRITERIA.filter((c) => scores[c] === null).map((c) => CRITERION_LABELS[c].toLowerCase());
     if (missing.length > 0) return setProblem(`Give a score from 1 to 5 for ${missing.join(', ')}.`);
     if (rehire === null) return setProblem('Say whether you would hire them again.');
+    const long = tooLongMessage(comment.trim());
+    if (long) return setProblem(long);
     setProblem(undefined);
     // Rating the same project again updates that rating instead of adding a second one.
     const existing = projectId ? ratings.find((r) => r.projectId === projectId) : undefined;
@@ -116,7 +119,6 @@ export function RateProjectForm({ contractorKey, projects, ratings, onDone }: Ra
           id="ov-rate-comment"
           class="v-textarea ov-textarea-sm"
           value={comment}
-          maxLength={20000}
           placeholder="What went well, what to watch next time"
           onInput={(e) => setComment(e.currentTarget.value)}
         />

@@ -32,3 +32,11 @@ export const SITE_NAMES: Readonly<Record<SiteId, string>> = {
   guru: 'Guru',
   generic: 'Web',
 };
+
+/** Short forms for the compact state menu on each checklist row. */
+export const CHECK_STATE_SHORT: Readonly<Record<CheckState, string>> = {
+  todo: 'To do',
+  done: 'Done',
+  failed: 'Failed',
+  na: 'N/A',
+};

@@ -39,7 +39,7 @@ describe('ContractorHeader', () => {
     expect(screen.getByText('up from $30/hr')).toBeTruthy();
     expect(screen.getByText('4.7/5')).toBeTruthy();
     expect(screen.getByText('down from 4.9/5')).toBeTruthy();
-    expect(screen.getByText('Rating (31 reviews)')).toBeTruthy();
+    expect(screen.getByText('31 reviews')).toBeTruthy();
     expect(screen.getByText('97%')).toBeTruthy();
     // a price rise is bad news, a rating drop too
     expect(screen.getByText('up from $30/hr').closest('.ov-trend')!.className).toContain('ov-trend--bad');

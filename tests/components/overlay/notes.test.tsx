@@ -97,3 +97,17 @@ describe('Notes', () => {
     expect(big.textContent).toContain('END');
   });
 });
+
+describe('Notes limits', () => {
+  afterEach(cleanup);
+  it('keeps a pasted text over the limit whole and says how long it is', () => {
+    resetFakeClient();
+    render(<Notes contractorKey="upwork:~01abc" notes={[]} />);
+    const pasted = 'x'.repeat(100_000);
+    fireEvent.input(screen.getByTestId('note-input'), { target: { value: pasted } });
+    fireEvent.click(screen.getByTestId('note-save'));
+    expect(screen.getByRole('alert').textContent).toContain('100,000 characters; the limit is 20,000');
+    expect((screen.getByTestId('note-input') as HTMLTextAreaElement).value).toHaveLength(100_000);
+    expect(callsOf('saveNote')).toEqual([]);
+  });
+});
