@@ -13,15 +13,14 @@ import { MarketRoutes, targetUrl, type MarketRoutesOptions } from './fixtures';
 import { extensionDir, makeProfileDir, removeDir } from './paths';
 import { waitFor } from './wait';
 import {
+  isLoadedExtensionDocument,
   OVERLAY_FRAME_SELECTOR,
+  requestsThrough,
   sendFromExtensionPage,
-  sendWithRetry,
   trackSession,
   untrackSession,
-  unwrap,
   type ExtensionSession,
 } from './session';
-import type { Reply, RequestPayload, RequestType, Responses } from '../../../lib/messaging/protocol';
 
 export const CHROMIUM_PATH = process.env.VETTED_CHROMIUM || '/usr/bin/chromium';
 
@@ -67,7 +66,6 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
   }
 
   const routes = new MarketRoutes(options.routes);
-  let requestPage: Page | undefined;
   let closed = false;
 
   const session: ChromiumSession = {
@@ -93,20 +91,13 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     async overlayFrame(page) {
       const element = await page.waitForSelector(OVERLAY_FRAME_SELECTOR, { state: 'attached', timeout: 30_000 });
       const frame = await waitFor('the overlay iframe to get a document', () => element.contentFrame());
-      await waitFor('the overlay document to load', () =>
-        frame.evaluate(() => document.readyState === 'complete' && location.protocol === 'chrome-extension:'),
-      );
+      await waitFor('the overlay document to load', () => frame.evaluate(isLoadedExtensionDocument));
       return frame;
     },
-    async request<T extends RequestType>(type: T, payload: RequestPayload<T>) {
-      if (!requestPage || requestPage.isClosed()) requestPage = await session.openExtensionPage('popup.html');
-      const page = requestPage;
-      const reply = await sendWithRetry((m) => page.evaluate(sendFromExtensionPage, m), type, payload);
-      return reply as Reply<Responses[T]>;
-    },
-    async send(type, payload) {
-      return unwrap(type, await session.request(type, payload));
-    },
+    ...requestsThrough(
+      () => session.openExtensionPage('popup.html'),
+      (page, message) => page.evaluate(sendFromExtensionPage, message),
+    ),
     async close() {
       if (closed) return;
       closed = true;

@@ -24,15 +24,14 @@ import { MarketRoutes, targetUrl, type MarketRoutesOptions } from './fixtures';
 import { extensionDir, makeProfileDir, removeDir } from './paths';
 import { waitFor } from './wait';
 import {
+  isLoadedExtensionDocument,
   OVERLAY_FRAME_SELECTOR,
+  requestsThrough,
   sendFromExtensionPage,
-  sendWithRetry,
   trackSession,
   untrackSession,
-  unwrap,
   type ExtensionSession,
 } from './session';
-import type { Reply, RequestPayload, RequestType, Responses } from '../../../lib/messaging/protocol';
 
 export const FIREFOX_PATH = process.env.VETTED_FIREFOX || '/usr/bin/firefox-esr';
 /** Pinned moz-extension:// host of our add-on in every test profile. */
@@ -78,7 +77,6 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
   }
 
   const routes = new MarketRoutes(options.routes);
-  let requestPage: Page | undefined;
   let closed = false;
 
   const newPage = async () => {
@@ -110,20 +108,13 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       const element = await page.waitForSelector(OVERLAY_FRAME_SELECTOR, { timeout: 30_000 });
       if (!element) throw new Error('The overlay iframe disappeared while waiting for it');
       const frame = await waitFor('the overlay iframe to get a document', () => element.contentFrame());
-      await waitFor('the overlay document to load', () =>
-        frame.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'),
-      );
+      await waitFor('the overlay document to load', () => frame.evaluate(isLoadedExtensionDocument));
       return frame;
     },
-    async request<T extends RequestType>(type: T, payload: RequestPayload<T>) {
-      if (!requestPage || requestPage.isClosed()) requestPage = await session.openExtensionPage('popup.html');
-      const page = requestPage;
-      const reply = await sendWithRetry((m) => page.evaluate(sendFromExtensionPage, m), type, payload);
-      return reply as Reply<Responses[T]>;
-    },
-    async send(type, payload) {
-      return unwrap(type, await session.request(type, payload));
-    },
+    ...requestsThrough(
+      () => session.openExtensionPage('popup.html'),
+      (page, message) => page.evaluate(sendFromExtensionPage, message),
+    ),
     async close() {
       if (closed) return;
       closed = true;

@@ -80,6 +80,29 @@ export function unwrap<T>(type: string, reply: Reply<T>): T {
   return reply.data;
 }
 
+/**
+ * `request` and `send` through one extension page, opened on first use and reopened if a test
+ * closed it. `evaluate` runs `sendFromExtensionPage` in that page with the driver at hand.
+ */
+export function requestsThrough<P extends { isClosed(): boolean }>(
+  open: () => Promise<P>,
+  evaluate: (page: P, message: { type: string; payload: unknown }) => Promise<SendOutcome>,
+): Pick<ExtensionSession<P, unknown>, 'request' | 'send'> {
+  let page: P | undefined;
+  const request = async <T extends RequestType>(type: T, payload: RequestPayload<T>) => {
+    if (!page || page.isClosed()) page = await open();
+    const opened = page;
+    return (await sendWithRetry((m) => evaluate(opened, m), type, payload)) as Reply<Responses[T]>;
+  };
+  const send = async <T extends RequestType>(type: T, payload: RequestPayload<T>) => unwrap(type, await request(type, payload));
+  return { request, send };
+}
+
+/** Runs inside a frame: true once it shows a fully loaded extension document. */
+export function isLoadedExtensionDocument(): boolean {
+  return document.readyState === 'complete' && /^(chrome|moz)-extension:$/.test(location.protocol);
+}
+
 const live = new Set<{ close(): Promise<void> }>();
 
 export function trackSession(session: { close(): Promise<void> }): void {
