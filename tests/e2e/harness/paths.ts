@@ -7,8 +7,10 @@
  *   VETTED_OUT_DIR=.output-me npx wxt build -b firefox
  *   VETTED_OUT_DIR=.output-me npx vitest run --config vitest.e2e.config.ts tests/e2e/my.chromium.e2e.ts
  *
- * `npm run test:e2e` builds into `.output` first. Captures come from `../shared/fixtures` next to
- * the repository (override with VETTED_FIXTURES_DIR, e.g. in a scratch clone elsewhere).
+ * `npm run test:e2e` builds into `.output` first; `VETTED_OUT_DIR=.output-me npm run test:e2e` builds
+ * into and tests your own folder. VETTED_CHROMIUM / VETTED_FIREFOX override /usr/bin/chromium and
+ * /usr/bin/firefox-esr. Captures come from `../shared/fixtures` next to the repository (override
+ * with VETTED_FIXTURES_DIR, e.g. in a scratch clone elsewhere).
  */
 import fs from 'node:fs';
 import os from 'node:os';
