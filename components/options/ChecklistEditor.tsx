@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArrowDown, ArrowUp, Eye, EyeOff, Plus, RotateCcw } from 'lucide-preact';
 import { CHECKLIST_GROUPS, type ChecklistGroup, type ChecklistItem } from '../../lib/db/schema';
 import { GROUP_LABELS, GROUP_ORDER } from '../../lib/domain/checklist';
+import { useSyncedState } from './use-synced-state';
 import { addItem, canMove, MAX_ITEMS, MAX_LABEL, moveItem, renameItem, resetToDefaults, setGroup, setHidden } from './checklist-edits';
 import type { SaveSettings } from './types';
 
@@ -28,8 +29,7 @@ function ItemRow({
   apply: (next: ChecklistItem[], focus?: Focus) => void;
   requestFocus: (focus: Focus) => void;
 }) {
-  const [draft, setDraft] = useState(item.label);
-  useEffect(() => setDraft(item.label), [item.label]);
+  const [draft, setDraft] = useSyncedState(item.label);
   const name = `“${item.label}”`;
   const commit = () => {
     if (draft.trim() && draft.trim() !== item.label) apply(renameItem(template, item.id, draft));
@@ -102,15 +102,13 @@ function ItemRow({
 }
 
 export function ChecklistEditor({ checklist, save }: ChecklistEditorProps) {
-  const [items, setItems] = useState<ChecklistItem[]>([...checklist]);
+  const [items, setItems] = useSyncedState<ChecklistItem[]>([...checklist], JSON.stringify(checklist));
   const [newLabel, setNewLabel] = useState('');
   const [newGroup, setNewGroup] = useState<ChecklistGroup>('before-hiring');
   const [confirmReset, setConfirmReset] = useState(false);
   const [announce, setAnnounce] = useState('');
   const focus = useRef<Focus>(null);
   const list = useRef<HTMLDivElement>(null);
-  const incoming = JSON.stringify(checklist);
-  useEffect(() => setItems(JSON.parse(incoming) as ChecklistItem[]), [incoming]);
 
   // Reordering moves the row: put focus back on the control the user pressed (or its twin when
   // that one became disabled at the edge of the group).

@@ -1,5 +1,6 @@
 /** Reminders: desktop notifications on/off and how many days ahead a milestone counts as due soon. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useSyncedState } from './use-synced-state';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../../lib/db/schema';
 import type { SaveSettings } from './types';
@@ -23,9 +24,8 @@ async function ensureNotificationPermission(): Promise<boolean> {
 }
 
 export function ReminderSettings({ settings, save }: ReminderSettingsProps) {
-  const [days, setDays] = useState(String(settings.dueSoonDays));
+  const [days, setDays] = useSyncedState(String(settings.dueSoonDays));
   const [error, setError] = useState<string>();
-  useEffect(() => setDays(String(settings.dueSoonDays)), [settings.dueSoonDays]);
 
   const toggle = async (on: boolean) => {
     setError(undefined);
