@@ -5,9 +5,25 @@
  * payment; completing the project and rating the contractor makes the rating appear on the profile.
  * Screenshots: popup empty and busy, side panel.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, waitFor, type ChromiumSession } from './harness';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical WCAG A/AA violations on the page (evaluated by the driver: page CSP allows no inline script). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 const KEY = 'upwork:~01140923f209578a6b';
 const POPUP = { width: 380, height: 600 };
@@ -32,6 +48,7 @@ describe('projects in Chromium', () => {
     await popup.getByRole('heading', { name: 'Welcome to Vetted' }).waitFor();
     expect(await popup.getByRole('listitem').count()).toBe(3);
     await screenshot(popup, 'popup-empty');
+    expect(await accessibilityProblems(popup)).toEqual([]);
     await popup.close();
   });
 
@@ -106,6 +123,7 @@ describe('projects in Chromium', () => {
     await panel.getByTestId('budget-note').waitFor();
     await panel.evaluate(() => window.scrollTo(0, 0));
     await screenshot(panel, 'sidepanel-budget');
+    expect(await accessibilityProblems(panel)).toEqual([]);
   });
 
   it('lists the project first in the popup and marks the milestone overdue', async () => {
@@ -124,6 +142,11 @@ describe('projects in Chromium', () => {
     expect(text).toMatch(/Sergii C\.? · Upwork/);
     expect(await popup.getByTestId('popup-totals').textContent()).toContain('1overdue');
     await screenshot(popup, 'popup-busy');
+    expect(await accessibilityProblems(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.waitForTimeout(500); // buttons animate their background change
+    await screenshot(popup, 'popup-busy-dark');
+    expect(await accessibilityProblems(popup)).toEqual([]);
     await popup.close();
   });
 
