@@ -153,7 +153,8 @@ export function readProjectForm(v: ProjectFormValues, mode: FormMode): FormResul
   if (signedAt) contract.signedAt = signedAt;
   for (const k of ['expectations', 'deliverables', 'paymentSchedule'] as const) {
     const t = v[k].trim();
-    if (t) contract[k] = t;
+    // The background merges the contract field by field: an emptied text is sent as '' to clear it.
+    if (t || mode === 'edit') contract[k] = t;
   }
   const patch: ProjectFormPatch = {
     title,

@@ -86,6 +86,11 @@ describe('readProjectForm', () => {
     expect(r.ok && r.patch.contract).toEqual({ signedAt: '2026-11-02', expectations: 'Three concepts', paymentSchedule: '50/50' });
   });
 
+  it('in edit mode sends emptied contract texts as empty strings so a field-by-field merge clears them', () => {
+    const r = readProjectForm({ ...blank, deliverables: 'Figma file' }, 'edit');
+    expect(r.ok && r.patch.contract).toEqual({ expectations: '', deliverables: 'Figma file', paymentSchedule: '' });
+  });
+
   it('reports every bad field at once with a readable message', () => {
     const r = readProjectForm(
       { ...blank, title: ' ', budget: 'lots', checkInDays: '2.5', startDate: '2026-12-10', deadline: '2026-12-01', currency: 'US' },
