@@ -6,6 +6,7 @@ import { checksByContractor } from '../../db/repositories/checks';
 import { contractorKeysWithNotes } from '../../db/repositories/notes';
 import { ratingsByContractor } from '../../db/repositories/ratings';
 import { getSettings, isSiteEnabled } from '../../db/repositories/settings';
+import { whereAnyOf } from '../../db/query';
 import type { BadgeSummary } from '../../messaging/protocol';
 import { RequestError } from '../errors';
 import type { HandlerGroup } from '../context';
@@ -39,7 +40,7 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
       checksByContractor(db, unique),
       contractorKeysWithNotes(db, unique),
       ratingsByContractor(db, unique),
-      unique.length ? db.projects.where('contractorKey').anyOf(unique).toArray() : Promise.resolve([]),
+      whereAnyOf(db.projects, 'contractorKey', unique),
     ]);
     const byKey = new Map(contractors.map((c) => [c.key, c]));
     const projectIds = new Map<string, Set<string>>();

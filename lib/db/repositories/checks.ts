@@ -1,4 +1,5 @@
 import type { VettedDb } from '../database';
+import { whereAnyOf } from '../query';
 import { compact, validate } from '../errors';
 import { CheckSchema, type Check, type CheckState } from '../schema';
 import { markChanged } from './settings';
@@ -11,7 +12,7 @@ export async function listChecks(db: VettedDb, contractorKey: string): Promise<C
 export async function checksByContractor(db: VettedDb, keys: readonly string[]): Promise<Map<string, Check[]>> {
   const out = new Map<string, Check[]>();
   if (keys.length === 0) return out;
-  for (const c of await db.checks.where('contractorKey').anyOf([...keys]).toArray()) {
+  for (const c of await whereAnyOf(db.checks, 'contractorKey', keys)) {
     const list = out.get(c.contractorKey) ?? [];
     list.push(c);
     out.set(c.contractorKey, list);

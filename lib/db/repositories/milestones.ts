@@ -1,4 +1,5 @@
 import type { VettedDb } from '../database';
+import { whereAnyOf } from '../query';
 import { compact, InvalidRecordError, NotFoundError, validate } from '../errors';
 import { MilestoneSchema, type Milestone, type MilestoneStatus } from '../schema';
 import { markChanged } from './settings';
@@ -24,7 +25,7 @@ export async function listMilestones(db: VettedDb, projectId: string): Promise<M
 export async function milestonesByProject(db: VettedDb, projectIds: readonly string[]): Promise<Map<string, Milestone[]>> {
   const out = new Map<string, Milestone[]>();
   if (projectIds.length === 0) return out;
-  for (const m of (await db.milestones.where('projectId').anyOf([...projectIds]).toArray()).sort(byDue)) {
+  for (const m of (await whereAnyOf(db.milestones, 'projectId', projectIds)).sort(byDue)) {
     const list = out.get(m.projectId) ?? [];
     list.push(m);
     out.set(m.projectId, list);

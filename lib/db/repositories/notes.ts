@@ -1,4 +1,5 @@
 import type { VettedDb } from '../database';
+import { keysPresent, whereAnyOf } from '../query';
 import { compact, NotFoundError, validate } from '../errors';
 import { NoteSchema, type Note, type NoteKind } from '../schema';
 import { markChanged } from './settings';
@@ -23,7 +24,7 @@ export async function listNotesByProject(db: VettedDb, projectId: string): Promi
 export async function notesByProject(db: VettedDb, projectIds: readonly string[]): Promise<Map<string, Note[]>> {
   const out = new Map<string, Note[]>();
   if (projectIds.length === 0) return out;
-  for (const n of (await db.notes.where('projectId').anyOf([...projectIds]).toArray()).sort(newest)) {
+  for (const n of (await whereAnyOf(db.notes, 'projectId', projectIds)).sort(newest)) {
     const list = out.get(n.projectId!) ?? [];
     list.push(n);
     out.set(n.projectId!, list);
@@ -33,9 +34,7 @@ export async function notesByProject(db: VettedDb, projectIds: readonly string[]
 
 /** Keys among `keys` that have at least one note (reads index keys only, never note bodies). */
 export async function contractorKeysWithNotes(db: VettedDb, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const found = await db.notes.where('contractorKey').anyOf([...keys]).keys();
-  return new Set(found.map(String));
+  return keysPresent(db.notes, 'contractorKey', keys);
 }
 
 export interface NoteInput {

@@ -1,4 +1,5 @@
 import type { VettedDb } from '../database';
+import { whereAnyOf } from '../query';
 import { compact, InvalidRecordError, NotFoundError, validate } from '../errors';
 import { PaymentSchema, type Payment } from '../schema';
 import { markChanged } from './settings';
@@ -20,7 +21,7 @@ export async function listPayments(db: VettedDb, projectId: string): Promise<Pay
 export async function paymentsByProject(db: VettedDb, projectIds: readonly string[]): Promise<Map<string, Payment[]>> {
   const out = new Map<string, Payment[]>();
   if (projectIds.length === 0) return out;
-  for (const p of (await db.payments.where('projectId').anyOf([...projectIds]).toArray()).sort(byDate)) {
+  for (const p of (await whereAnyOf(db.payments, 'projectId', projectIds)).sort(byDate)) {
     const list = out.get(p.projectId) ?? [];
     list.push(p);
     out.set(p.projectId, list);

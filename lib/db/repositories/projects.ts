@@ -1,4 +1,5 @@
 import type { VettedDb } from '../database';
+import { whereAnyOf } from '../query';
 import { compact, NotFoundError, validate } from '../errors';
 import { ProjectSchema, type Contract, type Project, type ProjectStatus } from '../schema';
 import type { ProjectPatch } from '../../messaging/protocol';
@@ -25,7 +26,7 @@ export async function listProjects(db: VettedDb, q: ProjectQuery = {}): Promise<
     rows = await db.projects.where('contractorKey').equals(q.contractorKey).toArray();
     if (q.status) rows = rows.filter((p) => q.status!.includes(p.status));
   } else if (q.status) {
-    rows = q.status.length ? await db.projects.where('status').anyOf([...q.status]).toArray() : [];
+    rows = await whereAnyOf(db.projects, 'status', q.status);
   } else {
     rows = await db.projects.toArray();
   }

@@ -1,4 +1,5 @@
 import type { VettedDb } from '../database';
+import { whereAnyOf } from '../query';
 import { compact, InvalidRecordError, NotFoundError, validate } from '../errors';
 import { ProjectSchema, RatingSchema, type Project, type Rating } from '../schema';
 import { markChanged } from './settings';
@@ -31,12 +32,12 @@ function groupBy<T>(rows: T[], key: (row: T) => string | undefined): Map<string,
 
 export async function ratingsByContractor(db: VettedDb, keys: readonly string[]): Promise<Map<string, Rating[]>> {
   if (keys.length === 0) return new Map();
-  return groupBy((await db.ratings.where('contractorKey').anyOf([...keys]).toArray()).sort(newest), (r) => r.contractorKey);
+  return groupBy((await whereAnyOf(db.ratings, 'contractorKey', keys)).sort(newest), (r) => r.contractorKey);
 }
 
 export async function ratingsByProject(db: VettedDb, projectIds: readonly string[]): Promise<Map<string, Rating[]>> {
   if (projectIds.length === 0) return new Map();
-  return groupBy((await db.ratings.where('projectId').anyOf([...projectIds]).toArray()).sort(newest), (r) => r.projectId);
+  return groupBy((await whereAnyOf(db.ratings, 'projectId', projectIds)).sort(newest), (r) => r.projectId);
 }
 
 /** Every rating grouped by contractor (the "hire again" list; ratings are few). */
