@@ -79,7 +79,11 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
     const iframe = ui?.iframe;
     if (!iframe) return;
     const frame = size();
-    const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
+    // The visual viewport excludes the scrollbar; documentElement.clientWidth doesn't on every page.
+    const viewport = {
+      width: window.visualViewport?.width ?? document.documentElement.clientWidth,
+      height: window.visualViewport?.height ?? window.innerHeight,
+    };
     placement = choosePlacement(frame, viewport, measureAvoid(document, hireSelectors()), placement);
     const s = iframe.style;
     s.width = `${frame.width}px`;
