@@ -51,7 +51,7 @@ export function ContractorHeader({ contractor, locale }: ContractorHeaderProps) 
   }
 
   return (
-    <header class="ov-who">
+    <div class="ov-who">
       <div class="ov-who__top">
         <Avatar contractor={contractor} />
         <div class="ov-who__main">
@@ -93,7 +93,7 @@ export function ContractorHeader({ contractor, locale }: ContractorHeaderProps) 
         First seen <time dateTime={new Date(contractor.firstSeenAt).toISOString()}>{formatDate(contractor.firstSeenAt, locale)}</time>
         {facts.some((f) => f.change) && !facts.some((f) => f.change && f.change.trend !== 'same') && ' · no changes since'}
       </p>
-    </header>
+    </div>
   );
 }
 

@@ -71,7 +71,7 @@ describe('ContractorHeader', () => {
     render(<ContractorHeader contractor={contractor({ name, headline: '<b>مطور</b> 🚀' })} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(name);
     expect(screen.getByText('<b>مطور</b> 🚀')).toBeTruthy();
-    expect(document.querySelector('header img, header b')).toBeNull();
+    expect(document.querySelector('.ov-who img, .ov-who b')).toBeNull();
   });
 
   it('makes initials from the first two words, emoji-safe', () => {
