@@ -13,6 +13,7 @@ import {
   type RetainerPeriod,
 } from '../../lib/db/schema';
 import { formatMoney, minorDigits } from '../../lib/domain/money';
+import { readNewContractor } from '../../lib/domain/contractor-input';
 import { readProjectForm, type FormErrors, type ProjectField, type ProjectFormValues } from '../../lib/domain/project-input';
 import { send } from '../../lib/messaging/client';
 import { Field, fieldAria } from './Field';
@@ -63,6 +64,9 @@ export function initialProjectValues(
   };
 }
 
+/** Select value for "someone new": the form then asks for a name and a profile link. */
+const NEW_CONTRACTOR = '__new__';
+
 const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'INR', 'CHF', 'JPY', 'PLN', 'UAH'];
 
 export function ProjectForm(props: ProjectFormProps) {
@@ -78,6 +82,9 @@ export function ProjectForm(props: ProjectFormProps) {
   const [errors, setErrors] = useState<FormErrors<ProjectField>>({});
   const [saveError, setSaveError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const [newName, setNewName] = useState('');
+  const [newLink, setNewLink] = useState('');
+  const [newErrors, setNewErrors] = useState<{ name?: string; link?: string }>({});
   const idp = project ? `project-${project.id}` : 'project-new';
 
   const set = <K extends ProjectField>(k: K, v: ProjectFormValues[K]) => {
@@ -92,9 +99,12 @@ export function ProjectForm(props: ProjectFormProps) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const read = readProjectForm(values, mode);
-    if (!read.ok) {
-      setErrors(read.errors);
+    const isNew = values.contractorKey === NEW_CONTRACTOR;
+    const read = readProjectForm({ ...values, contractorKey: isNew ? '' : values.contractorKey }, mode);
+    const person = isNew ? readNewContractor(newName, newLink) : null;
+    setNewErrors(person && !person.ok ? person.errors : {});
+    if (!read.ok || (person && !person.ok)) {
+      setErrors(read.ok ? {} : read.errors);
       setSaveError('Please fix the fields marked in red.');
       return;
     }
@@ -102,6 +112,12 @@ export function ProjectForm(props: ProjectFormProps) {
     setSaveError(undefined);
     setSaving(true);
     try {
+      if (person?.ok) {
+        const tracked = await send('trackContractor', { profile: person.profile });
+        read.patch.contractorKey = tracked.key;
+        // The new person is now a known contractor: a retry must not create them twice.
+        setValues((old) => ({ ...old, contractorKey: tracked.key }));
+      }
       const { contractorKey, ...rest } = read.patch;
       const saved = project
         ? await send('updateProject', { id: project.id, patch: read.patch })
@@ -116,7 +132,7 @@ export function ProjectForm(props: ProjectFormProps) {
 
   const model = values.paymentModel;
   const currency = values.currency.trim().toUpperCase() || 'USD';
-  const known = contractors.some((c) => c.key === values.contractorKey);
+  const known = values.contractorKey === NEW_CONTRACTOR || contractors.some((c) => c.key === values.contractorKey);
   const currencies = COMMON_CURRENCIES.includes(currency) ? COMMON_CURRENCIES : [currency, ...COMMON_CURRENCIES];
   let placeholder = '2,000';
   try {
@@ -139,8 +155,26 @@ export function ProjectForm(props: ProjectFormProps) {
               {c.name || c.siteId} · {SITE_LABELS[c.site] ?? c.site}
             </option>
           ))}
+          <option value={NEW_CONTRACTOR}>Someone new…</option>
         </select>
       </Field>
+      {values.contractorKey === NEW_CONTRACTOR && (
+        <div class="p-grid p-add">
+          <Field id={`${idp}-newName`} label="Their name" error={newErrors.name}>
+            <input class="v-input" {...fieldAria(`${idp}-newName`, newErrors.name)} value={newName} maxLength={500} onInput={(e) => setNewName(e.currentTarget.value)} />
+          </Field>
+          <Field id={`${idp}-newLink`} label="Profile link" error={newErrors.link}>
+            <input
+              class="v-input"
+              type="url"
+              {...fieldAria(`${idp}-newLink`, newErrors.link)}
+              value={newLink}
+              placeholder="https://www.upwork.com/freelancers/~01…"
+              onInput={(e) => setNewLink(e.currentTarget.value)}
+            />
+          </Field>
+        </div>
+      )}
       <div class="p-grid">
         <Field id={`${idp}-status`} label="Status">
           <select class="v-select" {...fieldAria(`${idp}-status`)} value={values.status} onChange={(e) => set('status', e.currentTarget.value as ProjectStatus)}>
