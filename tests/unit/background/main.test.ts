@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '../../../lib/background/main';
+import { freshDb, senders } from './harness';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('startBackground', () => {
+  it('asks for persistent storage once, answers requests, and forbids senders without identity', async () => {
+    const persist = vi.fn(async () => true);
+    vi.stubGlobal('navigator', { ...navigator, storage: { persist, persisted: async () => false, estimate: async () => ({}) } });
+    try {
+      startBackground(freshDb());
+      await vi.waitFor(() => expect(persist).toHaveBeenCalledTimes(1));
+
+      const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type: 'getSiteSwitches', payload: {} }, senders.content());
+      expect(reply).toMatchObject({ ok: true, data: { upwork: true } });
+      // fakeBrowser's sendMessage stamps no sender: exactly what a foreign caller looks like.
+      expect(await fakeBrowser.runtime.sendMessage({ type: 'getSettings', payload: {} })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(persist).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('forgets the context of a closed tab', async () => {
+    const bg = startBackground(freshDb());
+    await bg.tabs.set(5, { key: 'upwork:~01abc', site: 'upwork', url: 'https://www.upwork.com/freelancers/~01abc' });
+    await fakeBrowser.tabs.onRemoved.trigger(5, { windowId: 0, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await bg.tabs.get(5)).toBeUndefined());
+  });
+});
