@@ -1,0 +1,153 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createBadgeController } from '../../../lib/content/badges';
+import { badgeParts } from '../../../lib/content/badge';
+import type { Scheduler } from '../../../lib/content/card-batcher';
+import type { BadgeSummary } from '../../../lib/messaging/protocol';
+import type { ListingCard } from '../../../lib/sites';
+
+const summary = (key: string, over: Partial<BadgeSummary> = {}): BadgeSummary => ({
+  key,
+  status: 'shortlisted',
+  projects: 0,
+  vetted: { done: 6, total: 11, failed: 0 },
+  ...over,
+});
+
+function cardFor(id: string): ListingCard {
+  const el = document.createElement('article');
+  el.className = 'card';
+  el.textContent = id;
+  document.body.append(el);
+  return { element: el, profile: { key: `fiverr:${id}`, site: 'fiverr', siteId: id, name: id, profileUrl: `https://www.fiverr.com/${id}` } };
+}
+
+function setup(known: Record<string, BadgeSummary>) {
+  const requests: string[][] = [];
+  let queue: (() => void)[] = [];
+  const schedule: Scheduler = (run) => {
+    queue.push(run);
+    return () => (queue = queue.filter((r) => r !== run));
+  };
+  const fetch = async (keys: string[]) => {
+    requests.push(keys);
+    return Object.fromEntries(keys.filter((k) => known[k]).map((k) => [k, known[k]!]));
+  };
+  const controller = createBadgeController(document, fetch, schedule);
+  const tick = async () => {
+    const runs = queue;
+    queue = [];
+    runs.forEach((r) => r());
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { controller, requests, tick };
+}
+
+const badgeKeys = () => [...document.querySelectorAll('[data-testid="vetted-badge"]')].map((b) => b.getAttribute('data-key'));
+
+describe('badge controller', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('asks once per batch, and badges only contractors with data', async () => {
+    const { controller, requests, tick } = setup({ 'fiverr:known': summary('fiverr:known') });
+    const cards = [cardFor('known'), cardFor('stranger'), cardFor('other')];
+    controller.update(cards);
+    controller.update(cards);
+    await tick();
+    expect(requests).toEqual([['fiverr:known', 'fiverr:stranger', 'fiverr:other']]);
+    expect(badgeKeys()).toEqual(['fiverr:known']);
+    expect(cards[0]!.element.firstElementChild?.getAttribute('data-key')).toBe('fiverr:known');
+  });
+
+  it('asks only about new keys when more cards arrive', async () => {
+    const { controller, requests, tick } = setup({ 'fiverr:late': summary('fiverr:late') });
+    const first = [cardFor('a'), cardFor('b')];
+    controller.update(first);
+    await tick();
+    const again = cardFor('a');
+    controller.update([...first, again, cardFor('late')]);
+    await tick();
+    expect(requests).toEqual([['fiverr:a', 'fiverr:b'], ['fiverr:late']]);
+    expect(badgeKeys()).toEqual(['fiverr:late']);
+  });
+
+  it('keeps the badge host closed to the page', async () => {
+    const { controller, tick } = setup({ 'fiverr:known': summary('fiverr:known', { averageRating: 4.5, projects: 2 }) });
+    controller.update([cardFor('known')]);
+    await tick();
+    const host = document.querySelector('[data-testid="vetted-badge"]')!;
+    expect(host.shadowRoot).toBeNull();
+    expect(host.textContent).toBe('');
+    expect(host.getAttributeNames().sort()).toEqual(['data-key', 'data-testid', 'style']);
+  });
+
+  it('refresh() redraws after a change elsewhere, and drops a badge with nothing left to show', async () => {
+    const known: Record<string, BadgeSummary> = {};
+    const { controller, requests, tick } = setup(known);
+    controller.update([cardFor('x')]);
+    await tick();
+    expect(badgeKeys()).toEqual([]);
+    known['fiverr:x'] = summary('fiverr:x');
+    await controller.refresh(['fiverr:x', 'fiverr:not-on-page']);
+    expect(requests.at(-1)).toEqual(['fiverr:x']);
+    expect(badgeKeys()).toEqual(['fiverr:x']);
+    delete known['fiverr:x'];
+    await controller.refresh();
+    expect(badgeKeys()).toEqual([]);
+  });
+
+  it('follows a recycled card that now shows someone else', async () => {
+    const { controller, tick } = setup({ 'fiverr:one': summary('fiverr:one'), 'fiverr:two': summary('fiverr:two') });
+    const card = cardFor('one');
+    controller.update([card]);
+    await tick();
+    controller.update([{ element: card.element, profile: { ...card.profile, key: 'fiverr:two', siteId: 'two' } }]);
+    await tick();
+    expect(badgeKeys()).toEqual(['fiverr:two']);
+  });
+
+  it('puts the badge back when the site re-renders the card without it', async () => {
+    const { controller, tick } = setup({ 'fiverr:k': summary('fiverr:k') });
+    const card = cardFor('k');
+    controller.update([card]);
+    await tick();
+    card.element.replaceChildren('re-rendered');
+    controller.update([card]);
+    await tick();
+    expect(badgeKeys()).toEqual(['fiverr:k']);
+  });
+
+  it('clear() removes every badge and forgets the cards; dispose() stops drawing', async () => {
+    const { controller, requests, tick } = setup({ 'fiverr:k': summary('fiverr:k') });
+    const card = cardFor('k');
+    controller.update([card]);
+    await tick();
+    controller.clear();
+    expect(badgeKeys()).toEqual([]);
+    controller.update([card]);
+    await tick();
+    expect(requests).toHaveLength(2);
+    expect(badgeKeys()).toEqual(['fiverr:k']);
+    controller.dispose();
+    controller.update([cardFor('k')]);
+    await tick();
+    expect(badgeKeys()).toEqual([]);
+  });
+});
+
+describe('badgeParts', () => {
+  it('says status, rating and progress, and counts failed checks', () => {
+    const parts = badgeParts(summary('fiverr:k', { status: 'avoid', averageRating: 2.25, projects: 1, vetted: { done: 3, total: 12, failed: 2 } }));
+    expect(parts.status).toBe('Avoid');
+    expect(parts.rating).toBe('★ 2.3');
+    expect(parts.vetted).toBe('3/12');
+    expect(parts.label).toBe('Vetted: Avoid, your rating 2.3 of 5 over 1 project, vetting 3 of 12 checked, 2 failed');
+  });
+
+  it('leaves the rating out when there is none', () => {
+    const parts = badgeParts(summary('fiverr:k'));
+    expect(parts.rating).toBeUndefined();
+    expect(parts.label).toBe('Vetted: Shortlisted, vetting 6 of 11 checked');
+  });
+});
