@@ -1,8 +1,8 @@
 import type { AdapterReading, SiteAdapter, SnapshotDraft } from './types';
 import { at, firstText, jsonScript, num, str, text } from './util/dom';
 import { jsonLdOfType } from './util/json-ld';
-import { findCards } from './util/cards';
-import { parseMoney, toMinor } from './util/money';
+import { findCards, linkIds, type UrlParts } from './util/cards';
+import { parseMoney } from './util/money';
 
 // First path segments that are Fiverr's own pages, never a seller's username.
 const RESERVED = new Set(
@@ -16,7 +16,7 @@ const RESERVED = new Set(
 const LOCALE = /^\/(?:de|es|fr|it|nl|pt|ja|zh)(?=\/)/i;
 const USERNAME = /^[a-z0-9][a-z0-9_.-]{1,40}$/i;
 
-function idFromUrl(url: URL): string | null {
+function idFromUrl(url: UrlParts): string | null {
   if (!/^(www\.)?fiverr\.com$/i.test(url.hostname)) return null;
   let segs = url.pathname.replace(LOCALE, '').split('/').filter(Boolean);
   if (segs[0] === 'users' && segs.length >= 2) segs = segs.slice(1);
@@ -71,27 +71,22 @@ function gigsById(props: unknown): Map<string, Json> {
   return out;
 }
 
-function cardDraft(el: Element, id: string, anchors: HTMLAnchorElement[], gigs: Map<string, Json>, currency: string): SnapshotDraft {
-  const gig = gigs.get((el.getAttribute('data-gig-id') ?? '').split('_')[0]!);
+/** A card as its visitor sees it: the seller link's text, the avatar, the "From $30" link. */
+function cardFromDom(el: Element, anchors: HTMLAnchorElement[], currency: string): SnapshotDraft {
   const sellerLink = anchors.find((a) => !/^\/[^/?#]+\/[^/?#]+/.test(a.getAttribute('href') ?? ''));
-  const priceText = [...el.querySelectorAll('a[href] span')].map((s) => text(s)).find((t) => t && /^from\b/i.test(t));
-  const dom: SnapshotDraft = {
+  const money = parseMoney(anchors.map((a) => text(a)).find((t) => t && /^from\b/i.test(t)), currency);
+  return {
     name: text(sellerLink) ?? el.querySelector('figure[title]')?.getAttribute('title') ?? undefined,
     avatarUrl: el.querySelector('figure img')?.getAttribute('src') ?? undefined,
+    rate: money ? { ...money, unit: 'from' } : undefined,
   };
-  const money = parseMoney(priceText, currency);
-  if (money) dom.rate = { ...money, unit: 'from' };
-  if (!gig || str(at(gig, 'seller_name'))?.toLowerCase() !== id) return dom;
-  const score = num(at(gig, 'seller_rating', 'score'));
-  const price = num(at(gig, 'price_i'));
-  const minor = price !== undefined ? toMinor(price, currency) : undefined;
-  return {
-    name: str(at(gig, 'seller_display_name')) ?? dom.name,
-    avatarUrl: str(at(gig, 'seller_img')) ?? dom.avatarUrl,
-    rate: minor !== undefined ? { amountMinor: minor, currency, unit: 'from' } : dom.rate,
-    // Rounded as Fiverr shows it, so browsing listings doesn't log rating "changes" of 0.004.
-    marketplaceRating: score !== undefined ? { score: Math.round(score * 10) / 10, outOf: 5, count: num(at(gig, 'seller_rating', 'count')) } : undefined,
-  };
+}
+
+/** The page's JSON for a card the markup didn't explain (the category page's blob is 1 MB: parsed only then). */
+function cardFromState(el: Element, id: string, gigs: Map<string, Json>): SnapshotDraft {
+  const gig = gigs.get((el.getAttribute('data-gig-id') ?? '').split('_')[0]!);
+  if (!gig || str(at(gig, 'seller_name'))?.toLowerCase() !== id) return {};
+  return { name: str(at(gig, 'seller_display_name')), avatarUrl: str(at(gig, 'seller_img')) };
 }
 
 export const fiverr: SiteAdapter = {
@@ -100,13 +95,16 @@ export const fiverr: SiteAdapter = {
   idFromUrl,
   profileUrl: (id) => `https://www.fiverr.com/${id}`,
   read(url, doc, id): AdapterReading {
-    const props = jsonScript(doc, 'script#perseus-initial-props');
-    const currency = str(at(props, 'currency', 'name')) ?? 'USD';
+    let props: unknown;
+    let gigs: Map<string, Json> | undefined;
+    const state = () => (props ??= jsonScript(doc, 'script#perseus-initial-props') ?? null);
     const isGig = url.pathname.replace(LOCALE, '').split('/').filter(Boolean).length >= 2;
-    const draft = id ? { ...sellerFromDom(doc, id, isGig), ...defined(sellerFromState(props, id)) } : {};
-    const gigs = gigsById(props);
-    const cards = findCards(doc, (a) => idFromUrl(new URL(a.getAttribute('href')!, url)), { cardAttribute: 'data-gig-id', exclude: id })
-      .map((c) => ({ id: c.id, element: c.element, draft: cardDraft(c.element, c.id, c.anchors, gigs, currency) }));
+    const draft = id ? { ...sellerFromDom(doc, id, isGig), ...defined(sellerFromState(state(), id)) } : {};
+    const currency = (id ? str(at(state(), 'currency', 'name')) : undefined) ?? 'USD';
+    const cards = findCards(doc, linkIds(idFromUrl, url), { cardAttribute: 'data-gig-id', exclude: id }).map((c) => {
+      const seen = cardFromDom(c.element, c.anchors, currency);
+      return { id: c.id, element: c.element, draft: seen.name ? seen : { ...seen, ...defined(cardFromState(c.element, c.id, (gigs ??= gigsById(state())))) } };
+    });
     return { id, draft, cards };
   },
   hireButtonSelectors: ['[data-testid="contact-seller-button"]', '.contact-seller-button', 'button[aria-label="Contact me"]', '.purchase-btn', '[data-testid="continue-button"]'],

@@ -1,19 +1,19 @@
 import type { AdapterReading, SiteAdapter, SnapshotDraft } from './types';
 import { at, firstText, jsonScript, num, str, text } from './util/dom';
-import { findCards } from './util/cards';
+import { findCards, linkIds, type UrlParts } from './util/cards';
 import { parseMoney, toMinor } from './util/money';
 
 const USERNAME = /^\/u\/([a-z0-9][\w.-]{0,60})\/?(?:$|[/?#])/i;
 
-function idFromUrl(url: URL): string | null {
+function idFromUrl(url: UrlParts): string | null {
   if (!/^(www\.)?freelancer\.com$/i.test(url.hostname)) return null;
   // Usernames are case-insensitive on Freelancer.com (/u/WebChapters = /u/webchapters).
   return USERNAME.exec(url.pathname)?.[1]?.toLowerCase() ?? null;
 }
 
-/** Angular TransferState escapes quotes and friends as &q; &a; &s; &l; &g;. */
+/** Angular TransferState escapes quotes and friends as &q; &s; &l; &g; &a; (plain string replaces: this blob is large). */
 const decodeTransferState = (raw: string): string =>
-  raw.replace(/&(q|a|s|l|g);/g, (_, c: string) => ({ q: '"', a: '&', s: "'", l: '<', g: '>' })[c] ?? '');
+  raw.replaceAll('&q;', '"').replaceAll('&s;', "'").replaceAll('&l;', '<').replaceAll('&g;', '>').replaceAll('&a;', '&');
 
 /** The rawDocument of `collection` whose `match` returns true (NgRx entity store: documents by user id). */
 function entity(state: unknown, collection: string, match: (d: unknown) => boolean): unknown {
@@ -91,7 +91,7 @@ export const freelancer: SiteAdapter = {
       draft = { ...fromDom(page), ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) };
     }
     // Profile pages link to reviewers (clients) and neighbours, not to a list of contractors.
-    const cards = id ? [] : findCards(page, (a) => idFromUrl(new URL(a.getAttribute('href')!, url)))
+    const cards = id ? [] : findCards(page, linkIds(idFromUrl, url))
       .map((c) => ({ id: c.id, element: c.element, draft: cardDraft(c.element, c.anchors) }));
     return { id, draft, cards };
   },

@@ -1,6 +1,6 @@
 import type { AdapterReading, SiteAdapter, SnapshotDraft } from './types';
 import { firstText, text } from './util/dom';
-import { findCards } from './util/cards';
+import { findCards, linkIds, type UrlParts } from './util/cards';
 import { isHourly, parseMoney } from './util/money';
 import { pageFields } from './util/page-fields';
 
@@ -8,7 +8,7 @@ import { pageFields } from './util/page-fields';
 const PROFILE = /^\/freelancers\/([a-z0-9][a-z0-9-]{1,80})\/?$/i;
 const RESERVED = new Set(['search', 'browse', 'all', 'find']);
 
-function idFromUrl(url: URL): string | null {
+function idFromUrl(url: UrlParts): string | null {
   if (!/^(www\.)?guru\.com$/i.test(url.hostname)) return null;
   const slug = PROFILE.exec(url.pathname)?.[1]?.toLowerCase();
   return slug && !RESERVED.has(slug) ? slug : null;
@@ -29,7 +29,7 @@ export const guru: SiteAdapter = {
     // No real capture yet (see tests/fixtures/reconstructed): generic signals only, key from the URL.
     const draft: SnapshotDraft = id ? { ...pageFields(doc, url), rate: rateIn(doc) } : {};
     if (id && draft.name) draft.name = draft.name.replace(/\s+-\s+guru$/i, '');
-    const cards = findCards(doc, (a) => idFromUrl(new URL(a.getAttribute('href')!, url)), { exclude: id }).map((c) => ({
+    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({
       id: c.id,
       element: c.element,
       href: c.anchors[0]?.getAttribute('href') ?? undefined,

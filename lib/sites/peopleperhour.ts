@@ -1,13 +1,13 @@
 import type { AdapterReading, SiteAdapter, SnapshotDraft } from './types';
 import { firstText, text } from './util/dom';
-import { findCards } from './util/cards';
+import { findCards, linkIds, type UrlParts } from './util/cards';
 import { isHourly, parseMoney } from './util/money';
 import { pageFields } from './util/page-fields';
 
 // /freelancer/<category>/<name-words-id>: the last slug word is PeoplePerHour's id, the rest is a renameable title.
 const PROFILE = /^\/freelancer\/[a-z0-9-]+\/(?:[a-z0-9]+-)+([a-z0-9]{4,})\/?$/i;
 
-function idFromUrl(url: URL): string | null {
+function idFromUrl(url: UrlParts): string | null {
   if (!/^(www\.)?peopleperhour\.com$/i.test(url.hostname)) return null;
   return PROFILE.exec(url.pathname)?.[1]?.toLowerCase() ?? null;
 }
@@ -27,7 +27,7 @@ export const peopleperhour: SiteAdapter = {
     // No real capture yet (see tests/fixtures/reconstructed): generic signals only, key from the URL.
     const draft: SnapshotDraft = id ? { ...pageFields(doc, url), rate: rateIn(doc) } : {};
     if (id && draft.name) draft.name = draft.name.replace(/\s+(?:freelancer\s+)?profile$/i, '');
-    const cards = findCards(doc, (a) => idFromUrl(new URL(a.getAttribute('href')!, url)), { exclude: id }).map((c) => ({
+    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({
       id: c.id,
       element: c.element,
       href: c.anchors[0]?.getAttribute('href') ?? undefined,

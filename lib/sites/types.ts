@@ -37,7 +37,7 @@ export interface SiteAdapter {
   /** Registrable domains (any subdomain matches). */
   hosts: readonly string[];
   /** The contractor id from the URL alone (the id part of the key), null when the URL is not a profile. */
-  idFromUrl(url: URL): string | null;
+  idFromUrl(url: Pick<URL, 'hostname' | 'pathname'>): string | null;
   /**
    * The profile URL to store for `id`. `seen` is a URL of that contractor found on the page
    * (canonical link, og:url, the address itself or a card's link; query and hash removed).

@@ -1,13 +1,13 @@
 import type { SiteAdapter, SnapshotDraft } from './types';
 import { firstText, meta, num, text } from './util/dom';
-import { findCards } from './util/cards';
+import { findCards, linkIds, type UrlParts } from './util/cards';
 import { parseMoney, toMinor } from './util/money';
 
 // A freelancer / agency profile ciphertext. Jobs use ~02…, so ~01 keeps job pages out.
 const CIPHER = /~(01[0-9a-f]{10,30})(?![0-9a-z])/i;
 const NOT_PROFILE_PATHS = /^\/(?:jobs?|nx\/(?:wm|proposals|find-work)|ab\/proposals|services|o\/jobs)\b/i;
 
-function idFromUrl(url: URL): string | null {
+function idFromUrl(url: UrlParts): string | null {
   if (!/^(www\.)?upwork\.com$/i.test(url.hostname) || NOT_PROFILE_PATHS.test(url.pathname)) return null;
   const c = CIPHER.exec(url.pathname);
   if (c) return `~${c[1]!.toLowerCase()}`;
@@ -79,7 +79,7 @@ export const upwork: SiteAdapter = {
     const draft = id ? readProfile(doc) : {};
     if (id && !draft.rate && nuxt.rate) draft.rate = nuxt.rate;
     // No capture of talent search yet: cards come from the link structure alone.
-    const cards = findCards(doc, (a) => idFromUrl(new URL(a.getAttribute('href')!, url)), { exclude: id }).map((c) => ({ id: c.id, element: c.element, href: c.anchors[0]?.getAttribute('href') ?? undefined, draft: readCard(c.element, c.anchors) }));
+    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({ id: c.id, element: c.element, href: c.anchors[0]?.getAttribute('href') ?? undefined, draft: readCard(c.element, c.anchors) }));
     return { id, draft, cards };
   },
   hireButtonSelectors: ['[data-qa="btn-hire"]', '[data-qa="invite-btn"]', 'button[data-ev-label="hire_button"]', '.air3-btn-primary'],

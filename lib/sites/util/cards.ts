@@ -21,27 +21,75 @@ const CHROME_TAGS = new Set(['HEADER', 'NAV', 'FOOTER']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 
 /**
- * One walk up from the link: the card hook if any, else whether the link sits in page chrome
- * (header, navigation, footer), whose links are never cards. Plain property reads: this runs
- * for every link of the page, so no selector matching here.
+ * Where a link sits: inside a card hook, in page chrome (header, navigation, footer: never
+ * cards), or neither. Walks up from the link but remembers every ancestor it classified, so
+ * all links together visit each element at most once (attribute reads are slow in some DOMs).
  */
-function placeOf(a: Element, attr: string | undefined): Element | 'chrome' | null {
-  for (let el: Element | null = a.parentElement; el; el = el.parentElement) {
-    if (attr && el.hasAttribute(attr)) return el;
-    if (CHROME_TAGS.has(el.tagName)) return 'chrome';
-    const role = el.getAttribute('role');
-    if (role && CHROME_ROLES.has(role)) return 'chrome';
-  }
-  return null;
+function placer(attr: string | undefined): (a: Element) => Element | 'chrome' | null {
+  const memo = new Map<Element, Element | 'chrome' | null>();
+  return (a) => {
+    const path: Element[] = [];
+    let res: Element | 'chrome' | null = null;
+    for (let el: Element | null = a.parentElement; el; el = el.parentElement) {
+      const known = memo.get(el);
+      if (known !== undefined) {
+        res = known;
+        break;
+      }
+      path.push(el);
+      if (attr && el.hasAttribute(attr)) {
+        res = el;
+        break;
+      }
+      const role = el.getAttribute('role');
+      if (CHROME_TAGS.has(el.tagName) || (role && CHROME_ROLES.has(role))) {
+        res = 'chrome';
+        break;
+      }
+    }
+    for (const el of path) memo.set(el, res);
+    return res;
+  };
+}
+
+/** The parts of a URL adapters look at to recognise a profile. */
+export type UrlParts = Pick<URL, 'hostname' | 'pathname'>;
+
+// Plain same-site paths ("/tonigdesign?source=gig_cards") need no URL parser: cards repeat hundreds of them.
+const PLAIN_PATH = /^\/(?!\/)[\w\-.~/]*(?=[?#]|$)/;
+
+/** Maps links to contractor ids, once per distinct href (a card repeats its links). */
+export function linkIds(idFromUrl: (u: UrlParts) => string | null, base: URL): (a: HTMLAnchorElement) => string | null {
+  const memo = new Map<string, string | null>();
+  return (a) => {
+    const href = a.getAttribute('href') ?? '';
+    let id = memo.get(href);
+    if (id === undefined) {
+      const plain = PLAIN_PATH.exec(href)?.[0];
+      try {
+        id =
+          plain !== undefined && !/\/\.\.?(?:\/|$)/.test(plain)
+            ? idFromUrl({ hostname: base.hostname, pathname: plain })
+            : /^(?:#|javascript:|mailto:|tel:)/i.test(href)
+              ? null
+              : idFromUrl(new URL(href, base));
+      } catch {
+        id = null;
+      }
+      memo.set(href, id);
+    }
+    return id;
+  };
 }
 
 export function findCards(doc: Document, idOfLink: (a: HTMLAnchorElement) => string | null, opts: CardOptions = {}): FoundCard[] {
   const groups: { id: string; anchors: HTMLAnchorElement[]; hooked: Element | null }[] = [];
   const byHook = new Map<Element, (typeof groups)[number]>();
+  const placeOf = placer(opts.cardAttribute);
   for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     const id = idOfLink(a);
     if (!id || id === opts.exclude) continue;
-    const place = placeOf(a, opts.cardAttribute);
+    const place = placeOf(a);
     if (place === 'chrome') continue;
     const hooked = place;
     if (hooked) {
