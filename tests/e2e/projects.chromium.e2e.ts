@@ -147,7 +147,25 @@ describe('projects in Chromium', () => {
     await popup.waitForTimeout(500); // buttons animate their background change
     await screenshot(popup, 'popup-busy-dark');
     expect(await accessibilityProblems(popup)).toEqual([]);
-    await popup.close();
+
+    // "Budget notes" opens the side panel on this project (or, where the panel can't open, a tab);
+    // either way the popup closes itself.
+    await first.getByRole('button', { name: /Budget notes/ }).click();
+    const outcome = await waitFor('the side panel or a tab to open on the project', () => {
+      const tab = session.context.pages().find((p) => p.url().includes('sidepanel.html?project='));
+      if (tab) return { kind: 'tab', url: tab.url() };
+      return popup.isClosed() ? { kind: 'panel', url: '' } : null;
+    });
+    if (outcome.kind === 'tab') {
+      expect(new URL(outcome.url).searchParams.get('project')).toBe(projectId);
+    } else {
+      const path = await session.serviceWorker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { sidePanel: { getOptions(o: object): Promise<{ path?: string }> } } }).chrome;
+        return (await api.sidePanel.getOptions({})).path;
+      });
+      expect(path).toBe(`sidepanel.html?project=${projectId}`);
+    }
+    await popup.close().catch(() => undefined);
   });
 
   it('asks for a rating when the project is completed; the rating shows on the profile', async () => {
