@@ -31,15 +31,19 @@ export async function hireAgain(db: VettedDb): Promise<Dashboard['hireAgain']> {
     if (good) candidates.push({ key, ratings, overall: rep.overall ?? 0, count: rep.count });
   }
   candidates.sort((a, b) => b.overall - a.overall || b.count - a.count || a.key.localeCompare(b.key));
-  const contractors = new Map(
-    (await bulkGetContractors(db, candidates.map((c) => c.key))).map((c): [string, Contractor] => [c.key, c]),
-  );
   const out: Dashboard['hireAgain'] = [];
-  for (const c of candidates) {
-    const contractor = contractors.get(c.key);
-    if (!contractor || contractor.status === 'avoid') continue;
-    out.push({ contractor, ratings: c.ratings });
-    if (out.length === HIRE_AGAIN_LIMIT) break;
+  // Read contractors a page at a time: the list is short, the candidates may be many.
+  for (let i = 0; i < candidates.length && out.length < HIRE_AGAIN_LIMIT; i += HIRE_AGAIN_LIMIT) {
+    const page = candidates.slice(i, i + HIRE_AGAIN_LIMIT);
+    const contractors = new Map(
+      (await bulkGetContractors(db, page.map((c) => c.key))).map((c): [string, Contractor] => [c.key, c]),
+    );
+    for (const c of page) {
+      const contractor = contractors.get(c.key);
+      if (!contractor || contractor.status === 'avoid') continue;
+      out.push({ contractor, ratings: c.ratings });
+      if (out.length === HIRE_AGAIN_LIMIT) break;
+    }
   }
   return out;
 }
