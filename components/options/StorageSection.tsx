@@ -3,14 +3,14 @@ import { useState } from 'preact/hooks';
 import { useRequest } from '../use-request';
 import { formatBytes } from './format';
 
-const TABLE_LABELS: Record<string, string> = {
-  contractors: 'contractors',
-  checks: 'checklist ticks',
-  notes: 'notes',
-  ratings: 'ratings',
-  projects: 'projects',
-  milestones: 'milestones',
-  payments: 'payments',
+const TABLE_LABELS: Record<string, [one: string, many: string]> = {
+  contractors: ['contractor', 'contractors'],
+  checks: ['checklist tick', 'checklist ticks'],
+  notes: ['note', 'notes'],
+  ratings: ['rating', 'ratings'],
+  projects: ['project', 'projects'],
+  milestones: ['milestone', 'milestones'],
+  payments: ['payment', 'payments'],
 };
 
 export function StorageSection() {
@@ -57,7 +57,7 @@ export function StorageSection() {
       )}
       {asked && <p class="v-small v-muted" role="status">{asked}</p>}
       <p class="v-small v-muted">
-        Stored: {counts.map(([t, n], i) => `${i ? ', ' : ''}${n} ${TABLE_LABELS[t]}`).join('')}.
+        Stored: {counts.map(([t, n]) => `${n} ${TABLE_LABELS[t]![n === 1 ? 0 : 1]}`).join(', ')}.
       </p>
     </div>
   );

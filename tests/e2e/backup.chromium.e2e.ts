@@ -101,6 +101,11 @@ describe('backup and restore in Chromium', () => {
   it('exports a backup file from the options page', async () => {
     await options.reload();
     await options.getByRole('heading', { name: 'Backup and restore' }).waitFor();
+    await options.getByTestId('storage-info').waitFor();
+    await options.getByRole('button', { name: /Toni G\./ }).waitFor();
+    await options.locator('#storage').scrollIntoViewIfNeeded();
+    await options.evaluate(() => document.getElementById('storage')!.scrollIntoView({ block: 'start' }));
+    await screenshot(options, 'options-storage-privacy-delete-chromium');
     await options.evaluate(() => window.scrollTo(0, 0));
     await screenshot(options, 'options-chromium');
     const [download] = await Promise.all([
