@@ -11,12 +11,12 @@
  */
 import { z } from 'zod';
 
-export const SITE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'guru', 'generic'] as const;
+import { MARKETPLACE_IDS, SITE_IDS } from './constants';
+
+export { MARKETPLACE_IDS, SITE_IDS };
 export const SiteIdSchema = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteIdSchema>;
 
-/** Sites that have a content-script adapter and a per-site switch in settings. */
-export const MARKETPLACE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'guru'] as const;
 export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
 
 const MAX_TEXT = 20_000;
@@ -34,6 +34,9 @@ export const ContractorKeySchema = z
   .min(3)
   .max(300)
   .regex(/^[a-z]+:\S+$/, 'expected a key such as upwork:~01abc');
+
+/** Web links only: a `javascript:` or `data:` URL must never reach an href. */
+export const WebUrlSchema = z.url({ protocol: /^https?$/ });
 
 export const MoneySchema = z.object({ amountMinor: MinorSchema, currency: CurrencySchema });
 export type Money = z.infer<typeof MoneySchema>;
@@ -60,9 +63,9 @@ export const ProfileSnapshotSchema = z.object({
   site: SiteIdSchema,
   siteId: z.string().min(1).max(200),
   name: z.string().max(MAX_LINE),
-  profileUrl: z.string().url().max(2000),
+  profileUrl: WebUrlSchema.max(2000),
   headline: z.string().max(2000).optional(),
-  avatarUrl: z.string().url().max(4000).optional(),
+  avatarUrl: WebUrlSchema.max(4000).optional(),
   location: z.string().max(MAX_LINE).optional(),
   rate: RateSchema.optional(),
   marketplaceRating: MarketplaceRatingSchema.optional(),

@@ -3,14 +3,14 @@
  * popup, side panel, options). Throws `VettedError` with a user-readable message on failure.
  */
 import { browser } from 'wxt/browser';
-import {
-  CHANGE_EVENT,
-  type ChangeEvent,
-  type ErrorCode,
-  type Reply,
-  type RequestPayload,
-  type RequestType,
-  type Responses,
+import { CHANGE_EVENT } from './events';
+import type {
+  ChangeEvent,
+  ErrorCode,
+  Reply,
+  RequestPayload,
+  RequestType,
+  Responses,
 } from './protocol';
 
 export class VettedError extends Error {

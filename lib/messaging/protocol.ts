@@ -324,7 +324,9 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code:
 export type ErrorCode = 'bad-request' | 'unknown-type' | 'forbidden' | 'not-found' | 'quota' | 'internal';
 
 /** Broadcast from the background after every write so open views refresh. */
-export const CHANGE_EVENT = 'vetted:changed' as const;
+import { CHANGE_EVENT, TAB_CONTEXT_EVENT } from './events';
+
+export { CHANGE_EVENT, TAB_CONTEXT_EVENT };
 export interface ChangeEvent {
   event: typeof CHANGE_EVENT;
   /** Tables touched by the write. */
@@ -334,7 +336,6 @@ export interface ChangeEvent {
   projectIds?: string[];
 }
 /** Broadcast when the contractor shown in a tab changes (content script reported a new page). */
-export const TAB_CONTEXT_EVENT = 'vetted:tab-context' as const;
 export interface TabContextEvent {
   event: typeof TAB_CONTEXT_EVENT;
   tabId: number;

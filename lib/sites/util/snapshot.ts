@@ -1,7 +1,17 @@
-import { ProfileSnapshotSchema, type ProfileSnapshot, type SiteId } from '../../db/schema';
+import type { ProfileSnapshot, SiteId } from '../../db/schema';
+import { isKey, isMarketplaceRating, isPercent, isRate, isSite, isSkills, isText, isUrl } from './valid';
 import type { SnapshotDraft } from '../types';
 
-const OPTIONAL = ['headline', 'avatarUrl', 'location', 'rate', 'marketplaceRating', 'jobSuccess', 'skills'] as const;
+/** One check per optional field, mirroring ProfileSnapshotSchema (see ./valid.ts for why not zod). */
+const OPTIONAL = {
+  headline: (v: unknown) => isText(v, 2000),
+  avatarUrl: (v: unknown) => isUrl(v, 4000),
+  location: (v: unknown) => isText(v, 500),
+  rate: isRate,
+  marketplaceRating: isMarketplaceRating,
+  jobSuccess: isPercent,
+  skills: isSkills,
+} as const;
 
 function clip(s: string | undefined, max: number): string | undefined {
   const t = s?.replace(/\s+/g, ' ').trim();
@@ -21,7 +31,6 @@ export function finishSnapshot(site: SiteId, id: string, profileUrl: string, dra
     name: clip(draft.name, 500) ?? id,
     profileUrl,
   };
-  const shape = ProfileSnapshotSchema.shape;
   const out: Record<string, unknown> = { ...base };
   const cleaned: SnapshotDraft = {
     ...draft,
@@ -34,12 +43,10 @@ export function finishSnapshot(site: SiteId, id: string, profileUrl: string, dra
       .slice(0, 200),
   };
   if (cleaned.skills?.length === 0) delete cleaned.skills;
-  for (const field of OPTIONAL) {
-    const v = cleaned[field];
-    if (v === undefined) continue;
-    const r = shape[field].safeParse(v);
-    if (r.success) out[field] = r.data;
+  for (const [field, valid] of Object.entries(OPTIONAL)) {
+    const v = cleaned[field as keyof typeof OPTIONAL];
+    if (v !== undefined && valid(v)) out[field] = v;
   }
-  const parsed = ProfileSnapshotSchema.safeParse(out);
-  return parsed.success ? parsed.data : null;
+  const ok = isKey(base.key) && isSite(site) && isText(base.siteId, 200, 1) && isText(base.name, 500) && isUrl(profileUrl, 2000);
+  return ok ? (out as ProfileSnapshot) : null;
 }
