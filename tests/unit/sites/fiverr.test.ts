@@ -94,6 +94,16 @@ describe.each(LISTINGS)('Fiverr listing $file (real capture)', { timeout: PARSE_
   });
 });
 
+describe('Fiverr listings with nothing but tags, links and text left', { timeout: PARSE_TIMEOUT }, () => {
+  it.each(LISTINGS)('$file: ≥ 90% of the cards still found from the link structure alone', ({ file, url }) => {
+    const expected = sellersInState(readCapture(file));
+    const r = readPage(new URL(url), loadCapture(file, url, 'bare-markup'));
+    const keys = r!.cards.filter((c) => c.profile.name).map((c) => c.profile.key);
+    expect(expected.filter((k) => keys.includes(k)).length / expected.length).toBeGreaterThanOrEqual(0.9);
+    expect(r!.cards.length).toBeLessThanOrEqual(expected.length * 1.3);
+  });
+});
+
 describe('Fiverr listings: values a visitor sees on the first cards', { timeout: PARSE_TIMEOUT }, () => {
   it('search "writer\'s block": Shihab (@shihabiiuc), from $30', () => {
     const { file, url } = LISTINGS[0]!;

@@ -32,12 +32,25 @@ const cache = new Map<string, Document>();
  * A capture parsed once per test file and variant (happy-dom takes seconds on the largest pages);
  * readPage never mutates the document, so sharing it is safe.
  */
-export function loadCapture(rel: string, url: string, variant: 'as-captured' | 'without-state' | 'renamed-classes' = 'as-captured'): Document {
+/** No state, no class names, no data-* attributes: only tags, links, text and ARIA are left. */
+export function bareMarkup(html: string): string {
+  return withRenamedClasses(withoutState(html)).replace(/\sdata-[\w-]+(?:="[^"]*")?/g, '');
+}
+
+type Variant = 'as-captured' | 'without-state' | 'renamed-classes' | 'bare-markup';
+const VARIANTS: Record<Variant, (html: string) => string> = {
+  'as-captured': (h) => h,
+  'without-state': withoutState,
+  'renamed-classes': withRenamedClasses,
+  'bare-markup': bareMarkup,
+};
+
+export function loadCapture(rel: string, url: string, variant: Variant = 'as-captured'): Document {
   const key = `${variant} ${rel}`;
   let doc = cache.get(key);
   if (!doc) {
     const html = readCapture(rel);
-    doc = parseHtml(variant === 'without-state' ? withoutState(html) : variant === 'renamed-classes' ? withRenamedClasses(html) : html, url);
+    doc = parseHtml(VARIANTS[variant](html), url);
     cache.set(key, doc);
   }
   return doc;
