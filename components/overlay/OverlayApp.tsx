@@ -41,6 +41,7 @@ export function OverlayApp() {
   const template = settings.data?.checklist ?? DEFAULT_CHECKLIST;
   // While the hash moves to another profile the previous contractor's data must not show.
   const current = view.data && view.data.contractor.key === key ? view.data : undefined;
+  const stale = view.data != null && view.data.contractor.key !== key;
   const error = keyError ?? view.error ?? settings.error;
   useReadyMark(open === null ? undefined : current?.contractor.key);
 
@@ -66,7 +67,7 @@ export function OverlayApp() {
 
   let body;
   if (error && !current) body = <Disconnected detail={error} onRetry={retry} />;
-  else if (resolving || (key && !current && (view.loading || view.data === undefined))) body = <Loading />;
+  else if (resolving || (key && !current && (view.loading || view.data === undefined || stale))) body = <Loading />;
   else if (!key) {
     body = (
       <Empty title="No contractor on this page">
@@ -80,7 +81,17 @@ export function OverlayApp() {
       </Empty>
     );
   } else {
-    body = <OverlayPanel view={current} template={template} tabId={tabId} />;
+    body = (
+      <>
+        {error && (
+          // Shown data may be out of date and saves will fail until the page is reloaded.
+          <p class="v-alert v-alert--warn ov-alert ov-reconnect" role="alert">
+            Reload the page to reconnect Vetted. What you see may be out of date.
+          </p>
+        )}
+        <OverlayPanel view={current} template={template} tabId={tabId} />
+      </>
+    );
   }
 
   return (

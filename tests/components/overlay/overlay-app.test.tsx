@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OverlayApp } from '../../../components/overlay/OverlayApp';
 import { isToggleCommand, keyFromHash, LAYOUT_MESSAGE, postLayout } from '../../../components/overlay/frame';
-import { answer, callsOf, emitChange, resetFakeClient } from './fake-client';
+import { answer, callsOf, emitChange, fail, resetFakeClient, UNREACHABLE } from './fake-client';
 import { contractor, note, settings, view } from './data';
 
 vi.mock('../../../lib/messaging/client', () => import('./fake-client'));
@@ -125,5 +125,15 @@ describe('OverlayApp', () => {
     answer('getContractor', () => view());
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeTruthy());
+  });
+
+  it('keeps showing what it has and asks for a reload when the background goes away later', async () => {
+    answer('getSettings', () => settings({ overlayOpen: true }));
+    render(<OverlayApp />);
+    await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
+    fail('getContractor', UNREACHABLE);
+    await act(() => emitChange({ tables: ['notes'] }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Reload the page to reconnect Vetted');
+    expect(screen.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeTruthy();
   });
 });
