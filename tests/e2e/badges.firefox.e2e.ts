@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { RECORDER_SCRIPT, leaks, readRecorder } from './privacy.recorder';
 import { launchFirefox, screenshot, waitFor, type FirefoxSession } from './harness';
 
 // Sellers present in search-gigs_writers-block_2025-09.html (one card each).
@@ -29,7 +30,7 @@ describe('search-result badges in Firefox', () => {
   let page: Page;
 
   beforeAll(async () => {
-    session = await launchFirefox();
+    session = await launchFirefox({ routes: { inject: [RECORDER_SCRIPT] } });
     await session.send('trackContractor', { profile: profile('davidsafford', 'David Safford') });
     await session.send('updateContractor', { key: WORKED_ON, patch: { status: 'shortlisted' } });
     await session.send('setCheck', { contractorKey: WORKED_ON, itemId: 'reviews-read', state: 'done' });
@@ -70,6 +71,13 @@ describe('search-result badges in Firefox', () => {
       html: host.innerHTML,
     }));
     expect(view).toEqual({ shadowRoot: null, text: '', html: '' });
+    // A page script watching every mutation and shadow root learns the key, nothing more.
+    const report = await page.evaluate(readRecorder);
+    // It did watch: it saw the badge host arrive.
+    expect(report.log.some((e) => e.kind === 'added' && e.detail.includes('vetted-badge'))).toBe(true);
+    expect(leaks(report, 'Shortlisted')).toEqual([]);
+    expect(leaks(report, '1/12')).toEqual([]);
+    expect(report.log.filter((e) => e.kind === 'shadow' && e.detail.startsWith('open'))).toEqual([]);
   });
 
   it('badges cards that the page adds later (infinite scroll)', async () => {

@@ -98,6 +98,9 @@ describe('profile overlay in Firefox', () => {
 
   it('the page learned no note text and no keystroke', async () => {
     const report = await page.evaluate(readRecorder);
+    // It did watch: it saw the frame arrive and heard its layout messages.
+    expect(report.log.some((e) => e.kind === 'added' && e.detail.includes('vetted-overlay-frame'))).toBe(true);
+    expect(report.log.some((e) => e.kind === 'message' && e.detail.includes('vetted:overlay-layout'))).toBe(true);
     expect(leaks(report, SECRET)).toEqual([]);
     expect(leaks(report, 'wants 50 per hour')).toEqual([]);
     expect(report.log.filter((e) => e.kind === 'key')).toEqual([]);
