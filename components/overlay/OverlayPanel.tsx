@@ -23,7 +23,7 @@ export function OverlayPanel({ view, template, tabId, locale }: OverlayPanelProp
       <ContractorHeader contractor={contractor} locale={locale} />
       <StatusControl contractorKey={contractor.key} status={contractor.status} />
       {contractor.status === 'avoid' && (
-        <p class="v-alert v-alert--error ov-alert" role="note">
+        <p class="v-alert v-alert--error ov-alert ov-avoid-note" role="note">
           You marked this contractor to avoid. Check your notes before working with them again.
         </p>
       )}
