@@ -48,13 +48,15 @@ export function SidePanel(props: SidePanelProps) {
         ? { kind: 'new', contractorKey: props.newContractorKey }
         : { kind: 'tab' },
   );
-  const { context } = useTabContext();
+  const { context, ready } = useTabContext();
   const projects = useRequest('listProjects', {}, { refreshOn: (e) => e.tables.includes('projects') });
   const settings = useRequest('getSettings', {}, { refreshOn: (e) => e.tables.includes('settings') });
 
-  // A new page in the current tab (or another tab) takes over from an earlier explicit choice.
+  // A new page in the current tab (or another tab) takes over from an earlier explicit choice;
+  // the tab's first reading does not (it would override `?project=` on opening).
   const [seenKey, setSeenKey] = useState<string | null | undefined>(undefined);
   useEffect(() => {
+    if (!ready) return;
     if (seenKey === undefined) {
       setSeenKey(context.key);
       return;
@@ -63,7 +65,7 @@ export function SidePanel(props: SidePanelProps) {
       setSeenKey(context.key);
       if (context.key) setSelection({ kind: 'tab' });
     }
-  }, [context.key]);
+  }, [context.key, ready]);
 
   // The popup asks an open panel to show a project.
   useEffect(() => {

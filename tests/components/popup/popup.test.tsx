@@ -6,6 +6,9 @@ import type { Dashboard } from '../../../lib/messaging/protocol';
 import { Popup } from '../../../components/popup/Popup';
 import { contractor, dashboard, DAY, milestone, NOW, payment, project, rating, view } from './builders';
 
+// Whole-panel renders in happy-dom take seconds on a loaded 2-core machine; 5 s is too tight.
+vi.setConfig({ testTimeout: 20_000 });
+
 const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
 vi.mock('../../../lib/messaging/client', () => ({
   send: client.send,

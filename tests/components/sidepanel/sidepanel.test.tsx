@@ -7,6 +7,9 @@ import { TAB_CONTEXT_EVENT, type ContractorView, type ProjectView } from '../../
 import { SidePanel, type SidePanelProps } from '../../../components/sidepanel/SidePanel';
 import { contractor, milestone, note, NOW, payment, project, rating, settings, view } from '../popup/builders';
 
+// Whole-panel renders in happy-dom take seconds on a loaded 2-core machine; 5 s is too tight.
+vi.setConfig({ testTimeout: 20_000 });
+
 const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
 vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
 
@@ -365,5 +368,26 @@ describe('SidePanel new project with someone new', () => {
       profile: expect.objectContaining({ key: 'fiverr:anap', site: 'fiverr', siteId: 'anap', name: 'Ana P.' }),
     });
     expect(requests('createProject')[0]).toMatchObject({ title: 'Brand refresh', contractorKey: 'fiverr:anap' });
+  });
+});
+
+describe('SidePanel explicit choice', () => {
+  it('keeps the project from the URL when the active tab shows another contractor, until that tab changes', async () => {
+    const ana = contractor({ key: 'fiverr:ana', site: 'fiverr', siteId: 'ana', name: 'Ana P.' });
+    serve({
+      views: [view(), view({ project: project({ id: 'p2', title: 'Logo', contractorKey: 'fiverr:ana' }), contractor: ana })],
+      contractors: [contractor(), ana],
+      tabs: { 5: 'upwork:~01abc' },
+    });
+    renderPanel({ initialProjectId: 'p2' });
+    expect(await screen.findByRole('heading', { name: 'Logo' })).toBeTruthy();
+    await waitFor(() => expect(requests('getTabContext')).toEqual([{ tabId: 5 }]));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByRole('heading', { name: 'Logo' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Email flows' })).toBeNull();
+
+    await fakeBrowser.runtime.onMessage.trigger({ event: TAB_CONTEXT_EVENT, tabId: 5, key: 'fiverr:ana', site: 'fiverr', url: null }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ event: TAB_CONTEXT_EVENT, tabId: 5, key: 'upwork:~01abc', site: 'upwork', url: null }, {});
+    expect(await screen.findByRole('heading', { name: 'Email flows' })).toBeTruthy();
   });
 });
