@@ -7,6 +7,10 @@ export default defineConfig({
   // E2E runs and benchmarks may build into their own folder so parallel runs don't collide.
   outDir: process.env.VETTED_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources package for Mozilla's review: code and build files, not screenshots or results.
+  zip: {
+    excludeSources: ['tests/e2e/screenshots/**', 'bench/**', '.output*/**', 'tests/fixtures/**'],
+  },
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },
