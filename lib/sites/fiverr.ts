@@ -1,17 +1,16 @@
 import type { AdapterReading, SiteAdapter, SnapshotDraft } from './types';
-import { at, firstText, jsonScript, num, str, text } from './util/dom';
+import { at, defined, firstText, jsonScript, num, str, text } from './util/dom';
 import { jsonLdOfType } from './util/json-ld';
 import { findCards, linkIds, type UrlParts } from './util/cards';
 import { parseMoney } from './util/money';
 
 // First path segments that are Fiverr's own pages, never a seller's username.
 const RESERVED = new Set(
-  ('categories search gigs pro support pages resources cp start_selling login join inbox orders seller_dashboard ' +
-    'business logo-maker stories community press privacy terms_of_service hc sitemap settings manage_gigs ' +
-    'manage_orders lists collections subscriptions partnerships affiliates events jobs careers about how-it-works ' +
-    'invite trust_safety go mobile seller_onboarding become-a-seller buyer_requests discover professions levels ' +
-    'cart checkout notifications analytics earnings guides learn online-courses workspace agencies ai solutions ' +
-    'enterprise teams feedback legal-portal hire fiverr-go experts static s users_verification pricing qa').split(' '),
+  `categories search gigs pro support pages resources cp start_selling login join inbox orders seller_dashboard business logo-maker
+  stories community press privacy terms_of_service hc sitemap settings manage_gigs manage_orders lists collections subscriptions
+  partnerships affiliates events jobs careers about how-it-works invite trust_safety go mobile seller_onboarding become-a-seller
+  buyer_requests discover professions levels cart checkout notifications analytics earnings guides learn online-courses workspace
+  agencies ai solutions enterprise teams feedback legal-portal hire fiverr-go experts static s users_verification pricing qa`.split(/\s+/),
 );
 const LOCALE = /^\/(?:de|es|fr|it|nl|pt|ja|zh)(?=\/)/i;
 const USERNAME = /^[a-z0-9][a-z0-9_.-]{1,40}$/i;
@@ -107,7 +106,8 @@ export const fiverr: SiteAdapter = {
     });
     return { id, draft, cards };
   },
-  hireButtonSelectors: ['[data-testid="contact-seller-button"]', '.contact-seller-button', 'button[aria-label="Contact me"]', '.purchase-btn', '[data-testid="continue-button"]'],
+  // Only hooks seen in the captures; the profile's own "Contact me" button has hashed classes only.
+  hireButtonSelectors: ['[data-testid="contact-seller-trigger"]', '.contact-seller', 'button[aria-label^="Contact" i]'],
   examples: {
     profiles: {
       'https://www.fiverr.com/tonigdesign': 'tonigdesign',
@@ -129,7 +129,3 @@ export const fiverr: SiteAdapter = {
     ],
   },
 };
-
-function defined<T extends object>(o: T | undefined): Partial<T> {
-  return o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>) : {};
-}

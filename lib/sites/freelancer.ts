@@ -1,5 +1,5 @@
 import type { AdapterReading, SiteAdapter, SnapshotDraft } from './types';
-import { at, firstText, jsonScript, num, str, text } from './util/dom';
+import { at, defined, firstText, jsonScript, num, str, text } from './util/dom';
 import { findCards, linkIds, type UrlParts } from './util/cards';
 import { parseMoney, toMinor } from './util/money';
 
@@ -88,7 +88,7 @@ export const freelancer: SiteAdapter = {
     if (id) {
       const state = jsonScript(page, 'script#webapp-state', decodeTransferState);
       const s = fromState(state, id);
-      draft = { ...fromDom(page), ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) };
+      draft = { ...fromDom(page), ...defined(s) };
     }
     // Profile pages link to reviewers (clients) and neighbours, not to a list of contractors.
     const cards = id ? [] : findCards(page, linkIds(idFromUrl, url))

@@ -70,3 +70,8 @@ export function num(v: unknown): number | undefined {
   const n = typeof v === 'string' ? Number(v.replace(/,/g, '')) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
+
+/** `o` without its undefined fields, so spreading it never overwrites a value read elsewhere. */
+export function defined<T extends object>(o: T | undefined): Partial<T> {
+  return o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>) : {};
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema } from '../../../lib/db/schema';
-import { readPage } from '../../../lib/sites';
+import { hireButtonSelectors, readPage } from '../../../lib/sites';
 import { PARSE_TIMEOUT, loadCapture, parseHtml, readCapture, withRenamedClasses, withoutState } from './load-capture';
 
 const SELLER = { file: 'fiverr/seller-profile_tonigdesign_2025-08.html', url: 'https://www.fiverr.com/tonigdesign' };
@@ -55,6 +55,11 @@ describe('Fiverr gig page (real capture, 2025-08)', { timeout: PARSE_TIMEOUT }, 
       rate: { amountMinor: 1000, currency: 'USD', unit: 'from' },
       marketplaceRating: { score: 4.7, outOf: 5, count: 99 },
     });
+  });
+
+  it("the seller's contact button is among the hire buttons the overlay avoids", () => {
+    const doc = loadCapture(GIG.file, GIG.url);
+    expect(doc.querySelectorAll(hireButtonSelectors(new URL(GIG.url)).join(', ')).length).toBeGreaterThan(0);
   });
 
   it('"people also viewed" gigs become cards keyed by their sellers, never the page\'s seller', () => {

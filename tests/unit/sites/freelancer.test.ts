@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema } from '../../../lib/db/schema';
-import { readPage } from '../../../lib/sites';
+import { hireButtonSelectors, readPage } from '../../../lib/sites';
 import { PARSE_TIMEOUT, loadCapture, parseHtml, readCapture, withRenamedClasses, withoutState } from './load-capture';
 
 const IRFAN = { file: 'freelancer/user-profile_irfan811_2021-12.html', url: 'https://www.freelancer.com/u/irfan811' };
@@ -54,6 +54,12 @@ describe('Freelancer.com profiles (real captures, 2021-12)', { timeout: PARSE_TI
   it.each([IRFAN, ACE])('$url: key and name with class names changed', ({ file, url }) => {
     const r = readPage(new URL(url), loadCapture(file, url, 'renamed-classes'));
     expect(r?.profile?.name).toBe(file.includes('ace') ? 'Ace Web Experts' : 'Muhammad I.');
+  });
+
+  it('the "Hire Muhammad I." button is among the hire buttons the overlay avoids', () => {
+    const doc = loadCapture(IRFAN.file, IRFAN.url);
+    const buttons = [...doc.querySelectorAll(hireButtonSelectors(new URL(IRFAN.url)).join(', '))].map((b) => b.textContent?.trim());
+    expect(buttons).toContain('Hire Muhammad I.');
   });
 
   it('a username typed in another case is the same contractor', () => {
