@@ -1,0 +1,131 @@
+/**
+ * A heavy user's database — 10,000 contractors, 1,000 projects (100 open), 3,000 milestones,
+ * 2,000 payments, 900 ratings and 100,000 notes — written straight into the background's
+ * IndexedDB; then how soon the popup and the side panel show their content, and the
+ * background's heap with that database loaded.
+ */
+import type { Page } from 'playwright-core';
+import { heapOf, launch, send, type BenchBrowser } from './browser';
+import { median, type Figure } from './stats';
+
+async function seed(b: BenchBrowser): Promise<void> {
+  await send(b, 'getSettings', {}); // the background opens (and creates) the database
+  await b.worker!.evaluate(async () => {
+    const NOW = Date.now();
+    const open = () =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('vetted');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const db = await open();
+    const put = (store: string, rows: unknown[]) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(store, 'readwrite');
+        const os = tx.objectStore(store);
+        for (const r of rows) os.put(r);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    const contractors = [];
+    for (let i = 0; i < 10_000; i++) {
+      const id = `~01bench${i.toString(16).padStart(8, '0')}`;
+      contractors.push({
+        key: `upwork:${id}`, site: 'upwork', siteId: id, name: `Contractor ${i}`,
+        profileUrl: `https://www.upwork.com/freelancers/${id}`, headline: 'Full-stack developer · React, Node, Postgres',
+        rate: { amountMinor: 4000 + (i % 50) * 100, currency: 'USD', unit: 'hour' },
+        marketplaceRating: { score: 4 + (i % 10) / 10, outOf: 5, count: i % 200 },
+        status: i % 10 === 0 ? 'shortlisted' : i % 37 === 0 ? 'avoid' : 'prospect', tags: [],
+        firstSeenAt: NOW - 90 * 864e5, lastSeenAt: NOW - i * 60_000, history: [], links: [], createdAt: NOW - 90 * 864e5, updatedAt: NOW - i * 60_000,
+      });
+    }
+    await put('contractors', contractors);
+    const projects = [], milestones = [], payments = [], ratings = [];
+    for (let i = 0; i < 1_000; i++) {
+      const open = i < 100;
+      const contractorKey = contractors[i * 7]!.key;
+      projects.push({
+        id: `bench-p${i}`, title: `Project ${i}`, contractorKey,
+        status: open ? (['active', 'planned', 'paused'] as const)[i % 3] : 'completed', paymentModel: 'milestones', currency: i % 4 === 0 ? 'EUR' : 'USD',
+        budgetMinor: 500_000, startDate: '2026-10-01', deadline: '2027-01-31', contract: {}, checkInDays: 7,
+        lastContactAt: NOW - (i % 12) * 864e5, createdAt: NOW - 60 * 864e5, updatedAt: NOW - i * 1000,
+      });
+      for (let k = 0; k < 3; k++) {
+        milestones.push({ id: `bench-m${i}-${k}`, projectId: `bench-p${i}`, title: `Milestone ${k + 1}`, dueDate: `2026-1${1 + (k % 2)}-${String(5 + k * 9).padStart(2, '0')}`, amountMinor: 150_000, status: k === 0 ? 'paid' : 'pending', createdAt: NOW, updatedAt: NOW });
+      }
+      for (let k = 0; k < 2; k++) {
+        payments.push({ id: `bench-pay${i}-${k}`, projectId: `bench-p${i}`, amountMinor: 75_000, currency: i % 4 === 0 ? 'EUR' : 'USD', paidAt: '2026-11-0' + (k + 1), createdAt: NOW, updatedAt: NOW });
+      }
+      if (!open) ratings.push({ id: `bench-r${i}`, contractorKey, projectId: `bench-p${i}`, quality: 4 + (i % 2), communication: 4, timeliness: 3 + (i % 3), value: 4, wouldRehire: i % 3 !== 0, createdAt: NOW, updatedAt: NOW });
+    }
+    await put('projects', projects);
+    await put('milestones', milestones);
+    await put('payments', payments);
+    await put('ratings', ratings);
+    for (let chunk = 0; chunk < 10; chunk++) {
+      const notes = [];
+      for (let i = chunk * 10_000; i < (chunk + 1) * 10_000; i++) {
+        notes.push({
+          id: `bench-n${i}`, contractorKey: contractors[i % 10_000]!.key, kind: 'general',
+          body: `Interview notes ${i}: communicates clearly, asked good questions about the brief, portfolio matches the work we need.`,
+          createdAt: NOW - i * 1000, updatedAt: NOW - i * 1000,
+        });
+      }
+      await put('notes', notes);
+    }
+    db.close();
+  });
+}
+
+/** ms from navigation start until `selector` is in the DOM (observed inside the page), and first contentful paint. */
+async function shownAfter(page: Page, url: string, selector: string): Promise<{ content: number; fcp: number }> {
+  await page.addInitScript((sel) => {
+    const w = window as unknown as { __benchShown?: number };
+    new MutationObserver((_, obs) => {
+      if (document.querySelector(sel)) {
+        w.__benchShown = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(url);
+  await page.waitForSelector(selector, { timeout: 30_000 });
+  return page.evaluate(() => ({
+    content: (window as unknown as { __benchShown: number }).__benchShown,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+  }));
+}
+
+export async function benchBigDb(vettedDir: string, runs: number): Promise<Figure[]> {
+  const b = await launch(vettedDir);
+  const popup: number[] = [], popupFcp: number[] = [], panel: number[] = [], panelFcp: number[] = [];
+  let heap: number | undefined;
+  try {
+    const t = Date.now();
+    await seed(b);
+    const seedMs = Date.now() - t;
+    const base = `chrome-extension://${b.extensionId}`;
+    for (let i = 0; i < runs + 1; i++) {
+      const p = await b.context.newPage();
+      const r = await shownAfter(p, `${base}/popup.html`, '[data-testid="project-card"]');
+      if (i > 0) popup.push(r.content), popupFcp.push(r.fcp); // first run warms the service worker
+      await p.close();
+      const s = await b.context.newPage();
+      const q = await shownAfter(s, `${base}/sidepanel.html?project=bench-p0`, '[data-testid="budget-summary"]');
+      if (i > 0) panel.push(q.content), panelFcp.push(q.fcp);
+      await s.close();
+    }
+    heap = await heapOf(b, (type, url) => type === 'service_worker' && url.startsWith(base));
+    console.log(`(seeded the database in ${(seedMs / 1000).toFixed(1)} s)`);
+  } finally {
+    await b.close();
+  }
+  const db = '10k contractors, 1k projects, 100k notes';
+  return [
+    { group: 'big database', name: `popup: active projects shown (${db})`, value: median(popup), unit: 'ms', goal: 100, samples: popup },
+    { group: 'big database', name: 'popup: first contentful paint', value: median(popupFcp), unit: 'ms', samples: popupFcp },
+    { group: 'big database', name: 'side panel: budget summary shown', value: median(panel), unit: 'ms', goal: 100, samples: panel },
+    { group: 'big database', name: 'side panel: first contentful paint', value: median(panelFcp), unit: 'ms', samples: panelFcp },
+    { group: 'memory', name: `background JS heap (${db})`, value: heap ?? NaN, unit: 'MB', goal: 40 },
+  ];
+}

@@ -1,0 +1,122 @@
+/**
+ * Chromium for the benchmarks: the same captures at their real URLs as the E2E harness, but with
+ * a choice of extension (Vetted, an extension whose content script is empty, or none) and a CDP
+ * port so heaps of every context (service worker, page, overlay frame) can be read.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
+import { MarketRoutes } from '../../tests/e2e/harness/fixtures';
+import { CHROMIUM_PATH } from '../../tests/e2e/harness/chromium';
+import { MARKETPLACE_MATCHES } from '../../lib/sites/matches';
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  routes: MarketRoutes;
+  worker?: Worker;
+  extensionId?: string;
+  /** Puppeteer over the same browser's CDP port: for targets Playwright doesn't expose (the service worker). */
+  cdp: PuppeteerBrowser;
+  close(): Promise<void>;
+}
+
+let port = 9400 + Math.floor(Math.random() * 400);
+
+/** An extension whose content script does nothing, on the same pages: the floor every annotating extension pays. */
+export function emptyExtension(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-empty-'));
+  fs.writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty content script',
+      version: '1.0',
+      content_scripts: [{ matches: [...MARKETPLACE_MATCHES], js: ['content.js'], run_at: 'document_idle' }],
+    }),
+  );
+  fs.writeFileSync(path.join(dir, 'content.js'), '');
+  return dir;
+}
+
+export async function launch(extensionDir: string | null): Promise<BenchBrowser> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-profile-'));
+  const debugPort = port++;
+  const args = [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    `--remote-debugging-port=${debugPort}`,
+  ];
+  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args,
+  });
+  const routes = new MarketRoutes({ csp: false });
+  await context.route('**/*', async (route) => {
+    const d = routes.decide(route.request().url());
+    if (d.kind === 'page') return route.fulfill({ status: 200, headers: d.headers, body: d.body });
+    if (d.kind === 'not-found') return route.fulfill({ status: 404, body: '' });
+    if (d.kind === 'blocked') return route.abort('blockedbyclient');
+    return route.continue();
+  });
+  let worker: Worker | undefined;
+  if (extensionDir && fs.existsSync(path.join(extensionDir, 'background.js'))) {
+    worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  }
+  const cdp = await puppeteer.connect({ browserURL: `http://127.0.0.1:${debugPort}`, defaultViewport: null });
+  return {
+    context,
+    routes,
+    worker,
+    extensionId: worker ? new URL(worker.url()).host : undefined,
+    cdp,
+    async close() {
+      await cdp.disconnect().catch(() => undefined);
+      await context.close().catch(() => undefined);
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    },
+  };
+}
+
+/** JS heap used by the first target whose type and URL match, after a forced garbage collection. */
+export async function heapOf(b: BenchBrowser, match: (type: string, url: string) => boolean): Promise<number | undefined> {
+  const target = b.cdp.targets().find((t) => match(t.type(), t.url()));
+  if (!target) return undefined;
+  const session = await target.createCDPSession();
+  try {
+    await session.send('HeapProfiler.collectGarbage').catch(() => undefined);
+    const { usedSize } = await session.send('Runtime.getHeapUsage');
+    return usedSize / (1024 * 1024);
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** Sends a Vetted request from an extension page (as the E2E harness does). */
+export async function send(b: BenchBrowser, type: string, payload: unknown): Promise<unknown> {
+  const page = await b.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    for (let i = 0; i < 40; i++) {
+      const reply = (await page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), { type, payload }).catch(() => undefined)) as
+        | { ok: boolean; data?: unknown; error?: string }
+        | undefined;
+      if (reply?.ok) return reply.data;
+      if (reply && !reply.ok) throw new Error(`${type}: ${reply.error}`);
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`${type}: no answer from the background`);
+  } finally {
+    await page.close();
+  }
+}

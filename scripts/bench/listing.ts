@@ -1,0 +1,82 @@
+/**
+ * 100 listing cards (cloned from the real Fiverr search capture, one seller each, all known to
+ * Vetted) appended at once: time until every card has its badge, and how many getBadges
+ * requests the background received for them.
+ */
+import { FIXTURES } from '../../tests/e2e/harness/fixtures';
+import { launch, send } from './browser';
+import { median, type Figure } from './stats';
+
+const CARDS = 100;
+
+export async function benchListing(vettedDir: string, runs: number): Promise<Figure[]> {
+  const b = await launch(vettedDir);
+  const times: number[] = [];
+  const requests: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      for (let i = 0; i < CARDS; i++) {
+        const id = `bench-r${run}-s${i}`;
+        await send(b, 'trackContractor', {
+          profile: { key: `fiverr:${id}`, site: 'fiverr', siteId: id, name: `Seller ${i}`, profileUrl: `https://www.fiverr.com/${id}` },
+        });
+        await send(b, 'updateContractor', { key: `fiverr:${id}`, patch: { status: 'shortlisted' } });
+      }
+    }
+    await b.worker!.evaluate(() => {
+      const g = globalThis as unknown as { __benchBadgeRequests: number; chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } } };
+      g.__benchBadgeRequests = 0;
+      g.chrome.runtime.onMessage.addListener((m) => {
+        if ((m as { type?: string } | null)?.type === 'getBadges') g.__benchBadgeRequests++;
+      });
+    });
+    for (let run = 0; run < runs; run++) {
+      const page = await b.context.newPage();
+      await page.goto(FIXTURES.fiverrSearch.url, { waitUntil: 'load' });
+      await page.waitForTimeout(1_500);
+      await b.worker!.evaluate(() => ((globalThis as unknown as { __benchBadgeRequests: number }).__benchBadgeRequests = 0));
+      const ms = await page.evaluate(
+        ({ run, count }) =>
+          new Promise<number>((resolve, reject) => {
+            const template = document.querySelector('[data-gig-id]');
+            if (!template) return reject(new Error('no card in the capture'));
+            const seller = template.querySelector('a[href]')?.getAttribute('href')?.split('/')[1] ?? '';
+            const fragment = document.createDocumentFragment();
+            for (let i = 0; i < count; i++) {
+              const clone = template.cloneNode(true) as HTMLElement;
+              clone.querySelectorAll('vetted-badge, [data-testid="vetted-badge"]').forEach((x) => x.remove());
+              clone.setAttribute('data-gig-id', String(900000 + i));
+              const id = `bench-r${run}-s${i}`;
+              for (const a of clone.querySelectorAll('a[href]')) a.setAttribute('href', (a.getAttribute('href') ?? '').replace(`/${seller}`, `/${id}`));
+              clone.querySelectorAll('figure[title]').forEach((f) => f.setAttribute('title', id));
+              fragment.append(clone);
+            }
+            const prefix = `fiverr:bench-r${run}-`;
+            const badged = () => document.querySelectorAll(`[data-testid="vetted-badge"][data-key^="${prefix}"]`).length;
+            let t0 = 0;
+            const observer = new MutationObserver(() => {
+              if (badged() >= count) {
+                observer.disconnect();
+                resolve(performance.now() - t0);
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            setTimeout(() => reject(new Error(`only ${badged()} of ${count} cards badged after 10 s`)), 10_000);
+            t0 = performance.now();
+            template.parentElement!.append(fragment);
+          }),
+        { run, count: CARDS },
+      );
+      times.push(ms);
+      await page.waitForTimeout(300);
+      requests.push(await b.worker!.evaluate(() => (globalThis as unknown as { __benchBadgeRequests: number }).__benchBadgeRequests));
+      await page.close();
+    }
+  } finally {
+    await b.close();
+  }
+  return [
+    { group: 'listing', name: `${CARDS} cards appended → all badged`, value: median(times), unit: 'ms', goal: 50, samples: times },
+    { group: 'listing', name: `getBadges requests for those ${CARDS} cards`, value: median(requests), unit: 'count', goal: 1, samples: requests },
+  ];
+}
