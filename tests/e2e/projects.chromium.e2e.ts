@@ -188,11 +188,18 @@ describe('projects in Chromium', () => {
     await upwork.reload();
     const frame = await session.overlayFrame(upwork);
     const rating = frame.getByTestId('rating-item');
-    if (!(await rating.isVisible().catch(() => false))) {
-      const toggle = frame.getByTestId('overlay-toggle');
-      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    }
-    await rating.first().waitFor({ timeout: 15_000 });
+    // The overlay may open collapsed (its last state) and loads its data after the frame: open it
+    // when it is collapsed, until the rating is there.
+    await waitFor(
+      'the overlay to show the rating',
+      async () => {
+        if ((await rating.count()) > 0) return true;
+        const collapsed = frame.locator('[data-testid="overlay-toggle"][aria-expanded="false"]');
+        if ((await collapsed.count()) > 0) await collapsed.first().click({ timeout: 2_000 }).catch(() => undefined);
+        return false;
+      },
+      { timeout: 30_000, interval: 1_000 },
+    );
     expect(await rating.first().textContent()).toContain('Fast and clear.');
   });
 });
