@@ -6,6 +6,7 @@
  * message and changes nothing. Screenshots: options page, import report, import error.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,21 @@ import { launchChromium, screenshot, waitFor, type ChromiumSession } from './har
 const KEY = 'upwork:~01140923f209578a6b';
 const FRAME = '[data-testid="vetted-overlay-frame"]';
 const NOTE = 'Asked about Klaviyo flows, answered well; "rate negotiable", 10% off';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical WCAG A/AA violations (axe evaluated by the driver: the page CSP forbids inline script). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<Result> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 async function snapshot(session: ChromiumSession) {
   const contractors = await session.send('listContractors', { limit: 1000 });
@@ -154,6 +170,22 @@ describe('backup and restore in Chromium', () => {
     await screenshot(options.getByTestId('import-report'), 'options-import-report-chromium');
     const after = await snapshot(session);
     expect(after).toEqual(before);
+  });
+
+  it('has no serious accessibility problems, and reorders from the keyboard', async () => {
+    expect(await accessibilityProblems(options)).toEqual([]);
+    const down = options.getByRole('button', { name: 'Move “Interview held” down' });
+    await down.focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(async () => (await session.send('getSettings', {})).checklist[0]?.id).toBe('reviews-read');
+    // Focus stays on the moved item's button, so pressing again keeps moving it.
+    await options.keyboard.press('Enter');
+    await expect.poll(async () => (await session.send('getSettings', {})).checklist.slice(0, 3).map((i) => i.id)).toEqual([
+      'reviews-read',
+      'references-contacted',
+      'interview-held',
+    ]);
+    before = await snapshot(session);
   });
 
   it('refuses a corrupt file with a clear message and changes nothing', async () => {
