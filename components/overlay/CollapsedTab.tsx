@@ -17,14 +17,18 @@ export interface CollapsedTabProps {
   onOpen: () => void;
 }
 
+// The name holds the tab's visible text in its visible order ("Shortlisted 6/11 vetted 3.5 2"), so
+// speech-input users can say what they see (WCAG 2.5.3; axe label-content-name-mismatch ignores
+// the parenthetical explanation).
 export function collapsedLabel({ status, progress, reputation, problem }: Omit<CollapsedTabProps, 'onOpen'>): string {
   const parts = ['Open Vetted'];
   if (problem) parts.push(problem);
   if (status) parts.push(STATUS_LABELS[status]);
-  if (progress) parts.push(`vetted ${progress.done} of ${progress.total}`);
+  else if (problem) parts.push('offline');
+  if (progress) parts.push(`${progress.label} vetted (${progress.done} of ${progress.total})`);
   if (reputation && reputation.overall !== null) {
     parts.push(
-      `your rating ${formatScore(reputation.overall)} from ${reputation.projects} past project${reputation.projects === 1 ? '' : 's'}`,
+      `${formatScore(reputation.overall)} (your rating), ${reputation.projects} past project${reputation.projects === 1 ? '' : 's'}`,
     );
   }
   return parts.join(', ');

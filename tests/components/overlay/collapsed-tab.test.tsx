@@ -25,7 +25,7 @@ describe('CollapsedTab', () => {
       />,
     );
     // ratings: (5+4+3+4 + 3*4) / 8 = 28 / 8 = 3.5
-    const button = screen.getByRole('button', { name: 'Open Vetted, Shortlisted, vetted 6 of 11, your rating 3.5 from 2 past projects' });
+    const button = screen.getByRole('button', { name: 'Open Vetted, Shortlisted, 6/11 vetted (6 of 11), 3.5 (your rating), 2 past projects' });
     expect(button.getAttribute('data-testid')).toBe('overlay-toggle');
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(button.textContent).toContain('6/11');
@@ -36,14 +36,14 @@ describe('CollapsedTab', () => {
 
   it('uses the warning look for contractors to avoid', () => {
     render(<CollapsedTab status="avoid" progress={vettingProgress(DEFAULT_CHECKLIST, [])} reputation={reputation([])} onOpen={() => {}} />);
-    const button = screen.getByRole('button', { name: /^Open Vetted, Avoid, vetted 0 of 12$/ });
+    const button = screen.getByRole('button', { name: /^Open Vetted, Avoid, 0\/12 vetted \(0 of 12\)$/ });
     expect(button.className).toContain('ov-tab--avoid');
     expect(button.querySelector('.lucide-triangle-alert')).not.toBeNull();
   });
 
   it('says when Vetted is disconnected', () => {
     render(<CollapsedTab problem="Vetted is disconnected" onOpen={() => {}} />);
-    const button = screen.getByRole('button', { name: 'Open Vetted, Vetted is disconnected' });
+    const button = screen.getByRole('button', { name: 'Open Vetted, Vetted is disconnected, offline' });
     expect(button.className).toContain('ov-tab--problem');
   });
 });

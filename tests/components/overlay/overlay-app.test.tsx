@@ -53,7 +53,7 @@ describe('frame contract helpers', () => {
 describe('OverlayApp', () => {
   it('starts the way settings remember it, posts the layout, and toggles both ways', async () => {
     render(<OverlayApp />);
-    const tab = await screen.findByRole('button', { name: /^Open Vetted, Prospect, vetted 0 of 12/ });
+    const tab = await screen.findByRole('button', { name: /^Open Vetted, Prospect, 0\/12 vetted \(0 of 12\)/ });
     await waitFor(() => expect(posted).toEqual([{ type: LAYOUT_MESSAGE, open: false }]));
 
     fireEvent.click(tab);
@@ -118,7 +118,7 @@ describe('OverlayApp', () => {
   it('explains how to reconnect when the background is unreachable', async () => {
     resetFakeClient(); // no handler answers: like an extension updated under the page
     render(<OverlayApp />);
-    const tab = await screen.findByRole('button', { name: 'Open Vetted, Vetted is disconnected' });
+    const tab = await screen.findByRole('button', { name: 'Open Vetted, Vetted is disconnected, offline' });
     fireEvent.click(tab);
     expect(await screen.findByRole('heading', { name: 'Reload the page to reconnect Vetted' })).toBeTruthy();
     answer('getSettings', () => settings());
