@@ -2,6 +2,7 @@ import type { SiteAdapter, SnapshotDraft } from './types';
 import { firstText, meta, num, text } from './util/dom';
 import { findCards, linkIds, type UrlParts } from './util/cards';
 import { parseMoney, toMinor } from './util/money';
+import { nuxtSkills } from './util/nuxt';
 
 // A freelancer / agency profile ciphertext. Jobs use ~02…, so ~01 keeps job pages out.
 const CIPHER = /~(01[0-9a-f]{10,30})(?![0-9a-z])/i;
@@ -27,7 +28,7 @@ function cipherIn(value: string | undefined): string | null {
 }
 
 /** A few literals out of the `window.__NUXT__` script, by pattern: the page's scripts never run. */
-function nuxtFacts(doc: Document): { cipher: string | null; rate?: SnapshotDraft['rate'] } {
+function nuxtFacts(doc: Document): { cipher: string | null; rate?: SnapshotDraft['rate']; skills?: string[] } {
   const script = [...doc.scripts].find((s) => s.textContent?.includes('window.__NUXT__'))?.textContent ?? '';
   const profileUrl = /profileUrl:"([^"]+)"/.exec(script)?.[1]?.replace(/\\u002F/g, '/');
   const rate = /hourlyRate:\{currencyCode:"([A-Z]{3})",amount:([\d.]+)\}/.exec(script);
@@ -35,6 +36,7 @@ function nuxtFacts(doc: Document): { cipher: string | null; rate?: SnapshotDraft
   return {
     cipher: cipherIn(profileUrl),
     rate: rate && amountMinor !== undefined ? { amountMinor, currency: rate[1]!, unit: 'hour' } : undefined,
+    skills: script ? nuxtSkills(script) : undefined,
   };
 }
 
@@ -78,6 +80,7 @@ export const upwork: SiteAdapter = {
     const id = urlId ?? (isVanity(url) ? pageCipher ?? `fl/${url.pathname.split('/')[2]!.toLowerCase()}` : null);
     const draft = id ? readProfile(doc) : {};
     if (id && !draft.rate && nuxt.rate) draft.rate = nuxt.rate;
+    if (id && nuxt.skills?.length) draft.skills = nuxt.skills;
     // No capture of talent search yet: cards come from the link structure alone.
     const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({ id: c.id, element: c.element, href: c.anchors[0]?.getAttribute('href') ?? undefined, draft: readCard(c.element, c.anchors) }));
     return { id, draft, cards };

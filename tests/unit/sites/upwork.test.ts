@@ -28,6 +28,9 @@ describe('Upwork logged-out profile (real capture, 2026-06)', { timeout: PARSE_T
       jobSuccess: 100,
     });
     expect(p?.avatarUrl).toMatch(/^https:\/\/www\.upwork\.com\/profile-portraits\//);
+    // Skills sit in __NUXT__ behind parameter names ("prettyName:ax"), resolved without running it.
+    expect(p?.skills).toEqual(expect.arrayContaining(['Klaviyo', 'Email Deliverability', 'Marketing Automation', 'Customer Retention Strategy']));
+    expect(p?.skills?.every((s) => s.length > 1 && !/^[\w$]{1,2}$/.test(s))).toBe(true);
     expect(ProfileSnapshotSchema.safeParse(p).success).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import { ProfileSnapshotSchema } from '../../../lib/db/schema';
 import { isHourly, parseMoney } from '../../../lib/sites/util/money';
 import { finishSnapshot } from '../../../lib/sites/util/snapshot';
 import { findCards } from '../../../lib/sites/util/cards';
+import { nuxtSkills } from '../../../lib/sites/util/nuxt';
 import { parseHtml } from './load-capture';
 
 describe('parseMoney (prices as marketplaces print them)', () => {
@@ -77,5 +78,19 @@ describe('findCards (one pass over links, no class names)', () => {
       ['ann', '1', 2],
       ['ann', '2', 1],
     ]);
+  });
+});
+
+describe('nuxtSkills (Nuxt 2 state read without running it)', () => {
+  it('resolves parameter names against the literal arguments, strings with commas and quotes included', () => {
+    const script =
+      'window.__NUXT__=(function(a,b,c,d){return {profile:{skills:[{uid:c,prettyName:b,seo:a},{prettyName:"Zapier",x:[1,2]},{prettyName:d}]},' +
+      'other:{skills:[{prettyName:b}]}}}(null,"Email, \\"Newsletters\\" (HTML)",Array(2),"Make.com"));';
+    expect(nuxtSkills(script)).toEqual(['Email, "Newsletters" (HTML)', 'Zapier', 'Make.com']);
+  });
+
+  it('gives nothing for scripts that are not Nuxt state', () => {
+    expect(nuxtSkills('var skills = [{prettyName: "x"}]')).toBeUndefined();
+    expect(nuxtSkills('window.__NUXT__={}')).toBeUndefined();
   });
 });
