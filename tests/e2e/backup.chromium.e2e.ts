@@ -124,6 +124,10 @@ describe('backup and restore in Chromium', () => {
     await screenshot(options, 'options-storage-privacy-delete-chromium');
     await options.evaluate(() => window.scrollTo(0, 0));
     await screenshot(options, 'options-chromium');
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await options.waitForTimeout(400); // buttons fade their background (theme.css transition)
+    await screenshot(options, 'options-dark-chromium');
+    await options.emulateMedia({ colorScheme: 'light' });
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByRole('button', { name: 'Export backup' }).click(),
