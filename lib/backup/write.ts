@@ -15,10 +15,16 @@ type Row = Record<string, unknown> & { updatedAt: number };
 
 const SETTINGS_KEY = 'settings';
 
-/** Items of `winner` in its order, then items only `other` knows (so no check loses its item). */
+/** The settings schema's cap on checklist items. */
+const MAX_CHECKLIST = 200;
+
+/**
+ * Items of `winner` in its order, then items only `other` knows (so no check loses its item),
+ * within the schema's cap.
+ */
 function unionChecklist(winner: readonly ChecklistItem[], other: readonly ChecklistItem[]): ChecklistItem[] {
   const ids = new Set(winner.map((i) => i.id));
-  return [...winner, ...other.filter((i) => !ids.has(i.id))];
+  return [...winner, ...other.filter((i) => !ids.has(i.id))].slice(0, Math.max(MAX_CHECKLIST, winner.length));
 }
 
 async function mergeSettings(db: VettedDb, incoming: Settings): Promise<Counts> {

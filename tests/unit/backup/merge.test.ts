@@ -92,6 +92,22 @@ describe('import merge rule', () => {
     expect(report.tables.settings).toEqual({ added: 0, updated: 1, skipped: 0 });
   });
 
+  it('settings: the merged checklist stays within the 200-item limit', async () => {
+    const many = (prefix: string) =>
+      Array.from({ length: 150 }, (_, i) => ({ id: `${prefix}-${i}`, label: `${prefix} ${i}`, group: 'before-hiring' as const }));
+    const text = await fileWith((f) => {
+      f.data.settings.updatedAt = T0 - 100;
+      f.data.settings.checklist = many('theirs');
+    });
+    const target = db();
+    await fill(target);
+    await target.settings.update('settings', { checklist: many('ours') });
+    await importBackup(target, text, NOW);
+    const checklist = (await getSettings(target)).checklist;
+    expect(checklist).toHaveLength(200);
+    expect(checklist.slice(0, 150).every((i) => i.id.startsWith('ours-'))).toBe(true);
+  });
+
   it('settings: takes the file’s when newer, without losing our record of the last backup', async () => {
     const text = await fileWith((f) => {
       f.data.settings.updatedAt = NOW;
