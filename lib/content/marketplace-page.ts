@@ -19,7 +19,7 @@ export const TOGGLE_MESSAGE = 'vetted:toggle-overlay';
 /** How long a client-side navigation gets to render the new page before it is read in full. */
 const SETTLE_MS = 600;
 /** At most one full re-read of the page per this many ms while the DOM keeps changing. */
-const RESCAN_MS = 250;
+const RESCAN_MS = 400;
 const HEARTBEAT_MS = 2_000;
 
 export async function runMarketplacePage(ctx: ContentScriptContext, win: Window = window): Promise<void> {
@@ -105,7 +105,7 @@ export async function runMarketplacePage(ctx: ContentScriptContext, win: Window 
   });
 
   const observer = new MutationObserver((records) => {
-    if (records.every(isOwnMutation)) return;
+    if (records.every(isIrrelevantMutation)) return;
     scheduleRescan();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
@@ -149,15 +149,20 @@ function isToggleMessage(message: unknown): boolean {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === TOGGLE_MESSAGE;
 }
 
-/** Mutations made by Vetted itself (badge hosts, the overlay frame) don't need a re-read. */
-function isOwnMutation(record: MutationRecord): boolean {
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  if (nodes.length === 0) return true;
-  return nodes.every((n) => isOwnNode(n));
+/**
+ * Mutations that can't bring a new card or profile: Vetted's own (badge hosts, the frame), text
+ * updates, removals (pruned on the next read anyway). Skipping them keeps a page that animates
+ * all the time (carousels, timers) from being re-read over and over.
+ */
+function isIrrelevantMutation(record: MutationRecord): boolean {
+  for (const node of record.addedNodes) {
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const el = node as Element;
+    if (el.localName === BADGE_TAG || IGNORED_TAGS.has(el.localName)) continue;
+    if (el.children.length === 1 && el.firstElementChild?.matches('iframe[data-testid="vetted-overlay-frame"]')) continue;
+    return false;
+  }
+  return true;
 }
 
-function isOwnNode(node: Node): boolean {
-  if (!(node instanceof Element)) return node.nodeType === Node.TEXT_NODE && !node.textContent?.trim();
-  if (node.localName === BADGE_TAG) return true;
-  return node.querySelector?.('iframe[data-testid="vetted-overlay-frame"]') !== null && node.children.length === 1;
-}
+const IGNORED_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'br']);
