@@ -26,8 +26,8 @@ async function askPersistence(): Promise<boolean | undefined> {
   }
 }
 
-/** Writes that can change what is due or overdue (the toolbar badge). */
-const REMINDER_TABLES = new Set<ChangedTable>(['projects', 'milestones', 'settings']);
+/** Writes that can change what is due, overdue or over budget (the toolbar badge). */
+const REMINDER_TABLES = new Set<ChangedTable>(['projects', 'milestones', 'payments', 'settings']);
 
 export function startBackground(db: VettedDb = openDb()): Background {
   const tabs = new TabContexts();

@@ -1,5 +1,7 @@
 import * as projects from '../../db/repositories/projects';
-import { getContractor } from '../../db/repositories/contractors';
+import { getContractor, updateContractor } from '../../db/repositories/contractors';
+import type { VettedDb } from '../../db/database';
+import type { Project } from '../../db/schema';
 import { deleteMilestone, getMilestone, listMilestones, saveMilestone } from '../../db/repositories/milestones';
 import { deletePayment, getPayment, listPayments, savePayment } from '../../db/repositories/payments';
 import { listNotesByProject } from '../../db/repositories/notes';
@@ -19,6 +21,18 @@ type Names =
   | 'deletePayment';
 
 const keysOf = (key: string | undefined) => (key ? { contractorKeys: [key] } : {});
+
+/**
+ * Working with someone makes them "hired" in the overlay and badges, unless the user marked them
+ * to avoid (that judgement stays theirs). Returns whether the contractor changed.
+ */
+async function markHired(db: VettedDb, project: Project, now: number): Promise<boolean> {
+  if (project.status !== 'active' || !project.contractorKey) return false;
+  const contractor = await getContractor(db, project.contractorKey);
+  if (!contractor || contractor.status === 'hired' || contractor.status === 'avoid') return false;
+  await updateContractor(db, contractor.key, { status: 'hired' }, now);
+  return true;
+}
 
 export const projectHandlers: HandlerGroup<Names> = {
   async listProjects(db, query) {
@@ -40,15 +54,21 @@ export const projectHandlers: HandlerGroup<Names> = {
 
   async createProject(db, input, ctx) {
     const project = await projects.createProject(db, input, ctx.now);
-    ctx.changed({ tables: ['projects'], projectIds: [project.id], ...keysOf(project.contractorKey) });
+    const hired = await markHired(db, project, ctx.now);
+    ctx.changed({ tables: hired ? ['projects', 'contractors'] : ['projects'], projectIds: [project.id], ...keysOf(project.contractorKey) });
     return project;
   },
 
   async updateProject(db, { id, patch }, ctx) {
     const before = await projects.getProject(db, id);
     const project = await projects.updateProject(db, id, patch, ctx.now);
+    const hired = await markHired(db, project, ctx.now);
     const keys = [before?.contractorKey, project.contractorKey].filter((k): k is string => !!k);
-    ctx.changed({ tables: ['projects'], projectIds: [id], ...(keys.length ? { contractorKeys: [...new Set(keys)] } : {}) });
+    ctx.changed({
+      tables: hired ? ['projects', 'contractors'] : ['projects'],
+      projectIds: [id],
+      ...(keys.length ? { contractorKeys: [...new Set(keys)] } : {}),
+    });
     return project;
   },
 
