@@ -51,29 +51,35 @@ export function CollapsedTab(props: CollapsedTabProps) {
       <span class="ov-tab__brand" aria-hidden="true">
         {avoid || problem ? <TriangleAlert size={18} /> : <ShieldCheck size={18} />}
       </span>
+      {/* Spaces between the parts (flex items: no layout effect) keep the visible words apart for
+          assistive tech and axe, which read the text nodes joined. */}
+      {status && ' '}
       {status && (
         <span class="ov-tab__status" aria-hidden="true">
           <span class="ov-tab__status-text">{STATUS_LABELS[status]}</span>
         </span>
       )}
+      {progress && ' '}
       {progress && (
         <span class="ov-tab__metric" aria-hidden="true">
-          <span class="ov-tab__value v-num">{progress.label}</span>
+          <span class="ov-tab__value v-num">{progress.label}</span>{' '}
           <span class="ov-tab__caption">vetted</span>
         </span>
       )}
+      {reputation && reputation.overall !== null && ' '}
       {reputation && reputation.overall !== null ? (
         <span class="ov-tab__metric" aria-hidden="true">
           <span class="ov-tab__value v-num">
             <Star size={11} class="ov-star-icon" />
             {formatScore(reputation.overall)}
-          </span>
+          </span>{' '}
           <span class="ov-tab__caption">
             <Briefcase size={10} />
             {reputation.projects}
           </span>
         </span>
       ) : null}
+      {problem && !status && ' '}
       {problem && !status && (
         <span class="ov-tab__caption" aria-hidden="true">
           offline
