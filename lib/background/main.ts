@@ -5,9 +5,11 @@
 import { browser } from 'wxt/browser';
 import { openDb, type VettedDb } from '../db/database';
 import type { ChangedTable } from '../messaging/protocol';
+import { registerCommands } from './commands';
 import { registerReminders, scheduleReminderCheck } from './reminders';
 import { createRouter, type Router } from './router';
 import { TabContexts } from './tab-contexts';
+import { registerTrackPage } from './track-page';
 
 export interface Background {
   db: VettedDb;
@@ -46,5 +48,7 @@ export function startBackground(db: VettedDb = openDb()): Background {
   // No `tabs` permission needed to hear that a tab closed; its context is then useless.
   browser.tabs?.onRemoved?.addListener((tabId) => void tabs.remove(tabId));
   registerReminders(db);
+  registerCommands();
+  registerTrackPage(router, tabs);
   return { db, router, tabs };
 }

@@ -5,6 +5,11 @@ import { freshDb, senders } from './harness';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // fakeBrowser has no commands or context menus: the background registers both at start-up.
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined as never);
+  vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((() => 1) as never);
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
 });
 
 describe('startBackground', () => {
@@ -23,6 +28,12 @@ describe('startBackground', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('registers the overlay shortcut and the "Track this page" menu item', () => {
+    startBackground(freshDb());
+    expect(fakeBrowser.commands.onCommand.addListener).toHaveBeenCalledTimes(1);
+    expect(fakeBrowser.contextMenus.onClicked.addListener).toHaveBeenCalledTimes(1);
   });
 
   it('forgets the context of a closed tab', async () => {
