@@ -15,7 +15,7 @@ export function HireAgainList({ hireAgain, locale, onOpenProfile }: Omit<Contrac
   if (hireAgain.length === 0) return null;
   return (
     <section class="pp-section" aria-labelledby="pp-hire-again">
-      <h4 id="pp-hire-again">Hire again</h4>
+      <h2 id="pp-hire-again" class="pp-section__title">Hire again</h2>
       <ul class="pp-people">
         {hireAgain.slice(0, 5).map(({ contractor, ratings }) => {
           const rep = reputation(ratings);
@@ -42,7 +42,7 @@ export function RecentList({ recent, onOpenProfile }: Pick<ContractorListsProps,
   if (recent.length === 0) return null;
   return (
     <section class="pp-section" aria-labelledby="pp-recent">
-      <h4 id="pp-recent">Recently viewed</h4>
+      <h2 id="pp-recent" class="pp-section__title">Recently viewed</h2>
       <ul class="pp-people">
         {recent.slice(0, 5).map((c) => (
           <li key={c.key} data-testid="recent-item">
