@@ -207,7 +207,11 @@ export function SidePanel(props: SidePanelProps) {
           {projects.error}
         </p>
       )}
-      <main class="sp-main">{body}</main>
+      <main class="sp-main">
+        {/* The page's title for screen readers (axe page-has-heading-one); the project title is its h2. */}
+        <h1 class="v-sr-only">Vetted budget notes</h1>
+        {body}
+      </main>
     </div>
   );
 }
