@@ -3,7 +3,7 @@
  * title, milestone, budget note and rating comment carry HTML and scripts, over 100 KB of text
  * (one unbroken 20,000-character word among it), RTL text with bidi overrides, and emoji. The
  * overlay (on a served Upwork page that carries the name in its <h1> and <title>), the popup and
- * the side panel must show all of it as text — no script runs, no element is made from it — and
+ * the side panel (and the options page, for a checklist label) must show all of it as text — no script runs, no element is made from it — and
  * keep their layout: nothing scrolls sideways, nothing sticks out of its container or the viewport.
  * Screenshots: tests/e2e/screenshots/hostile-*.png.
  */
@@ -113,6 +113,22 @@ describe('hostile content in Chromium', () => {
   });
   afterAll(async () => {
     await session?.close();
+  });
+
+  it('the options page shows a hostile checklist label as text, runs nothing and keeps its layout', async () => {
+    const { checklist } = await session.send('getSettings', {});
+    const label = `${HTML} ${RTL} ${EMOJI}`.slice(0, 500);
+    await session.send('updateSettings', { patch: { checklist: checklist.map((item, i) => (i === 0 ? { ...item, label, hint: `${HTML} ${WORD.slice(0, 1500)}` } : item)) } });
+    const options = await session.newPage();
+    await options.setViewportSize({ width: 1280, height: 900 });
+    await options.goto(session.extensionUrl('options.html'));
+    const input = options.getByRole('textbox', { name: `Label of “${label}”` });
+    await input.waitFor();
+    expect(await input.inputValue()).toBe(label);
+    await expectInert(options, 'options page');
+    expect(await options.evaluate(layoutProblems)).toEqual([]);
+    await screenshot(options, 'hostile-options');
+    await options.close();
   });
 
   it('refuses a note over the limit with a clear message and keeps the others', async () => {
