@@ -49,6 +49,7 @@ export async function runMarketplacePage(ctx: ContentScriptContext, win: Window 
   let enabled = false;
   let reportedKey: string | null | undefined;
   let rescanTimer: number | null = null;
+  let lastRescan = -Infinity;
 
   const stop = () => {
     enabled = false;
@@ -79,10 +80,14 @@ export async function runMarketplacePage(ctx: ContentScriptContext, win: Window 
 
   const scheduleRescan = () => {
     if (rescanTimer !== null || !enabled) return;
+    // Leading edge: cards that appear after a quiet spell are read on the next frame, so their
+    // badges show at once; a page that keeps changing is still read at most once per RESCAN_MS.
+    const wait = Math.max(16, lastRescan + RESCAN_MS - performance.now());
     rescanTimer = ctx.setTimeout(() => {
       rescanTimer = null;
+      lastRescan = performance.now();
       apply(true);
-    }, RESCAN_MS);
+    }, wait);
   };
 
   const start = async () => {
