@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser } from 'puppeteer-core';
 import { MarketRoutes } from '../../tests/e2e/harness/fixtures';
 import { CHROMIUM_PATH } from '../../tests/e2e/harness/chromium';
@@ -103,10 +103,16 @@ export async function heapOf(b: BenchBrowser, match: (type: string, url: string)
 }
 
 /** Sends a Vetted request from an extension page (as the E2E harness does). */
+const requestPages = new WeakMap<BenchBrowser, Page>();
+
 export async function send(b: BenchBrowser, type: string, payload: unknown): Promise<unknown> {
-  const page = await b.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  let page = requestPages.get(b);
+  if (!page || page.isClosed()) {
+    page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+    requestPages.set(b, page);
+  }
+  {
     for (let i = 0; i < 40; i++) {
       const reply = (await page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), { type, payload }).catch(() => undefined)) as
         | { ok: boolean; data?: unknown; error?: string }
@@ -116,7 +122,5 @@ export async function send(b: BenchBrowser, type: string, payload: unknown): Pro
       await page.waitForTimeout(250);
     }
     throw new Error(`${type}: no answer from the background`);
-  } finally {
-    await page.close();
   }
 }

@@ -47,14 +47,20 @@ export async function benchNavigation(vettedDir: string, runs: number): Promise<
         },
         { url, html },
       );
-      const shownAt = await frame!.evaluate(async (key) => {
-        for (let i = 0; i < 500; i++) {
-          const mark = performance.getEntriesByName(`vetted-overlay:${key}`)[0];
-          if (mark) return performance.timeOrigin + mark.startTime;
-          await new Promise((r) => setTimeout(r, 10));
-        }
-        return null;
-      }, `upwork:${id}`);
+      // The frame may be re-created while the page re-renders: look it up again on every poll.
+      let shownAt: number | null = null;
+      const deadline = Date.now() + 10_000;
+      while (shownAt === null && Date.now() < deadline) {
+        const current = await (await page.$('[data-testid="vetted-overlay-frame"]'))?.contentFrame();
+        shownAt =
+          (await current
+            ?.evaluate((key) => {
+              const mark = performance.getEntriesByName(`vetted-overlay:${key}`)[0];
+              return mark ? performance.timeOrigin + mark.startTime : null;
+            }, `upwork:${id}`)
+            .catch(() => null)) ?? null;
+        if (shownAt === null) await page.waitForTimeout(10);
+      }
       if (shownAt === null) throw new Error('the overlay never marked the new contractor (vetted-overlay:<key> User Timing mark)');
       (isKnown ? known : firstVisit).push(shownAt - t0);
       await page.close();
