@@ -1,14 +1,10 @@
 /** Default currency for new projects, and which marketplaces Vetted works on. */
 import { MARKETPLACE_IDS, type MarketplaceId, type Settings } from '../../lib/db/schema';
 import type { SaveSettings } from './types';
+import { SITE_NAMES } from '../site-names';
 
-export const MARKETPLACE_NAMES: Readonly<Record<MarketplaceId, string>> = {
-  upwork: 'Upwork',
-  fiverr: 'Fiverr',
-  freelancer: 'Freelancer.com',
-  peopleperhour: 'PeoplePerHour',
-  guru: 'Guru',
-};
+/** Marketplace names, as every other view shows them. */
+export const MARKETPLACE_NAMES: Readonly<Record<MarketplaceId, string>> = SITE_NAMES;
 
 const COMMON = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'INR', 'CHF', 'JPY', 'SEK', 'PLN', 'BRL', 'MXN'];
 

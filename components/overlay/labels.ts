@@ -1,5 +1,5 @@
 /** Words the overlay shows for stored enum values. */
-import type { CheckState, ContractorStatus, NoteKind, SiteId } from '../../lib/db/schema';
+import type { CheckState, ContractorStatus, NoteKind } from '../../lib/db/schema';
 
 export const STATUS_LABELS: Readonly<Record<ContractorStatus, string>> = {
   prospect: 'Prospect',
@@ -24,14 +24,7 @@ export const CHECK_STATE_LABELS: Readonly<Record<CheckState, string>> = {
   na: 'Not applicable',
 };
 
-export const SITE_NAMES: Readonly<Record<SiteId, string>> = {
-  upwork: 'Upwork',
-  fiverr: 'Fiverr',
-  freelancer: 'Freelancer.com',
-  peopleperhour: 'PeoplePerHour',
-  guru: 'Guru',
-  generic: 'Web',
-};
+export { SITE_NAMES } from '../site-names';
 
 /** Short forms for the compact state menu on each checklist row. */
 export const CHECK_STATE_SHORT: Readonly<Record<CheckState, string>> = {

@@ -29,11 +29,4 @@ export const MILESTONE_STATUS_LABELS: Readonly<Record<MilestoneStatus, string>> 
   paid: 'Paid',
 };
 
-export const SITE_LABELS: Readonly<Record<string, string>> = {
-  upwork: 'Upwork',
-  fiverr: 'Fiverr',
-  freelancer: 'Freelancer.com',
-  peopleperhour: 'PeoplePerHour',
-  guru: 'Guru',
-  generic: 'Web',
-};
+export { SITE_NAMES as SITE_LABELS } from '../site-names';
