@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readPage } from '../../../lib/sites/index';
 import { ProfileSnapshotSchema } from '../../../lib/db/schema';
 import { loadCapture, PARSE_TIMEOUT } from '../sites/load-capture';
+import { rng } from './rng';
 
 const CAPTURES: [string, string][] = [
   ['upwork/freelancer-profile_visitor_ssr_01140923f209578a6b_2026-06.html', 'https://www.upwork.com/freelancers/~01140923f209578a6b'],
@@ -18,17 +19,6 @@ const CAPTURES: [string, string][] = [
   ['freelancer/user-profile_irfan811_2021-12.html', 'https://www.freelancer.com/u/irfan811'],
   ['freelancer/directory_skills-wordpress_page1_2021-12.html', 'https://www.freelancer.com/freelancers/skills/wordpress/1'],
 ];
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK = ['', '{', 'null', '[]', '"', '<b>x</b>', '\u202eevil', '🙂'.repeat(50), 'NaN', '$-1e400', '5.0.0', 'x'.repeat(5000)];
 

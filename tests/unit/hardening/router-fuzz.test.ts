@@ -7,18 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { REQUESTS, type RequestType } from '../../../lib/messaging/protocol';
 import { makeHarness, senders, snapshot, type Harness } from '../background/harness';
-
-/** Small deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng';
 
 const TYPES = Object.keys(REQUESTS) as RequestType[];
 const WRITE_TYPES = TYPES.filter((t) => !/^(get|list|export)/.test(t));

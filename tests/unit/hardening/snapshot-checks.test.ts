@@ -7,17 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema } from '../../../lib/db/schema';
 import { finishSnapshot } from '../../../lib/sites/util/snapshot';
 import { isMarketplaceRating, isRate, isUrl } from '../../../lib/sites/util/valid';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng';
 
 const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const NUMS = [0, -1, 1, 4.5, 5, 100, 101, 1e13, 1e14, 1.5, NaN, Infinity, -0];
