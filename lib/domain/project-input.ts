@@ -95,7 +95,7 @@ export interface ProjectFormPatch {
   hoursLogged?: number | null;
   startDate?: string | null;
   deadline?: string | null;
-  contract?: { signedAt?: string; expectations?: string; deliverables?: string; paymentSchedule?: string };
+  contract?: { signedAt?: string | null; expectations?: string; deliverables?: string; paymentSchedule?: string };
   checkInDays?: number | null;
 }
 
@@ -150,10 +150,11 @@ export function readProjectForm(v: ProjectFormValues, mode: FormMode): FormResul
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const contract: NonNullable<ProjectFormPatch['contract']> = {};
-  if (signedAt) contract.signedAt = signedAt;
+  // The background merges the contract field by field: an emptied date is sent as null and an
+  // emptied text as '' to clear it.
+  if (signedAt || mode === 'edit') contract.signedAt = signedAt;
   for (const k of ['expectations', 'deliverables', 'paymentSchedule'] as const) {
     const t = v[k].trim();
-    // The background merges the contract field by field: an emptied text is sent as '' to clear it.
     if (t || mode === 'edit') contract[k] = t;
   }
   const patch: ProjectFormPatch = {

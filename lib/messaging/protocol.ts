@@ -14,13 +14,13 @@ import {
   CheckStateSchema,
   ContractorKeySchema,
   ContractorStatusSchema,
-  ContractSchema,
   IdSchema,
   IsoDateSchema,
   MarketplaceRatingSchema,
   MilestoneStatusSchema,
   MinorSchema,
   NoteKindSchema,
+  NoteSchema,
   PaymentModelSchema,
   ProfileSnapshotSchema,
   ProjectStatusSchema,
@@ -56,6 +56,18 @@ export const ContractorPatchSchema = z
   .partial()
   .strict();
 
+/** Contract fields merge one by one (two views editing different fields both win); null clears one. */
+export const ContractPatchSchema = z
+  .object({
+    signedAt: IsoDateSchema.nullable(),
+    expectations: text().nullable(),
+    deliverables: text().nullable(),
+    paymentSchedule: text().nullable(),
+  })
+  .partial()
+  .strict();
+export type ContractPatch = z.infer<typeof ContractPatchSchema>;
+
 export const ProjectPatchSchema = z
   .object({
     title: text(500).min(1),
@@ -70,7 +82,7 @@ export const ProjectPatchSchema = z
     hoursLogged: z.number().min(0).max(1e6).nullable(),
     startDate: IsoDateSchema.nullable(),
     deadline: IsoDateSchema.nullable(),
-    contract: ContractSchema,
+    contract: ContractPatchSchema,
     checkInDays: z.number().int().min(0).max(365).nullable(),
   })
   .partial()
@@ -218,6 +230,8 @@ export const REQUESTS = {
   getStorageInfo: { from: 'page', payload: empty },
   /** One table as a spreadsheet-safe CSV (lib/backup/csv.ts). Handler: backupCsvHandlers in lib/background/handlers/backup-csv.ts. */
   exportCsv: { from: 'page', payload: z.object({ table: z.enum(['contractors', 'projects', 'payments']) }).strict() },
+  /** Undo of deleteNote: puts the deleted note back with its id and timestamps (never over an existing one). */
+  restoreNote: { from: 'page', payload: z.object({ note: NoteSchema }).strict() },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -296,7 +310,8 @@ export interface Responses {
   unlinkContractors: { ok: true };
   setCheck: Check;
   saveNote: Note;
-  deleteNote: { deleted: boolean };
+  /** `note`: what was deleted, for an undo (restoreNote). */
+  deleteNote: { deleted: boolean; note?: Note };
   saveRating: Rating;
   deleteRating: { deleted: boolean };
   listProjects: Project[];
@@ -317,6 +332,7 @@ export interface Responses {
   deleteEverything: { ok: true };
   getStorageInfo: StorageInfo;
   exportCsv: { text: string; filename: string };
+  restoreNote: Note;
 }
 
 /** Envelope on the wire. */

@@ -86,3 +86,25 @@ export async function deleteNote(db: VettedDb, id: string, now: number): Promise
     return true;
   });
 }
+
+/**
+ * Puts back a note deleted moments ago (Undo), exactly as it was: same id, kind, body and times.
+ * A note already stored under that id wins (a second Undo, or a copy restored elsewhere), and a
+ * note whose contractor or project was deleted since is refused rather than left without owner.
+ */
+export async function restoreNote(db: VettedDb, note: Note, now: number): Promise<Note> {
+  return db.transaction('rw', [db.notes, db.contractors, db.projects, db.settings], async () => {
+    const current = await db.notes.get(note.id);
+    if (current) return current;
+    if (note.contractorKey && !(await db.contractors.get(note.contractorKey))) {
+      throw new NotFoundError('This contractor was deleted in another window, so the note cannot come back.');
+    }
+    if (note.projectId && !(await db.projects.get(note.projectId))) {
+      throw new NotFoundError('This project was deleted in another window, so the note cannot come back.');
+    }
+    const restored = validate(NoteSchema, compact({ ...note }), 'note');
+    await db.notes.add(restored);
+    await markChanged(db, now);
+    return restored;
+  });
+}

@@ -2,7 +2,7 @@ import type { VettedDb } from '../database';
 import { whereAnyOf } from '../query';
 import { compact, NotFoundError, validate } from '../errors';
 import { ProjectSchema, type Contract, type Project, type ProjectStatus } from '../schema';
-import type { ProjectPatch } from '../../messaging/protocol';
+import type { ContractPatch, ProjectPatch } from '../../messaging/protocol';
 import { getSettings, markChanged } from './settings';
 
 export async function getProject(db: VettedDb, id: string): Promise<Project | undefined> {
@@ -43,9 +43,19 @@ function toChanges(patch: ProjectPatch): Partial<Project> {
   return changes as Partial<Project>;
 }
 
-/** Contract fields are merged one by one, so two views editing different fields both win. */
-function mergeContract(current: Contract, patch: Contract | undefined): Contract {
-  return patch ? compact({ ...current, ...patch }) : current;
+/**
+ * Contract fields are merged one by one, so two views editing different fields both win. A field
+ * sent as null (or an emptied text) is removed: that is how a signed date is cleared.
+ */
+function mergeContract(current: Contract, patch: ContractPatch | undefined): Contract {
+  if (!patch) return current;
+  const merged: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    if (v === null || v === '') delete merged[k];
+    else merged[k] = v;
+  }
+  return merged as Contract;
 }
 
 function statusSideEffects(current: Project | undefined, status: ProjectStatus | undefined, now: number): Partial<Project> {
@@ -67,7 +77,7 @@ export async function createProject(db: VettedDb, input: NewProject, now: number
         currency: settings.defaultCurrency,
         ...toChanges(input),
         ...statusSideEffects(undefined, input.status ?? 'active', now),
-        contract: compact({ ...(input.contract ?? {}) }),
+        contract: mergeContract({}, input.contract),
         id: newId(),
         createdAt: now,
         updatedAt: now,

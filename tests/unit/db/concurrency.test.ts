@@ -87,6 +87,15 @@ describe('concurrent partial updates to the same project and settings', () => {
     });
   });
 
+  it('clearing the signed date in one view and editing deliverables in another both survive', async () => {
+    const p = await createProject(a, { title: 'Site', contract: { signedAt: '2026-11-02', expectations: 'Fast' } }, T0);
+    await Promise.all([
+      updateProject(a, p.id, { contract: { signedAt: null } }, T0 + 1),
+      updateProject(b, p.id, { contract: { deliverables: 'Code' } }, T0 + 1),
+    ]);
+    expect((await getProject(a, p.id))?.contract).toEqual({ expectations: 'Fast', deliverables: 'Code' });
+  });
+
   it('settings edited in two places keep both fields', async () => {
     await Promise.all([updateSettings(a, { notifications: true }, T0), updateSettings(b, { dueSoonDays: 6 }, T0)]);
     expect(await getSettings(a)).toMatchObject({ notifications: true, dueSoonDays: 6 });

@@ -47,6 +47,24 @@ describe('projects', () => {
     expect((await createProject(db, { title: 'Old job', status: 'completed' }, T0)).completedAt).toBe(T0);
   });
 
+  it('clears a signed date (null) and emptied contract texts, keeping the other contract fields', async () => {
+    const p = await createProject(db, { title: 'Site', contract: { signedAt: '2026-11-02', expectations: 'Responsive', deliverables: 'Figma' } }, T0);
+    const updated = await updateProject(db, p.id, { contract: { signedAt: null, deliverables: '' } }, T0 + 1);
+    expect(updated.contract).toEqual({ expectations: 'Responsive' });
+    expect((await getProject(db, p.id))?.contract).toEqual({ expectations: 'Responsive' });
+    // A later partial update that does not mention the date leaves it cleared.
+    await updateProject(db, p.id, { contract: { paymentSchedule: 'Monthly' } }, T0 + 2);
+    expect((await getProject(db, p.id))?.contract).toEqual({ expectations: 'Responsive', paymentSchedule: 'Monthly' });
+    // And a date can be set again.
+    await updateProject(db, p.id, { contract: { signedAt: '2026-11-20' } }, T0 + 3);
+    expect((await getProject(db, p.id))?.contract.signedAt).toBe('2026-11-20');
+  });
+
+  it('a new project never stores a null contract field', async () => {
+    const p = await createProject(db, { title: 'Site', contract: { signedAt: null, expectations: 'Fast' } }, T0);
+    expect(p.contract).toEqual({ expectations: 'Fast' });
+  });
+
   it('PATCH: given fields change, null clears, contract fields merge', async () => {
     const p = await createProject(db, { title: 'Site', budgetMinor: 100, deadline: '2026-12-24', contract: { expectations: 'Responsive', deliverables: 'Figma' } }, T0);
     const updated = await updateProject(db, p.id, { budgetMinor: null, checkInDays: 7, contract: { deliverables: 'Code' } }, T0 + 1);

@@ -86,9 +86,14 @@ describe('readProjectForm', () => {
     expect(r.ok && r.patch.contract).toEqual({ signedAt: '2026-11-02', expectations: 'Three concepts', paymentSchedule: '50/50' });
   });
 
-  it('in edit mode sends emptied contract texts as empty strings so a field-by-field merge clears them', () => {
+  it('in edit mode sends an emptied signed date as null and emptied texts as empty strings, so a field-by-field merge clears them', () => {
     const r = readProjectForm({ ...blank, deliverables: 'Figma file' }, 'edit');
-    expect(r.ok && r.patch.contract).toEqual({ expectations: '', deliverables: 'Figma file', paymentSchedule: '' });
+    expect(r.ok && r.patch.contract).toEqual({ signedAt: null, expectations: '', deliverables: 'Figma file', paymentSchedule: '' });
+  });
+
+  it('a new project leaves an empty signed date out', () => {
+    const r = readProjectForm({ ...blank, deliverables: 'Figma file' }, 'create');
+    expect(r.ok && r.patch.contract).toEqual({ deliverables: 'Figma file' });
   });
 
   it('reports every bad field at once with a readable message', () => {

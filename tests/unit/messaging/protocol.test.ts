@@ -71,8 +71,18 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
     invalid: [{}, { title: '' }, { title: 'x', deadline: '2026-02-30' }, { title: 'x', budgetMinor: -1 }, { title: 'x', currency: 'usd' }],
   },
   updateProject: {
-    valid: [{ id: 'p1', patch: { budgetMinor: null, status: 'paused' } }, { id: 'p1', patch: { contract: { expectations: 'x' } } }],
-    invalid: [{ id: 'p1', patch: { title: null } }, { id: 'p1', patch: { checkInDays: 400 } }, { id: 'p1', patch: { unknown: 1 } }],
+    valid: [
+      { id: 'p1', patch: { budgetMinor: null, status: 'paused' } },
+      { id: 'p1', patch: { contract: { expectations: 'x' } } },
+      { id: 'p1', patch: { contract: { signedAt: null } } },
+    ],
+    invalid: [
+      { id: 'p1', patch: { title: null } },
+      { id: 'p1', patch: { checkInDays: 400 } },
+      { id: 'p1', patch: { unknown: 1 } },
+      { id: 'p1', patch: { contract: { signedAt: '' } } },
+      { id: 'p1', patch: { contract: { signedBy: 'me' } } },
+    ],
   },
   deleteProject: { valid: [{ id: 'p1' }], invalid: [{ id: null }] },
   logCheckIn: { valid: [{ id: 'p1' }, { id: 'p1', at: 1 }], invalid: [{ id: 'p1', at: -5 }, { at: 1 }] },
@@ -97,6 +107,15 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   deleteEverything: { valid: [{ confirm: 'DELETE' }], invalid: [{}, { confirm: 'yes' }, { confirm: 'delete' }] },
   getStorageInfo: { valid: [{}], invalid: [{ x: 1 }] },
   exportCsv: { valid: [{ table: 'contractors' }, { table: 'payments' }], invalid: [{}, { table: 'notes' }] },
+  restoreNote: {
+    valid: [{ note: { id: 'n1', contractorKey: key, kind: 'general', body: 'hi', createdAt: 1, updatedAt: 2 } }],
+    invalid: [
+      { note: { id: 'n1', kind: 'general', body: 'no owner', createdAt: 1, updatedAt: 2 } },
+      { note: { id: 'n1', contractorKey: key, kind: 'general', body: 'hi' } },
+      { note: { id: 'n1', contractorKey: key, kind: 'general', body: '', createdAt: 1, updatedAt: 2 } },
+      { id: 'n1' },
+    ],
+  },
 };
 
 describe('protocol', () => {
