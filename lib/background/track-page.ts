@@ -3,11 +3,14 @@
  * the user asks, through `activeTab` + `scripting` (no host permission, no content script on
  * other sites), by the generic adapter in `entrypoints/track-page.ts`. The contractor is then
  * tracked through the router (same checks and change broadcasts as any request), the tab's
- * context is set so the side panel shows them, and the side panel is opened.
+ * context is set so the side panel shows them, and the side panel is opened. The popup's
+ * "Track this page" button does the same through the `getTrackable` and `trackPage` requests
+ * (./handlers/track-page.ts).
  */
 import { browser } from 'wxt/browser';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../db/schema';
-import { TAB_CONTEXT_EVENT, type Reply } from '../messaging/protocol';
+import { TAB_CONTEXT_EVENT, type Reply, type TrackableCheck } from '../messaging/protocol';
+import { isMarketplaceUrl } from '../sites/matches';
 import { broadcast } from './broadcast';
 import type { Router } from './router';
 import type { TabContexts } from './tab-contexts';
@@ -32,15 +35,57 @@ function openPanel(tab: Tab): void {
   }
 }
 
+export const CANNOT_READ_MESSAGE =
+  'Vetted can’t read this page: browser pages, the extension store and files are off limits. Open the contractor’s own website and try again.';
+export const NOTHING_READABLE_MESSAGE =
+  'Vetted found nothing to read on this page. Open the contractor’s own page (not a PDF or a blank tab) and try again.';
+
+export type TabRead =
+  | { ok: true; profile: ProfileSnapshot }
+  /** `blocked`: the browser refused the script; `empty`: it ran but found no contractor. */
+  | { ok: false; reason: 'blocked' | 'empty'; message: string };
+
+/** Reads the tab with the generic adapter, saying why when it can't (browser pages, PDFs…). */
+export async function readTabResult(tabId: number): Promise<TabRead> {
+  let result: unknown;
+  try {
+    [{ result } = { result: undefined }] = await browser.scripting.executeScript({ target: { tabId }, files: [TRACK_SCRIPT] });
+  } catch {
+    return { ok: false, reason: 'blocked', message: CANNOT_READ_MESSAGE };
+  }
+  const parsed = ProfileSnapshotSchema.safeParse(result);
+  return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, reason: 'empty', message: NOTHING_READABLE_MESSAGE };
+}
+
 /** Reads the tab with the generic adapter; null when the page can't be read (browser pages, PDFs…). */
 export async function readTab(tabId: number): Promise<ProfileSnapshot | null> {
+  const read = await readTabResult(tabId);
+  return read.ok ? read.profile : null;
+}
+
+/**
+ * Whether "Track this page" can work in a tab, without reading the page: a one-line script asks
+ * for its address. It runs only while the user has granted activeTab (they opened the popup on
+ * it); a refusal means a browser page, the extension store, or a tab the grant doesn't cover.
+ */
+export async function checkTrackable(tabId: number): Promise<TrackableCheck> {
+  let href: unknown;
   try {
-    const [result] = await browser.scripting.executeScript({ target: { tabId }, files: [TRACK_SCRIPT] });
-    const parsed = ProfileSnapshotSchema.safeParse(result?.result);
-    return parsed.success ? parsed.data : null;
+    [{ result: href } = { result: undefined }] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => location.href,
+    });
   } catch {
-    return null;
+    return { state: 'unavailable', message: CANNOT_READ_MESSAGE };
   }
+  let url: URL;
+  try {
+    url = new URL(String(href));
+  } catch {
+    return { state: 'unavailable', message: NOTHING_READABLE_MESSAGE };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { state: 'unavailable', message: CANNOT_READ_MESSAGE };
+  return isMarketplaceUrl(url.href) ? { state: 'marketplace' } : { state: 'ready' };
 }
 
 async function tell(title: string, message: string): Promise<void> {
@@ -52,11 +97,12 @@ async function tell(title: string, message: string): Promise<void> {
 }
 
 export async function trackTab(tabId: number, router: Router, tabs: TabContexts): Promise<ProfileSnapshot | null> {
-  const profile = await readTab(tabId);
-  if (!profile) {
-    await tell('Vetted could not read this page', 'Open the contractor’s own page (not a browser page or a file) and try again.');
+  const read = await readTabResult(tabId);
+  if (!read.ok) {
+    await tell('Vetted could not read this page', read.message);
     return null;
   }
+  const { profile } = read;
   // The background speaks to its own router as an extension page would.
   const self = { id: browser.runtime.id, url: browser.runtime.getURL('/') };
   const reply = (await router({ type: 'trackContractor', payload: { profile } }, self)) as Reply<unknown> | undefined;

@@ -232,6 +232,14 @@ export const REQUESTS = {
   exportCsv: { from: 'page', payload: z.object({ table: z.enum(['contractors', 'projects', 'payments']) }).strict() },
   /** Undo of deleteNote: puts the deleted note back with its id and timestamps (never over an existing one). */
   restoreNote: { from: 'page', payload: z.object({ note: NoteSchema }).strict() },
+
+  /**
+   * Popup "Track this page": whether the tab the popup was opened on can be tracked (reads only its
+   * address, through activeTab). Handlers: lib/background/handlers/track-page.ts.
+   */
+  getTrackable: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
+  /** Reads that tab with the generic adapter, tracks the contractor and points the tab's context at them. */
+  trackPage: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -333,7 +341,12 @@ export interface Responses {
   getStorageInfo: StorageInfo;
   exportCsv: { text: string; filename: string };
   restoreNote: Note;
+  getTrackable: TrackableCheck;
+  trackPage: Contractor;
 }
+
+/** `ready`: offer "Track this page"; `marketplace`: the overlay covers it; `unavailable`: say why. */
+export type TrackableCheck = { state: 'ready' } | { state: 'marketplace' } | { state: 'unavailable'; message: string };
 
 /** Envelope on the wire. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };

@@ -8,6 +8,7 @@ import { pageHandlers } from './pages';
 import { projectHandlers } from './projects';
 import { ratingHandlers } from './ratings';
 import { settingsHandlers } from './settings';
+import { trackPageHandlers } from './track-page';
 
 /** One handler per request in protocol.ts; the type makes a missing one a compile error. */
 export const HANDLERS: Handlers = {
@@ -20,4 +21,5 @@ export const HANDLERS: Handlers = {
   ...settingsHandlers,
   ...dataHandlers,
   ...backupCsvHandlers,
+  ...trackPageHandlers,
 };

@@ -116,6 +116,8 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
       { id: 'n1' },
     ],
   },
+  getTrackable: { valid: [{ tabId: 0 }, { tabId: 42 }], invalid: [{}, { tabId: -1 }, { tabId: 1.5 }, { tabId: '42' }, { tabId: 1, url: 'x' }] },
+  trackPage: { valid: [{ tabId: 42 }], invalid: [{}, { tabId: -3 }, { tabId: null }] },
 };
 
 describe('protocol', () => {
