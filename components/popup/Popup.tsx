@@ -15,6 +15,7 @@ import { HireAgainList, RecentList } from './ContractorLists';
 import { EmptyState } from './EmptyState';
 import { ProjectCard } from './ProjectCard';
 import { Totals } from './Totals';
+import { TrackThisPage } from './TrackThisPage';
 import './popup.css';
 
 export interface PopupProps {
@@ -132,7 +133,10 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
           {actionError}
         </p>
       )}
-      <main class="pp-main">{body}</main>
+      <main class="pp-main">
+        <TrackThisPage windowId={windowId} />
+        {body}
+      </main>
     </div>
   );
 }
