@@ -13,7 +13,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: false },
+    // VETTED_SOURCEMAP=1: source maps for bundle analysis (which module costs what); off for releases.
+    build: { sourcemap: process.env.VETTED_SOURCEMAP === '1' },
   }),
   manifest: ({ browser }) => ({
     name: 'Vetted',

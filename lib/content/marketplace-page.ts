@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isChangeEvent, send } from '../messaging/client';
 import type { RequestPayload, RequestType, Responses } from '../messaging/protocol';
-import { hireButtonSelectors, keyFromUrl, readPage, type PageReading } from '../sites';
+import type { PageReading, SiteReader } from '../sites/reader';
 import { BADGE_TAG } from './badge';
 import { createBadgeController } from './badges';
 import { frameThenIdle } from './card-batcher';
@@ -22,11 +22,13 @@ const SETTLE_MS = 600;
 const RESCAN_MS = 400;
 const HEARTBEAT_MS = 2_000;
 
-export async function runMarketplacePage(ctx: ContentScriptContext, win: Window = window): Promise<void> {
+export async function runMarketplacePage(
+  ctx: ContentScriptContext,
+  // The site's own reader (entrypoints/<site>.content.ts), not lib/sites: that would bundle every adapter.
+  { readPage, keyFromUrl, hireButtonSelectors }: SiteReader,
+  win: Window = window,
+): Promise<void> {
   const doc = win.document;
-  const first = readPage(new URL(win.location.href), doc);
-  if (!first) return;
-  const site = first.site;
 
   /** Requests that may fail because the extension was reloaded under the page: null then. */
   const quiet = async <T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T] | null> => {
@@ -38,9 +40,16 @@ export async function runMarketplacePage(ctx: ContentScriptContext, win: Window 
     }
   };
 
-  const siteEnabled = async (): Promise<boolean> => {
+  // The per-site switch gates everything shown, so it is the first thing on the overlay's critical
+  // path: ask before reading the page (which takes tens of ms on a big profile), not after.
+  const firstSwitches = quiet('getSiteSwitches', {});
+  const first = readPage(new URL(win.location.href), doc);
+  if (!first) return;
+  const site = first.site;
+
+  const siteEnabled = async (asked = quiet('getSiteSwitches', {})): Promise<boolean> => {
     if (site === 'generic') return true;
-    const switches = await quiet('getSiteSwitches', {});
+    const switches = await asked;
     return switches?.[site] !== false;
   };
 
@@ -50,6 +59,8 @@ export async function runMarketplacePage(ctx: ContentScriptContext, win: Window 
   let reportedKey: string | null | undefined;
   let rescanTimer: number | null = null;
   let lastRescan = -Infinity;
+  /** The URL the overlay and badges follow (set before the page has rendered it). */
+  let currentHref = win.location.href;
 
   const stop = () => {
     enabled = false;
@@ -69,6 +80,9 @@ export async function runMarketplacePage(ctx: ContentScriptContext, win: Window 
   const apply = (settled: boolean) => {
     if (!enabled || ctx.isInvalid) return;
     const url = new URL(win.location.href);
+    // A URL change seen here first (e.g. Firefox, where WXT polls the URL once a second) needs no
+    // second handling when the location event arrives: this read already follows the new page.
+    currentHref = url.href;
     const reading = readPage(url, doc);
     if (!reading) return stop();
     const key = reading.profile?.key ?? keyFromUrl(url)?.key ?? null;
@@ -90,27 +104,46 @@ export async function runMarketplacePage(ctx: ContentScriptContext, win: Window 
     }, wait);
   };
 
-  const start = async () => {
-    if (!(await siteEnabled()) || ctx.isInvalid) return;
-    enabled = true;
+  /**
+   * `reading`: the page as first read. It is reported at once, alongside the switch question (the
+   * background stores nothing for a disabled site and says so), and its contractor's frame is
+   * mounted as soon as the switch allows, before the page is read again.
+   */
+  const start = async (reading?: PageReading, asked?: Promise<Responses['getSiteSwitches'] | null>) => {
     reportedKey = undefined;
+    const allowed = siteEnabled(asked);
+    if (reading) void report(reading);
+    if (!(await allowed) || ctx.isInvalid) return;
+    enabled = true;
+    const key = reading && win.location.href === currentHref ? (reading.profile?.key ?? keyFromUrl(new URL(currentHref))?.key) : null;
+    if (key) overlay.show(key);
     apply(true);
   };
 
-  // Client-side navigation: the URL changes before the site renders the new page. The overlay
-  // follows the URL at once; the page is read (and reported) once it has had time to render.
-  ctx.addEventListener(win, 'wxt:locationchange', (event) => {
-    if (!enabled) return;
-    const next = keyFromUrl(event.newUrl)?.key ?? null;
+  // Client-side navigation: the URL changes before (or, for some sites, in the same task as) the
+  // site renders the new page. The overlay follows the URL at once; the page is read (and
+  // reported) on its next render, or once it has had time to render.
+  const onUrlChange = (url: URL) => {
+    if (!enabled || url.href === currentHref) return;
+    currentHref = url.href;
+    const next = keyFromUrl(url)?.key ?? null;
     if (next) overlay.show(next);
     else overlay.remove();
     badges.clear();
     reportedKey = undefined;
+    // The new page's first render is read on the next frame, not held back by the throttle.
+    lastRescan = -Infinity;
     ctx.setTimeout(() => apply(true), SETTLE_MS);
-  });
+  };
+  ctx.addEventListener(win, 'wxt:locationchange', (event) => onUrlChange(event.newUrl));
+  // Back / forward at once where WXT polls the URL (browsers without the Navigation API).
+  ctx.addEventListener(win, 'popstate', () => onUrlChange(new URL(win.location.href)));
 
   const observer = new MutationObserver((records) => {
-    if (records.every(isIrrelevantMutation)) return;
+    // A page that re-renders what it thinks it owns may throw the frame out with its old content
+    // (removals only look irrelevant): read the page again so the frame is put back.
+    const frameLost = overlay.iframe !== null && !overlay.iframe.isConnected;
+    if (!frameLost && records.every(isIrrelevantMutation)) return;
     scheduleRescan();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
@@ -147,7 +180,7 @@ export async function runMarketplacePage(ctx: ContentScriptContext, win: Window 
     overlay.remove();
   });
 
-  await start();
+  await start(first, firstSwitches);
 }
 
 function isToggleMessage(message: unknown): boolean {

@@ -1,13 +1,28 @@
-/** Match patterns of the marketplaces the content script runs on (one list for manifest and router). */
-export const MARKETPLACE_MATCHES = [
-  '*://*.upwork.com/*',
-  '*://*.fiverr.com/*',
-  '*://*.freelancer.com/*',
-  '*://*.peopleperhour.com/*',
-  '*://*.guru.com/*',
-] as const;
+import type { MarketplaceId } from '../db/schema';
 
-const HOSTS = ['upwork.com', 'fiverr.com', 'freelancer.com', 'peopleperhour.com', 'guru.com'];
+/** Each marketplace's registrable domain (any subdomain belongs to it). One list for manifest, router and adapters' scripts. */
+const SITE_HOSTS = {
+  upwork: 'upwork.com',
+  fiverr: 'fiverr.com',
+  freelancer: 'freelancer.com',
+  peopleperhour: 'peopleperhour.com',
+  guru: 'guru.com',
+} as const satisfies Record<MarketplaceId, string>;
+
+const pattern = (host: string) => `*://*.${host}/*`;
+
+/**
+ * Match patterns of one marketplace's content script: each site gets its own script with only
+ * its own adapter, so a page never downloads or parses the other four.
+ */
+export function siteMatches(site: MarketplaceId): string[] {
+  return [pattern(SITE_HOSTS[site])];
+}
+
+/** Match patterns of every marketplace (where the overlay page may be framed). */
+export const MARKETPLACE_MATCHES: readonly string[] = Object.values(SITE_HOSTS).map(pattern);
+
+const HOSTS: readonly string[] = Object.values(SITE_HOSTS);
 
 /** True when `url` is on one of the supported marketplaces (https or http, any subdomain). */
 export function isMarketplaceUrl(url: string | URL | undefined): boolean {
