@@ -3,6 +3,7 @@
  * computed with UTC arithmetic on the date itself so it never shifts with DST or time zones.
  * Only turning an instant (epoch ms) into "which day is it" needs the user's time zone.
  */
+import { dateTimeFormat, relativeTimeFormat } from './intl-cache';
 
 export type IsoDate = string;
 
@@ -152,7 +153,7 @@ export function periodsStarted(start: IsoDate, date: IsoDate, period: Period): n
 export function formatDay(date: IsoDate, locale?: string, today?: IsoDate): string {
   const { year, month, day } = partsOrThrow(date);
   const sameYear = today !== undefined && parseIsoDate(today)?.year === year;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: 'UTC',
     day: 'numeric',
     month: 'short',
@@ -162,5 +163,5 @@ export function formatDay(date: IsoDate, locale?: string, today?: IsoDate): stri
 
 /** "today", "tomorrow", "in 3 days", "yesterday", "3 days ago" for a day offset. */
 export function formatRelativeDays(days: number, locale?: string): string {
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+  return relativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
 }

@@ -3,6 +3,7 @@
  * currency and never converted: an exchange rate the user did not choose would be a silent lie.
  */
 import type { Money } from '../db/schema';
+import { numberFormat } from './intl-cache';
 
 export type MoneyTotals = Record<string, number>;
 
@@ -45,7 +46,7 @@ export function formatMoney(
   const whole = amountMinor % 10 ** digits === 0;
   const fraction = options.trimZeroFraction && whole ? 0 : digits;
   try {
-    return new Intl.NumberFormat(locale, {
+    return numberFormat(locale, {
       style: 'currency',
       currency: currency.toUpperCase(),
       minimumFractionDigits: fraction,
@@ -143,7 +144,7 @@ function validGrouping(s: string, sep: string): boolean {
 
 function decimalSeparator(locale: string): string {
   try {
-    return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    return numberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   } catch {
     return '.';
   }

@@ -1,5 +1,6 @@
 /** Your own verdict on a contractor, from the ratings you gave after past projects. */
 import type { Rating } from '../db/schema';
+import { numberFormat } from './intl-cache';
 
 export const CRITERIA = ['quality', 'communication', 'timeliness', 'value'] as const;
 export type Criterion = (typeof CRITERIA)[number];
@@ -78,5 +79,5 @@ export function reputation(ratings: readonly RatingInput[]): Reputation {
 /** "4.3" (one decimal, locale-aware), or "–" when there is no score. */
 export function formatScore(score: number | null, locale?: string): string {
   if (score === null || !Number.isFinite(score)) return '–';
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(score);
+  return numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(score);
 }
