@@ -3,10 +3,10 @@ import { useState } from 'preact/hooks';
 import { MessageSquare, MessageSquarePlus } from 'lucide-preact';
 import { CHECK_STATES, type CheckState, type ChecklistItem } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../shared/ErrorText';
 import { CHECK_STATE_LABELS, CHECK_STATE_SHORT } from './labels';
-import { tooLongMessage } from './limits';
-import { useSave } from './use-save';
+import { tooLongMessage } from '../shared/limits';
+import { useSave } from '../shared/use-save';
 
 export interface ChecklistRowProps {
   contractorKey: string;

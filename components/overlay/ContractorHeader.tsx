@@ -7,10 +7,10 @@ import { ArrowDown, ArrowUp, ExternalLink, Pencil, Star } from 'lucide-preact';
 import type { Contractor } from '../../lib/db/schema';
 import { profileChanges, type Change, type Trend } from '../../lib/domain/overlay-changes';
 import { send } from '../../lib/messaging/client';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../shared/ErrorText';
 import { formatDate, formatMarketRating, formatRate } from './format';
 import { SITE_NAMES } from './labels';
-import { useSave } from './use-save';
+import { useSave } from '../shared/use-save';
 
 export interface ContractorHeaderProps {
   contractor: Contractor;

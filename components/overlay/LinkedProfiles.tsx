@@ -6,9 +6,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { ExternalLink, Link2, Unlink, X } from 'lucide-preact';
 import type { Contractor } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../shared/ErrorText';
 import { SITE_NAMES } from './labels';
-import { useSave } from './use-save';
+import { useSave } from '../shared/use-save';
 
 export interface LinkedProfilesProps {
   contractor: Contractor;

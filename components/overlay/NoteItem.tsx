@@ -1,20 +1,27 @@
-/** One note: kind, when, body (inert text), edit in place, delete after a confirm. */
+/** One note: kind, when, body (inert text), edit in place, delete at once (the list offers Undo). */
 import { useState } from 'preact/hooks';
 import { Pencil, Trash2 } from 'lucide-preact';
 import type { Note, NoteKind } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../shared/ErrorText';
 import { formatTimestamp, isoInstant } from './format';
 import { NOTE_KIND_LABELS } from './labels';
 import { KindSelect } from './KindSelect';
-import { tooLongMessage } from './limits';
-import { useSave } from './use-save';
+import { tooLongMessage } from '../shared/limits';
+import { useSave } from '../shared/use-save';
 
 /** Bodies longer than this are folded so a pasted 100 KB text does not bury the rest. */
 const FOLD_AT = 600;
 
-export function NoteItem({ note, locale }: { note: Note; locale?: string }) {
-  const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
+export interface NoteItemProps {
+  note: Note;
+  /** Deletes the note; throws with a message to show. */
+  onDelete: (note: Note) => Promise<void>;
+  locale?: string;
+}
+
+export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
+  const [mode, setMode] = useState<'view' | 'edit'>('view');
   const [draft, setDraft] = useState<{ kind: NoteKind; body: string }>({ kind: note.kind, body: note.body });
   const [expanded, setExpanded] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -36,9 +43,6 @@ export function NoteItem({ note, locale }: { note: Note; locale?: string }) {
     if (ok) setMode('view');
   };
 
-  const remove = async () => {
-    await save.run(() => send('deleteNote', { id: note.id }));
-  };
 
   return (
     <li class="ov-note" data-testid="note-item" data-note-id={note.id}>
@@ -73,10 +77,8 @@ export function NoteItem({ note, locale }: { note: Note; locale?: string }) {
               class="v-btn v-btn--ghost v-btn--icon v-btn--sm"
               aria-label="Delete note"
               title="Delete"
-              onClick={() => {
-                save.clearError();
-                setMode('confirm-delete');
-              }}
+              disabled={save.saving}
+              onClick={() => void save.run(() => onDelete(note))}
             >
               <Trash2 size={14} aria-hidden="true" />
             </button>
@@ -124,18 +126,6 @@ export function NoteItem({ note, locale }: { note: Note; locale?: string }) {
             </button>
           )}
         </>
-      )}
-      {mode === 'confirm-delete' && (
-        <div class="ov-confirm" role="alertdialog" aria-label="Delete this note?">
-          <span class="v-small">Delete this note? This cannot be undone.</span>
-          <span class="v-spacer" />
-          <button type="button" class="v-btn v-btn--ghost v-btn--sm" autoFocus onClick={() => setMode('view')}>
-            Keep
-          </button>
-          <button type="button" class="v-btn v-btn--danger v-btn--sm" disabled={save.saving} onClick={() => void remove()}>
-            Delete
-          </button>
-        </div>
       )}
       <ErrorText message={mode === 'edit' ? (problem ?? save.error) : save.error} />
     </li>

@@ -1,14 +1,19 @@
-/** Private notes about a contractor: add with a kind, edit, delete (after a confirm), newest first. */
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * Private notes about a contractor: add with a kind, edit, delete, newest first. A delete happens
+ * at once and leaves an Undo in the note's place for a few seconds (restoreNote puts it back as it
+ * was), so closing the overlay meanwhile never loses a delete the user asked for.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Plus } from 'lucide-preact';
 import type { Note } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../shared/ErrorText';
+import { tooLongMessage } from '../shared/limits';
+import { useSave } from '../shared/use-save';
+import { DeletedNote } from './DeletedNote';
 import { KindSelect } from './KindSelect';
 import { NoteItem } from './NoteItem';
 import { readDraft, writeDraft } from './drafts';
-import { tooLongMessage } from './limits';
-import { useSave } from './use-save';
 
 export interface NotesProps {
   contractorKey: string;
@@ -17,23 +22,70 @@ export interface NotesProps {
 }
 
 export function Notes({ contractorKey, notes, locale }: NotesProps) {
-  const sorted = [...notes].sort((a, b) => b.createdAt - a.createdAt);
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** The note just deleted, while Undo is offered. */
+  const [deleted, setDeleted] = useState<Note | null>(null);
+  /** A restored note whose Delete button gets the focus back once it is listed again. */
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  // Another profile in the same frame: its notes have nothing to undo.
+  useEffect(() => {
+    setDeleted(null);
+    setFocusId(null);
+    setAnnouncement('');
+  }, [contractorKey]);
+
+  const listed = notes.filter((n) => n.id !== deleted?.id);
+  useEffect(() => {
+    if (!focusId || !listed.some((n) => n.id === focusId)) return;
+    section.current?.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(focusId)}"] [aria-label="Delete note"]`)?.focus();
+    setFocusId(null);
+  });
+
+  const remove = async (note: Note) => {
+    const reply = await send('deleteNote', { id: note.id });
+    setDeleted(reply.note ?? note);
+    setAnnouncement('Note deleted. Undo is available for a few seconds.');
+  };
+  const restore = async () => {
+    if (!deleted) return;
+    await send('restoreNote', { note: deleted });
+    setFocusId(deleted.id);
+    setDeleted(null);
+    setAnnouncement('Note restored.');
+  };
+  const expire = (hadFocus: boolean) => {
+    setDeleted(null);
+    setAnnouncement('');
+    if (hadFocus) heading.current?.focus();
+  };
+
+  const sorted = [...listed, ...(deleted ? [deleted] : [])].sort((a, b) => b.createdAt - a.createdAt);
   return (
-    <section class="ov-section" aria-labelledby="ov-notes-title">
+    <section class="ov-section" aria-labelledby="ov-notes-title" ref={section}>
       <div class="ov-section__head">
-        <h2 id="ov-notes-title" class="ov-h2">
+        <h2 id="ov-notes-title" class="ov-h2" tabIndex={-1} ref={heading}>
           Notes
         </h2>
-        {notes.length > 0 && <span class="v-xs v-muted v-num">{notes.length}</span>}
+        {listed.length > 0 && <span class="v-xs v-muted v-num">{listed.length}</span>}
       </div>
       <NoteComposer contractorKey={contractorKey} />
+      <p class="v-sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
       {sorted.length === 0 ? (
         <p class="v-small v-muted">No notes yet. Interview answers, references and what you agreed go here. Only you can see them.</p>
       ) : (
         <ul class="ov-notes" aria-label="Your notes">
-          {sorted.map((note) => (
-            <NoteItem key={note.id} note={note} locale={locale} />
-          ))}
+          {sorted.map((note) =>
+            note === deleted ? (
+              <DeletedNote key={`deleted-${note.id}`} onUndo={restore} onExpire={expire} />
+            ) : (
+              <NoteItem key={note.id} note={note} onDelete={remove} locale={locale} />
+            ),
+          )}
         </ul>
       )}
     </section>

@@ -5,7 +5,7 @@ import type { Project, Rating } from '../../lib/db/schema';
 import { CRITERIA, CRITERION_LABELS, formatScore, reputation } from '../../lib/domain/reputation';
 import { formatDate, isoInstant, plural } from './format';
 import { RateProjectForm } from './RateProjectForm';
-import { StarsShown } from './StarScale';
+import { StarsShown } from '../shared/StarScale';
 
 export interface PastRatingsProps {
   contractorKey: string;

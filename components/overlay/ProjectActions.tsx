@@ -6,9 +6,9 @@ import { useState } from 'preact/hooks';
 import { Briefcase, PanelRight } from 'lucide-preact';
 import type { Contractor, Project } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../shared/ErrorText';
 import { openProjectInTab, startOpeningSidePanel } from './side-panel';
-import { useSave } from './use-save';
+import { useSave } from '../shared/use-save';
 
 export interface ProjectActionsProps {
   contractor: Contractor;

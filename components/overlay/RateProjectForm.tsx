@@ -6,10 +6,10 @@ import { useState } from 'preact/hooks';
 import type { Project, Rating } from '../../lib/db/schema';
 import { CRITERIA, CRITERION_LABELS, type Criterion } from '../../lib/domain/reputation';
 import { send } from '../../lib/messaging/client';
-import { ErrorText } from './ErrorText';
-import { StarScale } from './StarScale';
-import { tooLongMessage } from './limits';
-import { useSave } from './use-save';
+import { ErrorText } from '../shared/ErrorText';
+import { StarScale } from '../shared/StarScale';
+import { tooLongMessage } from '../shared/limits';
+import { useSave } from '../shared/use-save';
 
 export interface RateProjectFormProps {
   contractorKey: string;

@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CONTRACTOR_STATUSES, type ContractorStatus } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
-import { ErrorText } from './ErrorText';
+import { ErrorText } from '../shared/ErrorText';
 import { STATUS_LABELS } from './labels';
-import { useSave } from './use-save';
+import { useSave } from '../shared/use-save';
 
 export interface StatusControlProps {
   contractorKey: string;

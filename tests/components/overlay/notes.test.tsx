@@ -11,7 +11,6 @@ const KEY = 'upwork:~01abc';
 beforeEach(() => {
   resetFakeClient();
   answer('saveNote', (p) => note({ id: p.id ?? 'new', kind: p.kind, body: p.body }));
-  answer('deleteNote', () => ({ deleted: true }));
 });
 afterEach(cleanup);
 
@@ -73,16 +72,6 @@ describe('Notes', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note text' })).toBeNull());
     expect(callsOf('saveNote')).toEqual([{ id: 'n1', contractorKey: KEY, kind: 'general', body: 'New text' }]);
-  });
-
-  it('deletes only after a confirm, and Keep cancels', async () => {
-    render(<Notes contractorKey={KEY} notes={[note({ id: 'n1' })]} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Delete note' }));
-    fireEvent.click(within(screen.getByRole('alertdialog', { name: 'Delete this note?' })).getByRole('button', { name: 'Keep' }));
-    expect(callsOf('deleteNote')).toEqual([]);
-    fireEvent.click(screen.getByRole('button', { name: 'Delete note' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(callsOf('deleteNote')).toEqual([{ id: 'n1' }]));
   });
 
   it('renders hostile and huge text inertly and folds it', () => {
