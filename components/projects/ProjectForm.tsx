@@ -16,6 +16,7 @@ import { formatMoney, minorDigits } from '../../lib/domain/money';
 import { readNewContractor } from '../../lib/domain/contractor-input';
 import { readProjectForm, type FormErrors, type ProjectField, type ProjectFormValues } from '../../lib/domain/project-input';
 import { send } from '../../lib/messaging/client';
+import { DateInput } from './DateInput';
 import { Field, fieldAria } from './Field';
 import { PAYMENT_MODEL_LABELS, PROJECT_STATUS_LABELS, RETAINER_PERIOD_LABELS, SITE_LABELS } from './labels';
 import './projects.css';
@@ -237,10 +238,10 @@ export function ProjectForm(props: ProjectFormProps) {
           </>
         )}
         <Field id={`${idp}-startDate`} label="Start" error={errors.startDate}>
-          <input class="v-input" type="date" {...text('startDate')} />
+          <DateInput id={`${idp}-startDate`} label="Start date" value={values.startDate} error={errors.startDate} onChange={(v) => set('startDate', v)} />
         </Field>
         <Field id={`${idp}-deadline`} label="Deadline" error={errors.deadline}>
-          <input class="v-input" type="date" {...text('deadline')} />
+          <DateInput id={`${idp}-deadline`} label="Deadline" value={values.deadline} error={errors.deadline} onChange={(v) => set('deadline', v)} />
         </Field>
         <Field id={`${idp}-checkInDays`} label="Check in every (days)" error={errors.checkInDays} help="0 or empty: no reminder">
           <input class="v-input v-num" inputMode="numeric" {...text('checkInDays')} />
@@ -250,7 +251,7 @@ export function ProjectForm(props: ProjectFormProps) {
         <summary>Contract: expectations, deliverables, payment schedule</summary>
         <div class="v-stack">
           <Field id={`${idp}-signedAt`} label="Contract signed on" error={errors.signedAt}>
-            <input class="v-input" type="date" {...text('signedAt')} />
+            <DateInput id={`${idp}-signedAt`} label="Contract signed on" value={values.signedAt} error={errors.signedAt} onChange={(v) => set('signedAt', v)} />
           </Field>
           <Field id={`${idp}-expectations`} label="Expectations">
             <textarea class="v-textarea" {...text('expectations')} placeholder="What does “done” look like?" />

@@ -342,6 +342,27 @@ describe('SidePanel contract', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'in the project' }));
     expect(await screen.findByRole('form', { name: 'Edit project' })).toBeTruthy();
   });
+
+  it('clears a signed contract date: Clear empties it and the save sends null, keeping the other terms', async () => {
+    serve({
+      views: [view({ project: project({ contract: { signedAt: '2026-11-02', expectations: 'Three concepts' } }) })],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    fireEvent.click(await screen.findByRole('button', { name: /Edit project/ }));
+    const form = await screen.findByRole('form', { name: 'Edit project' });
+    const date = within(form).getByLabelText('Contract signed on') as HTMLInputElement;
+    expect(date.value).toBe('2026-11-02');
+    fireEvent.click(within(form).getByRole('button', { name: 'Clear contract signed on' }));
+    expect(date.value).toBe('');
+    expect(document.activeElement).toBe(date);
+    expect(within(form).queryByRole('button', { name: 'Clear contract signed on' })).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: 'Save project' }));
+    await waitFor(() => expect(requests('updateProject')).toHaveLength(1));
+    const { patch } = requests('updateProject')[0] as { patch: { contract: Record<string, unknown> } };
+    expect(patch.contract).toEqual({ signedAt: null, expectations: 'Three concepts', deliverables: '', paymentSchedule: '' });
+  });
 });
 
 describe('SidePanel new project with someone new', () => {
