@@ -4,8 +4,8 @@ import { Star, ThumbsDown, ThumbsUp } from 'lucide-preact';
 import type { Project, Rating } from '../../lib/db/schema';
 import { CRITERIA, CRITERION_LABELS, formatScore, reputation } from '../../lib/domain/reputation';
 import { formatDate, isoInstant, plural } from './format';
-import { RateProjectForm } from './RateProjectForm';
-import { StarsShown } from '../shared/StarScale';
+import { RatingForm } from '../shared/RatingForm';
+import { StarsShown } from './StarsShown';
 
 export interface PastRatingsProps {
   contractorKey: string;
@@ -58,7 +58,14 @@ export function PastRatings({ contractorKey, ratings, projects, locale }: PastRa
         </div>
       )}
       {rating && (
-        <RateProjectForm contractorKey={contractorKey} projects={projects} ratings={ratings} onDone={() => setRating(false)} />
+        <RatingForm
+          contractorKey={contractorKey}
+          projects={projects}
+          ratings={ratings}
+          title="Rate a project"
+          onSaved={() => setRating(false)}
+          onCancel={() => setRating(false)}
+        />
       )}
       {sorted.length === 0 && !rating && (
         <p class="v-small v-muted">No ratings yet. After a project with them, rate it here: next time you meet them, you will remember.</p>

@@ -10,11 +10,11 @@ import { loyaltyHint } from '../../lib/domain/loyalty';
 import { projectHealth } from '../../lib/domain/project-health';
 import { send } from '../../lib/messaging/client';
 import type { ProjectView } from '../../lib/messaging/protocol';
+import { RatingForm } from '../shared/RatingForm';
 import { useRequest } from '../use-request';
 import { MilestoneList } from '../projects/MilestoneList';
 import { PaymentsLedger } from '../projects/PaymentsLedger';
 import { ProjectForm } from '../projects/ProjectForm';
-import { RatingForm } from '../projects/RatingForm';
 import { PROJECT_STATUS_LABELS, SITE_LABELS } from '../projects/labels';
 import { BudgetNotes } from './BudgetNotes';
 import { BudgetSummary } from './BudgetSummary';
@@ -134,9 +134,12 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
       {askRating && project.contractorKey && (
         <RatingForm
           contractorKey={project.contractorKey}
-          contractorName={contractor?.name}
           projectId={project.id}
-          existing={projectRating}
+          ratings={ratings}
+          title={`How did ${name} do?`}
+          intro="Only you see this. It shows on their profile next time you meet them."
+          label="Rate this contractor"
+          cancelLabel="Later"
           onSaved={() => setRating(false)}
           onCancel={rating ? () => setRating(false) : undefined}
         />

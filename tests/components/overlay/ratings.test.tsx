@@ -17,7 +17,7 @@ afterEach(cleanup);
 function fillForm(scores: { quality: number; communication: number; timeliness: number; value: number }, rehire: 'Yes' | 'No') {
   for (const [criterion, n] of Object.entries(scores)) {
     const label = criterion[0]!.toUpperCase() + criterion.slice(1);
-    fireEvent.click(within(screen.getByRole('group', { name: label })).getByRole('radio', { name: `${n} of 5` }));
+    fireEvent.click(within(screen.getByRole('group', { name: label })).getByRole('radio', { name: `${label} ${n} of 5` }));
   }
   fireEvent.click(within(screen.getByRole('group', { name: 'Would you hire them again?' })).getByRole('radio', { name: rehire }));
 }
@@ -103,7 +103,7 @@ describe('PastRatings', () => {
     fail('saveRating', 'Storage is full');
     render(<PastRatings contractorKey={KEY} ratings={[]} projects={[]} />);
     fireEvent.click(screen.getByRole('button', { name: 'Rate a project' }));
-    fireEvent.click(within(screen.getByRole('group', { name: 'Quality' })).getByRole('radio', { name: '4 of 5' }));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Quality' })).getByRole('radio', { name: 'Quality 4 of 5' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save rating' }));
     expect(screen.getByRole('alert').textContent).toBe('Give a score from 1 to 5 for communication, timeliness, value.');
     expect(callsOf('saveRating')).toEqual([]);
@@ -111,7 +111,7 @@ describe('PastRatings', () => {
     fillForm({ quality: 4, communication: 4, timeliness: 4, value: 4 }, 'Yes');
     fireEvent.click(screen.getByRole('button', { name: 'Save rating' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Storage is full'));
-    expect(within(screen.getByRole('group', { name: 'Value' })).getByRole('radio', { name: '4 of 5' })).toHaveProperty('checked', true);
+    expect(within(screen.getByRole('group', { name: 'Value' })).getByRole('radio', { name: 'Value 4 of 5' })).toHaveProperty('checked', true);
     expect(callsOf('saveRating')[0]?.rating.projectId).toBeUndefined();
   });
 });
