@@ -1,12 +1,14 @@
 /** Payments made on a project: date, amount, milestone, note. Add and delete in place. */
-import { useState } from 'preact/hooks';
-import { Plus, Trash2 } from 'lucide-preact';
+import { Trash2 } from 'lucide-preact';
 import type { Milestone, Payment, Project } from '../../lib/db/schema';
 import { formatDay } from '../../lib/domain/dates';
 import { formatMoney } from '../../lib/domain/money';
-import { readPaymentForm, type FormErrors, type PaymentField, type PaymentFormValues } from '../../lib/domain/project-input';
+import { readPaymentForm, type PaymentFormValues } from '../../lib/domain/project-input';
 import { send } from '../../lib/messaging/client';
 import { Field, fieldAria } from './Field';
+import { FormActions } from './FormActions';
+import { RecordSection, useRowAction } from './RecordSection';
+import { useRecordForm } from './use-record-form';
 import './projects.css';
 
 export interface PaymentsLedgerProps {
@@ -19,104 +21,59 @@ export interface PaymentsLedgerProps {
 }
 
 export function PaymentsLedger({ project, payments, milestones, today, locale }: PaymentsLedgerProps) {
-  const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useRowAction();
   const titles = new Map(milestones.map((m) => [m.id, m.title]));
   // Newest first: the ledger is read to check the last payments.
   const sorted = [...payments].sort((a, b) => (a.paidAt === b.paidAt ? b.createdAt - a.createdAt : a.paidAt < b.paidAt ? 1 : -1));
 
-  const remove = async (p: Payment) => {
-    if (!confirm(`Delete the payment of ${formatMoney(p.amountMinor, p.currency, locale)} on ${formatDay(p.paidAt, locale)}?`)) return;
-    setError(undefined);
-    try {
-      await send('deletePayment', { id: p.id });
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
+  const remove = (p: Payment) =>
+    action.run(
+      () => send('deletePayment', { id: p.id }),
+      `Delete the payment of ${formatMoney(p.amountMinor, p.currency, locale)} on ${formatDay(p.paidAt, locale)}?`,
+    );
 
   return (
-    <section class="v-stack" aria-label="Payments">
-      <div class="v-row">
-        <h3 class="v-spacer">Payments</h3>
-        {!adding && (
-          <button type="button" class="v-btn v-btn--sm" onClick={() => setAdding(true)}>
-            <Plus aria-hidden="true" /> Record payment
-          </button>
-        )}
-      </div>
-      {error && (
-        <p class="v-alert v-alert--error" role="alert">
-          {error}
-        </p>
-      )}
-      {sorted.length === 0 && !adding && <p class="v-small v-muted">No payments recorded yet.</p>}
-      {sorted.length > 0 && (
-        <ul class="p-list">
-          {sorted.map((p) => (
-            <li key={p.id} class="p-item" data-testid="payment-item">
-              <div class="p-item__head">
-                <span class="p-item__title v-num">{formatMoney(p.amountMinor, p.currency, locale)}</span>
-                <span class="v-small v-muted">{formatDay(p.paidAt, locale, today)}</span>
-                <button type="button" class="v-btn v-btn--ghost v-btn--sm v-btn--icon" aria-label="Delete payment" onClick={() => void remove(p)}>
-                  <Trash2 aria-hidden="true" />
-                </button>
-              </div>
-              {(p.milestoneId || p.note) && (
-                <div class="p-item__meta">
-                  {p.milestoneId && <span class="v-pill">{titles.get(p.milestoneId) ?? 'Deleted milestone'}</span>}
-                  {p.note && <span class="v-user-text">{p.note}</span>}
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {adding && (
-        <div class="p-add">
-          <PaymentForm project={project} milestones={milestones} today={today} onDone={() => setAdding(false)} />
-        </div>
-      )}
-    </section>
+    <RecordSection
+      title="Payments"
+      addLabel="Record payment"
+      empty="No payments recorded yet."
+      hasRows={sorted.length > 0}
+      error={action.error}
+      addForm={(close) => <PaymentForm project={project} milestones={milestones} today={today} onDone={close} />}
+    >
+      {sorted.map((p) => (
+        <li key={p.id} class="p-item" data-testid="payment-item">
+          <div class="p-item__head">
+            <span class="p-item__title v-num">{formatMoney(p.amountMinor, p.currency, locale)}</span>
+            <span class="v-small v-muted">{formatDay(p.paidAt, locale, today)}</span>
+            <button type="button" class="v-btn v-btn--ghost v-btn--sm v-btn--icon" aria-label="Delete payment" onClick={() => void remove(p)}>
+              <Trash2 aria-hidden="true" />
+            </button>
+          </div>
+          {(p.milestoneId || p.note) && (
+            <div class="p-item__meta">
+              {p.milestoneId && <span class="v-pill">{titles.get(p.milestoneId) ?? 'Deleted milestone'}</span>}
+              {p.note && <span class="v-user-text">{p.note}</span>}
+            </div>
+          )}
+        </li>
+      ))}
+    </RecordSection>
   );
 }
 
 function PaymentForm({ project, milestones, today, onDone }: { project: Project; milestones: readonly Milestone[]; today: string; onDone: () => void }) {
-  const [values, setValues] = useState<PaymentFormValues>({ paidAt: today, amount: '', currency: project.currency, milestoneId: '', note: '' });
-  const [errors, setErrors] = useState<FormErrors<PaymentField>>({});
-  const [saveError, setSaveError] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const bind = (k: PaymentField) => ({
-    ...fieldAria(`pay-new-${k}`, errors[k]),
-    value: values[k],
-    onInput: (e: Event) => {
-      const v = (e.currentTarget as HTMLInputElement).value;
-      setValues((o) => ({ ...o, [k]: v }));
-    },
+  const form = useRecordForm({
+    initial: { paidAt: today, amount: '', currency: project.currency, milestoneId: '', note: '' } satisfies PaymentFormValues,
+    idPrefix: 'pay-new',
+    read: (values) => readPaymentForm(values, 'create'),
+    save: (patch) => send('savePayment', { projectId: project.id, patch }),
+    onDone,
   });
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const read = readPaymentForm(values, 'create');
-    if (!read.ok) {
-      setErrors(read.errors);
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    setSaveError(undefined);
-    try {
-      await send('savePayment', { projectId: project.id, patch: read.patch });
-      onDone();
-    } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { values, setValues, errors, bind } = form;
 
   return (
-    <form class="v-stack" onSubmit={submit} aria-label="New payment" noValidate>
+    <form class="v-stack" onSubmit={form.submit} aria-label="New payment" noValidate>
       <div class="p-grid">
         <Field id="pay-new-amount" label="Amount" error={errors.amount}>
           <input class="v-input v-num" inputMode="decimal" {...bind('amount')} />
@@ -143,19 +100,7 @@ function PaymentForm({ project, milestones, today, onDone }: { project: Project;
       <Field id="pay-new-note" label="Note (optional)">
         <input class="v-input" {...bind('note')} placeholder="e.g. deposit, invoice #12" />
       </Field>
-      {saveError && (
-        <p class="v-alert v-alert--error" role="alert">
-          {saveError}
-        </p>
-      )}
-      <div class="v-row">
-        <button type="submit" class="v-btn v-btn--primary v-btn--sm" disabled={saving}>
-          {saving ? 'Saving…' : 'Save payment'}
-        </button>
-        <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions saveError={form.saveError} saving={form.saving} saveLabel="Save payment" onCancel={onDone} />
     </form>
   );
 }
