@@ -16,16 +16,19 @@ type Names =
 
 export const contractorHandlers: HandlerGroup<Names> = {
   async getContractor(db, { key }) {
-    const contractor = await contractors.getContractor(db, key);
-    if (!contractor) return null;
-    const [checks, notes, ratings, projects, linked] = await Promise.all([
-      listChecks(db, key),
-      listNotesByContractor(db, key),
-      listRatingsByContractor(db, key),
-      listProjects(db, { contractorKey: key }),
-      contractors.bulkGetContractors(db, contractor.links),
-    ]);
-    return { contractor, checks, notes, ratings, projects, linked };
+    // One read transaction: a consistent view, and one transaction instead of six.
+    return db.transaction('r', [db.contractors, db.checks, db.notes, db.ratings, db.projects], async () => {
+      const contractor = await contractors.getContractor(db, key);
+      if (!contractor) return null;
+      const [checks, notes, ratings, projects, linked] = await Promise.all([
+        listChecks(db, key),
+        listNotesByContractor(db, key),
+        listRatingsByContractor(db, key),
+        listProjects(db, { contractorKey: key }),
+        contractors.bulkGetContractors(db, contractor.links),
+      ]);
+      return { contractor, checks, notes, ratings, projects, linked };
+    });
   },
 
   async trackContractor(db, { profile }, ctx) {

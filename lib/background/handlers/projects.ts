@@ -40,16 +40,19 @@ export const projectHandlers: HandlerGroup<Names> = {
   },
 
   async getProject(db, { id }) {
-    const project = await projects.getProject(db, id);
-    if (!project) return null;
-    const [contractor, milestones, payments, notes, ratings] = await Promise.all([
-      project.contractorKey ? getContractor(db, project.contractorKey) : Promise.resolve(undefined),
-      listMilestones(db, id),
-      listPayments(db, id),
-      listNotesByProject(db, id),
-      listRatingsByProject(db, id),
-    ]);
-    return { project, ...(contractor ? { contractor } : {}), milestones, payments, notes, ratings };
+    // One read transaction: a consistent view, and one transaction instead of six.
+    return db.transaction('r', [db.projects, db.contractors, db.milestones, db.payments, db.notes, db.ratings], async () => {
+      const project = await projects.getProject(db, id);
+      if (!project) return null;
+      const [contractor, milestones, payments, notes, ratings] = await Promise.all([
+        project.contractorKey ? getContractor(db, project.contractorKey) : Promise.resolve(undefined),
+        listMilestones(db, id),
+        listPayments(db, id),
+        listNotesByProject(db, id),
+        listRatingsByProject(db, id),
+      ]);
+      return { project, ...(contractor ? { contractor } : {}), milestones, payments, notes, ratings };
+    });
   },
 
   async createProject(db, input, ctx) {
