@@ -80,8 +80,8 @@ export function TrackThisPage({ windowId }: { windowId?: number }) {
         <UserPlus />
       </span>
       <p class="pp-track__text">
-        <strong>Hiring from their own website?</strong>
-        <span>Keep notes, checks and projects for the person on this page.</span>
+        <strong>On their own website?</strong>
+        <span>Track the contractor on this page.</span>
       </p>
       <button type="button" class="v-btn v-btn--sm pp-track__btn" onClick={track} disabled={busy} aria-busy={busy}>
         {busy ? 'Tracking…' : 'Track this page'}

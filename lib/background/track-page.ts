@@ -36,7 +36,7 @@ function openPanel(tab: Tab): void {
 }
 
 export const CANNOT_READ_MESSAGE =
-  'Vetted can’t read this page: browser pages, the extension store and files are off limits. Open the contractor’s own website and try again.';
+  'Vetted can’t read browser pages, the extension store or files. Open the contractor’s own website and try again.';
 export const NOTHING_READABLE_MESSAGE =
   'Vetted found nothing to read on this page. Open the contractor’s own page (not a PDF or a blank tab) and try again.';
 

@@ -58,6 +58,8 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
         '--disable-sync',
         '--no-first-run',
         '--disable-gpu',
+        // Lets CDP click the toolbar button (Extensions.triggerAction): see ./action-popup.ts.
+        '--enable-unsafe-extension-debugging',
       ],
     });
   } catch (err) {

@@ -115,7 +115,8 @@ export class MarketRoutes {
       return { kind: 'blocked', url };
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { kind: 'pass', url };
-    if (!isMarketplaceUrl(parsed)) return { kind: 'blocked', url };
+    // Other sites stay blocked unless a test served a page there (a contractor's own website).
+    if (!isMarketplaceUrl(parsed) && !this.pages.has(routeKey(parsed))) return { kind: 'blocked', url };
     const source = this.pages.get(routeKey(parsed));
     if (!source) return { kind: 'not-found', url };
     const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };

@@ -5,12 +5,13 @@
  *
  * - launchChromium / launchFirefox: the built extension in Debian's chromium / firefox-esr, every
  *   marketplace URL answered from ../shared/fixtures (captures at their real URLs; other
- *   marketplace URLs get an empty 404; everything else is blocked), `send(type, payload)` as an
+ *   marketplace URLs get an empty 404; everything else is blocked unless served), `send(type, payload)` as an
  *   extension page, `openExtensionPage('popup.html')`, `openMarketplacePage('upworkProfile')`,
  *   `overlayFrame(page)` (the loaded overlay iframe's frame).
  * - FIXTURES: the captures and their URLs. `session.routes.serve(url, { html })` serves your own page;
  *   `launchX({ routes: { inject: ['…js…'] } })` runs a script first in every served page.
  * - screenshot(pageOrElement, 'kebab-name'): tests/e2e/screenshots/kebab-name.png.
+ * - openActionPopup(chromiumSession, page): the real toolbar popup on that tab (grants activeTab).
  * Builds come from VETTED_OUT_DIR (default .output): see ./paths.ts for building your own.
  * Every session left open is closed after each test file (./setup.ts).
  */
@@ -28,6 +29,7 @@ export {
   type RouteDecision,
 } from './fixtures';
 export { extensionDir, makeProfileDir, removeDir, FIXTURES_DIR, REPO_ROOT, SCREENSHOTS_DIR, type BrowserName } from './paths';
+export { openActionPopup, type ActionPopup } from './action-popup';
 export { screenshot } from './screenshot';
 export { waitFor } from './wait';
 export { closeAllSessions, OVERLAY_FRAME_SELECTOR, type ExtensionSession } from './session';

@@ -47,7 +47,7 @@ describe('getTrackable', () => {
   it('explains a page the browser will not let it read', async () => {
     scriptRefused('Cannot access a chrome:// URL');
     expect(await h.ok('getTrackable', { tabId: 4 })).toEqual({ state: 'unavailable', message: CANNOT_READ_MESSAGE });
-    expect(CANNOT_READ_MESSAGE).toMatch(/can’t read this page/);
+    expect(CANNOT_READ_MESSAGE).toMatch(/can’t read browser pages/);
   });
 
   it('explains a page that is not on the web (a file or a browser page that let the script run)', async () => {
