@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeController } from '../../../lib/content/badges';
 import { badgeParts } from '../../../lib/content/badge';
 import type { Scheduler } from '../../../lib/content/card-batcher';
@@ -70,6 +70,33 @@ describe('badge controller', () => {
     await tick();
     expect(requests).toEqual([['fiverr:a', 'fiverr:b'], ['fiverr:late']]);
     expect(badgeKeys()).toEqual(['fiverr:late']);
+  });
+
+  it('reads every card\'s position before inserting any badge, and anchors only static cards', async () => {
+    const keys = ['a', 'b', 'c', 'd'];
+    const { controller, tick } = setup(Object.fromEntries(keys.map((k) => [`fiverr:${k}`, summary(`fiverr:${k}`)])));
+    const cards = keys.map(cardFor);
+    // happy-dom has no user-agent style sheet: say 'static' out loud, as a browser would compute it.
+    cards.forEach((c, i) => (c.element.style.position = i === 1 ? 'absolute' : 'static'));
+    const events: string[] = [];
+    const realStyle = window.getComputedStyle.bind(window);
+    const spy = vi.spyOn(window, 'getComputedStyle').mockImplementation((el, pseudo) => {
+      events.push('read');
+      return realStyle(el, pseudo);
+    });
+    const observer = new MutationObserver((records) => records.forEach((r) => r.addedNodes.length && events.push('insert')));
+    cards.forEach((c) => observer.observe(c.element, { childList: true }));
+    try {
+      controller.update(cards);
+      await tick();
+      await new Promise((r) => setTimeout(r, 0));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(badgeKeys()).toEqual(keys.map((k) => `fiverr:${k}`));
+    // One style read per card, all before the first insertion (no forced recalculation per card).
+    expect(events).toEqual([...keys.map(() => 'read'), ...keys.map(() => 'insert')]);
+    expect(cards.map((c) => c.element.style.position)).toEqual(['relative', 'absolute', 'relative', 'relative']);
   });
 
   it('keeps the badge host closed to the page', async () => {
