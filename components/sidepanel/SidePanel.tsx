@@ -49,7 +49,10 @@ export function SidePanel(props: SidePanelProps) {
         : { kind: 'tab' },
   );
   const { context, ready } = useTabContext();
-  const projects = useRequest('listProjects', {}, { refreshOn: (e) => e.tables.includes('projects') });
+  // Opened on a given project: that project first, then the picker's list of every project (the
+  // biggest answer here). Asked together, the list held the project back (npm run bench: big database).
+  const [listWanted, setListWanted] = useState(!props.initialProjectId);
+  const projects = useRequest('listProjects', listWanted ? {} : null, { refreshOn: (e) => e.tables.includes('projects') });
   const settings = useRequest('getSettings', {}, { refreshOn: (e) => e.tables.includes('settings') });
 
   // A new page in the current tab (or another tab) takes over from an earlier explicit choice;
@@ -83,6 +86,9 @@ export function SidePanel(props: SidePanelProps) {
   const tabProject = context.key ? projectFor(all, context.key) : undefined;
   const shownId = selection.kind === 'project' ? selection.id : selection.kind === 'tab' ? tabProject?.id : undefined;
   const view = useRequest('getProject', shownId ? { id: shownId } : null);
+  useEffect(() => {
+    if (!listWanted && (view.data !== undefined || view.error !== undefined || selection.kind !== 'project')) setListWanted(true);
+  }, [listWanted, view.data, view.error, selection.kind]);
   const tabContractor = useRequest('getContractor', context.key && selection.kind === 'tab' && !tabProject ? { key: context.key } : null);
   const contractors = useRequest('listContractors', selection.kind === 'new' ? { limit: 500 } : null);
 
