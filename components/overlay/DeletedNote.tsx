@@ -6,18 +6,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { RotateCcw, X } from 'lucide-preact';
 import { ErrorText } from '../shared/ErrorText';
+import { foldText } from './NoteItem';
 
 /** How long Undo is offered: long enough to notice and press it, short enough not to linger. */
 export const UNDO_MS = 7_000;
 
 export interface DeletedNoteProps {
+  /** Its text, shown on one line so the user sees which note went. */
+  body: string;
   /** Resolves once the note is back; throws with a message to show. */
   onUndo: () => Promise<void>;
   /** Time is up or the user dismissed it; `hadFocus`: the focus was in this row. */
   onExpire: (hadFocus: boolean) => void;
 }
 
-export function DeletedNote({ onUndo, onExpire }: DeletedNoteProps) {
+export function DeletedNote({ body, onUndo, onExpire }: DeletedNoteProps) {
   const row = useRef<HTMLLIElement>(null);
   const undo = useRef<HTMLButtonElement>(null);
   const [paused, setPaused] = useState(false);
@@ -57,8 +60,9 @@ export function DeletedNote({ onUndo, onExpire }: DeletedNoteProps) {
       }}
     >
       <div class="ov-note__meta">
-        <span class="v-small">Note deleted</span>
-        <span class="v-spacer" />
+        <span class="v-small v-ellipsis ov-note__gone">
+          Note deleted: <span class="v-user-text">{foldText(body, 120)}</span>
+        </span>
         <button ref={undo} type="button" class="v-btn v-btn--sm" disabled={busy} onClick={() => void run()}>
           <RotateCcw size={14} aria-hidden="true" />
           {busy ? 'Restoring…' : 'Undo'}

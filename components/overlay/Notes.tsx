@@ -81,7 +81,7 @@ export function Notes({ contractorKey, notes, locale }: NotesProps) {
         <ul class="ov-notes" aria-label="Your notes">
           {sorted.map((note) =>
             note === deleted ? (
-              <DeletedNote key={`deleted-${note.id}`} onUndo={restore} onExpire={expire} />
+              <DeletedNote key={`deleted-${note.id}`} body={note.body} onUndo={restore} onExpire={expire} />
             ) : (
               <NoteItem key={note.id} note={note} onDelete={remove} locale={locale} />
             ),

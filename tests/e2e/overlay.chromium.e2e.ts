@@ -2,7 +2,8 @@
  * The profile overlay, Chromium, on the real Upwork capture at its real URL: the frame appears at
  * the page edge, a checklist item is ticked and a note saved inside it, both survive a reload and
  * a browser restart with the same profile, and a recording script in the page learns neither the
- * note nor a single keystroke. Also: the keyboard-shortcut path, and screenshots (Upwork, Fiverr).
+ * note nor a single keystroke. Also: deleting the note and bringing it back with Undo, the
+ * keyboard-shortcut path, and screenshots (Upwork, Fiverr, the Undo offer).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -128,6 +129,28 @@ describe('profile overlay in Chromium', () => {
     expect(view?.checks.find((c) => c.itemId === ITEM)?.state).toBe('done');
     expect(view?.notes.map((n) => n.body)).toContain(NOTE);
     await screenshot(page, 'overlay-upwork-open-chromium');
+  });
+
+  it('deletes a note at once; Undo in its place brings back the very same note', async () => {
+    const frame = await setOpen(page, true);
+    const before = (await session.send('getContractor', { key: KEY }))?.notes.find((n) => n.body === NOTE);
+    expect(before).toBeDefined();
+    await frame.getByTestId('note-item').filter({ hasText: SECRET }).getByRole('button', { name: 'Delete note' }).click();
+    const row = frame.getByTestId('note-deleted');
+    await row.waitFor();
+    const undo = row.getByRole('button', { name: 'Undo' });
+    // The pointer on the row holds the offer open while the test looks (7 s otherwise).
+    await row.hover();
+    expect(await undo.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+    expect(await frame.getByTestId('note-item').filter({ hasText: SECRET }).count()).toBe(0);
+    expect((await session.send('getContractor', { key: KEY }))?.notes.some((n) => n.id === before!.id)).toBe(false);
+    await screenshot(page, 'overlay-note-undo-chromium');
+
+    await undo.click();
+    await expect.poll(() => frame.getByTestId('note-item').filter({ hasText: SECRET }).count()).toBe(1);
+    expect(await row.count()).toBe(0);
+    const after = (await session.send('getContractor', { key: KEY }))?.notes.find((n) => n.id === before!.id);
+    expect(after).toEqual(before);
   });
 
   it('the page learned no note text and no keystroke', async () => {

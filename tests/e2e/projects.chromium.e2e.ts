@@ -2,8 +2,9 @@
  * Projects, Chromium, through the UI: a project for the contractor of the real Upwork capture with
  * a budget, a milestone due yesterday and one payment; the popup lists it first and marks the
  * milestone overdue; the side panel (following the Upwork tab) shows the budget summary with the
- * payment; completing the project and rating the contractor makes the rating appear on the profile.
- * Screenshots: popup empty and busy, side panel.
+ * payment; the contract's signed date is set and cleared again; completing the project and rating
+ * the contractor makes the rating appear on the profile. Screenshots: popup empty and busy, side
+ * panel, its contract editor and rating form.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -110,6 +111,38 @@ describe('projects in Chromium', () => {
     expect(view?.payments).toMatchObject([{ amountMinor: 50000, currency: 'USD', milestoneId: view?.milestones[0]?.id, note: 'Deposit' }]);
   });
 
+  it('records when the contract was signed, and clears that date again', async () => {
+    await panel.getByRole('button', { name: 'Edit project' }).click();
+    let form = panel.getByRole('form', { name: 'Edit project' });
+    await form.getByText('Contract: expectations, deliverables, payment schedule').click();
+    await form.getByLabel('Contract signed on').fill('2026-11-02');
+    await form.getByLabel('Expectations').fill('Three flows live, tested on mobile.');
+    await form.getByRole('button', { name: 'Save project' }).click();
+    const contract = panel.getByRole('region', { name: 'Contract' });
+    await expect.poll(() => contract.textContent()).toContain('Signed');
+    expect((await session.send('getProject', { id: projectId }))?.project.contract).toEqual({
+      signedAt: '2026-11-02',
+      expectations: 'Three flows live, tested on mobile.',
+    });
+
+    await panel.getByRole('button', { name: 'Edit project' }).click();
+    form = panel.getByRole('form', { name: 'Edit project' });
+    const clear = form.getByRole('button', { name: 'Clear contract signed on' });
+    await clear.scrollIntoViewIfNeeded();
+    // The editor scrolls smoothly into view when it opens: shoot once the panel stands still.
+    await waitFor('the panel to stop scrolling', async () => {
+      const y = await panel.evaluate(() => window.scrollY);
+      await panel.waitForTimeout(200);
+      return y === (await panel.evaluate(() => window.scrollY));
+    });
+    await screenshot(panel, 'sidepanel-contract-editor');
+    await clear.click();
+    expect(await form.getByLabel('Contract signed on').inputValue()).toBe('');
+    await form.getByRole('button', { name: 'Save project' }).click();
+    await expect.poll(() => contract.textContent()).not.toContain('Signed');
+    expect((await session.send('getProject', { id: projectId }))?.project.contract).toEqual({ expectations: 'Three flows live, tested on mobile.' });
+  });
+
   it('shows the budget summary with the payment in the side panel', async () => {
     const summary = panel.getByTestId('budget-summary');
     await expect.poll(() => summary.textContent()).toContain('Spent$500');
@@ -177,6 +210,8 @@ describe('projects in Chromium', () => {
     }
     await form.getByLabel('Yes').check();
     await form.getByLabel('Comment (optional)').fill('Fast and clear.');
+    await form.scrollIntoViewIfNeeded();
+    await screenshot(panel, 'sidepanel-rating-form');
     await form.getByRole('button', { name: 'Save rating' }).click();
     await panel.getByText(/You rated Sergii C.* for this project and would hire them again/).waitFor();
 

@@ -68,7 +68,7 @@ describe('deleting a note, with Undo', () => {
     const row = screen.getByTestId('note-deleted');
     // Where the note was: after the newer one.
     expect(row.previousElementSibling?.getAttribute('data-note-id')).toBe('n-new');
-    expect(row.textContent).toContain('Note deleted');
+    expect(row.textContent).toContain('Note deleted: Acme says: reliable');
     const undo = within(row).getByRole('button', { name: 'Undo' });
     expect(document.activeElement).toBe(undo);
     expect(screen.getByRole('status').textContent).toBe('Note deleted. Undo is available for a few seconds.');
