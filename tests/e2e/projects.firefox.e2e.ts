@@ -1,6 +1,7 @@
 /**
  * Projects, Firefox ESR (MV2 build; the side panel is the sidebar page, opened here in a tab):
- * create a project for the Upwork capture's contractor through the form, then see it in the popup.
+ * create a project for the Upwork capture's contractor through the form, then see it in the popup;
+ * clear its contract's signed date in the editor.
  * DOM-level driving: WebDriver BiDi has no accessibility-tree selectors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +79,22 @@ describe('projects in Firefox', () => {
     expect(card.text).toContain('€0 of €1,500 · 0%');
     await screenshot(popup, 'popup-busy-firefox');
     await Promise.all([popup.close(), panel.close(), upwork.close()]);
+  });
+
+  it("clears a contract's signed date with the date field's Clear button", async () => {
+    const [project] = await session.send('listProjects', { contractorKey: KEY });
+    await session.send('updateProject', { id: project!.id, patch: { contract: { signedAt: '2026-11-02', deliverables: 'Three flows' } } });
+    const panel = await session.openExtensionPage(`sidepanel.html?project=${project!.id}`);
+    await clickButton(panel, 'Edit project');
+    const date = `#project-${project!.id}-signedAt`;
+    await waitFor('the signed date in the editor', () => panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '2026-11-02', date));
+    await panel.click('button[aria-label="Clear contract signed on"]');
+    expect(await panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).value, date)).toBe('');
+    await clickButton(panel, 'Save project');
+    await waitFor('the date to be gone from storage', async () => {
+      const view = await session.send('getProject', { id: project!.id });
+      return view && view.project.contract.signedAt === undefined ? view : null;
+    }).then((view) => expect(view.project.contract).toEqual({ deliverables: 'Three flows' }));
+    await panel.close();
   });
 });
