@@ -128,14 +128,13 @@ describe('projects in Chromium', () => {
     await panel.getByRole('button', { name: 'Edit project' }).click();
     form = panel.getByRole('form', { name: 'Edit project' });
     const clear = form.getByRole('button', { name: 'Clear contract signed on' });
-    await clear.scrollIntoViewIfNeeded();
-    // The editor scrolls smoothly into view when it opens: shoot once the panel stands still.
+    // The editor scrolls smoothly into view when it opens: shoot it (not the viewport) once it stands still.
     await waitFor('the panel to stop scrolling', async () => {
       const y = await panel.evaluate(() => window.scrollY);
       await panel.waitForTimeout(200);
       return y === (await panel.evaluate(() => window.scrollY));
     });
-    await screenshot(panel, 'sidepanel-contract-editor');
+    await screenshot(panel.getByRole('region', { name: 'Edit project' }), 'sidepanel-contract-editor');
     await clear.click();
     expect(await form.getByLabel('Contract signed on').inputValue()).toBe('');
     await form.getByRole('button', { name: 'Save project' }).click();
