@@ -1,113 +1,13 @@
-/**
- * Search-result badges, Firefox ESR, on the real Fiverr search capture at its real URL: a badge for
- * each contractor the user has worked on, none for strangers, cards added later get theirs, and
- * a change made elsewhere shows without a reload.
- */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { RECORDER_SCRIPT, leaks, readRecorder } from './privacy.recorder';
-import { launchFirefox, screenshot, waitFor, type FirefoxSession } from './harness';
+/** Search-result badges (./badges.shared.ts) in Debian's firefox-esr with the Firefox MV2 build. */
+import { describeBadges } from './badges.shared';
+import { launchFirefox } from './harness';
 
-// Sellers present in search-gigs_writers-block_2025-09.html (one card each).
-const WORKED_ON = 'fiverr:davidsafford';
-const STRANGER = 'fiverr:tarkenberg';
-const LATER = 'fiverr:e2e-later-seller';
-
-const profile = (id: string, name: string) => ({
-  key: `fiverr:${id}`,
-  site: 'fiverr' as const,
-  siteId: id,
-  name,
-  profileUrl: `https://www.fiverr.com/${id}`,
-});
-
-async function badgeKeys(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid="vetted-badge"]', (els) => els.map((e) => e.getAttribute('data-key') ?? ''));
-}
-
-describe('search-result badges in Firefox', () => {
-  let session: FirefoxSession;
-  let page: Page;
-
-  beforeAll(async () => {
-    session = await launchFirefox({ routes: { inject: [RECORDER_SCRIPT] } });
-    await session.send('trackContractor', { profile: profile('davidsafford', 'David Safford') });
-    await session.send('updateContractor', { key: WORKED_ON, patch: { status: 'shortlisted' } });
-    await session.send('setCheck', { contractorKey: WORKED_ON, itemId: 'reviews-read', state: 'done' });
-    await session.send('trackContractor', { profile: profile('e2e-later-seller', 'Later Seller') });
-    await session.send('saveNote', { contractorKey: LATER, kind: 'general', body: 'Seen on page two' });
-    page = await session.openMarketplacePage('fiverrSearch');
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  it('badges the card of a contractor you worked on, with their key', async () => {
-    const keys = await waitFor('a badge on the worked-on card', async () => {
-      const k = await badgeKeys(page);
-      return k.includes(WORKED_ON) ? k : undefined;
-    });
-    expect(keys.filter((k) => k === WORKED_ON)).toHaveLength(1);
-    // The badge sits inside that seller's card.
-    const inCard = await page.$eval(`[data-testid="vetted-badge"][data-key="${WORKED_ON}"]`, (host) => {
-      const card = host.closest('[data-gig-id]');
-      return !!card && [...card.querySelectorAll('a[href]')].some((a) => /^\/davidsafford(?:[/?]|$)/i.test(a.getAttribute('href') ?? ''));
-    });
-    expect(inCard).toBe(true);
-    // The capture's own CSS is not served (its assets are 404 here): shoot the badged card itself.
-    const card = await page.$(`[data-gig-id]:has([data-key="${WORKED_ON}"])`);
-    await screenshot(card!, 'badges-fiverr-search-firefox');
-  });
-
-  it('gives strangers no badge and shows nothing readable to the page', async () => {
-    const keys = await badgeKeys(page);
-    expect(keys).not.toContain(STRANGER);
-    expect(new Set(keys)).toEqual(new Set([WORKED_ON]));
-    // Closed shadow root: the page sees an empty host.
-    const view = await page.$eval(`[data-testid="vetted-badge"][data-key="${WORKED_ON}"]`, (host) => ({
-      shadowRoot: host.shadowRoot,
-      text: host.textContent,
-      html: host.innerHTML,
-    }));
-    expect(view).toEqual({ shadowRoot: null, text: '', html: '' });
-    // A page script watching every mutation and shadow root learns the key, nothing more.
-    const report = await page.evaluate(readRecorder);
-    // It did watch: it saw the badge host arrive.
-    expect(report.log.some((e) => e.kind === 'added' && e.detail.includes('vetted-badge'))).toBe(true);
-    expect(leaks(report, 'Shortlisted')).toEqual([]);
-    expect(leaks(report, '1/12')).toEqual([]);
-    expect(report.log.filter((e) => e.kind === 'shadow' && e.detail.startsWith('open'))).toEqual([]);
-  });
-
-  it('badges cards that the page adds later (infinite scroll)', async () => {
-    await page.evaluate(() => {
-      const card = document.querySelector('[data-gig-id]')!;
-      const clone = card.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('vetted-badge').forEach((b) => b.remove());
-      clone.setAttribute('data-gig-id', '999000111');
-      const seller = card.querySelector('a[href]')?.getAttribute('href')?.split('/')[1] ?? '';
-      for (const a of clone.querySelectorAll('a[href]')) {
-        const href = a.getAttribute('href') ?? '';
-        a.setAttribute('href', href.replace(`/${seller}`, '/e2e-later-seller'));
-      }
-      clone.querySelectorAll('figure[title]').forEach((f) => f.setAttribute('title', 'e2e-later-seller'));
-      card.parentElement!.append(clone);
-    });
-    await waitFor('a badge on the card added later', async () => (await badgeKeys(page)).includes(LATER));
-    expect(new Set(await badgeKeys(page))).toEqual(new Set([WORKED_ON, LATER]));
-  });
-
-  it('shows a change made elsewhere without a reload, and removes the badge when there is nothing left to show', async () => {
-    await session.send('updateContractor', { key: WORKED_ON, patch: { status: 'avoid' } });
-    await session.send('trackContractor', { profile: profile('tarkenberg', 'Tarkenberg') });
-    await session.send('updateContractor', { key: STRANGER, patch: { status: 'shortlisted' } });
-    await waitFor('a badge for the contractor shortlisted elsewhere', async () => (await badgeKeys(page)).includes(STRANGER), {
-      timeout: 5_000,
-    });
-    await session.send('updateContractor', { key: STRANGER, patch: { status: 'prospect' } });
-    await waitFor('the badge to go when no data is left', async () => !(await badgeKeys(page)).includes(STRANGER), {
-      timeout: 5_000,
-    });
-  });
+describeBadges({
+  name: 'Firefox',
+  launch: launchFirefox,
+  element: async (page, selector) => {
+    const card = await page.$(selector);
+    if (!card) throw new Error(`Nothing matches ${selector} to screenshot`);
+    return card;
+  },
 });
