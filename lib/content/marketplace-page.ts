@@ -29,9 +29,6 @@ export async function runMarketplacePage(
   win: Window = window,
 ): Promise<void> {
   const doc = win.document;
-  const first = readPage(new URL(win.location.href), doc);
-  if (!first) return;
-  const site = first.site;
 
   /** Requests that may fail because the extension was reloaded under the page: null then. */
   const quiet = async <T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T] | null> => {
@@ -43,9 +40,16 @@ export async function runMarketplacePage(
     }
   };
 
-  const siteEnabled = async (): Promise<boolean> => {
+  // The per-site switch gates everything shown, so it is the first thing on the overlay's critical
+  // path: ask before reading the page (which takes tens of ms on a big profile), not after.
+  const firstSwitches = quiet('getSiteSwitches', {});
+  const first = readPage(new URL(win.location.href), doc);
+  if (!first) return;
+  const site = first.site;
+
+  const siteEnabled = async (asked = quiet('getSiteSwitches', {})): Promise<boolean> => {
     if (site === 'generic') return true;
-    const switches = await quiet('getSiteSwitches', {});
+    const switches = await asked;
     return switches?.[site] !== false;
   };
 
@@ -55,6 +59,8 @@ export async function runMarketplacePage(
   let reportedKey: string | null | undefined;
   let rescanTimer: number | null = null;
   let lastRescan = -Infinity;
+  /** The URL the overlay and badges follow (set before the page has rendered it). */
+  let currentHref = win.location.href;
 
   const stop = () => {
     enabled = false;
@@ -74,6 +80,9 @@ export async function runMarketplacePage(
   const apply = (settled: boolean) => {
     if (!enabled || ctx.isInvalid) return;
     const url = new URL(win.location.href);
+    // A URL change seen here first (e.g. Firefox, where WXT polls the URL once a second) needs no
+    // second handling when the location event arrives: this read already follows the new page.
+    currentHref = url.href;
     const reading = readPage(url, doc);
     if (!reading) return stop();
     const key = reading.profile?.key ?? keyFromUrl(url)?.key ?? null;
@@ -95,27 +104,46 @@ export async function runMarketplacePage(
     }, wait);
   };
 
-  const start = async () => {
-    if (!(await siteEnabled()) || ctx.isInvalid) return;
-    enabled = true;
+  /**
+   * `reading`: the page as first read. It is reported at once, alongside the switch question (the
+   * background stores nothing for a disabled site and says so), and its contractor's frame is
+   * mounted as soon as the switch allows, before the page is read again.
+   */
+  const start = async (reading?: PageReading, asked?: Promise<Responses['getSiteSwitches'] | null>) => {
     reportedKey = undefined;
+    const allowed = siteEnabled(asked);
+    if (reading) void report(reading);
+    if (!(await allowed) || ctx.isInvalid) return;
+    enabled = true;
+    const key = reading && win.location.href === currentHref ? (reading.profile?.key ?? keyFromUrl(new URL(currentHref))?.key) : null;
+    if (key) overlay.show(key);
     apply(true);
   };
 
-  // Client-side navigation: the URL changes before the site renders the new page. The overlay
-  // follows the URL at once; the page is read (and reported) once it has had time to render.
-  ctx.addEventListener(win, 'wxt:locationchange', (event) => {
-    if (!enabled) return;
-    const next = keyFromUrl(event.newUrl)?.key ?? null;
+  // Client-side navigation: the URL changes before (or, for some sites, in the same task as) the
+  // site renders the new page. The overlay follows the URL at once; the page is read (and
+  // reported) on its next render, or once it has had time to render.
+  const onUrlChange = (url: URL) => {
+    if (!enabled || url.href === currentHref) return;
+    currentHref = url.href;
+    const next = keyFromUrl(url)?.key ?? null;
     if (next) overlay.show(next);
     else overlay.remove();
     badges.clear();
     reportedKey = undefined;
+    // The new page's first render is read on the next frame, not held back by the throttle.
+    lastRescan = -Infinity;
     ctx.setTimeout(() => apply(true), SETTLE_MS);
-  });
+  };
+  ctx.addEventListener(win, 'wxt:locationchange', (event) => onUrlChange(event.newUrl));
+  // Back / forward at once where WXT polls the URL (browsers without the Navigation API).
+  ctx.addEventListener(win, 'popstate', () => onUrlChange(new URL(win.location.href)));
 
   const observer = new MutationObserver((records) => {
-    if (records.every(isIrrelevantMutation)) return;
+    // A page that re-renders what it thinks it owns may throw the frame out with its old content
+    // (removals only look irrelevant): read the page again so the frame is put back.
+    const frameLost = overlay.iframe !== null && !overlay.iframe.isConnected;
+    if (!frameLost && records.every(isIrrelevantMutation)) return;
     scheduleRescan();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
@@ -152,7 +180,7 @@ export async function runMarketplacePage(
     overlay.remove();
   });
 
-  await start();
+  await start(first, firstSwitches);
 }
 
 function isToggleMessage(message: unknown): boolean {

@@ -142,12 +142,16 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
         ui.iframe.src = src;
         return;
       }
+      // Thrown out by the page (see below): drop the old holder before a new frame is made.
+      ui?.remove();
       open = false;
       placement = undefined;
       ui = createIframeUi<void>(ctx, {
         page: OVERLAY_PAGE,
         position: 'inline',
-        anchor: 'body',
+        // On <html>, after <body>: frameworks that re-render the whole body (innerHTML, a new
+        // <body>, replaceChildren) would otherwise remove the frame with the page's old content.
+        anchor: () => document.documentElement,
         onBeforeMount: (wrapper, iframe) => {
           styleFrame(wrapper, iframe);
           iframe.src = src;

@@ -1,6 +1,9 @@
 /**
- * Client-side navigation from one Upwork profile to another (history.pushState, then the SPA
- * renders the new profile): time until the overlay frame shows the new contractor.
+ * Client-side navigation from one Upwork profile to another: the SPA calls history.pushState and
+ * renders the new profile in the same task (the harder case: the content script learns of the
+ * URL and of the new page at once). Time until the overlay frame shows the new contractor (its
+ * `vetted-overlay:<key>` User Timing mark), for a contractor Vetted knows and for a first visit
+ * (stored from the new page, then shown).
  */
 import { FIXTURES, readCapture, stripPageScripts } from '../../tests/e2e/harness/fixtures';
 import { launch, send } from './browser';
@@ -16,7 +19,8 @@ export async function benchNavigation(vettedDir: string, runs: number): Promise<
   const firstVisit: number[] = [];
   try {
     for (let run = 0; run < runs * 2; run++) {
-      const id = `~01bench${String(run).padStart(4, '0')}aa`;
+      // A valid Upwork ciphertext (~01 + hex): the adapter rightly treats anything else as no profile.
+      const id = `~01bec4${String(run).padStart(12, '0')}`;
       const url = `https://www.upwork.com/freelancers/${id}`;
       const isKnown = run % 2 === 0;
       b.routes.serve(url, { html: profileHtml(id, `Bench ${run}`) });
@@ -38,11 +42,14 @@ export async function benchNavigation(vettedDir: string, runs: number): Promise<
       const html = profileHtml(id, `Bench ${run}`);
       const t0 = await page.evaluate(
         ({ url, html }) => {
+          // The SPA has the new page ready before it navigates: parsing a 1 MB capture is the
+          // page's own cost (hundreds of ms here), not Vetted's.
+          const next = new DOMParser().parseFromString(html, 'text/html');
+          const nodes = [...next.body.childNodes].map((n) => document.importNode(n, true));
           const start = performance.timeOrigin + performance.now();
           history.pushState({}, '', url);
-          const next = new DOMParser().parseFromString(html, 'text/html');
           for (const child of [...document.body.children]) if (!child.querySelector('iframe')) child.remove();
-          document.body.prepend(...[...next.body.childNodes].map((n) => document.importNode(n, true)));
+          document.body.prepend(...nodes);
           return start;
         },
         { url, html },
@@ -69,14 +76,23 @@ export async function benchNavigation(vettedDir: string, runs: number): Promise<
     await b.close();
   }
   return [
-    { group: 'navigation', name: 'pushState to a known profile → overlay shows it', value: median(known), unit: 'ms', goal: 200, samples: known },
     {
       group: 'navigation',
-      name: 'pushState to a first-time profile → overlay shows it',
+      name: 'client-side navigation to another profile → overlay shows the new contractor (known)',
+      value: median(known),
+      unit: 'ms',
+      goal: 200,
+      samples: known,
+      note: 'pushState and the new page rendered in the same task; the frame follows the URL (hash change only)',
+    },
+    {
+      group: 'navigation',
+      name: 'client-side navigation to another profile → overlay shows the new contractor (first visit)',
       value: median(firstVisit),
       unit: 'ms',
+      goal: 200,
       samples: firstVisit,
-      note: 'includes the content script waiting for the SPA to render before it reads the new page',
+      note: 'includes reading the new page, storing the contractor and the overlay reloading on the change broadcast',
     },
   ];
 }
