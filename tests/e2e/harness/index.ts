@@ -11,7 +11,8 @@
  * - FIXTURES: the captures and their URLs. `session.routes.serve(url, { html })` serves your own page;
  *   `launchX({ routes: { inject: ['…js…'] } })` runs a script first in every served page.
  * - screenshot(pageOrElement, 'kebab-name'): tests/e2e/screenshots/kebab-name.png.
- * - openActionPopup(chromiumSession, page): the real toolbar popup on that tab (grants activeTab).
+ * - openActionPopup(chromiumSession, page): the real toolbar popup on that tab (grants activeTab);
+ *   clickToolbarButton(firefoxSession): the same click in Firefox (popup not drivable there).
  * Builds come from VETTED_OUT_DIR (default .output): see ./paths.ts for building your own.
  * Every session left open is closed after each test file (./setup.ts).
  */
@@ -30,6 +31,7 @@ export {
 } from './fixtures';
 export { extensionDir, makeProfileDir, removeDir, FIXTURES_DIR, REPO_ROOT, SCREENSHOTS_DIR, type BrowserName } from './paths';
 export { openActionPopup, type ActionPopup } from './action-popup';
+export { clickToolbarButton, selectedTabId } from './firefox-action';
 export { screenshot } from './screenshot';
 export { waitFor } from './wait';
 export { closeAllSessions, OVERLAY_FRAME_SELECTOR, type ExtensionSession } from './session';
