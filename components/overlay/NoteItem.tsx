@@ -7,8 +7,7 @@ import { ErrorText } from '../shared/ErrorText';
 import { formatTimestamp, isoInstant } from './format';
 import { NOTE_KIND_LABELS } from './labels';
 import { KindSelect } from './KindSelect';
-import { tooLongMessage } from '../shared/limits';
-import { useSave } from '../shared/use-save';
+import { useNoteSave } from './use-note-save';
 
 /** Bodies longer than this are folded so a pasted 100 KB text does not bury the rest. */
 const FOLD_AT = 600;
@@ -24,20 +23,14 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
   const [mode, setMode] = useState<'view' | 'edit'>('view');
   const [draft, setDraft] = useState<{ kind: NoteKind; body: string }>({ kind: note.kind, body: note.body });
   const [expanded, setExpanded] = useState(false);
-  const [problem, setProblem] = useState<string>();
-  const save = useSave();
+  const { problem, save, saveText } = useNoteSave();
   const edited = note.updatedAt > note.createdAt;
   const long = note.body.length > FOLD_AT;
   const base = `ov-note-${note.id}`;
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const body = draft.body.trim();
-    if (!body) return;
-    const long = tooLongMessage(body);
-    setProblem(long);
-    if (long) return;
-    const ok = await save.run(() =>
+    const ok = await saveText(draft.body, (body) =>
       send('saveNote', { id: note.id, ...(note.contractorKey ? { contractorKey: note.contractorKey } : {}), kind: draft.kind, body }),
     );
     if (ok) setMode('view');

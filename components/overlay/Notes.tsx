@@ -8,12 +8,11 @@ import { Plus } from 'lucide-preact';
 import type { Note } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
-import { tooLongMessage } from '../shared/limits';
-import { useSave } from '../shared/use-save';
 import { DeletedNote } from './DeletedNote';
 import { KindSelect } from './KindSelect';
 import { NoteItem } from './NoteItem';
 import { readDraft, writeDraft } from './drafts';
+import { useNoteSave } from './use-note-save';
 
 export interface NotesProps {
   contractorKey: string;
@@ -94,8 +93,7 @@ export function Notes({ contractorKey, notes, locale }: NotesProps) {
 
 function NoteComposer({ contractorKey }: { contractorKey: string }) {
   const [draft, setDraft] = useState(() => readDraft(contractorKey));
-  const [problem, setProblem] = useState<string>();
-  const save = useSave();
+  const { problem, save, saveText } = useNoteSave();
   // Another profile in the same frame: show its own draft.
   useEffect(() => {
     setDraft(readDraft(contractorKey));
@@ -109,13 +107,8 @@ function NoteComposer({ contractorKey }: { contractorKey: string }) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const body = draft.body.trim();
-    if (!body) return;
-    const long = tooLongMessage(body);
-    setProblem(long);
-    if (long) return;
     const sent = draft;
-    const ok = await save.run(() => send('saveNote', { contractorKey, kind: sent.kind, body }));
+    const ok = await saveText(sent.body, (body) => send('saveNote', { contractorKey, kind: sent.kind, body }));
     if (ok) update({ kind: sent.kind, body: '' });
   };
 
