@@ -77,7 +77,7 @@ describe('badge controller', () => {
     const { controller, tick } = setup(Object.fromEntries(keys.map((k) => [`fiverr:${k}`, summary(`fiverr:${k}`)])));
     const cards = keys.map(cardFor);
     // happy-dom has no user-agent style sheet: say 'static' out loud, as a browser would compute it.
-    cards.forEach((c, i) => (c.element.style.position = i === 1 ? 'absolute' : 'static'));
+    cards.forEach((c, i) => ((c.element as HTMLElement).style.position = i === 1 ? 'absolute' : 'static'));
     const events: string[] = [];
     const realStyle = window.getComputedStyle.bind(window);
     const spy = vi.spyOn(window, 'getComputedStyle').mockImplementation((el, pseudo) => {
@@ -96,7 +96,7 @@ describe('badge controller', () => {
     expect(badgeKeys()).toEqual(keys.map((k) => `fiverr:${k}`));
     // One style read per card, all before the first insertion (no forced recalculation per card).
     expect(events).toEqual([...keys.map(() => 'read'), ...keys.map(() => 'insert')]);
-    expect(cards.map((c) => c.element.style.position)).toEqual(['relative', 'absolute', 'relative', 'relative']);
+    expect(cards.map((c) => (c.element as HTMLElement).style.position)).toEqual(['relative', 'absolute', 'relative', 'relative']);
   });
 
   it('keeps the badge host closed to the page', async () => {
