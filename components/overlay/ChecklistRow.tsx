@@ -1,7 +1,8 @@
 /** One checklist item: checkbox (done), a select for every state, and an optional note. */
 import { useState } from 'preact/hooks';
 import { MessageSquare, MessageSquarePlus } from 'lucide-preact';
-import { CHECK_STATES, type CheckState, type ChecklistItem } from '../../lib/db/schema';
+import { CHECK_STATES } from '../../lib/db/constants';
+import type { CheckState, ChecklistItem } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
 import { CHECK_STATE_LABELS, CHECK_STATE_SHORT } from './labels';

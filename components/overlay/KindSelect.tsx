@@ -1,5 +1,6 @@
 /** The kind of a note (general, interview, reference…). */
-import { NOTE_KINDS, type NoteKind } from '../../lib/db/schema';
+import { NOTE_KINDS } from '../../lib/db/constants';
+import type { NoteKind } from '../../lib/db/schema';
 import { NOTE_KIND_LABELS } from './labels';
 
 export function KindSelect({ id, value, onChange }: { id: string; value: NoteKind; onChange: (k: NoteKind) => void }) {

@@ -1,6 +1,7 @@
 /** Prospect / shortlisted / hired / avoid as a segmented control (native radios: arrow keys work). */
 import { useEffect, useState } from 'preact/hooks';
-import { CONTRACTOR_STATUSES, type ContractorStatus } from '../../lib/db/schema';
+import { CONTRACTOR_STATUSES } from '../../lib/db/constants';
+import type { ContractorStatus } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
 import { STATUS_LABELS } from './labels';

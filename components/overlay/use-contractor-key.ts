@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import { TAB_CONTEXT_EVENT, type TabContextEvent } from '../../lib/messaging/protocol';
+import { TAB_CONTEXT_EVENT } from '../../lib/messaging/events';
+import type { TabContextEvent } from '../../lib/messaging/protocol';
 import { keyFromHash } from './frame';
 
 export interface ContractorKeyState {

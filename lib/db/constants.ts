@@ -6,3 +6,7 @@ export const SITE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'gur
 
 /** Sites that have a content-script adapter and a per-site switch in settings. */
 export const MARKETPLACE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'guru'] as const;
+
+export const CONTRACTOR_STATUSES = ['prospect', 'shortlisted', 'hired', 'avoid'] as const;
+export const CHECK_STATES = ['todo', 'done', 'failed', 'na'] as const;
+export const NOTE_KINDS = ['general', 'interview', 'reference', 'contact', 'budget', 'negotiation'] as const;

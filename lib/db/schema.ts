@@ -11,9 +11,9 @@
  */
 import { z } from 'zod';
 
-import { MARKETPLACE_IDS, SITE_IDS } from './constants';
+import { CHECK_STATES, CONTRACTOR_STATUSES, MARKETPLACE_IDS, NOTE_KINDS, SITE_IDS } from './constants';
 
-export { MARKETPLACE_IDS, SITE_IDS };
+export { CHECK_STATES, CONTRACTOR_STATUSES, MARKETPLACE_IDS, NOTE_KINDS, SITE_IDS };
 export const SiteIdSchema = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteIdSchema>;
 
@@ -77,7 +77,6 @@ export type ProfileSnapshot = z.infer<typeof ProfileSnapshotSchema>;
 
 // ---------------------------------------------------------------- contractors
 
-export const CONTRACTOR_STATUSES = ['prospect', 'shortlisted', 'hired', 'avoid'] as const;
 export const ContractorStatusSchema = z.enum(CONTRACTOR_STATUSES);
 export type ContractorStatus = z.infer<typeof ContractorStatusSchema>;
 
@@ -121,7 +120,6 @@ export const ChecklistItemSchema = z.object({
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
-export const CHECK_STATES = ['todo', 'done', 'failed', 'na'] as const;
 export const CheckStateSchema = z.enum(CHECK_STATES);
 export type CheckState = z.infer<typeof CheckStateSchema>;
 
@@ -136,7 +134,6 @@ export type Check = z.infer<typeof CheckSchema>;
 
 // ---------------------------------------------------------------- notes
 
-export const NOTE_KINDS = ['general', 'interview', 'reference', 'contact', 'budget', 'negotiation'] as const;
 export const NoteKindSchema = z.enum(NOTE_KINDS);
 export type NoteKind = z.infer<typeof NoteKindSchema>;
 
