@@ -136,7 +136,7 @@ describe('projects in Chromium', () => {
     });
     await screenshot(panel.getByRole('region', { name: 'Edit project' }), 'sidepanel-contract-editor');
     await clear.click();
-    expect(await form.getByLabel('Contract signed on').inputValue()).toBe('');
+    await expect.poll(() => form.getByLabel('Contract signed on').inputValue()).toBe('');
     await form.getByRole('button', { name: 'Save project' }).click();
     await expect.poll(() => contract.textContent()).not.toContain('Signed');
     expect((await session.send('getProject', { id: projectId }))?.project.contract).toEqual({ expectations: 'Three flows live, tested on mobile.' });

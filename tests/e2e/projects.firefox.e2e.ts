@@ -89,7 +89,7 @@ describe('projects in Firefox', () => {
     const date = `#project-${project!.id}-signedAt`;
     await waitFor('the signed date in the editor', () => panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '2026-11-02', date));
     await panel.click('button[aria-label="Clear contract signed on"]');
-    expect(await panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).value, date)).toBe('');
+    await waitFor('the emptied date field', () => panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).value === '', date));
     await clickButton(panel, 'Save project');
     await waitFor('the date to be gone from storage', async () => {
       const view = await session.send('getProject', { id: project!.id });
