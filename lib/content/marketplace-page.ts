@@ -61,6 +61,8 @@ export async function runMarketplacePage(
   let lastRescan = -Infinity;
   /** The URL the overlay and badges follow (set before the page has rendered it). */
   let currentHref = win.location.href;
+  /** The URL changed and the page has not rendered since. */
+  let awaitingRender = false;
 
   const stop = () => {
     enabled = false;
@@ -131,8 +133,7 @@ export async function runMarketplacePage(
     else overlay.remove();
     badges.clear();
     reportedKey = undefined;
-    // The new page's first render is read on the next frame, not held back by the throttle.
-    lastRescan = -Infinity;
+    awaitingRender = true;
     ctx.setTimeout(() => apply(true), SETTLE_MS);
   };
   ctx.addEventListener(win, 'wxt:locationchange', (event) => onUrlChange(event.newUrl));
@@ -144,6 +145,14 @@ export async function runMarketplacePage(
     // (removals only look irrelevant): read the page again so the frame is put back.
     const frameLost = overlay.iframe !== null && !overlay.iframe.isConnected;
     if (!frameLost && records.every(isIrrelevantMutation)) return;
+    if (awaitingRender) {
+      // The new page's first render after a URL change: read it now, before the browser lays the
+      // new page out and before any throttle, so a first-time contractor is stored (and shown) soonest.
+      awaitingRender = false;
+      lastRescan = performance.now();
+      apply(true);
+      return;
+    }
     scheduleRescan();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
