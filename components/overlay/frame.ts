@@ -1,5 +1,6 @@
 /**
- * The overlay frame's side of the contract with the content script (entrypoints/marketplace.content).
+ * The overlay frame's side of the contract with the content script (lib/content/overlay-frame.ts,
+ * run by every entrypoints/<site>.content.ts).
  * Messages to the page carry layout only: the marketplace page can read every postMessage sent to
  * its window, so nothing about the contractor ever goes this way.
  */
