@@ -4,7 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import { AlertTriangle, Pencil, Trash2 } from 'lucide-preact';
-import { MILESTONE_STATUSES, type Milestone, type MilestoneStatus, type Project } from '../../lib/db/schema';
+import { MILESTONE_STATUSES } from '../../lib/db/constants';
+import type { Milestone, MilestoneStatus, Project } from '../../lib/db/schema';
 import { daysBetween, formatDay, formatRelativeDays } from '../../lib/domain/dates';
 import { formatMoney, minorDigits } from '../../lib/domain/money';
 import { compareMilestones, type ProjectHealth } from '../../lib/domain/project-health';

@@ -3,14 +3,13 @@
  * dates, contract terms and check-in rhythm. Text stays in the form until a save succeeds.
  */
 import { useState } from 'preact/hooks';
-import {
-  PAYMENT_MODELS,
-  PROJECT_STATUSES,
-  type Contractor,
-  type PaymentModel,
-  type Project,
-  type ProjectStatus,
-  type RetainerPeriod,
+import { PAYMENT_MODELS, PROJECT_STATUSES } from '../../lib/db/constants';
+import type {
+  Contractor,
+  PaymentModel,
+  Project,
+  ProjectStatus,
+  RetainerPeriod,
 } from '../../lib/db/schema';
 import { formatMoney, minorDigits } from '../../lib/domain/money';
 import { readNewContractor } from '../../lib/domain/contractor-input';

@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import { TAB_CONTEXT_EVENT, type Responses, type TabContextEvent } from '../../lib/messaging/protocol';
+import { TAB_CONTEXT_EVENT } from '../../lib/messaging/events';
+import type { Responses, TabContextEvent } from '../../lib/messaging/protocol';
 
 export type TabContext = Responses['getTabContext'];
 

@@ -10,3 +10,6 @@ export const MARKETPLACE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour
 export const CONTRACTOR_STATUSES = ['prospect', 'shortlisted', 'hired', 'avoid'] as const;
 export const CHECK_STATES = ['todo', 'done', 'failed', 'na'] as const;
 export const NOTE_KINDS = ['general', 'interview', 'reference', 'contact', 'budget', 'negotiation'] as const;
+export const PROJECT_STATUSES = ['planned', 'active', 'paused', 'completed', 'cancelled'] as const;
+export const PAYMENT_MODELS = ['fixed', 'hourly', 'retainer', 'milestones'] as const;
+export const MILESTONE_STATUSES = ['pending', 'in-progress', 'submitted', 'approved', 'paid'] as const;

@@ -11,9 +11,27 @@
  */
 import { z } from 'zod';
 
-import { CHECK_STATES, CONTRACTOR_STATUSES, MARKETPLACE_IDS, NOTE_KINDS, SITE_IDS } from './constants';
+import {
+  CHECK_STATES,
+  CONTRACTOR_STATUSES,
+  MARKETPLACE_IDS,
+  MILESTONE_STATUSES,
+  NOTE_KINDS,
+  PAYMENT_MODELS,
+  PROJECT_STATUSES,
+  SITE_IDS,
+} from './constants';
 
-export { CHECK_STATES, CONTRACTOR_STATUSES, MARKETPLACE_IDS, NOTE_KINDS, SITE_IDS };
+export {
+  CHECK_STATES,
+  CONTRACTOR_STATUSES,
+  MARKETPLACE_IDS,
+  MILESTONE_STATUSES,
+  NOTE_KINDS,
+  PAYMENT_MODELS,
+  PROJECT_STATUSES,
+  SITE_IDS,
+};
 export const SiteIdSchema = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteIdSchema>;
 
@@ -173,11 +191,9 @@ export type Rating = z.infer<typeof RatingSchema>;
 
 // ---------------------------------------------------------------- projects
 
-export const PROJECT_STATUSES = ['planned', 'active', 'paused', 'completed', 'cancelled'] as const;
 export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
 export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
 
-export const PAYMENT_MODELS = ['fixed', 'hourly', 'retainer', 'milestones'] as const;
 export const PaymentModelSchema = z.enum(PAYMENT_MODELS);
 export type PaymentModel = z.infer<typeof PaymentModelSchema>;
 
@@ -220,7 +236,6 @@ export const ProjectSchema = z.object({
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
-export const MILESTONE_STATUSES = ['pending', 'in-progress', 'submitted', 'approved', 'paid'] as const;
 export const MilestoneStatusSchema = z.enum(MILESTONE_STATUSES);
 export type MilestoneStatus = z.infer<typeof MilestoneStatusSchema>;
 
