@@ -27,14 +27,33 @@ async function taskTimeMs(b: BenchBrowser, page: Page): Promise<number> {
   return (task(after) - task(before)) * 1000;
 }
 
-interface ProfileNode { id: number; callFrame: { url: string }; children?: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+/** Extension time per (deepest extension function › what it was running), summed over runs. */
+const breakdown = new Map<string, number>();
+
+function frameName(n: ProfileNode): string {
+  const file = n.callFrame.url.split('/').pop() ?? '';
+  return `${n.callFrame.functionName || '(anonymous)'}${file ? ` ${file}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}` : ''}`;
+}
+
+/** With BENCH_PROFILE=1, where Vetted's script time went (for finding what to cut, not a figure). */
+function printBreakdown(runs: number): void {
+  const rows = [...breakdown].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.error(`\nVetted content script, CPU profile: ms per run (mean of ${runs}), deepest extension frame › leaf`);
+  for (const [k, us] of rows) console.error(`${(us / 1000 / runs).toFixed(2).padStart(7)}  ${k}`);
+}
 
 /**
  * ms of the page's main thread spent in extension code (any stack frame from a
  * chrome-extension:// script), from a sampling CPU profile of the whole navigation. Unlike the
  * renderer's total task time, this doesn't drown in the page's own parse and layout noise.
  */
-async function extensionScriptMs(b: BenchBrowser, page: Page): Promise<number> {
+async function extensionScriptMs(b: BenchBrowser, page: Page, tally = false): Promise<number> {
   await page.goto(WARM).catch(() => undefined);
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -61,7 +80,16 @@ async function extensionScriptMs(b: BenchBrowser, page: Page): Promise<number> {
   };
   let us = 0;
   profile.samples.forEach((id, i) => {
-    if (isOurs(id)) us += profile.timeDeltas[i] ?? 0;
+    if (!isOurs(id)) return;
+    const dt = profile.timeDeltas[i] ?? 0;
+    us += dt;
+    if (!tally) return;
+    const leaf = byId.get(id)!;
+    let own: number | undefined = id;
+    while (own !== undefined && !byId.get(own)!.callFrame.url.startsWith('chrome-extension://')) own = parent.get(own);
+    const ownNode = byId.get(own!)!;
+    const key = ownNode === leaf ? frameName(ownNode) : `${frameName(ownNode)} › ${frameName(leaf)}`;
+    breakdown.set(key, (breakdown.get(key) ?? 0) + dt);
   });
   return us / 1000;
 }
@@ -125,7 +153,7 @@ export async function benchPageCost(vettedDir: string, runs: number): Promise<Fi
       script[v.name] = [];
       for (let i = 0; i < runs; i++) {
         const page = await b.context.newPage();
-        script[v.name]!.push(await extensionScriptMs(b, page));
+        script[v.name]!.push(await extensionScriptMs(b, page, v.name === 'Vetted' && process.env.BENCH_PROFILE === '1'));
         await page.close();
       }
       if (v.name === 'Vetted') {
@@ -158,6 +186,7 @@ export async function benchPageCost(vettedDir: string, runs: number): Promise<Fi
       await b.close();
     }
   }
+  if (process.env.BENCH_PROFILE === '1') printBreakdown(runs);
   const floor = median(task['empty content script']!);
   const vetted = median(task.Vetted!);
   const figures: Figure[] = [
