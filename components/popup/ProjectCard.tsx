@@ -5,11 +5,11 @@ import { formatDay, formatRelativeDays } from '../../lib/domain/dates';
 import { formatMoney, formatTotals } from '../../lib/domain/money';
 import type { ProjectHealth } from '../../lib/domain/project-health';
 import { send } from '../../lib/messaging/client';
-import type { ProjectView } from '../../lib/messaging/protocol';
+import type { DashboardProject } from '../../lib/messaging/protocol';
 import { PROJECT_STATUS_LABELS, SITE_LABELS } from '../projects/labels';
 
 export interface ProjectCardProps {
-  view: ProjectView;
+  view: DashboardProject;
   health: ProjectHealth;
   locale?: string;
   onOpenNotes: (projectId: string) => void;

@@ -277,9 +277,12 @@ export interface ProjectView {
   ratings: Rating[];
 }
 
+/** A popup card's project: no notes or ratings (the card shows neither; getProject has them). */
+export type DashboardProject = Omit<ProjectView, 'notes' | 'ratings'>;
+
 export interface Dashboard {
   /** Projects with status planned, active or paused, with what the cards need. */
-  projects: ProjectView[];
+  projects: DashboardProject[];
   /** Contractors you rated well (would rehire / high average), best first. */
   hireAgain: { contractor: Contractor; ratings: Rating[] }[];
   /** Recently viewed contractors, newest first. */

@@ -1,15 +1,14 @@
 /**
- * Everything the popup shows in one round trip. Every read goes through an index with the set of
+ * Everything the popup shows in one round trip, and nothing it does not show. Every read goes through an index with the set of
  * open projects' ids, so the cost follows the number of open projects, not the size of the data.
  */
 import { reputation } from '../../domain/reputation';
 import type { VettedDb } from '../../db/database';
 import { bulkGetContractors, recentContractors } from '../../db/repositories/contractors';
 import { milestonesByProject } from '../../db/repositories/milestones';
-import { notesByProject } from '../../db/repositories/notes';
 import { paymentsByProject } from '../../db/repositories/payments';
 import { listProjects } from '../../db/repositories/projects';
-import { allRatingsByContractor, ratingsByProject } from '../../db/repositories/ratings';
+import { allRatingsByContractor } from '../../db/repositories/ratings';
 import { getSettings } from '../../db/repositories/settings';
 import type { Contractor, Rating } from '../../db/schema';
 import type { Dashboard } from '../../messaging/protocol';
@@ -53,12 +52,12 @@ export const dashboardHandlers: HandlerGroup<'getDashboard'> = {
     return db.transaction('r', db.tables, async () => {
       const open = await listProjects(db, { status: ['active', 'paused', 'planned'] });
       const ids = open.map((p) => p.id);
-      const [contractors, milestones, payments, notes, ratings, again, recent, settings, contractorCount] = await Promise.all([
+      // No notes or ratings per project: a card shows neither, and an open project's budget notes
+      // can be many; the side panel reads them with getProject when it shows the project.
+      const [contractors, milestones, payments, again, recent, settings, contractorCount] = await Promise.all([
         bulkGetContractors(db, open.flatMap((p) => (p.contractorKey ? [p.contractorKey] : []))),
         milestonesByProject(db, ids),
         paymentsByProject(db, ids),
-        notesByProject(db, ids),
-        ratingsByProject(db, ids),
         hireAgain(db),
         recentContractors(db, RECENT_LIMIT),
         getSettings(db),
@@ -72,8 +71,6 @@ export const dashboardHandlers: HandlerGroup<'getDashboard'> = {
           ...(contractor ? { contractor } : {}),
           milestones: milestones.get(project.id) ?? [],
           payments: payments.get(project.id) ?? [],
-          notes: notes.get(project.id) ?? [],
-          ratings: ratings.get(project.id) ?? [],
         };
       });
       return { projects, hireAgain: again, recent, settings, contractorCount };
