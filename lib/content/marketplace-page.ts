@@ -11,7 +11,7 @@ import type { RequestPayload, RequestType, Responses } from '../messaging/protoc
 import type { PageReading, SiteReader } from '../sites/reader';
 import { BADGE_TAG } from './badge';
 import { createBadgeController } from './badges';
-import { frameThenIdle } from './card-batcher';
+import { endOfTask } from './card-batcher';
 import { createOverlayFrame } from './overlay-frame';
 
 export const TOGGLE_MESSAGE = 'vetted:toggle-overlay';
@@ -54,7 +54,7 @@ export async function runMarketplacePage(
   };
 
   const overlay = createOverlayFrame(ctx, () => hireButtonSelectors(new URL(win.location.href)));
-  const badges = createBadgeController(doc, (keys) => quiet('getBadges', { keys }), frameThenIdle(win));
+  const badges = createBadgeController(doc, (keys) => quiet('getBadges', { keys }), endOfTask);
   let enabled = false;
   let reportedKey: string | null | undefined;
   let rescanTimer: number | null = null;
@@ -63,6 +63,8 @@ export async function runMarketplacePage(
   let currentHref = win.location.href;
   /** The URL changed and the page has not rendered since. */
   let awaitingRender = false;
+  /** The page changed in a way that may matter since it was first read (before `start` ran). */
+  let changedSinceFirstRead = false;
 
   const stop = () => {
     enabled = false;
@@ -96,8 +98,8 @@ export async function runMarketplacePage(
 
   const scheduleRescan = () => {
     if (rescanTimer !== null || !enabled) return;
-    // Leading edge: cards that appear after a quiet spell are read on the next frame, so their
-    // badges show at once; a page that keeps changing is still read at most once per RESCAN_MS.
+    // Trailing edge: a page that keeps changing is read at most once per RESCAN_MS (the first
+    // change after a quiet spell is read in the mutation callback).
     const wait = Math.max(16, lastRescan + RESCAN_MS - performance.now());
     rescanTimer = ctx.setTimeout(() => {
       rescanTimer = null;
@@ -117,9 +119,13 @@ export async function runMarketplacePage(
     if (reading) void report(reading);
     if (!(await allowed) || ctx.isInvalid) return;
     enabled = true;
-    const key = reading && win.location.href === currentHref ? (reading.profile?.key ?? keyFromUrl(new URL(currentHref))?.key) : null;
+    const fresh = reading && win.location.href === currentHref;
+    const key = fresh ? (reading.profile?.key ?? keyFromUrl(new URL(currentHref))?.key) : null;
     if (key) overlay.show(key);
-    apply(true);
+    // The first reading still describes the page: reading it again would only cost the page
+    // another few tens of ms at load.
+    if (fresh && !changedSinceFirstRead) badges.update(reading.cards);
+    else apply(true);
   };
 
   // Client-side navigation: the URL changes before (or, for some sites, in the same task as) the
@@ -145,10 +151,19 @@ export async function runMarketplacePage(
     // (removals only look irrelevant): read the page again so the frame is put back.
     const frameLost = overlay.iframe !== null && !overlay.iframe.isConnected;
     if (!frameLost && records.every(isIrrelevantMutation)) return;
+    changedSinceFirstRead = true;
     if (awaitingRender) {
       // The new page's first render after a URL change: read it now, before the browser lays the
       // new page out and before any throttle, so a first-time contractor is stored (and shown) soonest.
       awaitingRender = false;
+      lastRescan = performance.now();
+      apply(true);
+      return;
+    }
+    if (rescanTimer === null && performance.now() - lastRescan >= RESCAN_MS) {
+      // Leading edge after a quiet spell (cards appended by infinite scroll): read now, in the
+      // mutation callback, so the badge request is answered while the browser lays the new cards
+      // out rather than after; a page that keeps changing is still read at most once per RESCAN_MS.
       lastRescan = performance.now();
       apply(true);
       return;

@@ -11,7 +11,6 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createIframeUi, type IframeContentScriptUi } from 'wxt/utils/content-script-ui/iframe';
 import { choosePlacement, type Box, type Placement, type Size } from './placement';
 
 export const OVERLAY_PAGE = '/overlay.html';
@@ -46,55 +45,88 @@ export function isLayoutMessage(data: unknown): data is { type: typeof LAYOUT_ME
   );
 }
 
-/** Visible rectangles of the site's hire / contact buttons, in viewport coordinates. */
-export function measureAvoid(doc: Document, selectors: readonly string[]): Box[] {
-  if (selectors.length === 0) return [];
-  const boxes: Box[] = [];
-  let elements: NodeListOf<Element>;
-  try {
-    elements = doc.querySelectorAll(selectors.join(','));
-  } catch {
-    return boxes;
+/**
+ * Visible rectangles of the site's hire / contact buttons (viewport coordinates) and the viewport
+ * without its scrollbars, read from an
+ * IntersectionObserver's first report: the browser computes those during its own next layout, so
+ * nothing here forces a synchronous layout of a big page (tens of ms on a profile at load).
+ */
+export function measureAvoidLater(doc: Document, selectors: readonly string[], done: (avoid: Box[], viewport: Size) => void): () => void {
+  const win = doc.defaultView ?? window;
+  let targets: Element[] = [];
+  if (selectors.length > 0) {
+    try {
+      targets = [...doc.querySelectorAll(selectors.join(','))];
+    } catch {
+      targets = [];
+    }
   }
-  for (const el of elements) {
-    const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.height > 0) boxes.push({ left: r.left, top: r.top, width: r.width, height: r.height });
-  }
-  return boxes;
+  const root = doc.documentElement;
+  const observer = new IntersectionObserver((entries) => {
+    observer.disconnect();
+    const boxes: Box[] = [];
+    let viewport: Size | null = null;
+    for (const e of entries) {
+      if (e.rootBounds) viewport = { width: e.rootBounds.width, height: e.rootBounds.height };
+      if (e.target === root && !targets.includes(root)) continue;
+      const r = e.boundingClientRect;
+      if (r.width > 0 && r.height > 0) boxes.push({ left: r.left, top: r.top, width: r.width, height: r.height });
+    }
+    done(boxes, viewport ?? { width: win.innerWidth, height: win.innerHeight });
+  });
+  // The root element is always observed, so the report comes even when no button matches.
+  observer.observe(root);
+  for (const t of targets) observer.observe(t);
+  return () => observer.disconnect();
 }
 
 export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () => readonly string[]): OverlayFrame {
   const base = browser.runtime.getURL(OVERLAY_PAGE);
   // Where commands may be posted: the extension's own origin, never '*'.
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
-  let ui: IframeContentScriptUi<void> | null = null;
+  let holder: HTMLDivElement | null = null;
+  let iframeEl: HTMLIFrameElement | null = null;
   let key: string | null = null;
+  let cancelMeasure: (() => void) | null = null;
   let open = false;
   let placement: Placement | undefined;
   let pendingFrame = 0;
 
   const size = (): Size => (open ? openSize(window.innerHeight) : COLLAPSED);
 
-  const layout = () => {
-    const iframe = ui?.iframe;
-    if (!iframe) return;
-    const frame = size();
-    // The visual viewport excludes the scrollbar; documentElement.clientWidth doesn't on every page.
-    const viewport = {
-      width: window.visualViewport?.width ?? document.documentElement.clientWidth,
-      height: window.visualViewport?.height ?? window.innerHeight,
-    };
-    placement = choosePlacement(frame, viewport, measureAvoid(document, hireSelectors()), placement);
+  const applyStyle = (iframe: HTMLIFrameElement, frame: Size, at: Placement) => {
     const s = iframe.style;
     s.width = `${frame.width}px`;
     s.height = `${frame.height}px`;
-    s.top = `${placement.top}px`;
-    s.left = placement.edge === 'left' ? '0px' : 'auto';
-    s.right = placement.edge === 'right' ? '0px' : 'auto';
+    s.top = `${at.top}px`;
+    s.left = at.edge === 'left' ? '0px' : 'auto';
+    s.right = at.edge === 'right' ? '0px' : 'auto';
+  };
+
+  /**
+   * Sizes the frame at once (where it is, or at the first choice when nothing is known yet), then
+   * moves it off the hire buttons once the browser has laid the page out anyway (next frame).
+   */
+  const layout = () => {
+    const iframe = iframeEl;
+    if (!iframe) return;
+    const frame = size();
+    const viewport = { width: window.innerWidth, height: window.innerHeight };
+    const now = choosePlacement(frame, viewport, [], placement);
+    applyStyle(iframe, frame, now);
+    placement = now;
+    if (cancelMeasure) return;
+    cancelMeasure = measureAvoidLater(document, hireSelectors(), (avoid, measuredViewport) => {
+      cancelMeasure = null;
+      if (iframe !== iframeEl || ctx.isInvalid) return;
+      const current = size();
+      placement = choosePlacement(current, measuredViewport, avoid, placement);
+      applyStyle(iframe, current, placement);
+    });
   };
 
   const scheduleLayout = () => {
-    if (!ui || pendingFrame) return;
+    if (!iframeEl || pendingFrame) return;
     pendingFrame = ctx.requestAnimationFrame(() => {
       pendingFrame = 0;
       layout();
@@ -123,7 +155,7 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
   };
 
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
-    const iframe = ui?.iframe;
+    const iframe = iframeEl;
     if (!iframe || event.source !== iframe.contentWindow || !isLayoutMessage(event.data)) return;
     open = event.data.open;
     layout();
@@ -132,51 +164,58 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
   // Hire buttons move under a fixed frame as the page scrolls (sticky headers, long profiles).
   ctx.addEventListener(window, 'scroll', scheduleLayout, { capture: true, passive: true });
 
+  const unmount = () => {
+    cancelMeasure?.();
+    cancelMeasure = null;
+    holder?.remove();
+    holder = null;
+    iframeEl = null;
+  };
+  ctx.onInvalidated(unmount);
+
   return {
     show(next) {
-      if (ui && key === next && ui.iframe.isConnected) return;
+      if (iframeEl && key === next && iframeEl.isConnected) return;
       key = next;
       const src = overlaySrc(base, next);
-      if (ui && ui.iframe.isConnected) {
+      if (iframeEl && iframeEl.isConnected) {
         // Same document, new hash: the frame follows without reloading.
-        ui.iframe.src = src;
+        iframeEl.src = src;
         return;
       }
       // Thrown out by the page (see below): drop the old holder before a new frame is made.
-      ui?.remove();
+      unmount();
       open = false;
       placement = undefined;
-      ui = createIframeUi<void>(ctx, {
-        page: OVERLAY_PAGE,
-        position: 'inline',
-        // On <html>, after <body>: frameworks that re-render the whole body (innerHTML, a new
-        // <body>, replaceChildren) would otherwise remove the frame with the page's old content.
-        anchor: () => document.documentElement,
-        onBeforeMount: (wrapper, iframe) => {
-          styleFrame(wrapper, iframe);
-          iframe.src = src;
-        },
-      });
-      ui.mount();
+      const wrapper = document.createElement('div');
+      const iframe = document.createElement('iframe');
+      styleFrame(wrapper, iframe);
+      iframe.src = src;
+      wrapper.append(iframe);
+      holder = wrapper;
+      iframeEl = iframe;
+      // Sized and placed before it is attached, so the page lays it out once.
       layout();
+      // On <html>, after <body>: frameworks that re-render the whole body (innerHTML, a new
+      // <body>, replaceChildren) would otherwise remove the frame with the page's old content.
+      document.documentElement.append(wrapper);
     },
     remove() {
-      ui?.remove();
-      ui = null;
+      unmount();
       key = null;
       open = false;
     },
     toggle() {
-      const win = ui?.iframe.contentWindow;
+      const win = iframeEl?.contentWindow;
       if (!win) return;
       win.postMessage({ type: COMMAND_MESSAGE, command: 'toggle' }, extensionOrigin);
-      ui?.iframe.focus();
+      iframeEl?.focus();
     },
     get key() {
       return key;
     },
     get iframe() {
-      return ui?.iframe ?? null;
+      return iframeEl;
     },
   };
 }
