@@ -16,6 +16,7 @@ import { EmptyState } from './EmptyState';
 import { ProjectCard } from './ProjectCard';
 import { Totals } from './Totals';
 import { TrackThisPage } from './TrackThisPage';
+import { ErrorAlert } from '../shared/ErrorAlert';
 import './popup.css';
 
 /**
@@ -82,11 +83,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
 
   let body: ComponentChildren;
   if (error && !data) {
-    body = (
-      <p class="v-alert v-alert--error" role="alert">
-        {error}
-      </p>
-    );
+    body = <ErrorAlert message={error} />;
   } else if (!data) {
     body = loading ? <p class="v-muted v-small pp-pad">Loading…</p> : null;
   } else {
