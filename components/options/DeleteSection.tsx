@@ -9,7 +9,6 @@ import { send } from '../../lib/messaging/client';
 import { useRequest } from '../use-request';
 import { errorText } from './format';
 import { MARKETPLACE_NAMES } from './GeneralSettings';
-import { ErrorAlert } from '../shared/ErrorAlert';
 
 function siteName(site: string): string {
   return (MARKETPLACE_NAMES as Record<string, string>)[site] ?? 'Other site';
@@ -102,7 +101,11 @@ export function DeleteContractor() {
           {done}
         </p>
       )}
-      <ErrorAlert message={error} />
+      {error && (
+        <p class="v-alert v-alert--error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -160,7 +163,11 @@ export function DeleteEverything() {
           All Vetted data was deleted.
         </p>
       )}
-      <ErrorAlert message={error} />
+      {error && (
+        <p class="v-alert v-alert--error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

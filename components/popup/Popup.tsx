@@ -16,7 +16,6 @@ import { EmptyState } from './EmptyState';
 import { ProjectCard } from './ProjectCard';
 import { Totals } from './Totals';
 import { TrackThisPage } from './TrackThisPage';
-import { ErrorAlert } from '../shared/ErrorAlert';
 import './popup.css';
 
 /**
@@ -83,7 +82,11 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
 
   let body: ComponentChildren;
   if (error && !data) {
-    body = <ErrorAlert message={error} />;
+    body = (
+      <p class="v-alert v-alert--error" role="alert">
+        {error}
+      </p>
+    );
   } else if (!data) {
     body = loading ? <p class="v-muted v-small pp-pad">Loading…</p> : null;
   } else {

@@ -18,7 +18,6 @@ import { send } from '../../lib/messaging/client';
 import { DateInput } from './DateInput';
 import { Field, fieldAria } from './Field';
 import { PAYMENT_MODEL_LABELS, PROJECT_STATUS_LABELS, RETAINER_PERIOD_LABELS, SITE_LABELS } from './labels';
-import { ErrorAlert } from '../shared/ErrorAlert';
 import './projects.css';
 
 export interface ProjectFormProps {
@@ -264,7 +263,11 @@ export function ProjectForm(props: ProjectFormProps) {
           </Field>
         </div>
       </details>
-      <ErrorAlert message={saveError} />
+      {saveError && (
+        <p class="v-alert v-alert--error" role="alert">
+          {saveError}
+        </p>
+      )}
       <div class="v-row">
         <button type="submit" class="v-btn v-btn--primary" disabled={saving}>
           {saving ? 'Saving…' : project ? 'Save project' : 'Create project'}

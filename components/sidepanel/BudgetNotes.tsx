@@ -3,7 +3,6 @@ import { useState } from 'preact/hooks';
 import { Pencil, Trash2 } from 'lucide-preact';
 import type { Note, Project } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
-import { ErrorAlert } from '../shared/ErrorAlert';
 
 export interface BudgetNotesProps {
   project: Project;
@@ -83,7 +82,11 @@ export function BudgetNotes({ project, notes, locale }: BudgetNotesProps) {
           placeholder={kind === 'budget' ? 'e.g. Agreed $2,000 cap; extras need written approval' : 'e.g. Asked for $40/h instead of $45, they will answer Monday'}
           onInput={(e) => setBody(e.currentTarget.value)}
         />
-        <ErrorAlert message={error} />
+        {error && (
+          <p class="v-alert v-alert--error" role="alert">
+            {error}
+          </p>
+        )}
         <div class="v-row">
           <button type="submit" class="v-btn v-btn--primary v-btn--sm" disabled={saving}>
             {saving ? 'Saving…' : editingId ? 'Save changes' : 'Add note'}

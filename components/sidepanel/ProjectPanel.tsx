@@ -19,7 +19,6 @@ import { PROJECT_STATUS_LABELS, SITE_LABELS } from '../projects/labels';
 import { BudgetNotes } from './BudgetNotes';
 import { BudgetSummary } from './BudgetSummary';
 import { ContractSummary } from './ContractSummary';
-import { ErrorAlert } from '../shared/ErrorAlert';
 
 export interface ProjectPanelProps {
   view: ProjectView;
@@ -125,7 +124,11 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
             </button>
           )}
         </div>
-        <ErrorAlert message={error} />
+        {error && (
+          <p class="v-alert v-alert--error" role="alert">
+            {error}
+          </p>
+        )}
       </header>
 
       {askRating && project.contractorKey && (
