@@ -88,7 +88,16 @@ describe('projects in Firefox', () => {
     await clickButton(panel, 'Edit project');
     const date = `#project-${project!.id}-signedAt`;
     await waitFor('the signed date in the editor', () => panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '2026-11-02', date));
-    await panel.click('button[aria-label="Clear contract signed on"]');
+    // The editor scrolls itself into view smoothly after "Edit project": a click at coordinates
+    // taken mid-scroll lands beside the button (it failed that way in CI), so the button is clicked
+    // through the DOM once it exists.
+    await waitFor('the Clear button', () =>
+      panel.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>('button[aria-label="Clear contract signed on"]');
+        button?.click();
+        return Boolean(button);
+      }),
+    );
     await waitFor('the emptied date field', () => panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).value === '', date));
     await clickButton(panel, 'Save project');
     await waitFor('the date to be gone from storage', async () => {
