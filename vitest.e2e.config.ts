@@ -13,10 +13,7 @@ export default defineConfig({
     teardownTimeout: 60_000,
     // Browsers are heavy on a 2-core machine: one file at a time.
     fileParallelism: false,
-    // One retry per test: on a loaded 2-core machine a click in the overlay frame can land during
-    // a re-render (seen once in ~80 runs of overlay.chromium's Fiverr screenshot test). A test
-    // that fails twice still fails the run.
-    retry: 1,
+    // No retries: a flaky test is a race to find, not to hide.
     reporters: ['default', './tests/e2e/harness/summary-reporter.ts'],
   },
 });

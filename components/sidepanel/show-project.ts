@@ -4,8 +4,9 @@
  * opens fresh, by this message when it was already open.
  */
 import { browser } from 'wxt/browser';
+import { SHOW_PROJECT_EVENT } from '../../lib/messaging/events';
 
-export const SHOW_PROJECT_EVENT = 'vetted:show-project' as const;
+export { SHOW_PROJECT_EVENT };
 export interface ShowProjectMessage {
   event: typeof SHOW_PROJECT_EVENT;
   projectId?: string;

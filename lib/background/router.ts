@@ -22,6 +22,7 @@ import type { HandlerContext, Handlers, Sender } from './context';
 import { toReplyError } from './errors';
 import { HANDLERS } from './handlers';
 import { TabContexts } from './tab-contexts';
+import { OWN_EVENTS } from '../messaging/events';
 
 export interface RouterOptions {
   db: VettedDb;
@@ -46,7 +47,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Our own events come back through runtime.onMessage in some browsers: not requests. */
 function isOwnEvent(message: unknown): boolean {
   if (!isPlainObject(message)) return false;
-  return message.event === CHANGE_EVENT || message.event === TAB_CONTEXT_EVENT;
+  return typeof message.event === 'string' && OWN_EVENTS.includes(message.event);
 }
 
 /** Extension pages (popup, side panel, options, the overlay frame): our id and our origin. */

@@ -4,3 +4,8 @@
  */
 export const CHANGE_EVENT = 'vetted:changed' as const;
 export const TAB_CONTEXT_EVENT = 'vetted:tab-context' as const;
+/** Popup → side panel: show this project (components/sidepanel/show-project.ts). */
+export const SHOW_PROJECT_EVENT = 'vetted:show-project' as const;
+
+/** Every event our own contexts send each other: the background's router answers none of them. */
+export const OWN_EVENTS: readonly string[] = [CHANGE_EVENT, TAB_CONTEXT_EVENT, SHOW_PROJECT_EVENT];

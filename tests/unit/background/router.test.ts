@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { CHANGE_EVENT, TAB_CONTEXT_EVENT } from '../../../lib/messaging/protocol';
+import { SHOW_PROJECT_EVENT } from '../../../components/sidepanel/show-project';
 import { QUOTA_MESSAGE, isQuotaError, toReplyError } from '../../../lib/background/errors';
 import { makeHarness, senders, snapshot, type Harness } from './harness';
 
@@ -149,6 +150,8 @@ describe('router accepts the right senders', () => {
   it('ignores its own broadcast events (they are not requests)', () => {
     expect(h.router({ event: CHANGE_EVENT, tables: ['notes'] }, senders.popup())).toBeUndefined();
     expect(h.router({ event: TAB_CONTEXT_EVENT, tabId: 1, key: null, site: null, url: null }, senders.popup())).toBeUndefined();
+    // The popup tells the side panel which project to show; the router must leave it to the panel.
+    expect(h.router({ event: SHOW_PROJECT_EVENT, projectId: 'p1' }, senders.popup())).toBeUndefined();
   });
 });
 
