@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { VettedDb } from '../db/database';
-import type { ChangeEvent, ParsedPayload, RequestType, Responses, TabContextEvent } from '../messaging/protocol';
+import type { ParsedPayload, RequestType, Responses, TabContextEvent } from '../messaging/protocol';
 import type { TabContexts } from './tab-contexts';
 
 export type Sender = Browser.runtime.MessageSender;
@@ -10,8 +10,6 @@ export interface HandlerContext {
   /** One instant per request, so every record written by it shares the same timestamp. */
   now: number;
   tabs: TabContexts;
-  /** Records what a write touched; the router broadcasts it once the handler succeeded. */
-  changed(change: Omit<ChangeEvent, 'event'>): void;
   /** Records that a tab now shows another contractor (broadcast after success). */
   tabContextChanged(change: Omit<TabContextEvent, 'event'>): void;
   /** Whether navigator.storage.persist() was granted at startup (undefined: not asked yet). */

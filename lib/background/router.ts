@@ -5,13 +5,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { VettedDb } from '../db/database';
+import type { RecordedWrite } from '../db/recorder';
 import { describeIssues } from '../db/errors';
 import { isMarketplaceUrl } from '../sites/matches';
 import {
-  CHANGE_EVENT,
   REQUESTS,
   TAB_CONTEXT_EVENT,
-  type ChangeEvent,
   type ChangedTable,
   type Reply,
   type RequestType,
@@ -19,6 +18,7 @@ import {
 } from '../messaging/protocol';
 import { broadcast as defaultBroadcast, type BackgroundEvent } from './broadcast';
 import type { HandlerContext, Handlers, Sender } from './context';
+import { changeEventOf } from './change-event';
 import { toReplyError } from './errors';
 import { HANDLERS } from './handlers';
 import { TabContexts } from './tab-contexts';
@@ -95,41 +95,30 @@ export function createRouter(options: RouterOptions): Router {
       return fail('bad-request', `Invalid "${type}" request: ${describeIssues(parsed.error.issues)}`);
     }
 
-    const changes: Omit<ChangeEvent, 'event'>[] = [];
     const tabChanges: Omit<TabContextEvent, 'event'>[] = [];
     const ctx: HandlerContext = {
       sender,
       now: now(),
       tabs,
-      changed: (c) => changes.push(c),
       tabContextChanged: (c) => tabChanges.push(c),
       persisted: options.persisted?.(),
     };
-    let data: unknown;
+    let reply: Reply<unknown>;
     try {
       const handler = handlers[type as RequestType] as (db: unknown, payload: unknown, ctx: HandlerContext) => Promise<unknown>;
-      data = await handler(db, parsed.data, ctx);
+      reply = { ok: true, data: await handler(db, parsed.data, ctx) };
     } catch (err) {
-      return { ok: false, ...toReplyError(err) };
+      reply = { ok: false, ...toReplyError(err) };
     }
-    // Broadcasting is best effort: the write succeeded whatever happens to the views.
-    void announce(changes, tabChanges).catch(() => undefined);
-    return { ok: true, data };
+    // Whatever committed is announced, even when a later step of the request failed. Best effort:
+    // the write succeeded whatever happens to the views.
+    void announce(db.writes.take(), reply.ok ? tabChanges : []).catch(() => undefined);
+    return reply;
   }
 
-  async function announce(changes: Omit<ChangeEvent, 'event'>[], tabChanges: Omit<TabContextEvent, 'event'>[]) {
-    if (changes.length > 0) {
-      const tables = new Set<ChangedTable>();
-      const contractorKeys = new Set<string>();
-      const projectIds = new Set<string>();
-      for (const c of changes) {
-        c.tables.forEach((t) => tables.add(t));
-        c.contractorKeys?.forEach((k) => contractorKeys.add(k));
-        c.projectIds?.forEach((id) => projectIds.add(id));
-      }
-      const event: ChangeEvent = { event: CHANGE_EVENT, tables: [...tables] };
-      if (contractorKeys.size) event.contractorKeys = [...contractorKeys];
-      if (projectIds.size) event.projectIds = [...projectIds];
+  async function announce(writes: RecordedWrite[], tabChanges: Omit<TabContextEvent, 'event'>[]) {
+    const event = changeEventOf(writes);
+    if (event) {
       options.afterWrite?.(event.tables);
       await send(event, await tabs.tabIds());
     }

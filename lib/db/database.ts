@@ -3,6 +3,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Check, Contractor, Milestone, Note, Payment, Project, Rating, SettingsRow } from './schema';
+import { WriteRecorder } from './recorder';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 export const DB_NAME = 'vetted';
@@ -28,9 +29,12 @@ export class VettedDb extends Dexie {
   milestones!: Table<Milestone, string>;
   payments!: Table<Payment, string>;
   settings!: Table<SettingsRow, string>;
+  /** Every committed put and delete, for the router's broadcast (lib/db/recorder.ts). */
+  readonly writes = new WriteRecorder();
 
   constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);
+    this.use(this.writes.middleware);
     for (const v of versions) {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);

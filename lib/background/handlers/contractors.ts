@@ -33,22 +33,15 @@ export const contractorHandlers: HandlerGroup<Names> = {
 
   async trackContractor(db, { profile }, ctx) {
     const result = await contractors.trackContractor(db, profile, ctx.now);
-    if (result.changed) ctx.changed({ tables: ['contractors'], contractorKeys: [profile.key] });
     return result.contractor;
   },
 
   async updateContractor(db, { key, patch }, ctx) {
-    const contractor = await contractors.updateContractor(db, key, patch, ctx.now);
-    ctx.changed({ tables: ['contractors'], contractorKeys: [key] });
-    return contractor;
+    return contractors.updateContractor(db, key, patch, ctx.now);
   },
 
   async deleteContractor(db, { key }, ctx) {
-    const deleted = await contractors.deleteContractor(db, key, ctx.now);
-    if (deleted) {
-      ctx.changed({ tables: ['contractors', 'checks', 'notes', 'ratings', 'projects'], contractorKeys: [key] });
-    }
-    return { deleted };
+    return { deleted: await contractors.deleteContractor(db, key, ctx.now) };
   },
 
   async listContractors(db, query) {
@@ -57,13 +50,11 @@ export const contractorHandlers: HandlerGroup<Names> = {
 
   async linkContractors(db, { a, b }, ctx) {
     await contractors.linkContractors(db, a, b, ctx.now);
-    ctx.changed({ tables: ['contractors'], contractorKeys: [a, b] });
     return { ok: true };
   },
 
   async unlinkContractors(db, { a, b }, ctx) {
     await contractors.unlinkContractors(db, a, b, ctx.now);
-    ctx.changed({ tables: ['contractors'], contractorKeys: [a, b] });
     return { ok: true };
   },
 };

@@ -19,9 +19,8 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
     const enabled = await isSiteEnabled(db, site);
     let key: string | null = null;
     if (enabled && profile) {
-      const result = await upsertSnapshot(db, profile, ctx.now);
+      await upsertSnapshot(db, profile, ctx.now);
       key = profile.key;
-      if (result.changed) ctx.changed({ tables: ['contractors'], contractorKeys: [key] });
     }
     const tabId = ctx.sender.tab?.id;
     if (tabId !== undefined && tabId >= 0) {

@@ -2,8 +2,8 @@ import * as projects from '../../db/repositories/projects';
 import { getContractor, updateContractor } from '../../db/repositories/contractors';
 import type { VettedDb } from '../../db/database';
 import type { Project } from '../../db/schema';
-import { deleteMilestone, getMilestone, listMilestones, saveMilestone } from '../../db/repositories/milestones';
-import { deletePayment, getPayment, listPayments, savePayment } from '../../db/repositories/payments';
+import { deleteMilestone, listMilestones, saveMilestone } from '../../db/repositories/milestones';
+import { deletePayment, listPayments, savePayment } from '../../db/repositories/payments';
 import { listNotesByProject } from '../../db/repositories/notes';
 import { listRatingsByProject } from '../../db/repositories/ratings';
 import type { HandlerGroup } from '../context';
@@ -19,8 +19,6 @@ type Names =
   | 'deleteMilestone'
   | 'savePayment'
   | 'deletePayment';
-
-const keysOf = (key: string | undefined) => (key ? { contractorKeys: [key] } : {});
 
 /**
  * Working with someone makes them "hired" in the overlay and badges, unless the user marked them
@@ -57,66 +55,37 @@ export const projectHandlers: HandlerGroup<Names> = {
 
   async createProject(db, input, ctx) {
     const project = await projects.createProject(db, input, ctx.now);
-    const hired = await markHired(db, project, ctx.now);
-    ctx.changed({ tables: hired ? ['projects', 'contractors'] : ['projects'], projectIds: [project.id], ...keysOf(project.contractorKey) });
+    await markHired(db, project, ctx.now);
     return project;
   },
 
   async updateProject(db, { id, patch }, ctx) {
-    const before = await projects.getProject(db, id);
     const project = await projects.updateProject(db, id, patch, ctx.now);
-    const hired = await markHired(db, project, ctx.now);
-    const keys = [before?.contractorKey, project.contractorKey].filter((k): k is string => !!k);
-    ctx.changed({
-      tables: hired ? ['projects', 'contractors'] : ['projects'],
-      projectIds: [id],
-      ...(keys.length ? { contractorKeys: [...new Set(keys)] } : {}),
-    });
+    await markHired(db, project, ctx.now);
     return project;
   },
 
   async deleteProject(db, { id }, ctx) {
-    const before = await projects.getProject(db, id);
-    const deleted = await projects.deleteProject(db, id, ctx.now);
-    if (deleted) {
-      ctx.changed({
-        tables: ['projects', 'milestones', 'payments', 'notes', 'ratings'],
-        projectIds: [id],
-        ...keysOf(before?.contractorKey),
-      });
-    }
-    return { deleted };
+    return { deleted: await projects.deleteProject(db, id, ctx.now) };
   },
 
   async logCheckIn(db, { id, at }, ctx) {
-    const project = await projects.logCheckIn(db, id, at ?? ctx.now, ctx.now);
-    ctx.changed({ tables: ['projects'], projectIds: [id], ...keysOf(project.contractorKey) });
-    return project;
+    return projects.logCheckIn(db, id, at ?? ctx.now, ctx.now);
   },
 
   async saveMilestone(db, { projectId, id, patch }, ctx) {
-    const milestone = await saveMilestone(db, projectId, id, patch, ctx.now);
-    ctx.changed({ tables: ['milestones'], projectIds: [projectId] });
-    return milestone;
+    return saveMilestone(db, projectId, id, patch, ctx.now);
   },
 
   async deleteMilestone(db, { id }, ctx) {
-    const before = await getMilestone(db, id);
-    const deleted = await deleteMilestone(db, id, ctx.now);
-    if (deleted && before) ctx.changed({ tables: ['milestones', 'payments'], projectIds: [before.projectId] });
-    return { deleted };
+    return { deleted: await deleteMilestone(db, id, ctx.now) };
   },
 
   async savePayment(db, { projectId, id, patch }, ctx) {
-    const payment = await savePayment(db, projectId, id, patch, ctx.now);
-    ctx.changed({ tables: ['payments'], projectIds: [projectId] });
-    return payment;
+    return savePayment(db, projectId, id, patch, ctx.now);
   },
 
   async deletePayment(db, { id }, ctx) {
-    const before = await getPayment(db, id);
-    const deleted = await deletePayment(db, id, ctx.now);
-    if (deleted && before) ctx.changed({ tables: ['payments'], projectIds: [before.projectId] });
-    return { deleted };
+    return { deleted: await deletePayment(db, id, ctx.now) };
   },
 };

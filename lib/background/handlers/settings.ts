@@ -7,8 +7,6 @@ export const settingsHandlers: HandlerGroup<'getSettings' | 'updateSettings'> = 
   },
 
   async updateSettings(db, { patch }, ctx) {
-    const settings = await updateSettings(db, patch, ctx.now);
-    ctx.changed({ tables: ['settings'] });
-    return settings;
+    return updateSettings(db, patch, ctx.now);
   },
 };

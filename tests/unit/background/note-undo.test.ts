@@ -30,7 +30,7 @@ describe('note delete and undo', () => {
     const restored = await h.ok('restoreNote', { note: deleted.note! });
     expect(restored).toEqual(note);
     expect((await h.ok('getContractor', { key: KEY }))?.notes).toEqual([note]);
-    expect(h.events.map((e) => e.event)).toMatchObject([{ tables: ['notes'], contractorKeys: [KEY] }]);
+    expect(h.events.map((e) => e.event)).toMatchObject([{ tables: ['notes', 'settings'], contractorKeys: [KEY] }]);
     // Restoring is a change the backup reminder must count.
     expect((await h.ok('getSettings', {})).lastChangeAt).toBe(h.clock.now);
   });

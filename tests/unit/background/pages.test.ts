@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TabContexts } from '../../../lib/background/tab-contexts';
-import { TAB_CONTEXT_EVENT } from '../../../lib/messaging/protocol';
+import { CHANGE_EVENT, TAB_CONTEXT_EVENT } from '../../../lib/messaging/protocol';
 import { DEFAULT_CHECKLIST } from '../../../lib/domain/checklist';
 import { makeHarness, senders, snapshot, type Harness } from './harness';
 
@@ -32,12 +32,14 @@ describe('reportPage', () => {
     expect(tabEvents).toHaveLength(2);
   });
 
-  it('the same page reported twice announces the tab once and does not re-broadcast a change', async () => {
+  it('the same page reported twice announces the tab once; the visit itself is announced as the write it is', async () => {
     await h.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
     h.events.length = 0;
     h.clock.now += 1000;
     await h.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
-    expect(h.events).toEqual([]);
+    expect(h.events.filter((e) => e.event.event === TAB_CONTEXT_EVENT)).toEqual([]);
+    // lastSeenAt moved ("recently viewed" in the popup): the recorder saw that one row change.
+    expect(h.events.map((e) => e.event)).toEqual([{ event: CHANGE_EVENT, tables: ['contractors'], contractorKeys: [KEY] }]);
     expect((await h.db.contractors.get(KEY))?.lastSeenAt).toBe(h.clock.now);
   });
 

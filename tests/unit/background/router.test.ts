@@ -203,7 +203,8 @@ describe('broadcasts', () => {
     h.events.length = 0;
     const note = await h.ok('saveNote', { contractorKey: KEY, kind: 'general', body: 'x' });
     expect(h.events).toEqual([
-      { event: { event: CHANGE_EVENT, tables: ['notes'], contractorKeys: [KEY] }, tabIds: [11] },
+      // The note, and settings.lastChangeAt that the backup reminder reads: what the transaction wrote.
+      { event: { event: CHANGE_EVENT, tables: ['notes', 'settings'], contractorKeys: [KEY] }, tabIds: [11] },
     ]);
     h.events.length = 0;
     await h.ok('deleteNote', { id: note.id });

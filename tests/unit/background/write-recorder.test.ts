@@ -1,0 +1,145 @@
+/**
+ * One write path (DESIGN.md rule 6): each capability's broadcast is what its transactions wrote.
+ * Every write request runs once against a database with data in it; the database is dumped before
+ * and after, and the broadcast must name exactly the tables, contractors and projects whose rows
+ * the dump shows added, changed or deleted (cascades included). No handler lists them by hand.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TABLE_NAMES } from '../../../lib/db/database';
+import { CHANGE_EVENT, REQUESTS, type ChangeEvent, type RequestPayload, type RequestType } from '../../../lib/messaging/protocol';
+import { makeHarness, senders, snapshot, type Harness } from './harness';
+
+const KEY = 'upwork:~01abc';
+const OTHER = 'upwork:~02twin';
+
+type Dump = Map<string, Map<string, string>>;
+
+async function dump(h: Harness): Promise<Dump> {
+  const out: Dump = new Map();
+  for (const t of TABLE_NAMES) {
+    const table = h.db.table(t);
+    const rows = await table.toArray();
+    const keys = await table.toCollection().primaryKeys();
+    out.set(t, new Map(rows.map((row, i) => [JSON.stringify(keys[i]), JSON.stringify(row)])));
+  }
+  return out;
+}
+
+/** What the dumps say changed, named as a ChangeEvent would name it. */
+function expectedEvent(before: Dump, after: Dump): Omit<ChangeEvent, 'event'> | null {
+  const tables: string[] = [];
+  const contractorKeys = new Set<string>();
+  const projectIds = new Set<string>();
+  for (const t of TABLE_NAMES) {
+    const a = before.get(t)!;
+    const b = after.get(t)!;
+    let touched = false;
+    for (const key of new Set([...a.keys(), ...b.keys()])) {
+      if (a.get(key) === b.get(key)) continue;
+      touched = true;
+      for (const json of [a.get(key), b.get(key)]) {
+        if (!json) continue;
+        const row = JSON.parse(json) as Record<string, unknown>;
+        if (t === 'contractors') contractorKeys.add(row.key as string);
+        if (typeof row.contractorKey === 'string') contractorKeys.add(row.contractorKey);
+        if (t === 'projects') projectIds.add(row.id as string);
+        else if (typeof row.projectId === 'string') projectIds.add(row.projectId);
+      }
+    }
+    if (touched) tables.push(t);
+  }
+  if (tables.length === 0) return null;
+  return {
+    tables: tables.sort() as ChangeEvent['tables'],
+    ...(contractorKeys.size ? { contractorKeys: [...contractorKeys].sort() } : {}),
+    ...(projectIds.size ? { projectIds: [...projectIds].sort() } : {}),
+  };
+}
+
+function broadcastOf(h: Harness): Omit<ChangeEvent, 'event'> | null {
+  const changes = h.events.map((e) => e.event).filter((e): e is ChangeEvent => e.event === CHANGE_EVENT);
+  expect(changes.length).toBeLessThanOrEqual(1); // one request, one announcement
+  const e = changes[0];
+  if (!e) return null;
+  return {
+    tables: e.tables,
+    ...(e.contractorKeys ? { contractorKeys: [...e.contractorKeys].sort() } : {}),
+    ...(e.projectIds ? { projectIds: [...e.projectIds].sort() } : {}),
+  };
+}
+
+let h: Harness;
+let ids: { project: string; milestone: string; payment: string; note: string; rating: string; backup: string };
+
+beforeEach(async () => {
+  h = makeHarness();
+  await h.ok('trackContractor', { profile: snapshot() });
+  await h.ok('trackContractor', { profile: snapshot({ key: OTHER, siteId: '~02twin', name: 'Twin', profileUrl: 'https://www.upwork.com/freelancers/~02twin' }) });
+  const project = await h.ok('createProject', { title: 'Site', contractorKey: KEY, status: 'active', paymentModel: 'milestones' });
+  const milestone = await h.ok('saveMilestone', { projectId: project.id, patch: { title: 'Wireframes', amountMinor: 45_000 } });
+  const payment = await h.ok('savePayment', { projectId: project.id, patch: { amountMinor: 45_000, paidAt: '2026-11-01', milestoneId: milestone.id } });
+  const note = await h.ok('saveNote', { contractorKey: KEY, projectId: project.id, kind: 'budget', body: 'capped' });
+  const rating = await h.ok('saveRating', { rating: { contractorKey: OTHER, quality: 4, communication: 4, timeliness: 4, value: 4, wouldRehire: true } });
+  await h.ok('setCheck', { contractorKey: KEY, itemId: 'interview', state: 'done' });
+  const backup = (await h.ok('exportBackup', {})).text;
+  ids = { project: project.id, milestone: milestone.id, payment: payment.id, note: note.id, rating: rating.id, backup };
+});
+
+type Step = { [T in RequestType]: [T, () => RequestPayload<T>] }[RequestType];
+
+const steps = (): Step[] => [
+  ['reportPage', () => ({ site: 'upwork', profile: snapshot({ rate: { amountMinor: 9000, currency: 'USD', unit: 'hour' } }) })],
+  ['trackContractor', () => ({ profile: snapshot({ key: 'upwork:~03new', siteId: '~03new', profileUrl: 'https://www.upwork.com/freelancers/~03new' }) })],
+  ['updateContractor', () => ({ key: KEY, patch: { status: 'shortlisted', tags: ['logo'] } })],
+  ['linkContractors', () => ({ a: KEY, b: OTHER })],
+  ['unlinkContractors', () => ({ a: KEY, b: OTHER })],
+  ['setCheck', () => ({ contractorKey: KEY, itemId: 'references', state: 'failed', note: 'no answer' })],
+  ['saveNote', () => ({ id: ids.note, contractorKey: KEY, projectId: ids.project, kind: 'budget', body: 'capped at 2k' })],
+  ['deleteNote', () => ({ id: ids.note })],
+  ['restoreNote', () => ({ note: { id: 'n-back', contractorKey: KEY, kind: 'general', body: 'back', createdAt: 1, updatedAt: 1 } })],
+  ['saveRating', () => ({ id: ids.rating, rating: { contractorKey: OTHER, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true } })],
+  ['deleteRating', () => ({ id: ids.rating })],
+  ['createProject', () => ({ title: 'Logo', contractorKey: OTHER, status: 'active' })],
+  ['updateProject', () => ({ id: ids.project, patch: { title: 'Site v2', contractorKey: OTHER } })],
+  ['logCheckIn', () => ({ id: ids.project })],
+  ['saveMilestone', () => ({ projectId: ids.project, id: ids.milestone, patch: { title: 'Wireframes v2' } })],
+  ['deleteMilestone', () => ({ id: ids.milestone })],
+  ['savePayment', () => ({ projectId: ids.project, id: ids.payment, patch: { note: 'late' } })],
+  ['deletePayment', () => ({ id: ids.payment })],
+  ['deleteProject', () => ({ id: ids.project })],
+  ['deleteContractor', () => ({ key: KEY })],
+  ['updateSettings', () => ({ patch: { defaultCurrency: 'EUR' } })],
+  ['exportBackup', () => ({})],
+  ['importBackup', () => ({ text: ids.backup.replace(/"capped"/g, '"capped, imported"').replace(/"updatedAt":\s*(\d+)/g, (_, n) => `"updatedAt": ${Number(n) + 3_600_000}`) })],
+  ['deleteEverything', () => ({ confirm: 'DELETE' })],
+];
+
+/** Writes that need a real tab to read (browser.scripting): covered in track-page tests. */
+const NOT_HERE = new Set<RequestType>(['trackPage']);
+const READS = /^(get|list|export(?!Backup))/;
+
+describe('the write recorder names what each capability wrote', () => {
+  it('covers every request that can write', () => {
+    const writes = (Object.keys(REQUESTS) as RequestType[]).filter((t) => !READS.test(t) && !NOT_HERE.has(t)).sort();
+    expect(steps().map(([t]) => t).sort()).toEqual(writes);
+  });
+
+  it.each(steps().map((s) => [s[0], s] as const))('%s', async (type, [, payload]) => {
+    const sender = type === 'reportPage' ? senders.content() : senders.popup();
+    const before = await dump(h);
+    h.events.length = 0;
+    h.clock.now += 60_000;
+    await h.ok(type, payload() as never, sender);
+    const after = await dump(h);
+    const expected = expectedEvent(before, after);
+    expect(expected).not.toBeNull(); // each step really writes something
+    expect(broadcastOf(h)).toEqual(expected);
+  });
+
+  it('a request that fails after nothing committed announces nothing', async () => {
+    h.events.length = 0;
+    const reply = await h.call('updateProject', { id: 'gone', patch: { title: 'x' } });
+    expect(reply).toMatchObject({ ok: false, code: 'not-found' });
+    expect(h.events).toEqual([]);
+  });
+});
