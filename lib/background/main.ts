@@ -9,7 +9,7 @@ import { registerCommands } from './commands';
 import { registerReminders, scheduleReminderCheck } from './reminders';
 import { createRouter, type Router } from './router';
 import { TabContexts } from './tab-contexts';
-import { registerTrackPage } from './track-page';
+import { registerTrackMenu } from './track-menu';
 
 export interface Background {
   db: VettedDb;
@@ -49,6 +49,6 @@ export function startBackground(db: VettedDb = openDb()): Background {
   browser.tabs?.onRemoved?.addListener((tabId) => void tabs.remove(tabId));
   registerReminders(db);
   registerCommands();
-  registerTrackPage(router, tabs);
+  registerTrackMenu(router);
   return { db, router, tabs };
 }

@@ -13,7 +13,9 @@ import {
   TAB_CONTEXT_EVENT,
   type ChangedTable,
   type Reply,
+  type RequestPayload,
   type RequestType,
+  type Responses,
   type TabContextEvent,
 } from '../messaging/protocol';
 import { broadcast as defaultBroadcast, type BackgroundEvent } from './broadcast';
@@ -36,7 +38,15 @@ export interface RouterOptions {
   afterWrite?: (tables: readonly ChangedTable[]) => void;
 }
 
-export type Router = (message: unknown, sender: Sender) => Promise<Reply<unknown>> | undefined;
+export interface Router {
+  (message: unknown, sender: Sender): Promise<Reply<unknown>> | undefined;
+  /**
+   * The background's own requests (the context menu): the same payload check, handler and
+   * broadcast as any request. No sender is checked, and none is made up: the sender is the
+   * background itself, which has no tab and no page.
+   */
+  internal<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Reply<Responses[T]>>;
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -90,7 +100,11 @@ export function createRouter(options: RouterOptions): Router {
     if (!isAllowedSender(spec.from, sender)) {
       return fail('forbidden', `"${type}" is not allowed from this sender.`);
     }
-    const parsed = spec.payload.safeParse(message.payload);
+    return run(type as RequestType, message.payload, sender);
+  }
+
+  async function run(type: RequestType, payload: unknown, sender: Sender): Promise<Reply<unknown>> {
+    const parsed = REQUESTS[type].payload.safeParse(payload);
     if (!parsed.success) {
       return fail('bad-request', `Invalid "${type}" request: ${describeIssues(parsed.error.issues)}`);
     }
@@ -125,9 +139,13 @@ export function createRouter(options: RouterOptions): Router {
     for (const t of tabChanges) await send({ event: TAB_CONTEXT_EVENT, ...t }, []);
   }
 
-  return (message, sender) => {
+  const router = (message: unknown, sender: Sender) => {
     if (isOwnEvent(message)) return undefined;
     if (!isPlainObject(message)) return Promise.resolve(fail('bad-request', 'Malformed request: expected { type, payload }.'));
     return handle(message, sender).catch((err: unknown) => ({ ok: false as const, ...toReplyError(err) }));
   };
+  const self: Sender = { id: browser.runtime.id };
+  const internal: Router['internal'] = (type, payload) =>
+    run(type, payload, self).catch((err: unknown) => ({ ok: false as const, ...toReplyError(err) })) as never;
+  return Object.assign(router, { internal });
 }

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CANNOT_READ_MESSAGE, NOTHING_READABLE_MESSAGE, TRACK_SCRIPT } from '../../../lib/background/track-page';
+import { CANNOT_READ_MESSAGE, NOTHING_READABLE_MESSAGE, READER_SCRIPT } from '../../../lib/background/tab-reader';
 import { CHANGE_EVENT, TAB_CONTEXT_EVENT } from '../../../lib/messaging/protocol';
 import { makeHarness, senders, type Harness } from './harness';
 
@@ -70,7 +70,7 @@ describe('trackPage', () => {
   it('reads the tab with the generic reader, tracks the contractor and points the tab at them', async () => {
     const exec = scriptReturns(SNAPSHOT);
     const contractor = await h.ok('trackPage', { tabId: 12 });
-    expect(exec).toHaveBeenCalledWith({ target: { tabId: 12 }, files: [TRACK_SCRIPT] });
+    expect(exec).toHaveBeenCalledWith({ target: { tabId: 12 }, files: [READER_SCRIPT] });
     expect(contractor).toMatchObject({ key: SNAPSHOT.key, name: SNAPSHOT.name, site: 'generic', status: 'prospect' });
     expect(await h.db.contractors.get(SNAPSHOT.key)).toMatchObject({ name: SNAPSHOT.name, profileUrl: SNAPSHOT.profileUrl });
     expect(await h.ok('getTabContext', { tabId: 12 })).toEqual({ tabId: 12, key: SNAPSHOT.key, site: 'generic', url: SNAPSHOT.profileUrl });

@@ -1,14 +1,16 @@
 /**
  * The background halves of content features: the keyboard shortcut forwarded to the tab's top
- * frame, and "Track this page as a contractor" (context menu → scripting → router).
+ * frame, and "Track this page as a contractor" (context menu → the router's trackPage, on a real
+ * database; only the browser's menus, scripting and notifications are stubbed).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { forwardToggle, registerCommands, TOGGLE_OVERLAY_COMMAND } from '../../../lib/background/commands';
-import { registerTrackPage, TRACK_MENU_ID, TRACK_SCRIPT } from '../../../lib/background/track-page';
-import type { Router } from '../../../lib/background/router';
-import { TabContexts } from '../../../lib/background/tab-contexts';
+import { registerTrackMenu, TRACK_MENU_ID } from '../../../lib/background/track-menu';
+import { READER_SCRIPT } from '../../../lib/background/tab-reader';
+import { CHANGE_EVENT, TAB_CONTEXT_EVENT } from '../../../lib/messaging/protocol';
+import { makeHarness } from '../background/harness';
 
 const SNAPSHOT = {
   key: 'generic:jane.example/portfolio',
@@ -35,15 +37,6 @@ function stubMenus() {
     created,
     click: (info: { menuItemId: string }, tab?: { id?: number }) => onClicked!(info, tab),
   };
-}
-
-function recordingRouter(reply: unknown = { ok: true, data: {} }) {
-  const calls: { message: unknown; sender: { id?: string; url?: string } }[] = [];
-  const router = ((message: unknown, sender: { id?: string; url?: string }) => {
-    calls.push({ message, sender });
-    return Promise.resolve(reply);
-  }) as unknown as Router;
-  return { router, calls };
 }
 
 describe('keyboard shortcut', () => {
@@ -73,59 +66,59 @@ describe('keyboard shortcut', () => {
 });
 
 describe('Track this page as a contractor', () => {
-  beforeEach(() => fakeBrowser.reset());
+  // makeHarness resets fakeBrowser: the menus are stubbed after it.
+  let h: ReturnType<typeof makeHarness>;
+  beforeEach(() => {
+    h = makeHarness();
+  });
 
   it('adds one page context-menu item', async () => {
     const menus = stubMenus();
-    registerTrackPage(recordingRouter().router, new TabContexts());
+    registerTrackMenu(h.router);
     await vi.waitFor(() => expect(menus.created).toHaveLength(1));
     expect(menus.created[0]).toEqual({ id: TRACK_MENU_ID, title: 'Track this page as a contractor', contexts: ['page'] });
   });
 
-  it('reads the clicked tab on demand and tracks the contractor through the router as the extension itself', async () => {
+  it('reads the clicked tab on demand, tracks the contractor through trackPage and points the tab at them', async () => {
     const menus = stubMenus();
     const exec = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: SNAPSHOT }] as never);
-    const { router, calls } = recordingRouter();
-    const tabs = new TabContexts();
-    registerTrackPage(router, tabs);
+    registerTrackMenu(h.router);
     menus.click({ menuItemId: TRACK_MENU_ID }, { id: 12 });
-    await vi.waitFor(() => expect(calls).toHaveLength(1));
-    expect(exec).toHaveBeenCalledWith({ target: { tabId: 12 }, files: [TRACK_SCRIPT] });
-    expect(calls[0]!.message).toEqual({ type: 'trackContractor', payload: { profile: SNAPSHOT } });
-    expect(calls[0]!.sender.id).toBe(browser.runtime.id);
-    expect(calls[0]!.sender.url?.startsWith(browser.runtime.getURL('/'))).toBe(true);
-    await vi.waitFor(async () => expect(await tabs.get(12)).toEqual({ key: SNAPSHOT.key, site: 'generic', url: SNAPSHOT.profileUrl }));
+    await vi.waitFor(async () => expect(await h.tabs.get(12)).toEqual({ key: SNAPSHOT.key, site: 'generic', url: SNAPSHOT.profileUrl }));
+    expect(exec).toHaveBeenCalledWith({ target: { tabId: 12 }, files: [READER_SCRIPT] });
+    expect((await h.db.contractors.get(SNAPSHOT.key))?.name).toBe(SNAPSHOT.name);
+    // The same broadcasts as the popup's button: the write, and the tab's new contractor.
+    await vi.waitFor(() => expect(h.events.map((e) => e.event.event)).toEqual([CHANGE_EVENT, TAB_CONTEXT_EVENT]));
   });
 
   it('tracks nothing and tells the user when the page cannot be read', async () => {
     const menus = stubMenus();
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
     const notify = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('n1');
-    const { router, calls } = recordingRouter();
-    registerTrackPage(router, new TabContexts());
+    registerTrackMenu(h.router);
     menus.click({ menuItemId: TRACK_MENU_ID }, { id: 5 });
     await vi.waitFor(() => expect(notify).toHaveBeenCalledTimes(1));
-    expect(calls).toEqual([]);
+    expect(await h.counts()).toMatchObject({ contractors: 0 });
     expect(JSON.stringify(notify.mock.calls[0])).toMatch(/could not read this page/i);
   });
 
-  it('rejects a malformed reading instead of storing it', async () => {
+  it('rejects a malformed reading instead of storing it, and says so', async () => {
     const menus = stubMenus();
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: { key: 'no spaces allowed here' } }] as never);
-    vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('n1');
-    const { router, calls } = recordingRouter();
-    registerTrackPage(router, new TabContexts());
+    const notify = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('n1');
+    registerTrackMenu(h.router);
     menus.click({ menuItemId: TRACK_MENU_ID }, { id: 5 });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toEqual([]);
+    await vi.waitFor(() => expect(notify).toHaveBeenCalledTimes(1));
+    expect(await h.counts()).toMatchObject({ contractors: 0 });
+    expect(h.events).toEqual([]);
   });
 
   it('ignores clicks on other menu items', async () => {
     const menus = stubMenus();
     const exec = vi.spyOn(fakeBrowser.scripting, 'executeScript');
-    registerTrackPage(recordingRouter().router, new TabContexts());
+    registerTrackMenu(h.router);
+    await vi.waitFor(() => expect(menus.created).toHaveLength(1));
     menus.click({ menuItemId: 'someone-else' }, { id: 5 });
-    await new Promise((r) => setTimeout(r, 20));
     expect(exec).not.toHaveBeenCalled();
   });
 });
