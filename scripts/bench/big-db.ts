@@ -157,11 +157,18 @@ export async function benchBigDb(vettedDir: string, runs: number): Promise<Figur
     for (let i = 0; i < runs + 1; i++) {
       const p = await b.context.newPage();
       const r = await shownAfter(p, `${base}/popup.html`, '[data-testid="project-card"]');
-      if (i > 0) popup.push(r.content), popupFcp.push(r.fcp); // first run warms the service worker
+      if (i > 0) {
+        // the first run warms the service worker
+        popup.push(r.content);
+        popupFcp.push(r.fcp);
+      }
       await p.close();
       const s = await b.context.newPage();
       const q = await shownAfter(s, `${base}/sidepanel.html?project=bench-p0`, '[data-testid="budget-summary"]');
-      if (i > 0) panel.push(q.content), panelFcp.push(q.fcp);
+      if (i > 0) {
+        panel.push(q.content);
+        panelFcp.push(q.fcp);
+      }
       await s.close();
     }
     heap = await heapOf(b, (type, url) => type === 'service_worker' && url.startsWith(base));

@@ -15,7 +15,6 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 const KEY = 'upwork:~01140923f209578a6b';
 const FRAME = '[data-testid="vetted-overlay-frame"]';
 const SCHEMES = ['light', 'dark'] as const;
-type Scheme = (typeof SCHEMES)[number];
 
 interface Finding {
   id: string;

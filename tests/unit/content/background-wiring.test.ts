@@ -5,7 +5,6 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { browser } from 'wxt/browser';
 import { forwardToggle, registerCommands, TOGGLE_OVERLAY_COMMAND } from '../../../lib/background/commands';
 import { registerTrackMenu, TRACK_MENU_ID } from '../../../lib/background/track-menu';
 import { READER_SCRIPT } from '../../../lib/background/tab-reader';

@@ -10,7 +10,6 @@ import { makeHarness, senders, snapshot, type Harness } from '../background/harn
 import { rng } from './rng';
 
 const TYPES = Object.keys(REQUESTS) as RequestType[];
-const WRITE_TYPES = TYPES.filter((t) => !/^(get|list|export)/.test(t));
 
 function randomValue(r: () => number, depth = 0): unknown {
   const pick = Math.floor(r() * 14);

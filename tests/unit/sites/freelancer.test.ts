@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema } from '../../../lib/db/schema';
 import { hireButtonSelectors, readPage } from '../../../lib/sites';
-import { PARSE_TIMEOUT, loadCapture, parseHtml, readCapture, withRenamedClasses, withoutState } from './load-capture';
+import { PARSE_TIMEOUT, loadCapture, parseHtml, readCapture, withRenamedClasses } from './load-capture';
 
 const IRFAN = { file: 'freelancer/user-profile_irfan811_2021-12.html', url: 'https://www.freelancer.com/u/irfan811' };
 const ACE = { file: 'freelancer/user-profile_acewebexperts_2021-12.html', url: 'https://www.freelancer.com/u/acewebexperts' };

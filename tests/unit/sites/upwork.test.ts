@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema } from '../../../lib/db/schema';
 import { readPage } from '../../../lib/sites';
-import { FIXTURES, PARSE_TIMEOUT, RECONSTRUCTED, loadCapture, parseHtml, readCapture, withRenamedClasses, withoutState } from './load-capture';
+import { FIXTURES, PARSE_TIMEOUT, RECONSTRUCTED, loadCapture, parseHtml } from './load-capture';
 import { readFileSync } from 'node:fs';
 
 const CAPTURE = `upwork/${readdirSync(path.join(FIXTURES, 'upwork')).find((f) => f.includes('01140923f209578a6b'))}`;
