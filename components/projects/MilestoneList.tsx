@@ -7,7 +7,7 @@ import { AlertTriangle, Pencil, Trash2 } from 'lucide-preact';
 import { MILESTONE_STATUSES } from '../../lib/db/constants';
 import type { Milestone, MilestoneStatus, Project } from '../../lib/db/schema';
 import { daysBetween, formatDay, formatRelativeDays } from '../../lib/domain/dates';
-import { formatMoney, minorDigits } from '../../lib/domain/money';
+import { amountInputText, formatMoney } from '../../lib/domain/money';
 import { compareMilestones, type ProjectHealth } from '../../lib/domain/project-health';
 import { readMilestoneForm, type MilestoneFormValues } from '../../lib/domain/project-input';
 import { send } from '../../lib/messaging/client';
@@ -25,11 +25,6 @@ export interface MilestoneListProps {
   locale?: string;
 }
 
-function amountText(minor: number | undefined, currency: string): string {
-  if (minor === undefined) return '';
-  const d = minorDigits(currency);
-  return (minor / 10 ** d).toFixed(d);
-}
 
 export function MilestoneList({ project, milestones, health, locale }: MilestoneListProps) {
   const [editing, setEditing] = useState<string | null>(null);
@@ -113,7 +108,7 @@ function MilestoneForm({ project, milestone, onDone }: { project: Project; miles
     initial: {
       title: milestone?.title ?? '',
       dueDate: milestone?.dueDate ?? '',
-      amount: amountText(milestone?.amountMinor, project.currency),
+      amount: amountInputText(milestone?.amountMinor, project.currency),
       status: milestone?.status ?? 'pending',
     } satisfies MilestoneFormValues,
     idPrefix: idp,

@@ -11,7 +11,7 @@ import type {
   ProjectStatus,
   RetainerPeriod,
 } from '../../lib/db/schema';
-import { formatMoney, minorDigits } from '../../lib/domain/money';
+import { amountInputText, formatMoney, minorDigits } from '../../lib/domain/money';
 import { readNewContractor } from '../../lib/domain/contractor-input';
 import { readProjectForm, type FormErrors, type ProjectField, type ProjectFormValues } from '../../lib/domain/project-input';
 import { send } from '../../lib/messaging/client';
@@ -31,12 +31,6 @@ export interface ProjectFormProps {
   onCancel?: () => void;
 }
 
-/** Amount in minor units → what the user would type ("1250.5" → "1250.50"), no grouping. */
-function amountText(minor: number | undefined, currency: string): string {
-  if (minor === undefined) return '';
-  const digits = minorDigits(currency);
-  return (minor / 10 ** digits).toFixed(digits);
-}
 
 export function initialProjectValues(
   project: Project | undefined,
@@ -49,8 +43,8 @@ export function initialProjectValues(
     status: project?.status ?? 'active',
     paymentModel: project?.paymentModel ?? 'fixed',
     currency,
-    budget: amountText(project?.budgetMinor, currency),
-    rate: amountText(project?.rateMinor, currency),
+    budget: amountInputText(project?.budgetMinor, currency),
+    rate: amountInputText(project?.rateMinor, currency),
     retainerPeriod: project?.retainerPeriod ?? 'month',
     estimatedHours: project?.estimatedHours?.toString() ?? '',
     hoursLogged: project?.hoursLogged?.toString() ?? '',

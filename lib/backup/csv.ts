@@ -10,7 +10,7 @@
  *   otherwise a spreadsheet runs them as formulas (CSV injection). Numbers we write are left alone.
  */
 import Papa from 'papaparse';
-import { minorDigits } from '../domain/money';
+import { decimalAmount } from '../domain/money';
 import type { Contractor, Milestone, Payment, Project } from '../db/schema';
 
 const BOM = '\uFEFF';
@@ -35,15 +35,6 @@ function cellText(cell: Cell): string {
   return neutralise(cell);
 }
 
-/** Exact decimal text of integer minor units: 125050 USD → "1250.50", 500 JPY → "500". */
-export function decimalAmount(amountMinor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const negative = amountMinor < 0;
-  const whole = String(Math.abs(Math.trunc(amountMinor)));
-  if (digits === 0) return `${negative ? '-' : ''}${whole}`;
-  const padded = whole.padStart(digits + 1, '0');
-  return `${negative ? '-' : ''}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
-}
 
 function money(amountMinor: number | undefined, currency: string | undefined): NumberCell | undefined {
   return amountMinor === undefined || currency === undefined ? undefined : new NumberCell(decimalAmount(amountMinor, currency));

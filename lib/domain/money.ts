@@ -64,7 +64,7 @@ const MAX_MINOR = 1e13;
  * "$1,250.50", "1'250.50", "1,00,000", "-20". Returns null when the text is not an amount, or when
  * it has more decimals than the currency allows (12.345 USD) — better to ask again than to round
  * silently. What formatMoney prints (with all its decimals) in the same locale parses back to the
- * same amount, and so does formatAmountInput's output.
+ * same amount, and so does decimalAmount's output.
  *
  * One separator followed by exactly three digits ("1,250", "1.250") is ambiguous. It is a thousands
  * separator, except "." in a three-decimal currency (KWD 1.250 is one and a quarter) and, when a
@@ -151,16 +151,21 @@ function decimalSeparator(locale: string): string {
 }
 
 /**
- * The amount as a plain number for an input field: "1250.50", "1250", "1.250" (KWD), "-5.00".
- * Exact (string arithmetic, no float rounding) and always with a "." decimal point, which
- * parseMoneyInput reads back whatever the locale.
+ * Exact decimal text of integer minor units, for input fields and CSV cells: "1250.50", "1250"
+ * (JPY), "1.250" (KWD), "-5.00". String arithmetic, no float rounding, and always a "." decimal
+ * point, which parseMoneyInput reads back whatever the locale.
  */
-export function formatAmountInput(amountMinor: number, currency: string): string {
+export function decimalAmount(amountMinor: number, currency: string): string {
   const digits = minorDigits(currency);
   const sign = amountMinor < 0 ? '-' : '';
   const abs = String(Math.abs(Math.trunc(amountMinor))).padStart(digits + 1, '0');
   if (digits === 0) return sign + abs;
   return `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+}
+
+/** What an amount field shows: the decimal text, or empty when there is no amount. */
+export function amountInputText(amountMinor: number | undefined, currency: string): string {
+  return amountMinor === undefined ? '' : decimalAmount(amountMinor, currency);
 }
 
 /** Per-currency sums, in first-seen order; no conversion. */

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contractorsCsv, decimalAmount, neutralise, paymentsCsv, projectsCsv, toCsv } from '../../../lib/backup/csv';
+import { contractorsCsv, neutralise, paymentsCsv, projectsCsv, toCsv } from '../../../lib/backup/csv';
+import { decimalAmount } from '../../../lib/domain/money';
 import { exportCsv } from '../../../lib/backup/csv-export';
 import type { VettedDb } from '../../../lib/db/database';
 import { contractor, fill, freshDb, NOW, sampleData } from './sample-data';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addTotals,
-  formatAmountInput,
+  decimalAmount,
   formatMoney,
   formatTotals,
   minorDigits,
@@ -158,16 +158,16 @@ describe('parseMoneyInput', () => {
   });
 });
 
-describe('formatAmountInput', () => {
+describe('decimalAmount', () => {
   it('prints an exact plain number for an input field', () => {
-    expect(formatAmountInput(125050, 'USD')).toBe('1250.50');
-    expect(formatAmountInput(5, 'USD')).toBe('0.05');
-    expect(formatAmountInput(0, 'USD')).toBe('0.00');
-    expect(formatAmountInput(-500, 'USD')).toBe('-5.00');
-    expect(formatAmountInput(1250, 'JPY')).toBe('1250');
-    expect(formatAmountInput(1250, 'KWD')).toBe('1.250');
-    expect(formatAmountInput(7, 'KWD')).toBe('0.007');
-    expect(formatAmountInput(1e13, 'USD')).toBe('100000000000.00');
+    expect(decimalAmount(125050, 'USD')).toBe('1250.50');
+    expect(decimalAmount(5, 'USD')).toBe('0.05');
+    expect(decimalAmount(0, 'USD')).toBe('0.00');
+    expect(decimalAmount(-500, 'USD')).toBe('-5.00');
+    expect(decimalAmount(1250, 'JPY')).toBe('1250');
+    expect(decimalAmount(1250, 'KWD')).toBe('1.250');
+    expect(decimalAmount(7, 'KWD')).toBe('0.007');
+    expect(decimalAmount(1e13, 'USD')).toBe('100000000000.00');
   });
 
   it('reads back through parseMoneyInput, with or without a locale', () => {
@@ -179,7 +179,7 @@ describe('formatAmountInput', () => {
       [-99, 'EUR'],
       [0, 'KWD'],
     ] as const) {
-      const text = formatAmountInput(amount, currency);
+      const text = decimalAmount(amount, currency);
       expect(parseMoneyInput(text, currency)).toBe(amount);
       expect(parseMoneyInput(text, currency, 'de-DE')).toBe(amount);
     }
