@@ -59,9 +59,31 @@ export interface HireAgainOptions {
 }
 
 /**
- * Contractors you rated well: overall average ≥ 4 and "would rehire" on at least half of your
- * ratings, never one marked to avoid. Best first: overall average, then would-rehire share, then
- * number of projects, then name.
+ * The "hire again" rule (DESIGN.md: contractors you rated well): your ratings average at least
+ * `minAverage` (4) with "would rehire" on at least half of them. (Status "avoid" is checked by the
+ * caller, who has the contractor.)
+ */
+export function wouldHireAgain(rep: Reputation, minAverage = 4): boolean {
+  return rep.overall !== null && rep.overall >= minAverage && (rep.wouldRehireShare ?? 0) >= 0.5;
+}
+
+/** Best first: overall average, then would-rehire share, then number of projects, then name, then key. */
+export function compareHireAgain(
+  a: { reputation: Reputation; name?: string; key: string },
+  b: { reputation: Reputation; name?: string; key: string },
+): number {
+  return (
+    (b.reputation.overall ?? 0) - (a.reputation.overall ?? 0) ||
+    (b.reputation.wouldRehireShare ?? 0) - (a.reputation.wouldRehireShare ?? 0) ||
+    b.reputation.projects - a.reputation.projects ||
+    compareText(a.name ?? '', b.name ?? '') ||
+    compareText(a.key, b.key)
+  );
+}
+
+/**
+ * Contractors you would hire again (wouldHireAgain), never one marked to avoid, best first
+ * (compareHireAgain).
  */
 export function hireAgain<C extends HireAgainContractor>(
   contractors: readonly C[],
@@ -79,17 +101,10 @@ export function hireAgain<C extends HireAgainContractor>(
   for (const contractor of contractors) {
     if (contractor.status === 'avoid') continue;
     const rep = reputation(byKey.get(contractor.key) ?? []);
-    if (rep.overall === null || rep.overall < minAverage || (rep.wouldRehireShare ?? 0) < 0.5) continue;
+    if (!wouldHireAgain(rep, minAverage)) continue;
     entries.push({ contractor, reputation: rep });
   }
-  entries.sort(
-    (a, b) =>
-      (b.reputation.overall ?? 0) - (a.reputation.overall ?? 0) ||
-      (b.reputation.wouldRehireShare ?? 0) - (a.reputation.wouldRehireShare ?? 0) ||
-      b.reputation.projects - a.reputation.projects ||
-      compareText(a.contractor.name, b.contractor.name) ||
-      compareText(a.contractor.key, b.contractor.key),
-  );
+  entries.sort((a, b) => compareHireAgain({ ...a, name: a.contractor.name, key: a.contractor.key }, { ...b, name: b.contractor.name, key: b.contractor.key }));
   return options.limit === undefined ? entries : entries.slice(0, Math.max(0, options.limit));
 }
 

@@ -2,7 +2,8 @@
  * Everything the popup shows in one round trip, and nothing it does not show. Every read goes through an index with the set of
  * open projects' ids, so the cost follows the number of open projects, not the size of the data.
  */
-import { reputation } from '../../domain/reputation';
+import { compareHireAgain, wouldHireAgain } from '../../domain/dashboard';
+import { reputation, type Reputation } from '../../domain/reputation';
 import type { VettedDb } from '../../db/database';
 import { bulkGetContractors, recentContractors } from '../../db/repositories/contractors';
 import { milestonesByProject } from '../../db/repositories/milestones';
@@ -18,18 +19,17 @@ const HIRE_AGAIN_LIMIT = 10;
 const RECENT_LIMIT = 8;
 
 /**
- * Contractors you would hire again: your latest rating says so, or your ratings average 4 or more
- * with most saying "would rehire". Contractors marked to avoid never appear. Best first.
+ * The popup's "hire again" list, by the rule in lib/domain/dashboard.ts. Only the candidates'
+ * contractors are read, a page at a time (names are not known before, so ties go by key).
  */
 export async function hireAgain(db: VettedDb): Promise<Dashboard['hireAgain']> {
   const byContractor = await allRatingsByContractor(db);
-  const candidates: { key: string; ratings: Rating[]; overall: number; count: number }[] = [];
+  const candidates: { key: string; ratings: Rating[]; reputation: Reputation }[] = [];
   for (const [key, ratings] of byContractor) {
     const rep = reputation(ratings);
-    const good = rep.lastWouldRehire === true || ((rep.overall ?? 0) >= 4 && (rep.wouldRehireShare ?? 0) >= 0.5);
-    if (good) candidates.push({ key, ratings, overall: rep.overall ?? 0, count: rep.count });
+    if (wouldHireAgain(rep)) candidates.push({ key, ratings, reputation: rep });
   }
-  candidates.sort((a, b) => b.overall - a.overall || b.count - a.count || a.key.localeCompare(b.key));
+  candidates.sort(compareHireAgain);
   const out: Dashboard['hireAgain'] = [];
   // Read contractors a page at a time: the list is short, the candidates may be many.
   for (let i = 0; i < candidates.length && out.length < HIRE_AGAIN_LIMIT; i += HIRE_AGAIN_LIMIT) {
