@@ -32,7 +32,6 @@ import {
   TimestampSchema,
   type Check,
   type Contractor,
-  type ContractorStatus,
   type Milestone,
   type Note,
   type Payment,
@@ -42,6 +41,7 @@ import {
   type SiteId,
   type MarketplaceId,
 } from '../db/schema';
+import type { BadgeSummary } from '../domain/badge-summary';
 
 const text = (max = 20_000) => z.string().max(max);
 const empty = z.object({}).strict();
@@ -248,15 +248,7 @@ export type ParsedPayload<T extends RequestType> = z.output<(typeof REQUESTS)[T]
 
 // ------------------------------------------------------------------ responses
 
-export interface BadgeSummary {
-  key: string;
-  status: ContractorStatus;
-  /** Average of your ratings (1–5), absent when none. */
-  averageRating?: number;
-  projects: number;
-  /** Vetting progress: items settled (done / n.a.) out of applicable items. */
-  vetted: { done: number; total: number; failed: number };
-}
+export type { BadgeSummary } from '../domain/badge-summary';
 
 export interface ContractorView {
   contractor: Contractor;

@@ -1,6 +1,5 @@
 /** Requests from the content script. Nothing private goes back: it lives in the marketplace page. */
-import { vettingProgress } from '../../domain/vetting';
-import { reputation } from '../../domain/reputation';
+import { badgeSummary } from '../../domain/badge-summary';
 import { bulkGetContractors, upsertSnapshot } from '../../db/repositories/contractors';
 import { checksByContractor } from '../../db/repositories/checks';
 import { contractorKeysWithNotes } from '../../db/repositories/notes';
@@ -57,28 +56,21 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
       projectIds.set(p.contractorKey, set);
     }
     const out: Record<string, BadgeSummary> = {};
+    const none = new Set<string>();
     for (const key of unique) {
-      const status = byKey.get(key)?.status ?? 'prospect';
-      const keyChecks = (checks.get(key) ?? []).filter((c) => c.state !== 'todo' || c.note);
-      const keyRatings = ratings.get(key) ?? [];
-      const projects = new Set(projectIds.get(key));
-      const hasData =
-        status !== 'prospect' || keyChecks.length > 0 || noted.has(key) || keyRatings.length > 0 || projects.size > 0;
-      if (!hasData) continue;
-      const progress = vettingProgress(settings.checklist, keyChecks);
-      const rep = reputation(keyRatings);
-      let unlinked = 0;
-      for (const r of keyRatings) {
-        if (r.projectId) projects.add(r.projectId);
-        else unlinked += 1;
-      }
-      out[key] = {
-        key,
-        status,
-        ...(rep.overall !== null ? { averageRating: Math.round(rep.overall * 10) / 10 } : {}),
-        projects: projects.size + unlinked,
-        vetted: { done: progress.done, total: progress.total, failed: progress.failed },
-      };
+      const status = byKey.get(key)?.status;
+      const summary = badgeSummary(
+        {
+          key,
+          ...(status ? { status } : {}),
+          checks: checks.get(key) ?? [],
+          hasNotes: noted.has(key),
+          ratings: ratings.get(key) ?? [],
+          projectIds: projectIds.get(key) ?? none,
+        },
+        settings.checklist,
+      );
+      if (summary) out[key] = summary;
     }
     return out;
   },
