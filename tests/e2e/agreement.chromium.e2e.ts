@@ -3,10 +3,26 @@
  * Screenshots: the agreement (screen, print, dark), the overlay's interview kit and rehire panel
  * in light and dark.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, waitFor, type ChromiumSession } from './harness';
 import { expectedLines, KEY, MILESTONES, normalise, seedProject, seedSettings } from './agreement.shared';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical WCAG A/AA violations on the page. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 describe('written agreement in Chromium', () => {
   let session: ChromiumSession;
@@ -62,7 +78,9 @@ describe('written agreement in Chromium', () => {
     await screenshot(page, 'agreement-print');
     await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
     await screenshot(page, 'agreement-dark');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Mark as agreed' }).click();
     await page.getByText(/“Written contract” is ticked/).waitFor();
@@ -109,6 +127,14 @@ describe('written agreement in Chromium', () => {
     await upwork.emulateMedia({ colorScheme: 'dark' });
     await screenshot(frameEl, 'overlay-interview-kit-dark');
     await upwork.emulateMedia({ colorScheme: 'light' });
+
+    const options = await session.newPage();
+    await options.setViewportSize({ width: 1000, height: 900 });
+    await options.goto(session.extensionUrl('options.html#interview'));
+    await options.getByRole('heading', { name: 'Interview kit', level: 2 }).waitFor();
+    await options.locator('#interview').scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-interview-kit');
+    await options.close();
 
     const view = await session.send('getContractor', { key: KEY });
     const note = view?.notes.find((n) => n.kind === 'interview');
