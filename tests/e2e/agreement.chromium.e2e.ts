@@ -24,6 +24,13 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** Scrolls the overlay's own scroll area (not the frame's document) so `el` is at the top. */
+function scrollToTop(el: Element): void {
+  const area = el.closest('.ov-scroll');
+  if (area) area.scrollTop += el.getBoundingClientRect().top - area.getBoundingClientRect().top - 8;
+  window.scrollTo(0, 0);
+}
+
 describe('written agreement in Chromium', () => {
   let session: ChromiumSession;
   let upwork: Page;
@@ -107,11 +114,38 @@ describe('written agreement in Chromium', () => {
     await frame.getByTestId('rehire-nudge').waitFor();
     expect(await frame.getByTestId('rehire-nudge').innerText()).toContain('2 projects, $4,200 paid: ask for a repeat-client rate');
     const frameEl = upwork.locator('[data-testid="vetted-overlay-frame"]');
-    await frame.getByTestId('rehire-panel').scrollIntoViewIfNeeded();
+    await frame.getByTestId('rehire-panel').evaluate(scrollToTop);
     await screenshot(frameEl, 'overlay-rehire');
     await upwork.emulateMedia({ colorScheme: 'dark' });
     await screenshot(frameEl, 'overlay-rehire-dark');
     await upwork.emulateMedia({ colorScheme: 'light' });
+
+    // The side panel opens the agreement in a tab of its own.
+    const panel = await session.newPage();
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.goto(session.extensionUrl(`sidepanel.html?project=${second.id}`));
+    const [agreementTab] = await Promise.all([
+      session.context.waitForEvent('page'),
+      panel.getByRole('button', { name: 'Written agreement' }).click(),
+    ]);
+    await agreementTab.waitForURL(/agreement\.html\?project=/);
+    await agreementTab.getByTestId('agreement-text').getByText('Rate: $45.00 per hour.', { exact: false }).waitFor();
+    await Promise.all([agreementTab.close(), panel.close()]);
+
+    // The popup's hire-again list starts a new project from the last one.
+    const popup = await session.newPage();
+    await popup.setViewportSize({ width: 380, height: 700 });
+    await popup.goto(session.extensionUrl('popup.html'));
+    const hire = popup.getByRole('button', { name: /^Hire Sergii C\. again/ });
+    await hire.waitFor();
+    await screenshot(popup, 'popup-hire-again');
+    const [opened] = await Promise.all([session.context.waitForEvent('page'), hire.click()]);
+    await opened.waitForURL(/sidepanel\.html\?project=/);
+    const created = (await session.send('listProjects', { contractorKey: KEY })).find((p) => p.title === 'New project with Sergii C.');
+    expect(created).toMatchObject({ status: 'planned', paymentModel: 'hourly', rateMinor: 4500, currency: 'USD' });
+    await opened.getByRole('heading', { name: 'New project with Sergii C.' }).waitFor();
+    await opened.close();
+    if (!popup.isClosed()) await popup.close();
 
     await frame.getByRole('button', { name: 'Interview kit' }).click();
     await frame.getByRole('combobox', { name: 'Kind of work' }).selectOption('marketing');
@@ -122,7 +156,7 @@ describe('written agreement in Chromium', () => {
     await frame.getByText(/“Interview held” is ticked/).waitFor();
     const held = frame.locator('[data-testid="checklist-item"][data-item-id="interview-held"] input[type="checkbox"]');
     await expect.poll(() => held.isChecked(), { timeout: 15_000 }).toBe(true);
-    await frame.locator('#ov-kit-title').scrollIntoViewIfNeeded();
+    await frame.locator('.ov-kit').evaluate(scrollToTop);
     await screenshot(frameEl, 'overlay-interview-kit');
     await upwork.emulateMedia({ colorScheme: 'dark' });
     await screenshot(frameEl, 'overlay-interview-kit-dark');
