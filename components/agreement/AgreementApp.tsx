@@ -68,6 +68,17 @@ export function AgreementApp({ projectId, locale, timeZone, now = Date.now }: Ag
     if (data?.project.title) document.title = `Written agreement: ${data.project.title} — Vetted`;
   }, [data?.project.title]);
 
+  // Edits live only in this tab: ask before the tab closes or reloads with them.
+  useEffect(() => {
+    if (!edited) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [edited]);
+
   const current = () => (article.current && doc ? readAgreementDom(article.current, doc.disclaimer) : doc);
 
   const act = async (fn: () => Promise<string | undefined>) => {
