@@ -36,7 +36,7 @@ export function HireAgainList({ hireAgain, locale, onOpenProfile, onHireAgain }:
                 <button
                   type="button"
                   class="v-btn v-btn--sm pp-hire-again__btn"
-                  aria-label={`Hire ${contractor.name} again: new project from the last one`}
+                  aria-label={`Hire again: ${contractor.name}`}
                   title="New project prefilled from the last one"
                   onClick={() => onHireAgain(contractor.key)}
                 >

@@ -136,7 +136,7 @@ describe('written agreement in Chromium', () => {
     const popup = await session.newPage();
     await popup.setViewportSize({ width: 380, height: 700 });
     await popup.goto(session.extensionUrl('popup.html'));
-    const hire = popup.getByRole('button', { name: /^Hire Sergii C\. again/ });
+    const hire = popup.getByRole('button', { name: 'Hire again: Sergii C.' });
     await hire.waitFor();
     await screenshot(popup, 'popup-hire-again');
     const [opened] = await Promise.all([session.context.waitForEvent('page'), hire.click()]);
