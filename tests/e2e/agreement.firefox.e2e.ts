@@ -1,6 +1,7 @@
 /**
  * Written agreement in Firefox ESR (see agreement.shared.ts): the text, Copy to the clipboard
- * (read back by pasting into a text field), Mark as agreed ticking the overlay's checklist item.
+ * (read back by pasting into a text field), Mark as agreed ticking the overlay's checklist item;
+ * then the overlay's interview kit saving its note and ticking "Interview held".
  * DOM-level driving: WebDriver BiDi has no accessibility-tree selectors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ describe('written agreement in Firefox', () => {
     await session?.close();
   });
 
-  it('two milestones: titles, due dates, amounts in the locale and the schedule; Copy; Mark as agreed ticks the overlay', async () => {
+  it('two milestones: titles, due dates, amounts in the locale and the schedule; Copy; Mark as agreed ticks the overlay; interview kit', async () => {
     await seedSettings(session.send);
     const upwork = await session.openMarketplacePage('upworkProfile');
     await waitFor('the background to know the Upwork contractor', () => session.send('getContractor', { key: KEY }));
@@ -74,6 +75,37 @@ describe('written agreement in Firefox', () => {
           null,
       ),
     );
+
+    // The interview kit in the same overlay: answers saved as one note, "Interview held" ticked.
+    await frame.evaluate(() => {
+      const toggle = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Interview kit');
+      toggle?.click();
+    });
+    await waitFor('the kind-of-work choice', () => frame.evaluate(() => Boolean(document.querySelector('#ov-kit-kind')) || null));
+    await frame.evaluate(() => {
+      const select = document.querySelector('#ov-kit-kind') as HTMLSelectElement;
+      select.value = 'marketing';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor('the questions', () => frame.evaluate(() => document.querySelectorAll('[data-testid="interview-question"] textarea').length || null));
+    await frame.evaluate(() => {
+      const area = document.querySelector('[data-testid="interview-question"] textarea') as HTMLTextAreaElement;
+      area.value = 'Welcome series first, then measure revenue per flow';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await frame.evaluate(() => {
+      const save = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Save interview');
+      save?.click();
+    });
+    await waitFor('"Interview held" ticked in the overlay', () =>
+      frame.evaluate(
+        () =>
+          document.querySelector<HTMLInputElement>('[data-testid="checklist-item"][data-item-id="interview-held"] input[type="checkbox"]')?.checked ||
+          null,
+      ),
+    );
+    const view = await session.send('getContractor', { key: KEY });
+    expect(view?.notes.filter((n) => n.kind === 'interview').map((n) => n.body.split('\n')[0])).toEqual(['Interview kit: Marketing']);
     await Promise.all([page.close(), upwork.close()]);
   });
 });
