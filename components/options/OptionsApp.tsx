@@ -9,6 +9,8 @@ import { BackupReminder } from '../backup-reminder/BackupReminder';
 import { useRequest } from '../use-request';
 import { BackupSection } from './BackupSection';
 import { ChecklistEditor } from './ChecklistEditor';
+import { ClientNameSetting } from './ClientNameSetting';
+import { InterviewKitEditor } from './InterviewKitEditor';
 import { DeleteContractor, DeleteEverything } from './DeleteSection';
 import { errorText } from './format';
 import { CurrencySetting, SiteSwitches } from './GeneralSettings';
@@ -20,6 +22,7 @@ import './options.css';
 const SECTIONS = [
   { id: 'backup', title: 'Backup and restore' },
   { id: 'checklist', title: 'Vetting checklist' },
+  { id: 'interview', title: 'Interview kit' }, // issue 15
   { id: 'reminders', title: 'Reminders' },
   { id: 'general', title: 'Currency and sites' },
   { id: 'storage', title: 'Storage' },
@@ -99,11 +102,17 @@ export function OptionsApp({ now = Date.now }: OptionsAppProps) {
           <>
             {section('backup', <BackupSection settings={settings} now={now} />)}
             {section('checklist', <ChecklistEditor checklist={settings.checklist} save={save} />)}
+            {section(
+              'interview',
+              <InterviewKitEditor kits={settings.interviewKits} save={save} />,
+              'Questions the overlay offers for each kind of work. Answers are saved as one interview note per contractor.',
+            )}
             {section('reminders', <ReminderSettings settings={settings} save={save} />)}
             {section(
               'general',
               <div class="v-stack">
                 <CurrencySetting settings={settings} save={save} />
+                <ClientNameSetting settings={settings} save={save} />
                 <SiteSwitches settings={settings} save={save} />
               </div>,
             )}

@@ -89,7 +89,7 @@ export function OverlayApp() {
             Reload the page to reconnect Vetted. What you see may be out of date.
           </p>
         )}
-        <OverlayPanel view={current} template={template} tabId={tabId} />
+        <OverlayPanel view={current} template={template} tabId={tabId} kits={settings.data?.interviewKits} />
       </>
     );
   }

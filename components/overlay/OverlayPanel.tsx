@@ -1,12 +1,15 @@
 /** The opened overlay: everything Vetted knows about the contractor, and what is left to check. */
-import type { ChecklistItem } from '../../lib/db/schema';
+import type { ChecklistItem, InterviewKit as Kit } from '../../lib/db/schema';
+import { DEFAULT_INTERVIEW_KITS } from '../../lib/domain/interview-kit';
 import type { ContractorView } from '../../lib/messaging/protocol';
 import { Checklist } from './Checklist';
 import { ContractorHeader } from './ContractorHeader';
 import { LinkedProfiles } from './LinkedProfiles';
+import { InterviewKit } from './InterviewKit';
 import { Notes } from './Notes';
 import { PastRatings } from './PastRatings';
 import { ProjectActions } from './ProjectActions';
+import { RehirePanel } from './RehirePanel';
 import { StatusControl } from './StatusControl';
 
 export interface OverlayPanelProps {
@@ -14,9 +17,11 @@ export interface OverlayPanelProps {
   template: readonly ChecklistItem[];
   tabId: number | null;
   locale?: string;
+  /** issue 15: the interview kit's question sets (settings; defaults when absent). */
+  kits?: readonly Kit[];
 }
 
-export function OverlayPanel({ view, template, tabId, locale }: OverlayPanelProps) {
+export function OverlayPanel({ view, template, tabId, locale, kits }: OverlayPanelProps) {
   const { contractor } = view;
   return (
     <div class="ov-content">
@@ -28,7 +33,17 @@ export function OverlayPanel({ view, template, tabId, locale }: OverlayPanelProp
         </p>
       )}
       <ProjectActions contractor={contractor} projects={view.projects} tabId={tabId} />
+      <RehirePanel
+        contractor={contractor}
+        projects={view.projects}
+        ratings={view.ratings}
+        checks={view.checks}
+        template={template}
+        tabId={tabId}
+        locale={locale}
+      />
       <Checklist contractorKey={contractor.key} template={template} checks={view.checks} />
+      <InterviewKit contractorKey={contractor.key} notes={view.notes} kits={kits ?? DEFAULT_INTERVIEW_KITS} />
       <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} />
       <PastRatings contractorKey={contractor.key} ratings={view.ratings} projects={view.projects} locale={locale} />
       <LinkedProfiles contractor={contractor} linked={view.linked} />

@@ -3,7 +3,8 @@
  * and the projects already under way with them.
  */
 import { useState } from 'preact/hooks';
-import { Briefcase, PanelRight } from 'lucide-preact';
+import { Briefcase, FileSignature, PanelRight } from 'lucide-preact';
+import { openAgreement } from '../agreement/open-agreement';
 import type { Contractor, Project } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
@@ -67,6 +68,14 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
                 onClick={() => openProject(p.id)}
               >
                 <PanelRight size={14} aria-hidden="true" /> Budget
+              </button>
+              <button
+                type="button"
+                class="v-btn v-btn--ghost v-btn--sm"
+                aria-label={`Written agreement for ${p.title}`}
+                onClick={() => void save.run(() => openAgreement(p.id))}
+              >
+                <FileSignature size={14} aria-hidden="true" /> Agreement
               </button>
             </li>
           ))}

@@ -1,5 +1,5 @@
 /** "Hire again" (contractors you rated well) and "Recently viewed" lists. */
-import { Star } from 'lucide-preact';
+import { RotateCw, Star } from 'lucide-preact';
 import type { Contractor, Rating } from '../../lib/db/schema';
 import { formatScore, reputation } from '../../lib/domain/reputation';
 import { SITE_LABELS } from '../projects/labels';
@@ -9,9 +9,11 @@ export interface ContractorListsProps {
   recent: readonly Contractor[];
   locale?: string;
   onOpenProfile: (url: string) => void;
+  /** issue 15: starts a new project prefilled from the last one with them. */
+  onHireAgain?: (contractorKey: string) => void;
 }
 
-export function HireAgainList({ hireAgain, locale, onOpenProfile }: Omit<ContractorListsProps, 'recent'>) {
+export function HireAgainList({ hireAgain, locale, onOpenProfile, onHireAgain }: Omit<ContractorListsProps, 'recent'>) {
   if (hireAgain.length === 0) return null;
   return (
     <section class="pp-section" aria-labelledby="pp-hire-again">
@@ -20,7 +22,7 @@ export function HireAgainList({ hireAgain, locale, onOpenProfile }: Omit<Contrac
         {hireAgain.slice(0, 5).map(({ contractor, ratings }) => {
           const rep = reputation(ratings);
           return (
-            <li key={contractor.key} data-testid="hire-again-item">
+            <li key={contractor.key} data-testid="hire-again-item" class="pp-hire-again">
               <button type="button" class="pp-person" onClick={() => onOpenProfile(contractor.profileUrl)}>
                 <span class="v-ellipsis">{contractor.name}</span>
                 <span class="v-xs v-muted">{SITE_LABELS[contractor.site] ?? contractor.site}</span>
@@ -30,6 +32,17 @@ export function HireAgainList({ hireAgain, locale, onOpenProfile }: Omit<Contrac
                   <span class="v-faint">· {rep.projects}</span>
                 </span>
               </button>
+              {onHireAgain && (
+                <button
+                  type="button"
+                  class="v-btn v-btn--sm pp-hire-again__btn"
+                  aria-label={`Hire again: ${contractor.name}`}
+                  title="New project prefilled from the last one"
+                  onClick={() => onHireAgain(contractor.key)}
+                >
+                  <RotateCw aria-hidden="true" /> Hire again
+                </button>
+              )}
             </li>
           );
         })}

@@ -9,7 +9,9 @@ import { browser } from 'wxt/browser';
 import { dashboardTotals } from '../../lib/domain/dashboard';
 import { projectHealth } from '../../lib/domain/project-health';
 import { sortByUrgency } from '../../lib/domain/urgency';
-import { openSidePanel, type PanelTarget } from '../sidepanel/show-project';
+import { openSidePanel, sidePanelPath, type PanelTarget } from '../sidepanel/show-project';
+import { openAgreement } from '../agreement/open-agreement';
+import { send } from '../../lib/messaging/client';
 import { useRequest } from '../use-request';
 import { HireAgainList, RecentList } from './ContractorLists';
 import { EmptyState } from './EmptyState';
@@ -52,6 +54,22 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
       () => window.close(),
       (err: unknown) => setActionError(err instanceof Error ? err.message : String(err)),
     );
+  };
+  const openAgreementTab = (projectId: string) => {
+    openAgreement(projectId).then(
+      () => window.close(),
+      () => setActionError('Could not open the written agreement.'),
+    );
+  };
+  const hireAgain = (contractorKey: string) => {
+    // The new project opens in a tab: the side panel can only open inside the click, before the
+    // project exists.
+    send('hireAgain', { contractorKey })
+      .then((project) => browser.tabs.create({ url: browser.runtime.getURL(`/${sidePanelPath({ projectId: project.id })}` as '/sidepanel.html') }))
+      .then(
+        () => window.close(),
+        (err: unknown) => setActionError(err instanceof Error ? err.message : String(err)),
+      );
   };
   const openProfile = (url: string) => {
     browser.tabs.create({ url }).then(
@@ -117,6 +135,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
                   health={health}
                   locale={locale}
                   onOpenNotes={(projectId) => openPanel({ projectId })}
+                  onOpenAgreement={openAgreementTab}
                   onOpenProfile={openProfile}
                 />
               ))}
@@ -130,7 +149,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
         ) : (
           <EmptyState hasContractors={data.contractorCount > 0} onNewProject={() => openPanel({ newProject: true })} />
         )}
-        <HireAgainList hireAgain={data.hireAgain} locale={locale} onOpenProfile={openProfile} />
+        <HireAgainList hireAgain={data.hireAgain} locale={locale} onOpenProfile={openProfile} onHireAgain={hireAgain} />
         <RecentList recent={data.recent} onOpenProfile={openProfile} />
       </>
     );

@@ -1,6 +1,6 @@
 /** One open project in the popup: what needs attention, at a glance, with quick actions. */
 import { useState } from 'preact/hooks';
-import { AlertTriangle, Check, ExternalLink, MessageCircle, NotebookPen } from 'lucide-preact';
+import { AlertTriangle, Check, ExternalLink, FileSignature, MessageCircle, NotebookPen } from 'lucide-preact';
 import { formatDay, formatRelativeDays } from '../../lib/domain/dates';
 import { formatMoney, formatTotals } from '../../lib/domain/money';
 import type { ProjectHealth } from '../../lib/domain/project-health';
@@ -14,9 +14,11 @@ export interface ProjectCardProps {
   locale?: string;
   onOpenNotes: (projectId: string) => void;
   onOpenProfile: (url: string) => void;
+  /** issue 15: opens the project's written agreement. */
+  onOpenAgreement?: (projectId: string) => void;
 }
 
-export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile }: ProjectCardProps) {
+export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile, onOpenAgreement }: ProjectCardProps) {
   const { project, contractor } = view;
   const [logged, setLogged] = useState(false);
   const [error, setError] = useState<string>();
@@ -139,6 +141,11 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile }
         <button type="button" class="v-btn v-btn--sm" onClick={() => onOpenNotes(project.id)}>
           <NotebookPen aria-hidden="true" /> Budget notes
         </button>
+        {onOpenAgreement && (
+          <button type="button" class="v-btn v-btn--sm" onClick={() => onOpenAgreement(project.id)} aria-label={`Written agreement for ${project.title}`}>
+            <FileSignature aria-hidden="true" /> Agreement
+          </button>
+        )}
       </div>
     </li>
   );

@@ -3,7 +3,7 @@
  * payments, check-ins and the editor. Completing it asks for your rating of the contractor.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CheckCircle2, ExternalLink, HandCoins, MessageCircle, Pencil } from 'lucide-preact';
+import { CheckCircle2, ExternalLink, FileSignature, HandCoins, MessageCircle, Pencil } from 'lucide-preact';
 import type { Project, Settings } from '../../lib/db/schema';
 import { formatRelativeDays } from '../../lib/domain/dates';
 import { loyaltyHint } from '../../lib/domain/loyalty';
@@ -11,6 +11,7 @@ import { projectHealth } from '../../lib/domain/project-health';
 import { send } from '../../lib/messaging/client';
 import type { ProjectView } from '../../lib/messaging/protocol';
 import { RatingForm } from '../shared/RatingForm';
+import { openAgreement } from '../agreement/open-agreement';
 import { useRequest } from '../use-request';
 import { MilestoneList } from '../projects/MilestoneList';
 import { PaymentsLedger } from '../projects/PaymentsLedger';
@@ -107,6 +108,9 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
           </button>
           <button type="button" class="v-btn v-btn--sm" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
             <Pencil aria-hidden="true" /> {editing ? 'Close editor' : 'Edit project'}
+          </button>
+          <button type="button" class="v-btn v-btn--sm" onClick={() => void act(() => openAgreement(project.id))}>
+            <FileSignature aria-hidden="true" /> Written agreement
           </button>
           {project.status !== 'completed' && project.status !== 'cancelled' && (
             <button

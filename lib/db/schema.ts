@@ -268,6 +268,14 @@ export type Payment = z.infer<typeof PaymentSchema>;
 
 // ---------------------------------------------------------------- settings
 
+/** issue 15: one question set of the interview kit (settings.interviewKits). */
+export const InterviewKitSchema = z.object({
+  id: z.string().min(1).max(100),
+  label: z.string().min(1).max(MAX_LINE),
+  questions: z.array(z.string().min(1).max(2000)).max(100),
+});
+export type InterviewKit = z.infer<typeof InterviewKitSchema>;
+
 export const SettingsSchema = z.object({
   checklist: z.array(ChecklistItemSchema).max(200),
   notifications: z.boolean(),
@@ -279,6 +287,10 @@ export const SettingsSchema = z.object({
   lastBackupAt: TimestampSchema.optional(),
   /** Last time any user data changed (drives the backup reminder). */
   lastChangeAt: TimestampSchema.optional(),
+  /** issue 15: the client's name or business, for the written agreement. */
+  clientName: z.string().max(MAX_LINE).optional(),
+  /** issue 15: interview question sets; absent in older backups (the defaults apply). */
+  interviewKits: z.array(InterviewKitSchema).max(50).optional(),
   updatedAt: TimestampSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -240,6 +240,19 @@ export const REQUESTS = {
   getTrackable: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
   /** Reads that tab with the generic adapter, tracks the contractor and points the tab's context at them. */
   trackPage: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
+
+  // issue 15: written agreement, interview kit, rehire. Handlers: lib/background/handlers/agreement.ts.
+  /** Records contract.signedAt and ticks the contractor's written-contract item, in one transaction. */
+  markAgreed: { from: 'page', payload: z.object({ projectId: IdSchema, date: IsoDateSchema }).strict() },
+  /** Saves the interview kit's answers as one interview note; ticks "Interview held" when any is answered. */
+  saveInterview: {
+    from: 'page',
+    payload: z.object({ contractorKey: ContractorKeySchema, id: IdSchema.optional(), body: text().min(1) }).strict(),
+  },
+  /** Payments of every project with this contractor (the rehire summary's totals). */
+  getContractorPayments: { from: 'page', payload: z.object({ contractorKey: ContractorKeySchema }).strict() },
+  /** Starts a new project prefilled from the last one with this contractor. */
+  hireAgain: { from: 'page', payload: z.object({ contractorKey: ContractorKeySchema }).strict() },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -338,6 +351,11 @@ export interface Responses {
   restoreNote: Note;
   getTrackable: TrackableCheck;
   trackPage: Contractor;
+  // issue 15: written agreement, interview kit, rehire.
+  markAgreed: { project: Project; check: Check };
+  saveInterview: { note: Note; check?: Check };
+  getContractorPayments: Payment[];
+  hireAgain: Project;
 }
 
 /** `ready`: offer "Track this page"; `marketplace`: the overlay covers it; `unavailable`: say why. */

@@ -1,4 +1,5 @@
 import type { Handlers } from '../context';
+import { agreementHandlers } from './agreement'; // issue 15
 import { backupCsvHandlers } from './backup-csv';
 import { checkNoteHandlers } from './checks-notes';
 import { contractorHandlers } from './contractors';
@@ -22,4 +23,5 @@ export const HANDLERS: Handlers = {
   ...dataHandlers,
   ...backupCsvHandlers,
   ...trackPageHandlers,
+  ...agreementHandlers, // issue 15
 };

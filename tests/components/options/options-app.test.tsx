@@ -35,11 +35,11 @@ afterEach(cleanup);
 describe('OptionsApp', () => {
   it('shows every section, with a navigation to each', async () => {
     render(<OptionsApp now={() => NOW} />);
-    const titles = ['Backup and restore', 'Vetting checklist', 'Reminders', 'Currency and sites', 'Storage', 'Privacy', 'Delete data'];
+    const titles = ['Backup and restore', 'Vetting checklist', 'Interview kit', 'Reminders', 'Currency and sites', 'Storage', 'Privacy', 'Delete data'];
     for (const name of titles) expect(await screen.findByRole('heading', { name, level: 2 })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Settings sections' });
     expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(
-      ['#backup', '#checklist', '#reminders', '#general', '#storage', '#privacy', '#delete'],
+      ['#backup', '#checklist', '#interview', '#reminders', '#general', '#storage', '#privacy', '#delete'],
     );
   });
 

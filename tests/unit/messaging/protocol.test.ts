@@ -118,6 +118,14 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   },
   getTrackable: { valid: [{ tabId: 0 }, { tabId: 42 }], invalid: [{}, { tabId: -1 }, { tabId: 1.5 }, { tabId: '42' }, { tabId: 1, url: 'x' }] },
   trackPage: { valid: [{ tabId: 42 }], invalid: [{}, { tabId: -3 }, { tabId: null }] },
+  // issue 15
+  markAgreed: { valid: [{ projectId: 'p1', date: '2026-12-01' }], invalid: [{ projectId: 'p1' }, { projectId: 'p1', date: '2026-13-01' }] },
+  saveInterview: {
+    valid: [{ contractorKey: key, body: 'Interview kit: Other' }, { contractorKey: key, id: 'n1', body: 'x' }],
+    invalid: [{ contractorKey: key, body: '' }, { body: 'x' }, { contractorKey: key, body: 'x', kind: 'general' }],
+  },
+  getContractorPayments: { valid: [{ contractorKey: key }], invalid: [{}, { contractorKey: 'bad' }] },
+  hireAgain: { valid: [{ contractorKey: key }], invalid: [{}, { contractorKey: key, title: 'x' }] },
 };
 
 describe('protocol', () => {
