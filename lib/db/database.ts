@@ -2,7 +2,7 @@
  * The one IndexedDB database, opened only by the background (DESIGN.md rule 1).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Check, Contractor, Milestone, Note, Payment, Project, Rating, SettingsRow } from './schema';
+import type { Check, Contractor, ContractorList, Milestone, Note, Payment, Project, Rating, SettingsRow } from './schema';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 export const DB_NAME = 'vetted';
@@ -16,6 +16,7 @@ export const TABLE_NAMES = [
   'milestones',
   'payments',
   'settings',
+  'lists',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -28,6 +29,7 @@ export class VettedDb extends Dexie {
   milestones!: Table<Milestone, string>;
   payments!: Table<Payment, string>;
   settings!: Table<SettingsRow, string>;
+  lists!: Table<ContractorList, string>;
 
   constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

@@ -46,7 +46,7 @@ export const contractorHandlers: HandlerGroup<Names> = {
   async deleteContractor(db, { key }, ctx) {
     const deleted = await contractors.deleteContractor(db, key, ctx.now);
     if (deleted) {
-      ctx.changed({ tables: ['contractors', 'checks', 'notes', 'ratings', 'projects'], contractorKeys: [key] });
+      ctx.changed({ tables: ['contractors', 'checks', 'notes', 'ratings', 'projects', 'lists'], contractorKeys: [key] });
     }
     return { deleted };
   },

@@ -1,5 +1,6 @@
 import type { Handlers } from '../context';
 import { backupCsvHandlers } from './backup-csv';
+import { boardHandlers } from './board'; // issue 16
 import { checkNoteHandlers } from './checks-notes';
 import { contractorHandlers } from './contractors';
 import { dashboardHandlers } from './dashboard';
@@ -22,4 +23,5 @@ export const HANDLERS: Handlers = {
   ...dataHandlers,
   ...backupCsvHandlers,
   ...trackPageHandlers,
+  ...boardHandlers, // issue 16
 };
