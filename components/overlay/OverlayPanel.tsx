@@ -8,6 +8,7 @@ import { Notes } from './Notes';
 import { PastRatings } from './PastRatings';
 import { ProjectActions } from './ProjectActions';
 import { StatusControl } from './StatusControl';
+import { TagsAndLists } from './TagsAndLists'; // issue 16
 
 export interface OverlayPanelProps {
   view: ContractorView;
@@ -28,6 +29,7 @@ export function OverlayPanel({ view, template, tabId, locale }: OverlayPanelProp
         </p>
       )}
       <ProjectActions contractor={contractor} projects={view.projects} tabId={tabId} />
+      <TagsAndLists contractor={contractor} />
       <Checklist contractorKey={contractor.key} template={template} checks={view.checks} />
       <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} />
       <PastRatings contractorKey={contractor.key} ratings={view.ratings} projects={view.projects} locale={locale} />

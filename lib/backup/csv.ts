@@ -47,7 +47,7 @@ export function decimalAmount(amountMinor: number, currency: string): string {
   return `${negative ? '-' : ''}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }
 
-function money(amountMinor: number | undefined, currency: string | undefined): NumberCell | undefined {
+export function money(amountMinor: number | undefined, currency: string | undefined): NumberCell | undefined {
   return amountMinor === undefined || currency === undefined ? undefined : new NumberCell(decimalAmount(amountMinor, currency));
 }
 
