@@ -29,9 +29,9 @@ export function OverlayPanel({ view, template, tabId, locale }: OverlayPanelProp
         </p>
       )}
       <ProjectActions contractor={contractor} projects={view.projects} tabId={tabId} />
-      <TagsAndLists contractor={contractor} />
       <Checklist contractorKey={contractor.key} template={template} checks={view.checks} />
       <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} />
+      <TagsAndLists contractor={contractor} />
       <PastRatings contractorKey={contractor.key} ratings={view.ratings} projects={view.projects} locale={locale} />
       <LinkedProfiles contractor={contractor} linked={view.linked} />
     </div>

@@ -46,7 +46,11 @@ export function MonthChart({ months, currency, locale }: { months: MonthSpend[];
         height: 220,
         legend: { show: false },
         cursor: { show: true, points: { show: false }, drag: { x: false, y: false } },
-        scales: { x: { time: false, range: [-0.6, months.length - 0.4] } },
+        scales: {
+          x: { time: false, range: [-0.6, months.length - 0.4] },
+          // Bars start at zero (a refund month below it): a cut axis would exaggerate differences.
+          y: { range: (_u, min, max) => [Math.min(0, min) * 1.1, Math.max(0, max) * 1.1 || 1] },
+        },
         axes: [
           {
             stroke: text,

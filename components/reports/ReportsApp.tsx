@@ -58,7 +58,9 @@ export function ReportsApp({ locale, now = () => Date.now() }: ReportsAppProps) 
 }
 
 function Reports({ data, locale, download }: { data: SpendReport; locale?: string; download: (kind: ReportKind) => void }) {
-  const [currency, setCurrency] = useState(data.currencies[0]!);
+  // The chart starts on the currency paid most often; the others are one choice away.
+  const busiest = [...data.totals].sort((a, b) => b.payments - a.payments)[0]?.currency ?? data.currencies[0]!;
+  const [currency, setCurrency] = useState(busiest);
   const shown = data.currencies.includes(currency) ? currency : data.currencies[0]!;
   const money = (minor: number, code: string) => formatMoney(minor, code, locale);
   const months = data.byMonth.filter((m) => m.currency === shown);
@@ -79,26 +81,6 @@ function Reports({ data, locale, download }: { data: SpendReport; locale?: strin
         </div>
       </section>
 
-      {data.currencies.length > 1 && (
-        <div class="bd-field rp-currency">
-          <label class="v-label" for="rp-currency">
-            Currency shown in the chart
-          </label>
-          <select
-            id="rp-currency"
-            class="v-select"
-            value={shown}
-            onChange={(e) => setCurrency((e.target as HTMLSelectElement).value)}
-          >
-            {data.currencies.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-
       <section aria-labelledby="rp-months-title" class="rp-section">
         <div class="rp-section__head">
           <h2 id="rp-months-title" class="rp-h2">
@@ -106,6 +88,25 @@ function Reports({ data, locale, download }: { data: SpendReport; locale?: strin
           </h2>
           <CsvButton label="Spend per month" onClick={() => download('months')} />
         </div>
+        {data.currencies.length > 1 && (
+          <div class="bd-field rp-currency">
+            <label class="v-label" for="rp-currency">
+              Currency
+            </label>
+            <select
+              id="rp-currency"
+              class="v-select"
+              value={shown}
+              onChange={(e) => setCurrency((e.target as HTMLSelectElement).value)}
+            >
+              {data.currencies.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div class="v-card rp-card">
           <MonthChart months={months} currency={shown} locale={locale} />
           <table class="rp-table" aria-labelledby="rp-months-title">
@@ -118,7 +119,7 @@ function Reports({ data, locale, download }: { data: SpendReport; locale?: strin
               </tr>
             </thead>
             <tbody>
-              {[...data.byMonth].reverse().map((m) => (
+              {[...months].reverse().map((m) => (
                 <tr key={`${m.currency}-${m.month}`} data-testid="report-month" data-month={m.month} data-currency={m.currency}>
                   <td>{monthLabel(m.month, locale)}</td>
                   <td>{m.currency}</td>
