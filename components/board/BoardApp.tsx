@@ -280,6 +280,7 @@ function Board({ state, setState, selected, setSelected, locale, fallbackHeight 
           rows={rows}
           total={total}
           sort={sort}
+          resetKey={JSON.stringify({ filter, sort })}
           selected={selected}
           toggle={toggle}
           locale={locale}
@@ -326,13 +327,15 @@ interface VirtualTableProps {
   rows: ReturnType<typeof useBoardRows>;
   total: number;
   sort: BoardSort;
+  /** Changes with the filter or the sort. */
+  resetKey: string;
   selected: Map<string, string>;
   toggle: (row: BoardRow, on: boolean) => void;
   locale?: string;
   fallbackHeight: number;
 }
 
-function VirtualTable({ rows, total, sort, selected, toggle, locale, fallbackHeight }: VirtualTableProps) {
+function VirtualTable({ rows, total, sort, resetKey, selected, toggle, locale, fallbackHeight }: VirtualTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(fallbackHeight);
@@ -347,11 +350,11 @@ function VirtualTable({ rows, total, sort, selected, toggle, locale, fallbackHei
     return () => observer.disconnect();
   }, []);
 
-  // A new filter or sort starts at the top.
+  // A new filter or sort starts at the top (a refresh after an edit elsewhere keeps the place).
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
     setScrollTop(0);
-  }, [JSON.stringify(sort), total]);
+  }, [resetKey]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);

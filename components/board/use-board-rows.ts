@@ -25,6 +25,8 @@ export function useBoardRows(filter: BoardFilter, sort: BoardSort): BoardRows {
   const pages = useRef(new Map<number, BoardRow[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
+  /** The filter and sort the loaded pages belong to (child effects run before ours: see want). */
+  const pagesKey = useRef<string | null>(null);
   const [meta, setMeta] = useState<BoardRows['meta']>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(true);
@@ -55,6 +57,7 @@ export function useBoardRows(filter: BoardFilter, sort: BoardSort): BoardRows {
 
   useEffect(() => {
     const gen = ++generation.current;
+    pagesKey.current = key;
     pages.current = new Map();
     pending.current = new Set();
     setLoading(true);
@@ -67,15 +70,17 @@ export function useBoardRows(filter: BoardFilter, sort: BoardSort): BoardRows {
       pending.current = new Set();
       for (const page of shown.length > 0 ? shown : [0]) void load(page, next);
     });
-  }, [load]);
+  }, [load, key]);
 
   const want = useCallback(
     (from: number, to: number) => {
+      // The table asks before this hook's own effect has started the new filter's first page.
+      if (pagesKey.current !== key) return;
       const first = Math.floor(from / PAGE_SIZE);
       const last = Math.floor(Math.max(from, to - 1) / PAGE_SIZE);
       for (let p = first; p <= last; p++) if (!pages.current.has(p)) void load(p, generation.current);
     },
-    [load],
+    [load, key],
   );
 
   const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [version]);

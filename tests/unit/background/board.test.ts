@@ -1,5 +1,6 @@
 /** Issue 16 requests through the router: tags, lists, the board's pages, compare, spend report. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BoardSort } from '../../../lib/domain/board';
 import { makeHarness, senders, snapshot, type Harness } from './harness';
 
 let h: Harness;
@@ -30,7 +31,7 @@ async function seed() {
   await h.ok('saveRating', { rating: { contractorKey: ADA, quality: 5, communication: 5, timeliness: 4, value: 4, wouldRehire: true } });
 }
 
-const board = (filter: object = {}, sort = { by: 'lastSeen' as const, dir: 'desc' as const }, offset = 0, limit = 100) =>
+const board = (filter: object = {}, sort: BoardSort = { by: 'lastSeen', dir: 'desc' }, offset = 0, limit = 100) =>
   h.ok('getBoard', { filter, sort, offset, limit });
 
 describe('tags and lists', () => {
