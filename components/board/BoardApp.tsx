@@ -120,7 +120,7 @@ function Board({ state, setState, selected, setSelected, locale, fallbackHeight 
   const canCompare = selected.size >= 2 && selected.size <= MAX_COMPARE;
 
   return (
-    <div class="bd-page">
+    <main class="bd-page">
       <header class="bd-header">
         <div>
           <h1 class="bd-h1">{listName ? listName : 'Contractors'}</h1>
@@ -287,7 +287,7 @@ function Board({ state, setState, selected, setSelected, locale, fallbackHeight 
           fallbackHeight={fallbackHeight}
         />
       )}
-    </div>
+    </main>
   );
 }
 

@@ -55,7 +55,7 @@ export function Compare({ keys, locale, onBack }: CompareProps) {
     });
 
   return (
-    <div class="bd-page">
+    <main class="bd-page">
       <header class="bd-header">
         <div>
           <button type="button" class="v-btn v-btn--ghost bd-back" onClick={onBack}>
@@ -92,7 +92,7 @@ export function Compare({ keys, locale, onBack }: CompareProps) {
           />
         ))}
       </div>
-    </div>
+    </main>
   );
 }
 

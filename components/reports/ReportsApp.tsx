@@ -33,7 +33,7 @@ export function ReportsApp({ locale, now = () => Date.now() }: ReportsAppProps) 
     downloadText(reportCsv(data, kind), backupFilename(now(), 'csv', `vetted-spend-${kind}`), 'text/csv');
   };
   return (
-    <div class="bd-page rp-page">
+    <main class="bd-page rp-page">
       <header class="bd-header">
         <div>
           <h1 class="bd-h1">Spend reports</h1>
@@ -53,7 +53,7 @@ export function ReportsApp({ locale, now = () => Date.now() }: ReportsAppProps) 
         </div>
       )}
       {data && data.currencies.length > 0 && <Reports data={data} locale={locale} download={download} />}
-    </div>
+    </main>
   );
 }
 

@@ -126,6 +126,18 @@ export async function boardPage(
       db.contractors.orderBy('site').uniqueKeys() as Promise<SiteId[]>,
       db.contractors.count(),
     ]);
+    const template = settings.checklist;
+    const facets = { tracked, tags, lists: summaries(allLists), sites: [...sites].sort() };
+    // The board as it opens (no filter, newest first): straight from the lastSeenAt index, one
+    // window of records read whatever the size of the database.
+    if (Object.values(filter).every((v) => v === undefined || v === '') && sort.by === 'lastSeen') {
+      const ordered = sort.dir === 'desc' ? db.contractors.orderBy('lastSeenAt').reverse() : db.contractors.orderBy('lastSeenAt');
+      const page = await ordered.offset(offset).limit(limit).toArray();
+      const keys = page.map((c) => c.key);
+      const [checks, ratings] = await Promise.all([checksFor(db, keys, false), ratingsFor(db, keys, false)]);
+      const rows = page.map((c) => toRow(c, template, checks.get(c.key), ratings.get(c.key)));
+      return { total: tracked, offset, rows, ...facets };
+    }
     const list = filter.listId ? allLists.find((l) => l.id === filter.listId) : undefined;
     const rows = await candidates(db, filter, list);
     const needle = normaliseQuery(filter.query);
@@ -138,7 +150,6 @@ export async function boardPage(
       needsRatings ? ratingsFor(db, keys, rows.length > 500) : undefined,
     ]);
     const listKeys = list ? new Set(list.keys) : undefined;
-    const template = settings.checklist;
     const matched: BoardRow[] = [];
     for (const c of rows) {
       const row = toRow(c, template, checks?.get(c.key), ratings?.get(c.key));
@@ -158,15 +169,7 @@ export async function boardPage(
       const byKey = new Map(rows.map((c) => [c.key, c]));
       window = window.map((r) => toRow(byKey.get(r.key)!, template, wChecks?.get(r.key), wRatings?.get(r.key)));
     }
-    return {
-      total: sorted.length,
-      tracked,
-      offset,
-      rows: window,
-      tags,
-      lists: summaries(allLists),
-      sites: [...sites].sort(),
-    };
+    return { total: sorted.length, offset, rows: window, ...facets };
   });
 }
 

@@ -132,6 +132,12 @@ describe('getBoard', () => {
     expect(first.rows.map((r) => r.name)).toEqual(['Ada Lovelace', 'Bob Builder']);
     expect(second.rows.map((r) => r.name)).toEqual(['Cy Twombly']);
     expect([first.total, second.total, second.offset]).toEqual([3, 3, 2]);
+    // The opening view (no filter, by last seen) reads its window from the index.
+    const middle = await board({}, { by: 'lastSeen', dir: 'desc' }, 1, 1);
+    expect([middle.total, middle.rows.map((r) => r.key)]).toEqual([3, [BOB]]);
+    expect(middle.rows[0]!.progress).toMatchObject({ done: 1, failed: 1 });
+    const oldest = await board({}, { by: 'lastSeen', dir: 'asc' }, 0, 1);
+    expect(oldest.rows.map((r) => r.key)).toEqual([ADA]);
   });
 });
 
