@@ -176,7 +176,7 @@ describe('whole-database requests', () => {
     expect(await h.ok('deleteEverything', { confirm: 'DELETE' })).toEqual({ ok: true });
     expect(Object.values(await h.counts()).every((n) => n === 0)).toBe(true);
     expect((h.events.at(-1)?.event as { tables: string[] }).tables.sort()).toEqual(
-      ['checks', 'contractors', 'milestones', 'notes', 'payments', 'projects', 'ratings', 'settings'],
+      ['checks', 'contractors', 'lists', 'milestones', 'notes', 'payments', 'projects', 'ratings', 'settings'],
     );
   });
 
@@ -193,7 +193,7 @@ describe('whole-database requests', () => {
         usage: 2048,
         quota: 1_000_000,
         persisted: true,
-        counts: { contractors: 1, checks: 0, notes: 1, ratings: 0, projects: 1, milestones: 0, payments: 1, settings: 1 },
+        counts: { contractors: 1, checks: 0, notes: 1, ratings: 0, projects: 1, milestones: 0, payments: 1, settings: 1, lists: 0 },
       });
     } finally {
       vi.unstubAllGlobals();
