@@ -253,7 +253,7 @@ function Board({ state, setState, selected, setSelected, locale, fallbackHeight 
               ? `${[...selected.values()][0]} selected. Tick at least one more.`
               : selected.size > MAX_COMPARE
                 ? `${selected.size} selected: compare at most ${MAX_COMPARE} at a time.`
-                : `${selected.size} selected: ${[...selected.values()].join(', ')}.`}
+                : `${selected.size} selected: ${[...selected.values()].join(', ').replace(/\.?$/, '.')}`}
         </p>
         {selected.size > 0 && (
           <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={() => setSelected(() => new Map())}>
