@@ -77,6 +77,15 @@ export function OptionsApp({ now = Date.now }: OptionsAppProps) {
             </li>
           ))}
         </ul>
+        {/* issue 16 */}
+        <ul class="opt-nav__pages" aria-label="Other pages">
+          <li>
+            <a href="/board.html">Contractor board</a>
+          </li>
+          <li>
+            <a href="/reports.html">Spend reports</a>
+          </li>
+        </ul>
       </nav>
       <main class="opt-main">
         <header class="opt-header">

@@ -11,6 +11,7 @@ const TABLE_LABELS: Record<string, [one: string, many: string]> = {
   projects: ['project', 'projects'],
   milestones: ['milestone', 'milestones'],
   payments: ['payment', 'payments'],
+  lists: ['list', 'lists'], // issue 16
 };
 
 export function StorageSection() {

@@ -11,6 +11,7 @@ import { PastRatings } from './PastRatings';
 import { ProjectActions } from './ProjectActions';
 import { RehirePanel } from './RehirePanel';
 import { StatusControl } from './StatusControl';
+import { TagsAndLists } from './TagsAndLists'; // issue 16
 
 export interface OverlayPanelProps {
   view: ContractorView;
@@ -45,6 +46,7 @@ export function OverlayPanel({ view, template, tabId, locale, kits }: OverlayPan
       <Checklist contractorKey={contractor.key} template={template} checks={view.checks} />
       <InterviewKit contractorKey={contractor.key} notes={view.notes} kits={kits ?? DEFAULT_INTERVIEW_KITS} />
       <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} />
+      <TagsAndLists contractor={contractor} />
       <PastRatings contractorKey={contractor.key} ratings={view.ratings} projects={view.projects} locale={locale} />
       <LinkedProfiles contractor={contractor} linked={view.linked} />
     </div>

@@ -4,7 +4,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { FolderPlus, Settings as SettingsIcon } from 'lucide-preact';
+import { BarChart3, FolderPlus, Settings as SettingsIcon, Users } from 'lucide-preact';
+import { openOwnPage } from '../board/open-page'; // issue 16
 import { browser } from 'wxt/browser';
 import { dashboardTotals } from '../../lib/domain/dashboard';
 import { projectHealth } from '../../lib/domain/project-health';
@@ -85,6 +86,25 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
       <span class="v-spacer" />
       <button type="button" class="v-btn v-btn--sm v-btn--primary" onClick={() => openPanel({ newProject: true })}>
         <FolderPlus aria-hidden="true" /> New project
+      </button>
+      {/* issue 16: the contractor board and the spend reports */}
+      <button
+        type="button"
+        class="v-btn v-btn--sm v-btn--ghost v-btn--icon"
+        aria-label="Contractor board"
+        title="Contractor board"
+        onClick={() => void openOwnPage('/board.html', true)}
+      >
+        <Users aria-hidden="true" />
+      </button>
+      <button
+        type="button"
+        class="v-btn v-btn--sm v-btn--ghost v-btn--icon"
+        aria-label="Spend reports"
+        title="Spend reports"
+        onClick={() => void openOwnPage('/reports.html', true)}
+      >
+        <BarChart3 aria-hidden="true" />
       </button>
       <button
         type="button"

@@ -4,7 +4,8 @@
  * `?new=1` opens the editor for a new project.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Plus, Settings as SettingsIcon } from 'lucide-preact';
+import { BarChart3, Plus, Settings as SettingsIcon } from 'lucide-preact';
+import { openOwnPage } from '../board/open-page'; // issue 16
 import { browser } from 'wxt/browser';
 import type { Project } from '../../lib/db/schema';
 import { compareText } from '../../lib/domain/project-health';
@@ -197,6 +198,16 @@ export function SidePanel(props: SidePanelProps) {
         </select>
         <button type="button" class="v-btn v-btn--icon" aria-label="New project" title="New project" onClick={() => setSelection({ kind: 'new' })}>
           <Plus aria-hidden="true" />
+        </button>
+        {/* issue 16 */}
+        <button
+          type="button"
+          class="v-btn v-btn--icon v-btn--ghost"
+          aria-label="Spend reports"
+          title="Spend reports"
+          onClick={() => void openOwnPage('/reports.html')}
+        >
+          <BarChart3 aria-hidden="true" />
         </button>
         <button
           type="button"

@@ -2,13 +2,21 @@
 import type { VettedDb } from '../db/database';
 import { contractorsCsv, paymentsCsv, projectsCsv } from './csv';
 import { backupFilename } from './format';
+import { getSettings } from '../db/repositories/settings';
 
 export const CSV_TABLES = ['contractors', 'projects', 'payments'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 export async function exportCsv(db: VettedDb, table: CsvTable, now: number): Promise<{ text: string; filename: string }> {
   const text = await db.transaction('r', db.tables, async () => {
-    if (table === 'contractors') return contractorsCsv(await db.contractors.toArray());
+    if (table === 'contractors') {
+      return contractorsCsv(await db.contractors.toArray(), {
+        ratings: await db.ratings.toArray(),
+        checks: await db.checks.toArray(),
+        checklist: (await getSettings(db)).checklist,
+        lists: await db.lists.toArray(),
+      });
+    }
     if (table === 'projects') {
       return projectsCsv(await db.projects.toArray(), {
         contractors: await db.contractors.toArray(),

@@ -11,7 +11,9 @@
  */
 import Papa from 'papaparse';
 import { decimalAmount } from '../domain/money';
-import type { Contractor, Milestone, Payment, Project } from '../db/schema';
+import type { Check, ChecklistItem, Contractor, ContractorList, Milestone, Payment, Project, Rating } from '../db/schema';
+import { reputation } from '../domain/reputation';
+import { vettingProgress } from '../domain/vetting';
 
 const BOM = '\uFEFF';
 
@@ -36,7 +38,7 @@ function cellText(cell: Cell): string {
 }
 
 
-function money(amountMinor: number | undefined, currency: string | undefined): NumberCell | undefined {
+export function money(amountMinor: number | undefined, currency: string | undefined): NumberCell | undefined {
   return amountMinor === undefined || currency === undefined ? undefined : new NumberCell(decimalAmount(amountMinor, currency));
 }
 
@@ -56,19 +58,42 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[
   return `${BOM}${body}\r\n`;
 }
 
-export function contractorsCsv(contractors: readonly Contractor[]): string {
+export function contractorsCsv(
+  contractors: readonly Contractor[],
+  // issue 16: your ratings, vetting progress, would-rehire and lists
+  related: {
+    ratings?: readonly Rating[];
+    checks?: readonly Check[];
+    checklist?: readonly ChecklistItem[];
+    lists?: readonly ContractorList[];
+  } = {},
+): string {
   const columns = [
     'key', 'site', 'name', 'status', 'profile_url', 'headline', 'location',
     'rate', 'rate_currency', 'rate_unit', 'marketplace_rating', 'rating_out_of', 'rating_count',
     'job_success_percent', 'tags', 'skills', 'first_seen', 'last_seen', 'updated_at',
+    'your_rating', 'your_ratings_count', 'would_rehire', 'vetting_done', 'vetting_failed', 'vetting_total', 'lists',
   ];
-  const rows = contractors.map((c) => [
-    c.key, c.site, c.name, c.status, c.profileUrl, c.headline, c.location,
-    money(c.rate?.amountMinor, c.rate?.currency), c.rate?.currency, c.rate?.unit,
-    num(c.marketplaceRating?.score), num(c.marketplaceRating?.outOf), num(c.marketplaceRating?.count),
-    num(c.jobSuccess), c.tags.join('; '), c.skills?.join('; '),
-    instant(c.firstSeenAt), instant(c.lastSeenAt), instant(c.updatedAt),
-  ]);
+  const ratingsBy = new Map<string, Rating[]>();
+  for (const r of related.ratings ?? []) ratingsBy.set(r.contractorKey, [...(ratingsBy.get(r.contractorKey) ?? []), r]);
+  const checksBy = new Map<string, Check[]>();
+  for (const c of related.checks ?? []) checksBy.set(c.contractorKey, [...(checksBy.get(c.contractorKey) ?? []), c]);
+  const listsBy = new Map<string, string[]>();
+  for (const l of related.lists ?? []) for (const k of l.keys) listsBy.set(k, [...(listsBy.get(k) ?? []), l.name]);
+  const rows = contractors.map((c) => {
+    const rep = reputation(ratingsBy.get(c.key) ?? []);
+    const progress = related.checklist ? vettingProgress(related.checklist, checksBy.get(c.key) ?? []) : undefined;
+    return [
+      c.key, c.site, c.name, c.status, c.profileUrl, c.headline, c.location,
+      money(c.rate?.amountMinor, c.rate?.currency), c.rate?.currency, c.rate?.unit,
+      num(c.marketplaceRating?.score), num(c.marketplaceRating?.outOf), num(c.marketplaceRating?.count),
+      num(c.jobSuccess), c.tags.join('; '), c.skills?.join('; '),
+      instant(c.firstSeenAt), instant(c.lastSeenAt), instant(c.updatedAt),
+      rep.overall === null ? undefined : new NumberCell((Math.round(rep.overall * 10) / 10).toFixed(1)),
+      num(rep.count), rep.lastWouldRehire ?? undefined,
+      num(progress?.done), num(progress?.failed), num(progress?.total), listsBy.get(c.key)?.join('; '),
+    ];
+  });
   return toCsv(columns, rows);
 }
 

@@ -91,7 +91,7 @@ export function backupFormatDoc(): string {
 
 A Vetted backup is one UTF-8 JSON file, written by **Options → Backup → Export backup** and read
 by **Import backup**. It holds everything Vetted stores: contractors, checklist checks, notes,
-ratings, projects, milestones, payments and settings. File name: \`vetted-backup-YYYY-MM-DD.json\`.
+ratings, projects, milestones, payments, lists and settings. File name: \`vetted-backup-YYYY-MM-DD.json\`.
 
 \`\`\`json
 {
@@ -100,7 +100,7 @@ ratings, projects, milestones, payments and settings. File name: \`vetted-backup
   "exportedAt": 1795000000000,
   "data": {
     "contractors": [], "checks": [], "notes": [], "ratings": [],
-    "projects": [], "milestones": [], "payments": [],
+    "projects": [], "milestones": [], "payments": [], "lists": [],
     "settings": {}
   }
 }
@@ -123,7 +123,8 @@ must be present whenever \`rate\` is. Fields not listed below are dropped on imp
 1. **Checked first, written after.** The whole file is checked before anything is written. It is
    refused, and nothing changes, when it is larger than ${MAX_BACKUP_BYTES / (1024 * 1024)} MB, is not valid JSON (the message
    gives the line and column, and says so when the file is cut off), is not a Vetted backup, has a
-   format version this Vetted cannot read, misses a table, or has any record that does not match
+   format version this Vetted cannot read, misses a table (except \`lists\`, which older
+   backups do not have), or has any record that does not match
    the tables below or two records with the same key. The message names the table, the record
    (\`#1\` is the first) with its key, and the field.
 2. **Older versions are upgraded on the way in**, one version at a time

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import {
   CheckSchema,
+  ContractorListSchema,
   ContractorSchema,
   MilestoneSchema,
   NoteSchema,
@@ -15,6 +16,7 @@ import {
   SettingsSchema,
   type Check,
   type Contractor,
+  type ContractorList,
   type Milestone,
   type Note,
   type Payment,
@@ -37,6 +39,8 @@ export interface BackupRecords {
   projects: Project[];
   milestones: Milestone[];
   payments: Payment[];
+  /** issue 16: absent from files written before lists existed (read as empty). */
+  lists: ContractorList[];
 }
 export type RecordTable = keyof BackupRecords;
 
@@ -61,6 +65,8 @@ interface TableSpec {
   primaryKey: (record: Record<string, unknown>) => string | [string, string];
   /** One line for the documentation. */
   description: string;
+  /** A table added after format version 1 without a version bump: a file without it imports as empty. */
+  optional?: true;
 }
 
 const byId: Pick<TableSpec, 'keyName' | 'keyOf' | 'primaryKey'> = {
@@ -90,6 +96,13 @@ export const RECORD_TABLES: Readonly<Record<RecordTable, TableSpec>> = {
   projects: { schema: ProjectSchema, ...byId, description: 'Projects with budget, payment model and contract.' },
   milestones: { schema: MilestoneSchema, ...byId, description: 'Milestones of a project.' },
   payments: { schema: PaymentSchema, ...byId, description: 'Payments made on a project.' },
+  lists: {
+    schema: ContractorListSchema,
+    ...byId,
+    description:
+      'Your named lists of contractors; `keys` are the members. Backups made before lists existed have no `lists` and still import.',
+    optional: true,
+  },
 };
 
 export const RECORD_TABLE_NAMES = Object.keys(RECORD_TABLES) as RecordTable[];

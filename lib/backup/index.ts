@@ -28,6 +28,7 @@ export async function exportBackup(db: VettedDb, now: number): Promise<{ text: s
       projects: await db.projects.toArray(),
       milestones: await db.milestones.toArray(),
       payments: await db.payments.toArray(),
+      lists: await db.lists.toArray(),
       settings: await getSettings(db),
     },
   }));

@@ -140,6 +140,10 @@ function checkData(file: Record<string, unknown>): BackupData {
   for (const table of RECORD_TABLE_NAMES) {
     const spec = RECORD_TABLES[table];
     const rows = data[table];
+    if (rows === undefined && spec.optional) {
+      out[table] = [];
+      continue;
+    }
     if (rows === undefined) {
       problems.push(`The "${table}" list is missing.`);
       continue;

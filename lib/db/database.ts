@@ -2,8 +2,8 @@
  * The one IndexedDB database, opened only by the background (DESIGN.md rule 1).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Check, Contractor, Milestone, Note, Payment, Project, Rating, SettingsRow } from './schema';
 import { WriteRecorder } from './recorder';
+import type { Check, Contractor, ContractorList, Milestone, Note, Payment, Project, Rating, SettingsRow } from './schema';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 export const DB_NAME = 'vetted';
@@ -17,6 +17,7 @@ export const TABLE_NAMES = [
   'milestones',
   'payments',
   'settings',
+  'lists',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -31,6 +32,7 @@ export class VettedDb extends Dexie {
   settings!: Table<SettingsRow, string>;
   /** Every committed put and delete, for the router's broadcast (lib/db/recorder.ts). */
   readonly writes = new WriteRecorder();
+  lists!: Table<ContractorList, string>;
 
   constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

@@ -30,6 +30,8 @@ export function rowRefs(table: string, row: unknown): { contractorKeys: string[]
   const projectIds: string[] = [];
   if (table === 'contractors' && str(r.key)) contractorKeys.push(r.key);
   if (str(r.contractorKey)) contractorKeys.push(r.contractorKey);
+  // A named list concerns its members (lists.keys).
+  if (table === 'lists' && Array.isArray(r.keys)) contractorKeys.push(...r.keys.filter(str));
   if (table === 'projects' && str(r.id)) projectIds.push(r.id);
   if (table !== 'projects' && str(r.projectId)) projectIds.push(r.projectId);
   return { contractorKeys, projectIds };

@@ -298,3 +298,16 @@ export type Settings = z.infer<typeof SettingsSchema>;
 /** Row of the settings table: one row with key 'settings'. */
 export const SettingsRowSchema = SettingsSchema.extend({ key: z.literal('settings') });
 export type SettingsRow = z.infer<typeof SettingsRowSchema>;
+
+// ---------------------------------------------------------------- lists (issue 16)
+
+/** A named list of contractors ("Logo designers, March"). Schema version 4. */
+export const ContractorListSchema = z.object({
+  id: IdSchema,
+  name: z.string().trim().min(1).max(200),
+  /** Members, in the order they were added. */
+  keys: z.array(ContractorKeySchema).max(20_000),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type ContractorList = z.infer<typeof ContractorListSchema>;

@@ -29,6 +29,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // issue 16: named lists (members in `keys`, multiEntry so "lists of this contractor" is one
+    // index read), tags and site indexed for the contractor board's filters.
+    version: 4,
+    stores: {
+      contractors: 'key, status, lastSeenAt, *tags, site',
+      lists: 'id, name, *keys',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

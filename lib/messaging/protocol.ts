@@ -42,6 +42,10 @@ import {
   type MarketplaceId,
 } from '../db/schema';
 import type { BadgeSummary } from '../domain/badge-summary';
+// issue 16
+import type { ContractorList } from '../db/schema';
+import { BOARD_SORTS, PROGRESS_FILTERS, type BoardRow } from '../domain/board';
+import type { SpendReport } from '../domain/spend';
 
 const text = (max = 20_000) => z.string().max(max);
 const empty = z.object({}).strict();
@@ -253,6 +257,46 @@ export const REQUESTS = {
   getContractorPayments: { from: 'page', payload: z.object({ contractorKey: ContractorKeySchema }).strict() },
   /** Starts a new project prefilled from the last one with this contractor. */
   hireAgain: { from: 'page', payload: z.object({ contractorKey: ContractorKeySchema }).strict() },
+  // issue 16: tags, named lists, contractor board, compare, spend reports (handlers: lib/background/handlers/board.ts)
+  /** Every tag in use, for autocomplete. */
+  getTags: { from: 'page', payload: empty },
+  /** All lists with their sizes; with `key`, also which of them that contractor is on. */
+  listLists: { from: 'page', payload: z.object({ key: ContractorKeySchema.optional() }).strict() },
+  /** Creates (no id) or renames a list; `addKey` puts a contractor on the new list at once. */
+  saveList: {
+    from: 'page',
+    payload: z.object({ id: IdSchema.optional(), name: text(200).min(1), addKey: ContractorKeySchema.optional() }).strict(),
+  },
+  deleteList: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  setListMember: {
+    from: 'page',
+    payload: z.object({ listId: IdSchema, key: ContractorKeySchema, member: z.boolean() }).strict(),
+  },
+  /** One window of the board's rows (filtered and sorted in the background) and its filter choices. */
+  getBoard: {
+    from: 'page',
+    payload: z
+      .object({
+        filter: z
+          .object({
+            listId: IdSchema.optional(),
+            tag: text(100).optional(),
+            status: ContractorStatusSchema.optional(),
+            site: SiteIdSchema.optional(),
+            progress: z.enum(PROGRESS_FILTERS).optional(),
+            query: text(200).optional(),
+          })
+          .strict(),
+        sort: z.object({ by: z.enum(BOARD_SORTS), dir: z.enum(['asc', 'desc']) }).strict(),
+        offset: z.number().int().min(0).max(1_000_000),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
+  },
+  /** What a side-by-side comparison shows, for 2–4 contractors. */
+  getCompare: { from: 'page', payload: z.object({ keys: z.array(ContractorKeySchema).min(1).max(4) }).strict() },
+  /** Spend per month, contractor and project, per currency (lib/domain/spend.ts). */
+  getSpendReport: { from: 'page', payload: empty },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -356,6 +400,50 @@ export interface Responses {
   saveInterview: { note: Note; check?: Check };
   getContractorPayments: Payment[];
   hireAgain: Project;
+
+  // issue 16
+  getTags: string[];
+  listLists: { lists: ListSummary[]; memberOf: string[] };
+  saveList: ContractorList;
+  deleteList: { deleted: boolean };
+  setListMember: ContractorList;
+  getBoard: BoardPage;
+  getCompare: CompareView;
+  getSpendReport: SpendReport;
+}
+
+// issue 16: board, lists, compare
+export interface ListSummary {
+  id: string;
+  name: string;
+  count: number;
+}
+
+export interface BoardPage {
+  /** Rows matching the filter. */
+  total: number;
+  /** Every contractor in Vetted (for "12 of 10,000"). */
+  tracked: number;
+  offset: number;
+  rows: BoardRow[];
+  tags: string[];
+  lists: ListSummary[];
+  sites: SiteId[];
+}
+
+export interface CompareEntry {
+  contractor: Contractor;
+  checks: Check[];
+  /** Interview and reference notes only, newest first. */
+  notes: Note[];
+  ratings: Rating[];
+  projects: Project[];
+}
+
+export interface CompareView {
+  template: Settings['checklist'];
+  /** In the order asked; unknown keys are left out. */
+  entries: CompareEntry[];
 }
 
 /** `ready`: offer "Track this page"; `marketplace`: the overlay covers it; `unavailable`: say why. */
@@ -394,7 +482,9 @@ export type ChangedTable =
   | 'projects'
   | 'milestones'
   | 'payments'
-  | 'settings';
+  | 'settings'
+  // issue 16
+  | 'lists';
 
 export type { SiteId };
 export { MarketplaceRatingSchema };

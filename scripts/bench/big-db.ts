@@ -81,7 +81,7 @@ export async function seed(b: BenchBrowser): Promise<void> {
 }
 
 /** ms from navigation start until `selector` is in the DOM (observed inside the page), and first contentful paint. */
-async function shownAfter(page: Page, url: string, selector: string): Promise<{ content: number; fcp: number }> {
+export async function shownAfter(page: Page, url: string, selector: string): Promise<{ content: number; fcp: number }> {
   await page.addInitScript((sel) => {
     const w = window as unknown as { __benchShown?: number };
     new MutationObserver((_, obs) => {
@@ -126,7 +126,7 @@ async function stopServiceWorkers(b: BenchBrowser, page: Page): Promise<void> {
   }
 }
 
-async function benchFloor(runs: number): Promise<number[]> {
+export async function benchFloor(runs: number): Promise<number[]> {
   const dir = floorExtension();
   const b = await launch(dir);
   const out: number[] = [];

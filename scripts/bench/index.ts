@@ -10,6 +10,7 @@ import path from 'node:path';
 import { extensionDir, REPO_ROOT } from '../../tests/e2e/harness/paths';
 import { CHROMIUM_PATH } from '../../tests/e2e/harness/chromium';
 import { benchBigDb } from './big-db';
+import { benchBoard } from './board'; // issue 16
 import { benchBundle } from './bundle';
 import { benchListing } from './listing';
 import { benchNavigation } from './navigation';
@@ -30,6 +31,7 @@ async function main() {
     ['listing', () => benchListing(ext, runs)],
     ['navigation', () => benchNavigation(ext, runs)],
     ['bigdb', () => benchBigDb(ext, runs)],
+    ['board', () => benchBoard(ext, runs)], // issue 16
   ];
   for (const [name, step] of steps) {
     if (only && !only.includes(name)) continue;

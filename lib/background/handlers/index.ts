@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import { agreementHandlers } from './agreement'; // issue 15
 import { backupCsvHandlers } from './backup-csv';
+import { boardHandlers } from './board'; // issue 16
 import { checkNoteHandlers } from './checks-notes';
 import { contractorHandlers } from './contractors';
 import { dashboardHandlers } from './dashboard';
@@ -24,4 +25,5 @@ export const HANDLERS: Handlers = {
   ...backupCsvHandlers,
   ...trackPageHandlers,
   ...agreementHandlers, // issue 15
+  ...boardHandlers, // issue 16
 };

@@ -8,6 +8,7 @@ import {
   type HistoryEntry,
   type ProfileSnapshot,
 } from '../schema';
+import { removeFromAllLists } from './lists';
 import { markChanged } from './settings';
 
 const MAX_HISTORY = 500;
@@ -209,7 +210,7 @@ export async function unlinkContractors(db: VettedDb, a: string, b: string, now:
 export async function deleteContractor(db: VettedDb, key: string, now: number): Promise<boolean> {
   return db.transaction(
     'rw',
-    [db.contractors, db.checks, db.notes, db.ratings, db.projects, db.settings],
+    [db.contractors, db.checks, db.notes, db.ratings, db.projects, db.lists, db.settings],
     async () => {
       const current = await db.contractors.get(key);
       const checks = await db.checks.where('contractorKey').equals(key).count();
@@ -238,6 +239,7 @@ export async function deleteContractor(db: VettedDb, key: string, now: number): 
         });
         await db.contractors.delete(key);
       }
+      await removeFromAllLists(db, key, now);
       await markChanged(db, now);
       return true;
     },

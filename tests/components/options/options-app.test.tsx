@@ -38,9 +38,15 @@ describe('OptionsApp', () => {
     const titles = ['Backup and restore', 'Vetting checklist', 'Interview kit', 'Reminders', 'Currency and sites', 'Storage', 'Privacy', 'Delete data'];
     for (const name of titles) expect(await screen.findByRole('heading', { name, level: 2 })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Settings sections' });
-    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(
+    expect([...nav.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href'))).toEqual(
       ['#backup', '#checklist', '#interview', '#reminders', '#general', '#storage', '#privacy', '#delete'],
     );
+    // issue 16: the board and the reports, under the sections.
+    const pages = screen.getByRole('list', { name: 'Other pages' });
+    expect([...pages.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Contractor board', '/board.html'],
+      ['Spend reports', '/reports.html'],
+    ]);
   });
 
   it('shows the backup reminder when a backup is overdue', async () => {

@@ -195,7 +195,7 @@ describe('whole-database requests', () => {
         usage: 2048,
         quota: 1_000_000,
         persisted: true,
-        counts: { contractors: 1, checks: 0, notes: 1, ratings: 0, projects: 1, milestones: 0, payments: 1, settings: 1 },
+        counts: { contractors: 1, checks: 0, notes: 1, ratings: 0, projects: 1, milestones: 0, payments: 1, settings: 1, lists: 0 },
       });
     } finally {
       vi.unstubAllGlobals();

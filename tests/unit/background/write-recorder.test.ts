@@ -42,6 +42,7 @@ function expectedEvent(before: Dump, after: Dump): Omit<ChangeEvent, 'event'> | 
         const row = JSON.parse(json) as Record<string, unknown>;
         if (t === 'contractors') contractorKeys.add(row.key as string);
         if (typeof row.contractorKey === 'string') contractorKeys.add(row.contractorKey);
+        if (t === 'lists') (row.keys as string[]).forEach((k) => contractorKeys.add(k));
         if (t === 'projects') projectIds.add(row.id as string);
         else if (typeof row.projectId === 'string') projectIds.add(row.projectId);
       }
@@ -69,7 +70,7 @@ function broadcastOf(h: Harness): Omit<ChangeEvent, 'event'> | null {
 }
 
 let h: Harness;
-let ids: { project: string; milestone: string; payment: string; note: string; rating: string; backup: string };
+let ids: { project: string; milestone: string; payment: string; note: string; rating: string; list: string; backup: string };
 
 beforeEach(async () => {
   h = makeHarness();
@@ -81,8 +82,9 @@ beforeEach(async () => {
   const note = await h.ok('saveNote', { contractorKey: KEY, projectId: project.id, kind: 'budget', body: 'capped' });
   const rating = await h.ok('saveRating', { rating: { contractorKey: OTHER, quality: 4, communication: 4, timeliness: 4, value: 4, wouldRehire: true } });
   await h.ok('setCheck', { contractorKey: KEY, itemId: 'interview', state: 'done' });
+  const list = await h.ok('saveList', { name: 'Writers', addKey: KEY });
   const backup = (await h.ok('exportBackup', {})).text;
-  ids = { project: project.id, milestone: milestone.id, payment: payment.id, note: note.id, rating: rating.id, backup };
+  ids = { project: project.id, milestone: milestone.id, payment: payment.id, note: note.id, rating: rating.id, list: list.id, backup };
 });
 
 type Step = { [T in RequestType]: [T, () => RequestPayload<T>] }[RequestType];
@@ -117,6 +119,9 @@ const steps = (): Step[] => [
   step('markAgreed', () => ({ projectId: ids.project, date: '2026-11-20' })),
   step('saveInterview', () => ({ contractorKey: KEY, body: 'Q: How do you report progress?\nA: Weekly, by email.' })),
   step('hireAgain', () => ({ contractorKey: OTHER })),
+  step('saveList', () => ({ name: 'Logo designers', addKey: KEY })),
+  step('setListMember', () => ({ listId: ids.list, key: OTHER, member: true })),
+  step('deleteList', () => ({ id: ids.list })),
 ];
 
 /** Writes that need a real tab to read (browser.scripting): covered in track-page tests. */

@@ -113,3 +113,35 @@ describe('exportCsv (from the database)', () => {
     }
   });
 });
+
+// issue 16
+describe('contractors CSV: your ratings, vetting progress, would-rehire, lists', () => {
+  let db: VettedDb;
+  afterEach(() => db?.close());
+
+  it('adds them from the related records', async () => {
+    db = freshDb();
+    await fill(db);
+    const data = sampleData();
+    const rows = parse((await exportCsv(db, 'contractors', NOW)).text);
+    const key = data.contractors[0]!.key;
+    const i = column(rows, 'key').indexOf(key);
+    const rated = data.ratings.filter((r) => r.contractorKey === key);
+    expect(column(rows, 'your_ratings_count')[i]).toBe(String(rated.length));
+    if (rated.length > 0) {
+      expect(column(rows, 'your_rating')[i]).toMatch(/^\d\.\d$/);
+      expect(['yes', 'no']).toContain(column(rows, 'would_rehire')[i]);
+    }
+    const done = data.checks.filter((c) => c.contractorKey === key && c.state === 'done').length;
+    expect(column(rows, 'vetting_done')[i]).toBe(String(done));
+    expect(Number(column(rows, 'vetting_total')[i])).toBeGreaterThan(0);
+    expect(column(rows, 'lists')[i]).toBe('Logo designers, March');
+  });
+
+  it('leaves them empty for someone you never rated or checked', () => {
+    const rows = parse(contractorsCsv([contractor('upwork:~01new')], { ratings: [], checks: [], checklist: [], lists: [] }));
+    expect(column(rows, 'your_rating')).toEqual(['']);
+    expect(column(rows, 'would_rehire')).toEqual(['']);
+    expect(column(rows, 'vetting_total')).toEqual(['0']);
+  });
+});

@@ -34,7 +34,7 @@ describe('exportBackup', () => {
     expect(file.version).toBe(1);
     expect(file.exportedAt).toBe(NOW);
     expect(Object.keys(file.data).sort()).toEqual(
-      ['checks', 'contractors', 'milestones', 'notes', 'payments', 'projects', 'ratings', 'settings'].sort(),
+      ['checks', 'contractors', 'lists', 'milestones', 'notes', 'payments', 'projects', 'ratings', 'settings'].sort(),
     );
     expect(file.data.notes).toHaveLength(sampleData().notes.length);
     expect(file.data.settings.defaultCurrency).toBe('EUR');
@@ -68,13 +68,13 @@ describe('export → import round trip', () => {
     expect(report.tables.payments).toEqual({ added: data.payments.length, updated: 0, skipped: 0 });
     expect(report.added).toBe(
       data.contractors.length + data.checks.length + data.notes.length + data.ratings.length +
-        data.projects.length + data.milestones.length + data.payments.length + 1,
+        data.projects.length + data.milestones.length + data.payments.length + data.lists.length + 1,
     );
 
     expect(withoutBookkeeping(await dump(target))).toEqual(withoutBookkeeping(await dump(source)));
     const again = JSON.parse((await exportBackup(target, NOW + 2000)).text);
     const first = JSON.parse(text);
-    for (const table of ['contractors', 'checks', 'notes', 'ratings', 'projects', 'milestones', 'payments']) {
+    for (const table of ['contractors', 'checks', 'notes', 'ratings', 'projects', 'milestones', 'payments', 'lists']) {
       expect(again.data[table], table).toEqual(first.data[table]);
     }
     expect(again.data.settings.checklist).toEqual(first.data.settings.checklist);
@@ -101,5 +101,29 @@ describe('export → import round trip', () => {
     expect(second.updated).toBe(0);
     expect(second.skipped).toBeGreaterThan(0);
     expect(await dump(target)).toEqual(before);
+  });
+});
+
+// issue 16
+describe('backups written before lists existed', () => {
+  it('still import, with no lists, and keep the lists already here', async () => {
+    const source = db();
+    await fill(source);
+    const file = JSON.parse((await exportBackup(source, NOW)).text);
+    delete file.data.lists;
+    const target = db();
+    await fill(target, { ...sampleData(), notes: [], payments: [] });
+    const report = await importBackup(target, JSON.stringify(file), NOW + 1000);
+    expect(report.tables.lists).toEqual({ added: 0, updated: 0, skipped: 0 });
+    expect(report.tables.notes?.added).toBe(sampleData().notes.length);
+    expect((await target.lists.toArray()).map((l) => l.name)).toEqual(['Logo designers, March']);
+  });
+
+  it('a list in a backup is checked like any record', async () => {
+    const source = db();
+    await fill(source);
+    const file = JSON.parse((await exportBackup(source, NOW)).text);
+    file.data.lists[0].keys = ['not a key'];
+    await expect(importBackup(db(), JSON.stringify(file), NOW)).rejects.toThrow(/In "lists", record #1 \(id "list-1"\): field "keys\[0\]"/);
   });
 });

@@ -1,7 +1,7 @@
 /** A small but complete data set, written straight into a fresh fake-indexeddb database. */
 import { openDb, TABLE_NAMES, type VettedDb } from '../../../lib/db/database';
 import { defaultSettings } from '../../../lib/db/repositories/settings';
-import type { Check, Contractor, Milestone, Note, Payment, Project, Rating, SettingsRow } from '../../../lib/db/schema';
+import type { Check, Contractor, ContractorList, Milestone, Note, Payment, Project, Rating, SettingsRow } from '../../../lib/db/schema';
 
 let counter = 0;
 export function freshDb(): VettedDb {
@@ -87,7 +87,9 @@ export function sampleData() {
     { id: 'pay-1', projectId: 'proj-1', milestoneId: 'ms-1', amountMinor: 50000, currency: 'USD', paidAt: '2026-10-21', note: 'first', createdAt: T0, updatedAt: T0 },
   ];
   const settings: SettingsRow = { ...defaultSettings(), defaultCurrency: 'EUR', dueSoonDays: 5, updatedAt: T0, key: 'settings' };
-  return { contractors, checks, notes, ratings, projects, milestones, payments, settings };
+  // issue 16
+  const lists: ContractorList[] = [{ id: 'list-1', name: 'Logo designers, March', keys: [contractors[0]!.key], createdAt: T0, updatedAt: T0 }];
+  return { contractors, checks, notes, ratings, projects, milestones, payments, lists, settings };
 }
 
 export async function fill(db: VettedDb, data = sampleData()): Promise<void> {
@@ -99,6 +101,7 @@ export async function fill(db: VettedDb, data = sampleData()): Promise<void> {
     await db.projects.bulkPut(data.projects);
     await db.milestones.bulkPut(data.milestones);
     await db.payments.bulkPut(data.payments);
+    await db.lists.bulkPut(data.lists);
     await db.settings.put(data.settings);
   });
 }

@@ -31,7 +31,28 @@ interface MigrationFixture {
 }
 
 /** Real migrations: one fixture per version after the first. */
-const FIXTURES: MigrationFixture[] = [];
+const FIXTURES: MigrationFixture[] = [
+  {
+    // issue 16: lists table; contractors' tags (multiEntry) and site indexed for the board.
+    version: 4,
+    async seed(raw) {
+      const db = raw as VettedDb;
+      await upsertSnapshot(db, snap(), T0);
+      await upsertSnapshot(db, snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob', profileUrl: 'https://www.fiverr.com/bob' }), T0);
+      await db.contractors.update('upwork:~01abc', { tags: ['logo', 'urgent'] });
+      await saveNote(db, { contractorKey: 'upwork:~01abc', kind: 'interview', body: 'before lists' }, T0);
+    },
+    async verify(db) {
+      expect(await db.contractors.count()).toBe(2);
+      expect((await db.notes.toArray())[0]?.body).toBe('before lists');
+      expect((await db.contractors.where('tags').equals('urgent').toArray()).map((c) => c.key)).toEqual(['upwork:~01abc']);
+      expect((await db.contractors.where('site').equals('fiverr').toArray()).map((c) => c.key)).toEqual(['fiverr:bob']);
+      expect(await db.lists.count()).toBe(0);
+      await db.lists.add({ id: 'l1', name: 'Logo designers', keys: ['upwork:~01abc'], createdAt: T0, updatedAt: T0 });
+      expect((await db.lists.where('keys').equals('upwork:~01abc').toArray()).map((l) => l.id)).toEqual(['l1']);
+    },
+  },
+];
 
 async function runFixture(fixture: MigrationFixture, versions: readonly SchemaVersion[]) {
   const name = dbName();
@@ -62,7 +83,7 @@ describe('schema versions', () => {
     );
     expect(Object.keys(indexes).sort()).toEqual([...TABLE_NAMES].sort());
     expect(indexes).toEqual({
-      contractors: ['key', 'status', 'lastSeenAt'],
+      contractors: ['key', 'status', 'lastSeenAt', 'tags', 'site'],
       checks: ['[contractorKey+itemId]', 'contractorKey'],
       notes: ['id', 'contractorKey', 'projectId'],
       ratings: ['id', 'contractorKey', 'projectId'],
@@ -70,6 +91,7 @@ describe('schema versions', () => {
       milestones: ['id', 'projectId'],
       payments: ['id', 'projectId'],
       settings: ['key'],
+      lists: ['id', 'name', 'keys'],
     });
     db.close();
   });

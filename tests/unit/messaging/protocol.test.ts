@@ -126,6 +126,25 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   },
   getContractorPayments: { valid: [{ contractorKey: key }], invalid: [{}, { contractorKey: 'bad' }] },
   hireAgain: { valid: [{ contractorKey: key }], invalid: [{}, { contractorKey: key, title: 'x' }] },
+  // issue 16
+  getTags: { valid: [{}], invalid: [{ q: 'a' }] },
+  listLists: { valid: [{}, { key }], invalid: [{ key: 'bad key' }] },
+  saveList: { valid: [{ name: 'Writers' }, { id: 'l1', name: 'W' }, { name: 'W', addKey: key }], invalid: [{}, { name: '' }] },
+  deleteList: { valid: [{ id: 'l1' }], invalid: [{}, { id: '' }] },
+  setListMember: { valid: [{ listId: 'l1', key, member: true }], invalid: [{ listId: 'l1', key }, { listId: 'l1', key: 'x', member: true }] },
+  getBoard: {
+    valid: [
+      { filter: {}, sort: { by: 'lastSeen', dir: 'desc' }, offset: 0, limit: 100 },
+      { filter: { listId: 'l1', tag: 'logo', status: 'shortlisted', site: 'upwork', progress: 'has-failed', query: 'ada' }, sort: { by: 'rate', dir: 'asc' }, offset: 100, limit: 500 },
+    ],
+    invalid: [
+      { filter: {}, sort: { by: 'lastSeen', dir: 'desc' }, offset: 0, limit: 501 },
+      { filter: { progress: 'half' }, sort: { by: 'lastSeen', dir: 'desc' }, offset: 0, limit: 10 },
+      { filter: {}, sort: { by: 'price', dir: 'desc' }, offset: 0, limit: 10 },
+    ],
+  },
+  getCompare: { valid: [{ keys: [key, 'fiverr:bob'] }], invalid: [{ keys: [] }, { keys: [key, key, key, key, key] }] },
+  getSpendReport: { valid: [{}], invalid: [{ currency: 'USD' }] },
 };
 
 describe('protocol', () => {

@@ -1,0 +1,169 @@
+/** Issue 16 requests through the router: tags, lists, the board's pages, compare, spend report. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BoardSort } from '../../../lib/domain/board';
+import { makeHarness, senders, snapshot, type Harness } from './harness';
+
+let h: Harness;
+beforeEach(() => {
+  h = makeHarness();
+});
+afterEach(() => h.db.close());
+
+const ADA = 'upwork:~01abc';
+const BOB = 'fiverr:bob';
+const CY = 'upwork:~01cy';
+
+async function seed() {
+  await h.ok('trackContractor', { profile: snapshot() });
+  h.clock.now += 1000;
+  await h.ok('trackContractor', {
+    profile: snapshot({ key: BOB, site: 'fiverr', siteId: 'bob', name: 'Bob Builder', profileUrl: 'https://www.fiverr.com/bob', headline: 'Logos', rate: { amountMinor: 3000, currency: 'USD', unit: 'hour' } }),
+  });
+  h.clock.now += 1000;
+  await h.ok('trackContractor', {
+    profile: snapshot({ key: CY, siteId: '~01cy', name: 'Cy Twombly', profileUrl: 'https://www.upwork.com/freelancers/~01cy', headline: 'Painter' }),
+  });
+  await h.ok('updateContractor', { key: ADA, patch: { tags: ['logo', 'urgent'], status: 'shortlisted' } });
+  await h.ok('updateContractor', { key: BOB, patch: { tags: ['logo'] } });
+  await h.ok('setCheck', { contractorKey: BOB, itemId: 'interview-held', state: 'done' });
+  await h.ok('setCheck', { contractorKey: BOB, itemId: 'reviews-read', state: 'failed' });
+  await h.ok('saveNote', { contractorKey: CY, kind: 'interview', body: 'Knows Figma inside out' });
+  await h.ok('saveRating', { rating: { contractorKey: ADA, quality: 5, communication: 5, timeliness: 4, value: 4, wouldRehire: true } });
+}
+
+const board = (filter: object = {}, sort: BoardSort = { by: 'lastSeen', dir: 'desc' }, offset = 0, limit = 100) =>
+  h.ok('getBoard', { filter, sort, offset, limit });
+
+describe('tags and lists', () => {
+  it('lists every tag in use once, sorted', async () => {
+    await seed();
+    expect(await h.ok('getTags', {})).toEqual(['logo', 'urgent']);
+  });
+
+  it('creates a list with a first member, adds and removes members, and says who is on which', async () => {
+    await seed();
+    const list = await h.ok('saveList', { name: '  Logo designers, March ', addKey: ADA });
+    expect(list).toMatchObject({ name: 'Logo designers, March', keys: [ADA] });
+    expect(h.events.at(-1)?.event).toMatchObject({ tables: ['lists'] });
+    await h.ok('setListMember', { listId: list.id, key: BOB, member: true });
+    await h.ok('setListMember', { listId: list.id, key: BOB, member: true }); // twice: still once
+    expect((await h.ok('listLists', { key: BOB })).lists).toEqual([{ id: list.id, name: 'Logo designers, March', count: 2 }]);
+    expect((await h.ok('listLists', { key: BOB })).memberOf).toEqual([list.id]);
+    await h.ok('setListMember', { listId: list.id, key: BOB, member: false });
+    expect((await h.ok('listLists', { key: BOB })).memberOf).toEqual([]);
+  });
+
+  it('refuses a second list with the same name in another case, and an unknown contractor', async () => {
+    await seed();
+    const list = await h.ok('saveList', { name: 'Writers' });
+    const clash = await h.call('saveList', { name: 'writers' });
+    expect(clash).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(!clash.ok && clash.error).toContain('already a list called “Writers”');
+    const unknown = await h.call('setListMember', { listId: list.id, key: 'upwork:~01nobody', member: true });
+    expect(unknown).toMatchObject({ ok: false, code: 'not-found' });
+    // Renaming to its own name in another case is fine.
+    expect((await h.ok('saveList', { id: list.id, name: 'WRITERS' })).name).toBe('WRITERS');
+  });
+
+  it('takes a deleted contractor off every list; deleting a list keeps its people', async () => {
+    await seed();
+    const list = await h.ok('saveList', { name: 'A', addKey: ADA });
+    await h.ok('setListMember', { listId: list.id, key: BOB, member: true });
+    await h.ok('deleteContractor', { key: ADA });
+    expect((await h.ok('listLists', {})).lists[0]?.count).toBe(1);
+    expect(await h.ok('deleteList', { id: list.id })).toEqual({ deleted: true });
+    expect(await h.db.contractors.count()).toBe(2);
+  });
+
+  it('is for extension pages only, not the content script', async () => {
+    const reply = await h.call('listLists', {}, senders.content());
+    expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('getBoard', () => {
+  it('shows everyone newest first, with rating and vetting progress on each row', async () => {
+    await seed();
+    const page = await board();
+    expect(page.total).toBe(3);
+    expect(page.tracked).toBe(3);
+    expect(page.rows.map((r) => r.key)).toEqual([CY, BOB, ADA]);
+    const bob = page.rows.find((r) => r.key === BOB)!;
+    expect(bob.progress).toMatchObject({ done: 1, failed: 1 });
+    expect(page.rows.find((r) => r.key === ADA)).toMatchObject({ rating: 4.5, ratingCount: 1, wouldRehire: true });
+    expect(page.tags).toEqual(['logo', 'urgent']);
+    expect(page.sites).toEqual(['fiverr', 'upwork']);
+  });
+
+  it('filters by list, tag, status, site and progress', async () => {
+    await seed();
+    const list = await h.ok('saveList', { name: 'L', addKey: BOB });
+    expect((await board({ listId: list.id })).rows.map((r) => r.key)).toEqual([BOB]);
+    expect((await board({ tag: 'logo' })).rows.map((r) => r.key)).toEqual([BOB, ADA]);
+    expect((await board({ status: 'shortlisted' })).rows.map((r) => r.key)).toEqual([ADA]);
+    expect((await board({ site: 'upwork' })).rows.map((r) => r.key)).toEqual([CY, ADA]);
+    expect((await board({ progress: 'has-failed' })).rows.map((r) => r.key)).toEqual([BOB]);
+    expect((await board({ progress: 'not-started' })).rows.map((r) => r.key)).toEqual([CY, ADA]);
+    expect((await board({ tag: 'logo', site: 'fiverr' })).rows.map((r) => r.key)).toEqual([BOB]);
+    const none = await board({ listId: 'no-such-list' });
+    expect([none.total, none.tracked]).toEqual([0, 3]);
+  });
+
+  it('searches names, headlines and tags, and the text of your notes', async () => {
+    await seed();
+    expect((await board({ query: 'bob' })).rows.map((r) => r.key)).toEqual([BOB]);
+    expect((await board({ query: 'PAINTER' })).rows.map((r) => r.key)).toEqual([CY]);
+    expect((await board({ query: 'urgent' })).rows.map((r) => r.key)).toEqual([ADA]);
+    expect((await board({ query: 'figma' })).rows.map((r) => r.key)).toEqual([CY]);
+    expect((await board({ query: 'nothing like this' })).total).toBe(0);
+  });
+
+  it('sorts by your rating, rate and progress', async () => {
+    await seed();
+    expect((await board({}, { by: 'rating', dir: 'desc' })).rows.map((r) => r.key)[0]).toBe(ADA);
+    expect((await board({}, { by: 'rate', dir: 'asc' })).rows.map((r) => r.key)).toEqual([BOB, CY, ADA]);
+    expect((await board({}, { by: 'progress', dir: 'desc' })).rows.map((r) => r.key)[0]).toBe(BOB);
+  });
+
+  it('answers a window at a time', async () => {
+    await seed();
+    const first = await board({}, { by: 'name', dir: 'asc' }, 0, 2);
+    const second = await board({}, { by: 'name', dir: 'asc' }, 2, 2);
+    expect(first.rows.map((r) => r.name)).toEqual(['Ada Lovelace', 'Bob Builder']);
+    expect(second.rows.map((r) => r.name)).toEqual(['Cy Twombly']);
+    expect([first.total, second.total, second.offset]).toEqual([3, 3, 2]);
+    // The opening view (no filter, by last seen) reads its window from the index.
+    const middle = await board({}, { by: 'lastSeen', dir: 'desc' }, 1, 1);
+    expect([middle.total, middle.rows.map((r) => r.key)]).toEqual([3, [BOB]]);
+    expect(middle.rows[0]!.progress).toMatchObject({ done: 1, failed: 1 });
+    const oldest = await board({}, { by: 'lastSeen', dir: 'asc' }, 0, 1);
+    expect(oldest.rows.map((r) => r.key)).toEqual([ADA]);
+  });
+});
+
+describe('getCompare and getSpendReport', () => {
+  it('returns each contractor asked for, in order, with interview and reference notes only', async () => {
+    await seed();
+    await h.ok('saveNote', { contractorKey: CY, kind: 'general', body: 'not compared' });
+    await h.ok('saveNote', { contractorKey: CY, kind: 'reference', body: 'Former client: reliable' });
+    const view = await h.ok('getCompare', { keys: [CY, ADA, 'upwork:~01gone'] });
+    expect(view.entries.map((e) => e.contractor.key)).toEqual([CY, ADA]);
+    expect(view.entries[0]!.notes.map((n) => n.kind).sort()).toEqual(['interview', 'reference']);
+    expect(view.entries[1]!.ratings).toHaveLength(1);
+    expect(view.template.length).toBeGreaterThan(5);
+  });
+
+  it('adds up payments per currency with contractor names', async () => {
+    await seed();
+    const p = await h.ok('createProject', { title: 'Logo', contractorKey: BOB, currency: 'USD', budgetMinor: 1000_00 });
+    await h.ok('savePayment', { projectId: p.id, patch: { amountMinor: 400_00, currency: 'USD', paidAt: '2026-10-31' } });
+    await h.ok('savePayment', { projectId: p.id, patch: { amountMinor: -50_00, currency: 'USD', paidAt: '2026-11-01' } });
+    const report = await h.ok('getSpendReport', {});
+    expect(report.totals).toEqual([{ currency: 'USD', committed: 1000_00, paid: 350_00, remaining: 650_00, over: 0, payments: 2 }]);
+    expect(report.byContractor[0]).toMatchObject({ name: 'Bob Builder', paid: 350_00 });
+    expect(report.byMonth.map((m) => [m.month, m.paid])).toEqual([
+      ['2026-10', 400_00],
+      ['2026-11', -50_00],
+    ]);
+  });
+});
