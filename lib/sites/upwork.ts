@@ -113,7 +113,7 @@ export const upwork: SiteAdapter = {
     if (id && pageCipher === id && !draft.rate && nuxt.rate) draft.rate = nuxt.rate;
     if (id && pageCipher === id && nuxt.skills?.length) draft.skills = nuxt.skills;
     const cards = found.filter((c) => c.id !== id).map((c) => ({ id: c.id, element: c.element, href: c.href, draft: readTile(c.element) }));
-    return { id, draft, cards };
+    return { id, draft, cards, ownFields: true };
   },
   hireButtonSelectors: ['[data-qa="btn-hire"]', '[data-qa="invite-btn"]', 'button[data-ev-label="hire_button"]', '.air3-btn-primary'],
   examples: {
