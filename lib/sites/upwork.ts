@@ -87,8 +87,9 @@ function profileSource(doc: Document, url: URL, id: string, pageCipher: string |
   if (pageCipher === id || (!pageCipher && !SLIDER_URL.test(url.pathname) && foreign.length === 0)) return readProfile(doc, doc, foreign);
   const own = cards.find((c) => c.id === id);
   for (const s of doc.querySelectorAll(SLIDER)) {
-    const holdsOthers = foreign.some((f) => s.contains(f));
-    if (!holdsOthers && ((own && s.contains(own.element)) || SLIDER_URL.test(url.pathname))) return readProfile(s, null, foreign);
+    // Holding their card and others' is a wrapper around the list; a slider may list similar freelancers (left out).
+    const mine = own && s.contains(own.element) ? !foreign.some((f) => s.contains(f)) : SLIDER_URL.test(url.pathname);
+    if (mine) return readProfile(s, null, foreign);
   }
   return own ? readTile(own.element) : {};
 }
@@ -108,7 +109,7 @@ export const upwork: SiteAdapter = {
     const pageCipher = cipherIn(meta(doc, 'og:url')) ?? cipherIn(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined) ?? nuxt.cipher;
     const id = urlId ?? (isVanity(url) ? pageCipher ?? `fl/${url.pathname.split('/')[2]!.toLowerCase()}` : null);
     // Every element that carries a freelancer's id (2022 tiles, Air3 tiles, links, any list of freelancers).
-    const found = cardsById(doc, hrefIds(idFromUrl, url), cipherIn);
+    const found = cardsById(doc, hrefIds(idFromUrl, url), cipherIn, null, SLIDER);
     const draft = id ? profileSource(doc, url, id, pageCipher, found) : {};
     if (id && pageCipher === id && !draft.rate && nuxt.rate) draft.rate = nuxt.rate;
     if (id && pageCipher === id && nuxt.skills?.length) draft.skills = nuxt.skills;

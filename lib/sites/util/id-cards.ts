@@ -24,6 +24,8 @@ export function cardsById(
   idOfHref: (href: string) => string | null,
   idOfData: (value: string) => string | null,
   exclude?: string | null,
+  /** Elements a card never grows into (a slider over the list: its similar freelancers stay inside it). */
+  boundary?: string,
 ): IdCard[] {
   const root = doc.body;
   if (!root) return [];
@@ -31,6 +33,7 @@ export function cardsById(
   const chrome = [...root.querySelectorAll(CHROME)];
   const aboveChrome = new Set<Element>();
   for (const c of chrome) for (let n = c.parentElement; n && !aboveChrome.has(n); n = n.parentElement) aboveChrome.add(n);
+  const stops = new Set(boundary ? root.querySelectorAll(boundary) : []);
   const order: string[] = [];
   const carriers = new Map<string, { els: Element[]; href?: string }>();
   for (const el of root.getElementsByTagName('*')) {
@@ -68,7 +71,7 @@ export function cardsById(
   return order.map((id) => {
     const c = carriers.get(id)!;
     let el = c.els[0]!;
-    while (el.parentElement && el.parentElement !== root && owner.get(el.parentElement) === id && !aboveChrome.has(el.parentElement)) {
+    while (el.parentElement && el.parentElement !== root && owner.get(el.parentElement) === id && !aboveChrome.has(el.parentElement) && !stops.has(el.parentElement)) {
       el = el.parentElement;
     }
     return { id, element: el, href: c.href };

@@ -150,3 +150,18 @@ describe('any other list of freelancers (reconstructed: upwork-applicants.html)'
     for (const c of r.cards) expect(c.element.className).toBe('r1a');
   });
 });
+
+describe('a slider that lists similar freelancers', () => {
+  it('reads the profile from the slider, leaving the similar freelancers out', () => {
+    const url = 'https://www.upwork.com/nx/search/talent/details/~01bb22cc33dd44ee55/profile';
+    const html = readFileSync(path.join(RECONSTRUCTED, 'upwork-talent-search-nx.html'), 'utf8').replace(
+      '</main>',
+      '<div class="up-slider" role="dialog"><div class="up-slider-content"><h1>Luis M.</h1>' +
+        '<section><h2>Similar freelancers</h2><div><a href="/freelancers/~01ddddeeee11112222"><h1>Zoe Q.</h1></a><span itemprop="country-name">Chile</span></div></section></div></div></main>',
+    );
+    const r = readPage(new URL(url), parseHtml(html, url))!;
+    expect(r.profile).toMatchObject({ key: 'upwork:~01bb22cc33dd44ee55', name: 'Luis M.' });
+    expect(r.profile?.location).toBeUndefined();
+    expect(r.cards.map((c) => c.profile.key)).toContain('upwork:~01ddddeeee11112222');
+  });
+});
