@@ -7,5 +7,8 @@ export const SITE_NAMES: Readonly<Record<SiteId, string>> = {
   freelancer: 'Freelancer.com',
   peopleperhour: 'PeoplePerHour',
   guru: 'Guru',
+  toptal: 'Toptal',
+  contra: 'Contra',
+  malt: 'Malt',
   generic: 'Web',
 };

@@ -164,7 +164,7 @@ export function SidePanel(props: SidePanelProps) {
           <strong>Budget notes follow the contractor in your current tab.</strong>
         </p>
         <p class="v-small">
-          Open a contractor's profile on Upwork, Fiverr, Freelancer.com, PeoplePerHour or Guru, or pick a project above.
+          Open a contractor's profile on Upwork, Fiverr, Freelancer.com, PeoplePerHour, Guru, Toptal, Contra or Malt, or pick a project above.
         </p>
         <button type="button" class="v-btn v-btn--primary" onClick={() => setSelection({ kind: 'new' })}>
           <Plus aria-hidden="true" /> New project

@@ -2,10 +2,10 @@
  * Plain constants shared by the zod schemas and by code that must stay small (the content
  * script): importing them from here does not pull zod into a bundle.
  */
-export const SITE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'guru', 'generic'] as const;
+export const SITE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'guru', 'toptal', 'contra', 'malt', 'generic'] as const;
 
 /** Sites that have a content-script adapter and a per-site switch in settings. */
-export const MARKETPLACE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'guru'] as const;
+export const MARKETPLACE_IDS = ['upwork', 'fiverr', 'freelancer', 'peopleperhour', 'guru', 'toptal', 'contra', 'malt'] as const;
 
 export const CONTRACTOR_STATUSES = ['prospect', 'shortlisted', 'hired', 'avoid'] as const;
 export const CHECK_STATES = ['todo', 'done', 'failed', 'na'] as const;

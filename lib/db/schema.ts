@@ -282,7 +282,11 @@ export const SettingsSchema = z.object({
   /** A milestone due within this many days counts as "due soon". */
   dueSoonDays: z.number().int().min(0).max(60),
   defaultCurrency: CurrencySchema,
-  sites: z.object(Object.fromEntries(MARKETPLACE_IDS.map((s) => [s, z.boolean()])) as Record<MarketplaceId, z.ZodBoolean>),
+  /**
+   * Per-site switches. A site missing here is on: rows and backups written before a marketplace
+   * was added (issue 13: Toptal, Contra, Malt) lack its key and must still load and import.
+   */
+  sites: z.object(Object.fromEntries(MARKETPLACE_IDS.map((s) => [s, z.boolean().optional()])) as Record<MarketplaceId, z.ZodOptional<z.ZodBoolean>>),
   overlayOpen: z.boolean(),
   lastBackupAt: TimestampSchema.optional(),
   /** Last time any user data changed (drives the backup reminder). */

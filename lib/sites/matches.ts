@@ -1,13 +1,16 @@
 import type { MarketplaceId } from '../db/schema';
 
-/** Each marketplace's registrable domain (any subdomain belongs to it). One list for manifest, router and adapters' scripts. */
+/** Each marketplace's registrable domains (any subdomain belongs to it). One list for manifest, router and adapters' scripts. */
 const SITE_HOSTS = {
-  upwork: 'upwork.com',
-  fiverr: 'fiverr.com',
-  freelancer: 'freelancer.com',
-  peopleperhour: 'peopleperhour.com',
-  guru: 'guru.com',
-} as const satisfies Record<MarketplaceId, string>;
+  upwork: ['upwork.com'],
+  fiverr: ['fiverr.com'],
+  freelancer: ['freelancer.com'],
+  peopleperhour: ['peopleperhour.com'],
+  guru: ['guru.com'],
+  toptal: ['toptal.com'],
+  contra: ['contra.com'],
+  malt: ['malt.com', 'malt.fr', 'malt.de', 'malt.es', 'malt.nl', 'malt.be', 'malt.ch', 'malt.uk'],
+} as const satisfies Record<MarketplaceId, readonly string[]>;
 
 const pattern = (host: string) => `*://*.${host}/*`;
 
@@ -16,13 +19,18 @@ const pattern = (host: string) => `*://*.${host}/*`;
  * its own adapter, so a page never downloads or parses the other four.
  */
 export function siteMatches(site: MarketplaceId): string[] {
-  return [pattern(SITE_HOSTS[site])];
+  return SITE_HOSTS[site].map(pattern);
 }
 
 /** Match patterns of every marketplace (where the overlay page may be framed). */
-export const MARKETPLACE_MATCHES: readonly string[] = Object.values(SITE_HOSTS).map(pattern);
+const HOSTS: readonly string[] = Object.values(SITE_HOSTS).flat();
 
-const HOSTS: readonly string[] = Object.values(SITE_HOSTS);
+export const MARKETPLACE_MATCHES: readonly string[] = HOSTS.map(pattern);
+
+/** The registrable domains of one marketplace (its adapter's `hosts` must be exactly these). */
+export function siteHosts(site: MarketplaceId): readonly string[] {
+  return SITE_HOSTS[site];
+}
 
 /** True when `url` is on one of the supported marketplaces (https or http, any subdomain). */
 export function isMarketplaceUrl(url: string | URL | undefined): boolean {

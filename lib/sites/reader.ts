@@ -49,12 +49,24 @@ function seenUrl(adapter: SiteAdapter, base: URL, id: string, hrefs: (string | u
   return undefined;
 }
 
+/** False when the page's canonical link or og:url is there and is not a URL of contractor `id`. */
+function pageNames(adapter: SiteAdapter, base: URL, doc: Document, id: string): boolean {
+  const refs = [canonicalHref(doc), meta(doc, 'og:url')].filter((h): h is string => !!h);
+  return refs.length === 0 || refs.some((h) => {
+    const u = absoluteUrl(h, base);
+    return !!u && adapter.idFromUrl(u) === id;
+  });
+}
+
 /** Reads a page of `adapter`'s site (the caller checked the host). Never throws. */
 export function readWith(adapter: SiteAdapter, url: URL, doc: Document): PageReading {
   const site = adapter.site;
   const urlId = adapter.idFromUrl(url);
   try {
     const r = adapter.read(url, doc, urlId);
+    // DESIGN.md rule 7: a page whose own canonical / og:url names someone else (or no one: a
+    // listing) says nothing about this contractor, unless the adapter tied each field to them.
+    if (r.id && !r.ownFields && !pageNames(adapter, url, doc, r.id)) r.draft = {};
     const seen = r.id ? seenUrl(adapter, url, r.id, [canonicalHref(doc), meta(doc, 'og:url'), url.href]) : undefined;
     const profile = r.id ? finishSnapshot(site, r.id, adapter.profileUrl(r.id, seen), r.draft) : null;
     const cards: ListingCard[] = [];

@@ -26,6 +26,12 @@ export interface AdapterReading {
   draft: SnapshotDraft;
   /** `href`: a link of the card to the contractor, for the profile URL. */
   cards: { id: string; element: Element; draft: SnapshotDraft; href?: string }[];
+  /**
+   * The adapter took every profile field from an element tied to this contractor or from page data
+   * naming them (DESIGN.md rule 7). Otherwise `readWith` keeps the fields only when the page's
+   * canonical link / og:url is this contractor's (or the page has neither).
+   */
+  ownFields?: boolean;
 }
 
 /**

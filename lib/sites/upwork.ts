@@ -1,8 +1,10 @@
 import type { SiteAdapter, SnapshotDraft } from './types';
-import { firstText, meta, num, text } from './util/dom';
-import { findCards, linkIds, type UrlParts } from './util/cards';
+import { meta, num, text } from './util/dom';
+import { hrefIds, type UrlParts } from './util/cards';
+import { cardsById, insideAny, ownText, type IdCard } from './util/id-cards';
 import { parseMoney, toMinor } from './util/money';
 import { nuxtSkills } from './util/nuxt';
+import { readTile } from './util/upwork-tile';
 
 // A freelancer / agency profile ciphertext. Jobs use ~02…, so ~01 keeps job pages out.
 const CIPHER = /~(01[0-9a-f]{10,30})(?![0-9a-z])/i;
@@ -40,28 +42,56 @@ function nuxtFacts(doc: Document): { cipher: string | null; rate?: SnapshotDraft
   };
 }
 
-function readProfile(doc: Document): SnapshotDraft {
-  const personEl = doc.querySelector('[itemtype$="schema.org/Person"]');
-  const person: ParentNode = personEl ?? doc;
-  const ratingEl = doc.querySelector('[data-test="rating-avg"]');
+/**
+ * The profile fields inside `root` (the page itself when page-level data names the contractor,
+ * else the slider showing them), never from inside another contractor's card (`foreign`).
+ * Meta tags count only when `page` is given: they name this contractor.
+ */
+function readProfile(root: ParentNode, page: Document | null, foreign: Element[]): SnapshotDraft {
+  const mine = (el: Element | null | undefined) => (el && !insideAny(el, foreign) ? el : null);
+  const personEl = mine(root.querySelector('[itemtype$="schema.org/Person"]'));
+  const person: ParentNode = personEl ?? root;
+  const ratingEl = mine(root.querySelector('[data-test="rating-avg"]'));
   const score = num(personEl?.getAttribute('profile-rating')) ?? num(/\d(?:\.\d)?/.exec(text(ratingEl) ?? '')?.[0]);
   const count = num(personEl?.getAttribute('feedbacks-count')) ?? num(/\((\d+)\)/.exec(text(ratingEl) ?? '')?.[1]);
-  const jss = [...doc.querySelectorAll('[data-test="badge-hidden-label"], .sr-only')].find((e) => /job success/i.test(e.textContent ?? ''));
+  const jss = [...root.querySelectorAll('[data-test="badge-hidden-label"], .sr-only')].find((e) => !insideAny(e, foreign) && /job success/i.test(e.textContent ?? ''));
   const jssValue = num(/(\d{1,3})\s*%/.exec(text(jss?.parentElement) ?? '')?.[1]);
-  const locality = firstText(person, ['[itemprop="locality"]']);
-  const country = firstText(person, ['[itemprop="country-name"]']);
-  const amount = meta(doc, 'product:price:amount');
-  const currency = meta(doc, 'product:price:currency');
+  const locality = ownText(person, ['[itemprop="locality"]'], foreign);
+  const country = ownText(person, ['[itemprop="country-name"]'], foreign);
+  const amount = page ? meta(page, 'product:price:amount') : undefined;
+  const currency = page ? meta(page, 'product:price:currency') : undefined;
   const metaRate = amount && currency ? parseMoney(`${amount} ${currency}`) : undefined;
+  const avatar = [...person.querySelectorAll('img.air3-avatar, img[alt]')].find((i) => !insideAny(i, foreign));
   return {
-    name: firstText(person, ['[itemprop="name"]', 'h1', 'h2']) ?? meta(doc, 'og:title'),
-    headline: meta(doc, 'og:description') ?? firstText(person, ['.title-vertical']),
-    avatarUrl: person.querySelector('img.air3-avatar, img[alt]')?.getAttribute('src') ?? meta(doc, 'og:image'),
+    name: ownText(person, ['[itemprop="name"]', 'h1', 'h2'], foreign) ?? (page ? meta(page, 'og:title') : undefined),
+    headline: (page ? meta(page, 'og:description') : undefined) ?? ownText(person, ['.title-vertical'], foreign),
+    avatarUrl: avatar?.getAttribute('src') ?? (page ? meta(page, 'og:image') : undefined),
     location: [locality, country].filter(Boolean).join(', ') || undefined,
     rate: metaRate ? { ...metaRate, unit: 'hour' } : undefined,
     marketplaceRating: score !== undefined && count !== undefined ? { score, outOf: 5, count } : undefined,
     jobSuccess: jssValue,
   };
+}
+
+// The profile slider over a list (2022 `/ab/profiles/search/details/~…/profile`, today's Air3 slider).
+const SLIDER = '.up-slider-content, [data-test="slider"], [role="dialog"], [aria-modal="true"]';
+const SLIDER_URL = /\/details\/~01[0-9a-f]+(?:\/|$)/i;
+
+/**
+ * Where this contractor's fields may be read (DESIGN.md rule 7): the page when its own data names
+ * them; else the open slider that shows them (carries their id, or holds no one else's at their
+ * slider URL); else their card on the list; else nowhere.
+ */
+function profileSource(doc: Document, url: URL, id: string, pageCipher: string | null, cards: IdCard[]): SnapshotDraft {
+  const foreign = cards.filter((c) => c.id !== id).map((c) => c.element);
+  if (pageCipher === id || (!pageCipher && !SLIDER_URL.test(url.pathname) && foreign.length === 0)) return readProfile(doc, doc, foreign);
+  const own = cards.find((c) => c.id === id);
+  for (const s of doc.querySelectorAll(SLIDER)) {
+    // Holding their card and others' is a wrapper around the list; a slider may list similar freelancers (left out).
+    const mine = own && s.contains(own.element) ? !foreign.some((f) => s.contains(f)) : SLIDER_URL.test(url.pathname);
+    if (mine) return readProfile(s, null, foreign);
+  }
+  return own ? readTile(own.element) : {};
 }
 
 export const upwork: SiteAdapter = {
@@ -78,12 +108,13 @@ export const upwork: SiteAdapter = {
     const nuxt = nuxtFacts(doc);
     const pageCipher = cipherIn(meta(doc, 'og:url')) ?? cipherIn(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined) ?? nuxt.cipher;
     const id = urlId ?? (isVanity(url) ? pageCipher ?? `fl/${url.pathname.split('/')[2]!.toLowerCase()}` : null);
-    const draft = id ? readProfile(doc) : {};
-    if (id && !draft.rate && nuxt.rate) draft.rate = nuxt.rate;
-    if (id && nuxt.skills?.length) draft.skills = nuxt.skills;
-    // No capture of talent search yet: cards come from the link structure alone.
-    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({ id: c.id, element: c.element, href: c.anchors[0]?.getAttribute('href') ?? undefined, draft: readCard(c.element, c.anchors) }));
-    return { id, draft, cards };
+    // Every element that carries a freelancer's id (2022 tiles, Air3 tiles, links, any list of freelancers).
+    const found = cardsById(doc, hrefIds(idFromUrl, url), cipherIn, null, SLIDER);
+    const draft = id ? profileSource(doc, url, id, pageCipher, found) : {};
+    if (id && pageCipher === id && !draft.rate && nuxt.rate) draft.rate = nuxt.rate;
+    if (id && pageCipher === id && nuxt.skills?.length) draft.skills = nuxt.skills;
+    const cards = found.filter((c) => c.id !== id).map((c) => ({ id: c.id, element: c.element, href: c.href, draft: readTile(c.element) }));
+    return { id, draft, cards, ownFields: true };
   },
   hireButtonSelectors: ['[data-qa="btn-hire"]', '[data-qa="invite-btn"]', 'button[data-ev-label="hire_button"]', '.air3-btn-primary'],
   examples: {
@@ -105,10 +136,3 @@ export const upwork: SiteAdapter = {
     ],
   },
 };
-
-function readCard(el: Element, anchors: HTMLAnchorElement[]): SnapshotDraft {
-  const name = anchors.map((a) => text(a)).find((t) => t && t.length < 80) ?? firstText(el, ['h4', 'h3', 'h2']);
-  const rateText = [...el.querySelectorAll('[data-test="rate"], strong, span')].map((e) => text(e)).find((t) => t && /\$[\d.]+\s*\/\s*hr/i.test(t));
-  const money = parseMoney(rateText);
-  return { name, rate: money ? { ...money, unit: 'hour' } : undefined, avatarUrl: el.querySelector('img')?.getAttribute('src') ?? undefined };
-}

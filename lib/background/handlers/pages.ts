@@ -7,6 +7,7 @@ import { ratingsByContractor } from '../../db/repositories/ratings';
 import { getSettings, isSiteEnabled } from '../../db/repositories/settings';
 import { whereAnyOf } from '../../db/query';
 import type { BadgeSummary } from '../../messaging/protocol';
+import { MARKETPLACE_IDS, type MarketplaceId } from '../../db/schema';
 import { RequestError } from '../errors';
 import type { HandlerGroup } from '../context';
 
@@ -76,7 +77,9 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
   },
 
   async getSiteSwitches(db) {
-    return (await getSettings(db)).sites;
+    // A site without a stored switch (added after the row was written) is on.
+    const sites = (await getSettings(db)).sites;
+    return Object.fromEntries(MARKETPLACE_IDS.map((s) => [s, sites[s] !== false])) as Record<MarketplaceId, boolean>;
   },
 
   async getTabContext(_db, { tabId }, ctx) {

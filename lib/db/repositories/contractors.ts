@@ -114,7 +114,9 @@ export async function upsertSnapshot(db: VettedDb, input: ProfileSnapshot, now: 
       const value = snapshot[field];
       if (value !== undefined && !sameValue(value, current[field])) Object.assign(changes, { [field]: value });
     }
-    if (!current.nameEditedByUser && snapshot.name.trim() && snapshot.name !== current.name) {
+    // A read name replaces one the user never edited (this also repairs names an older reader took
+    // from another contractor's card, issue 13); the id fallback of a page that showed no name never does.
+    if (!current.nameEditedByUser && snapshot.name.trim() && snapshot.name !== snapshot.siteId && snapshot.name !== current.name) {
       changes.name = snapshot.name.trim();
     }
     const tracked = ['rate', 'marketplaceRating', 'jobSuccess'] as const;

@@ -60,9 +60,14 @@ const PLAIN_PATH = /^\/(?!\/)[\w\-.~/]*(?=[?#]|$)/;
 
 /** Maps links to contractor ids, once per distinct href (a card repeats its links). */
 export function linkIds(idFromUrl: (u: UrlParts) => string | null, base: URL): (a: HTMLAnchorElement) => string | null {
+  const ofHref = hrefIds(idFromUrl, base);
+  return (a) => ofHref(a.getAttribute('href') ?? '');
+}
+
+/** Maps hrefs to contractor ids, once per distinct href. */
+export function hrefIds(idFromUrl: (u: UrlParts) => string | null, base: URL): (href: string) => string | null {
   const memo = new Map<string, string | null>();
-  return (a) => {
-    const href = a.getAttribute('href') ?? '';
+  return (href) => {
     let id = memo.get(href);
     if (id === undefined) {
       const plain = PLAIN_PATH.exec(href)?.[0];

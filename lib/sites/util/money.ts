@@ -27,7 +27,7 @@ export function parseMoney(text: string | undefined, fallbackCurrency?: string):
   return amountMinor === undefined ? undefined : { amountMinor, currency: code };
 }
 
-/** "per hour" wording: "/hr", "/ hour", "per hour", "hourly". */
+/** "per hour" wording: "/hr", "/ hour", "per hour", "hourly", or a bare unit ("HOUR", schema.org unitText). */
 export function isHourly(text: string | undefined): boolean {
-  return !!text && /(\/\s*h(ou)?r\b|per\s+hour|hourly|\/\s*hour)/i.test(text);
+  return !!text && /(\/\s*h(ou)?r\b|per\s+hour|hourly|\/\s*hour|^\s*(?:hours?|hr)\s*$)/i.test(text);
 }

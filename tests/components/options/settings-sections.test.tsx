@@ -72,7 +72,7 @@ describe('currency and site switches', () => {
     const save = saver();
     render(<SiteSwitches settings={settings()} save={save} />);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Fiverr' }));
-    expect(save).toHaveBeenCalledWith({ sites: { upwork: true, fiverr: false, freelancer: true, peopleperhour: true, guru: true } });
+    expect(save).toHaveBeenCalledWith({ sites: { upwork: true, fiverr: false, freelancer: true, peopleperhour: true, guru: true, toptal: true, contra: true, malt: true } });
   });
 });
 

@@ -43,6 +43,14 @@ export const FIXTURES = {
     url: 'https://www.freelancer.com/u/acewebexperts',
     file: 'freelancer/user-profile_acewebexperts_2021-12.html',
   },
+  upworkSearch2022a: {
+    url: 'https://www.upwork.com/ab/profiles/search/?nbs=1&q=',
+    file: 'upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-16.html',
+  },
+  upworkSearch2022b: {
+    url: 'https://www.upwork.com/ab/profiles/search/?nbs=1&q=',
+    file: 'upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-24.html',
+  },
   freelancerDirectory: {
     url: 'https://www.freelancer.com/freelancers/skills/wordpress/1',
     file: 'freelancer/directory_skills-wordpress_page1_2021-12.html',

@@ -130,6 +130,6 @@ describe('getBadges', () => {
 
 describe('getSiteSwitches', () => {
   it('answers the switches', async () => {
-    expect(await h.ok('getSiteSwitches', {}, senders.content())).toEqual({ upwork: true, fiverr: true, freelancer: true, peopleperhour: true, guru: true });
+    expect(await h.ok('getSiteSwitches', {}, senders.content())).toEqual({ upwork: true, fiverr: true, freelancer: true, peopleperhour: true, guru: true, toptal: true, contra: true, malt: true });
   });
 });

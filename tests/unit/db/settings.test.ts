@@ -17,7 +17,7 @@ describe('settings', () => {
       notifications: false,
       dueSoonDays: 3,
       defaultCurrency: 'USD',
-      sites: { upwork: true, fiverr: true, freelancer: true, peopleperhour: true, guru: true },
+      sites: { upwork: true, fiverr: true, freelancer: true, peopleperhour: true, guru: true, toptal: true, contra: true, malt: true },
       overlayOpen: false,
       updatedAt: 0,
     });
@@ -36,7 +36,7 @@ describe('settings', () => {
     await updateSettings(db, { notifications: true }, T0);
     const s = await updateSettings(db, { sites: { upwork: false } as never }, T0 + 1);
     expect(s).toMatchObject({ notifications: true, dueSoonDays: 3, updatedAt: T0 + 1, lastChangeAt: T0 + 1 });
-    expect(s.sites).toEqual({ upwork: false, fiverr: true, freelancer: true, peopleperhour: true, guru: true });
+    expect(s.sites).toEqual({ upwork: false, fiverr: true, freelancer: true, peopleperhour: true, guru: true, toptal: true, contra: true, malt: true });
     expect(await getSettings(db)).toEqual(s);
     expect(await isSiteEnabled(db, 'upwork')).toBe(false);
     expect(await isSiteEnabled(db, 'fiverr')).toBe(true);

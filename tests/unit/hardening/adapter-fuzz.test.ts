@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readPage } from '../../../lib/sites/index';
 import { ProfileSnapshotSchema } from '../../../lib/db/schema';
 import { loadCapture, PARSE_TIMEOUT } from '../sites/load-capture';
+import { mutate } from './mutate';
 import { rng } from './rng';
 
 const CAPTURES: [string, string][] = [
@@ -18,29 +19,9 @@ const CAPTURES: [string, string][] = [
   ['fiverr/category-listing_creative-logo-design_2025-08.html', 'https://www.fiverr.com/categories/graphics-design/creative-logo-design'],
   ['freelancer/user-profile_irfan811_2021-12.html', 'https://www.freelancer.com/u/irfan811'],
   ['freelancer/directory_skills-wordpress_page1_2021-12.html', 'https://www.freelancer.com/freelancers/skills/wordpress/1'],
+  ['upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-16.html', 'https://www.upwork.com/ab/profiles/search/?nbs=1&q='],
+  ['upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-24.html', 'https://www.upwork.com/ab/profiles/search/details/~01fde5b03c6bf8039b/profile'],
 ];
-
-const JUNK = ['', '{', 'null', '[]', '"', '<b>x</b>', '\u202eevil', '🙂'.repeat(50), 'NaN', '$-1e400', '5.0.0', 'x'.repeat(5000)];
-
-function mutate(all: Element[], r: () => number): void {
-  const rounds = 60;
-  for (let i = 0; i < rounds && all.length > 0; i++) {
-    const el = all[Math.floor(r() * all.length)]!;
-    const op = Math.floor(r() * 5);
-    if (op === 0) el.remove();
-    else if (op === 1) {
-      const attr = el.attributes[Math.floor(r() * el.attributes.length)];
-      if (attr) el.removeAttribute(attr.name);
-    } else if (op === 2) {
-      const attr = el.attributes[Math.floor(r() * el.attributes.length)];
-      if (attr) el.setAttribute(attr.name, JUNK[Math.floor(r() * JUNK.length)]!);
-    } else if (op === 3) {
-      // Scramble text (also corrupts JSON in <script type="application/json">).
-      const text = el.textContent ?? '';
-      if (text.length < 200_000) el.textContent = text.split('').sort(() => r() - 0.5).join('').slice(0, 5000);
-    } else el.textContent = JUNK[Math.floor(r() * JUNK.length)]!;
-  }
-}
 
 describe('readPage under random damage', () => {
   it.each(CAPTURES)(

@@ -15,6 +15,8 @@ const URLS: Record<string, string> = {
   'freelancer/user-profile_acewebexperts_2021-12.html': 'https://www.freelancer.com/u/acewebexperts',
   'freelancer/user-profile_irfan811_2021-12.html': 'https://www.freelancer.com/u/irfan811',
   'upwork/freelancer-profile_visitor_ssr_01140923f209578a6b_2026-06.html': 'https://www.upwork.com/freelancers/~01140923f209578a6b',
+  'upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-16.html': 'https://www.upwork.com/ab/profiles/search/?nbs=1&q=',
+  'upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-24.html': 'https://www.upwork.com/ab/profiles/search/?nbs=1&q=',
 };
 
 const captures = ['fiverr', 'freelancer', 'upwork'].flatMap((d) => readdirSync(path.join(FIXTURES, d)).filter((f) => f.endsWith('.html')).map((f) => `${d}/${f}`));

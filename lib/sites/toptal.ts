@@ -1,0 +1,57 @@
+import type { AdapterReading, SiteAdapter, SnapshotDraft } from './types';
+import { firstText, text } from './util/dom';
+import { findCards, linkIds, type UrlParts } from './util/cards';
+import { headRate, nameFromTitle } from './util/head-rate';
+import { pageFields } from './util/page-fields';
+
+// Talent resumes: /resume/<slug>, also under a vertical (/developers/resume/<slug>). The slug is
+// the profile's id (Toptal shows no other); it is lower case on Toptal's own links.
+const PROFILE = /^\/(?:[a-z-]{2,40}\/)?resume\/([a-z0-9][a-z0-9-]{1,100})\/?$/i;
+
+function idFromUrl(url: UrlParts): string | null {
+  if (!/^(www\.)?toptal\.com$/i.test(url.hostname)) return null;
+  return PROFILE.exec(url.pathname)?.[1]?.toLowerCase() ?? null;
+}
+
+export const toptal: SiteAdapter = {
+  site: 'toptal',
+  hosts: ['toptal.com'],
+  idFromUrl,
+  profileUrl: (id, seen) => seen?.href ?? `https://www.toptal.com/resume/${id}`,
+  read(url, doc, id): AdapterReading {
+    // No real capture (tests/fixtures/reconstructed/toptal-resume.html): JSON-LD, OpenGraph, meta; key from the URL.
+    let draft: SnapshotDraft = {};
+    if (id) {
+      const fields = pageFields(doc, url);
+      draft = { ...fields, name: nameFromTitle(fields.name, /\s*\|\s*Toptal®?\s*$/i), rate: fields.rate ?? headRate(doc) };
+    }
+    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({
+      id: c.id,
+      element: c.element,
+      href: c.anchors[0]?.getAttribute('href') ?? undefined,
+      draft: {
+        name: c.anchors.map((a) => text(a)).find((t) => t && t.length < 80) ?? firstText(c.element, ['h3', 'h2', 'h4']),
+        avatarUrl: c.element.querySelector('img')?.getAttribute('src') ?? undefined,
+      },
+    }));
+    return { id, draft, cards };
+  },
+  hireButtonSelectors: ['a[href*="/hire"]', 'a[href*="/talent/hire"]', '[data-testid*="hire" i]', 'button[class*="hire" i]'],
+  examples: {
+    profiles: {
+      'https://www.toptal.com/resume/jane-doe': 'jane-doe',
+      'https://www.toptal.com/resume/Jane-Doe/?utm_source=share': 'jane-doe',
+      'https://www.toptal.com/developers/resume/ana-kowalska': 'ana-kowalska',
+      'https://toptal.com/designers/resume/luis-mendez-2': 'luis-mendez-2',
+    },
+    notProfiles: [
+      'https://www.toptal.com/',
+      'https://www.toptal.com/developers',
+      'https://www.toptal.com/developers/python',
+      'https://www.toptal.com/resume',
+      'https://www.toptal.com/blog/python/some-article',
+      'https://www.toptal.com/hire',
+      'https://www.toptal.com/talent/apply',
+    ],
+  },
+};
