@@ -375,7 +375,10 @@ export function projectHealth(bundle: ProjectBundle, now: number, options: Healt
   const overBudget = budgetMinor !== null && spentMinor > budgetMinor;
   const nearBudget = budgetUsed !== null && budgetUsed >= nearRatio;
 
-  const open = milestones.filter((m) => !isDelivered(m)).sort(compareMilestones);
+  const schedule = paymentSchedule(bundle, today);
+  // A milestone the payments cover is settled whatever its status says: never overdue nor "next".
+  const settled = new Set(schedule.items.filter((i) => i.source === 'milestone' && i.paid).map((i) => i.id));
+  const open = milestones.filter((m) => !isDelivered(m) && !settled.has(m.id)).sort(compareMilestones);
   const next = open[0];
   const soonLimit = addDays(today, dueSoonDays);
   const overdueMilestones = open.filter((m) => m.dueDate && m.dueDate < today).map((m) => toDue(m, today));
@@ -383,7 +386,6 @@ export function projectHealth(bundle: ProjectBundle, now: number, options: Healt
     .filter((m) => m.dueDate && m.dueDate >= today && m.dueDate <= soonLimit)
     .map((m) => toDue(m, today));
 
-  const schedule = paymentSchedule(bundle, today);
   const fc = forecast(bundle, today, schedule);
   const checkIn = checkInStatus(project, now, options.timeZone);
   const daysToDeadline = project.deadline ? daysBetween(today, project.deadline) : null;

@@ -46,6 +46,8 @@ export function dueReminders(bundles: readonly ProjectBundle[], now: number, opt
     const base = { projectId: project.id, title: project.title };
     for (const m of bundle.milestones) {
       if (isDelivered(m) || !m.dueDate || m.dueDate > limit) continue;
+      // Paid in full (the schedule says so) is never overdue nor due.
+      if (!health.overdueMilestones.some((o) => o.id === m.id) && !health.dueSoonMilestones.some((d) => d.id === m.id)) continue;
       const days = health.overdueMilestones.find((o) => o.id === m.id)?.daysUntilDue;
       if (days !== undefined && days !== null) {
         out.push({

@@ -68,7 +68,8 @@ export const projectHandlers: HandlerGroup<Names> = {
     const hired = await markHired(db, project, ctx.now);
     const keys = [before?.contractorKey, project.contractorKey].filter((k): k is string => !!k);
     ctx.changed({
-      tables: hired ? ['projects', 'contractors'] : ['projects'],
+      // Completing a project closes its milestones.
+      tables: [...(hired ? (['projects', 'contractors'] as const) : (['projects'] as const)), ...(patch.status === 'completed' ? (['milestones'] as const) : [])],
       projectIds: [id],
       ...(keys.length ? { contractorKeys: [...new Set(keys)] } : {}),
     });
@@ -109,7 +110,8 @@ export const projectHandlers: HandlerGroup<Names> = {
 
   async savePayment(db, { projectId, id, patch }, ctx) {
     const payment = await savePayment(db, projectId, id, patch, ctx.now);
-    ctx.changed({ tables: ['payments'], projectIds: [projectId] });
+    // A milestone paid in full moves to paid.
+    ctx.changed({ tables: payment.milestoneId ? ['payments', 'milestones'] : ['payments'], projectIds: [projectId] });
     return payment;
   },
 

@@ -272,6 +272,35 @@ describe('SidePanel', () => {
     await waitFor(() => expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', id: 'm1', patch: { status: 'submitted' } }]));
   });
 
+  it('approving a milestone offers to record its payment, with focus on the offer (issue 14)', async () => {
+    serve({ views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const item = await screen.findByTestId('milestone-item');
+    fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'approved' } });
+    const record = await within(item).findByRole('button', { name: 'Record payment' });
+    expect(item.textContent).toContain('Record the $500.00 payment for “First draft”?');
+    await waitFor(() => expect(document.activeElement).toBe(record));
+    fireEvent.click(record);
+    await waitFor(() =>
+      expect(requests('savePayment')).toEqual([
+        { projectId: 'p1', patch: { milestoneId: 'm1', amountMinor: 50000, currency: 'USD', paidAt: '2026-11-27' } },
+      ]),
+    );
+    await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment' })).toBeNull());
+    expect(document.activeElement).toBe(within(item).getByLabelText('Status of First draft'));
+  });
+
+  it('"Not now" (or Esc) dismisses the payment offer and records nothing', async () => {
+    serve({ views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const item = await screen.findByTestId('milestone-item');
+    fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'approved' } });
+    const record = await within(item).findByRole('button', { name: 'Record payment' });
+    fireEvent.keyDown(record, { key: 'Escape' });
+    await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment' })).toBeNull());
+    expect(requests('savePayment')).toEqual([]);
+  });
+
   it('adds a milestone with a due date and amount', async () => {
     serve({ views: [view()], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
