@@ -123,6 +123,7 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
             {offer === m.id && (
               <PaymentOffer
                 text={`Approved. Record the ${formatMoney(owed(m), project.currency, locale)} payment for “${m.title}”?`}
+                title={m.title}
                 onRecord={() => void recordPayment(m)}
                 onDismiss={() => dismissOffer(m)}
               />
@@ -168,7 +169,7 @@ function MilestoneForm({ project, milestone, onDone }: { project: Project; miles
   );
 }
 
-function PaymentOffer({ text, onRecord, onDismiss }: { text: string; onRecord: () => void; onDismiss: () => void }) {
+function PaymentOffer({ text, title, onRecord, onDismiss }: { text: string; title: string; onRecord: () => void; onDismiss: () => void }) {
   const record = useRef<HTMLButtonElement>(null);
   useEffect(() => record.current?.focus(), []);
   return (
@@ -184,7 +185,7 @@ function PaymentOffer({ text, onRecord, onDismiss }: { text: string; onRecord: (
     >
       <span class="v-small">{text}</span>
       <span class="v-row">
-        <button ref={record} type="button" class="v-btn v-btn--primary v-btn--sm" onClick={onRecord}>
+        <button ref={record} type="button" class="v-btn v-btn--primary v-btn--sm" aria-label={`Record payment for ${title}`} onClick={onRecord}>
           Record payment
         </button>
         <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={onDismiss}>

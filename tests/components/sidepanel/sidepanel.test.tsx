@@ -277,7 +277,7 @@ describe('SidePanel', () => {
     renderPanel({ initialProjectId: 'p1' });
     const item = await screen.findByTestId('milestone-item');
     fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'approved' } });
-    const record = await within(item).findByRole('button', { name: 'Record payment' });
+    const record = await within(item).findByRole('button', { name: 'Record payment for First draft' });
     expect(item.textContent).toContain('Record the $500.00 payment for “First draft”?');
     await waitFor(() => expect(document.activeElement).toBe(record));
     fireEvent.click(record);
@@ -286,7 +286,7 @@ describe('SidePanel', () => {
         { projectId: 'p1', patch: { milestoneId: 'm1', amountMinor: 50000, currency: 'USD', paidAt: '2026-11-27' } },
       ]),
     );
-    await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment' })).toBeNull());
+    await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment for First draft' })).toBeNull());
     expect(document.activeElement).toBe(within(item).getByLabelText('Status of First draft'));
   });
 
@@ -295,9 +295,9 @@ describe('SidePanel', () => {
     renderPanel({ initialProjectId: 'p1' });
     const item = await screen.findByTestId('milestone-item');
     fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'approved' } });
-    const record = await within(item).findByRole('button', { name: 'Record payment' });
+    const record = await within(item).findByRole('button', { name: 'Record payment for First draft' });
     fireEvent.keyDown(record, { key: 'Escape' });
-    await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment' })).toBeNull());
+    await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment for First draft' })).toBeNull());
     expect(requests('savePayment')).toEqual([]);
   });
 
