@@ -8,6 +8,7 @@ import { ErrorText } from '../shared/ErrorText';
 import { CHECK_STATE_LABELS, CHECK_STATE_SHORT } from './labels';
 import { tooLongMessage } from '../shared/limits';
 import { useSave } from '../shared/use-save';
+import { useEditorFocus } from '../shared/use-editor-focus';
 
 export interface ChecklistRowProps {
   contractorKey: string;
@@ -24,6 +25,7 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
   const [problem, setProblem] = useState<string>();
   const save = useSave();
   const base = `ov-item-${item.id}`;
+  const focus = useEditorFocus<HTMLTextAreaElement, HTMLButtonElement>(editing);
 
   const saveNote = async (e: Event) => {
     e.preventDefault();
@@ -70,6 +72,7 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
           ))}
         </select>
         <button
+          ref={focus.opener}
           type="button"
           class={`v-btn v-btn--ghost v-btn--icon v-btn--sm ov-check__note-btn${note ? ' ov-check__note-btn--has' : ''}`}
           aria-label={note ? `Edit note on “${item.label}”` : `Add a note to “${item.label}”`}
@@ -86,7 +89,16 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
       </div>
       {note && !editing && <p class="ov-check__note v-user-text ov-clamp-3">{note}</p>}
       {editing && (
-        <form class="ov-check__form" id={`${base}-note-form`} onSubmit={saveNote}>
+        <form
+          class="ov-check__form"
+          id={`${base}-note-form`}
+          onSubmit={saveNote}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setEditing(false);
+          }}
+        >
           {item.hint && <p class="v-xs v-muted">{item.hint}</p>}
           <label class="v-sr-only" for={`${base}-note`}>
             Note on “{item.label}”
@@ -96,10 +108,14 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
             class="v-textarea ov-textarea-sm"
             value={draft}
             placeholder="What did you find out?"
-            autoFocus
+            ref={focus.editor}
             onInput={(e) => setDraft(e.currentTarget.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') setEditing(false);
+              if (e.key === 'Escape') {
+                // Closes this editor only, not the overlay; focus goes back to the note button.
+                e.stopPropagation();
+                setEditing(false);
+              }
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void saveNote(e);
             }}
           />

@@ -101,7 +101,12 @@ export function OverlayApp() {
       aria-label="Vetted"
       onKeyDown={(e) => {
         const target = e.target as HTMLElement;
-        if (e.key === 'Escape' && !target.closest('input, textarea, select, form, [role="alertdialog"]')) onToggle();
+        // Inner editors close themselves first (and stop the event). Esc in a text field does not
+        // collapse (typing is never thrown away); on a checkbox, radio, select or button it does.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        if (target.closest('textarea, [contenteditable], [role="alertdialog"]')) return;
+        if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)) return;
+        onToggle();
       }}
     >
       <div class="ov-bar">

@@ -2,6 +2,7 @@
  * Everything the popup card and the side panel's budget summary show about one project, computed
  * from plain records, the current instant and the user's time zone.
  */
+import { isPaidInFull } from './milestone-payments';
 import type { Milestone, MilestoneStatus, Payment, PaymentModel, Project, RetainerPeriod } from '../db/schema';
 import { addDays, compareIsoDates, dateInZone, daysBetween, formatDay, periodStart, periodsStarted, todayIn, type IsoDate } from './dates';
 import { formatMoney, type MoneyTotals } from './money';
@@ -376,9 +377,11 @@ export function projectHealth(bundle: ProjectBundle, now: number, options: Healt
   const nearBudget = budgetUsed !== null && budgetUsed >= nearRatio;
 
   const schedule = paymentSchedule(bundle, today);
-  // A milestone the payments cover is settled whatever its status says: never overdue nor "next".
-  const settled = new Set(schedule.items.filter((i) => i.source === 'milestone' && i.paid).map((i) => i.id));
-  const open = milestones.filter((m) => !isDelivered(m) && !settled.has(m.id)).sort(compareMilestones);
+  // A milestone paid in full by payments made for it is settled whatever its status says: never
+  // overdue nor "next" (an unlinked deposit does not settle any milestone by itself).
+  const open = milestones
+    .filter((m) => !isDelivered(m) && !isPaidInFull(m, payments, project.currency))
+    .sort(compareMilestones);
   const next = open[0];
   const soonLimit = addDays(today, dueSoonDays);
   const overdueMilestones = open.filter((m) => m.dueDate && m.dueDate < today).map((m) => toDue(m, today));
