@@ -16,10 +16,12 @@ export interface ChecklistRowProps {
   state: CheckState;
   note?: string;
   error?: string;
+  /** Ticked because the data proves it (the proof, in words); unticking overrides it. */
+  auto?: string;
   onState: (state: CheckState) => void;
 }
 
-export function ChecklistRow({ contractorKey, item, state, note, error, onState }: ChecklistRowProps) {
+export function ChecklistRow({ contractorKey, item, state, note, error, auto, onState }: ChecklistRowProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note ?? '');
   const [problem, setProblem] = useState<string>();
@@ -41,18 +43,24 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
 
   return (
     <li class={`ov-check ov-check--${state}`} data-testid="checklist-item" data-item-id={item.id}>
-      <div class="ov-check__row">
+      <div class={`ov-check__row${auto ? ' ov-check__row--auto' : ''}`}>
         <input
           type="checkbox"
           id={`${base}-box`}
           class="ov-check__box"
           checked={state === 'done'}
-          aria-describedby={item.hint ? `${base}-hint` : undefined}
+          aria-describedby={[auto ? `${base}-auto` : '', item.hint ? `${base}-hint` : ''].filter(Boolean).join(' ') || undefined}
           onChange={(e) => onState(e.currentTarget.checked ? 'done' : 'todo')}
         />
         <label for={`${base}-box`} class="ov-check__label v-user-text" title={item.hint}>
           {item.label}
         </label>
+        {auto && (
+          <span id={`${base}-auto`} class="v-pill ov-check__auto" title={`${auto}. Untick to override.`}>
+            <span aria-hidden="true">Auto</span>
+            <span class="v-sr-only">Ticked automatically: {auto}. Untick to override.</span>
+          </span>
+        )}
         {item.hint && (
           <span id={`${base}-hint`} class="v-sr-only">
             {item.hint}

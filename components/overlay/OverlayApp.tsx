@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Lock, PanelRightClose, ShieldCheck } from 'lucide-preact';
 import { DEFAULT_CHECKLIST } from '../../lib/domain/checklist';
 import { reputation } from '../../lib/domain/reputation';
-import { vettingProgress } from '../../lib/domain/vetting';
+import { vettingProgress, withDerived } from '../../lib/domain/vetting';
 import type { ChangeEvent } from '../../lib/messaging/protocol';
 import { useRequest } from '../use-request';
 import { CollapsedTab } from './CollapsedTab';
@@ -51,7 +51,7 @@ export function OverlayApp() {
     return (
       <CollapsedTab
         status={current?.contractor.status}
-        progress={current ? vettingProgress(template, current.checks) : undefined}
+        progress={current ? vettingProgress(template, withDerived(current.checks, current.derived ?? []).states) : undefined}
         reputation={current ? reputation(current.ratings) : undefined}
         problem={error && !current ? 'Vetted is disconnected' : undefined}
         onOpen={onToggle}

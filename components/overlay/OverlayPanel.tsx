@@ -28,7 +28,7 @@ export function OverlayPanel({ view, template, tabId, locale }: OverlayPanelProp
         </p>
       )}
       <ProjectActions contractor={contractor} projects={view.projects} tabId={tabId} />
-      <Checklist contractorKey={contractor.key} template={template} checks={view.checks} />
+      <Checklist contractorKey={contractor.key} template={template} checks={view.checks} derived={view.derived ?? []} />
       <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} />
       <PastRatings contractorKey={contractor.key} ratings={view.ratings} projects={view.projects} locale={locale} />
       <LinkedProfiles contractor={contractor} linked={view.linked} />
