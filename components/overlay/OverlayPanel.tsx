@@ -27,8 +27,9 @@ export function OverlayPanel({ view, template, tabId, locale }: OverlayPanelProp
           You marked this contractor to avoid. Check your notes before working with them again.
         </p>
       )}
-      <ProjectActions contractor={contractor} projects={view.projects} tabId={tabId} />
+      {/* The checklist first: the page itself shows the profile, the panel's room goes to vetting (issue 14). */}
       <Checklist contractorKey={contractor.key} template={template} checks={view.checks} derived={view.derived ?? []} />
+      <ProjectActions contractor={contractor} projects={view.projects} tabId={tabId} />
       <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} />
       <PastRatings contractorKey={contractor.key} ratings={view.ratings} projects={view.projects} locale={locale} />
       <LinkedProfiles contractor={contractor} linked={view.linked} />
