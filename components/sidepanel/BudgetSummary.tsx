@@ -126,7 +126,8 @@ export function describeForecast(f: Forecast, currency: string, locale?: string)
       const parts = [`${m(r.amountMinor)} per ${unit}`];
       if (r.periodsToDate !== null && f.toDateMinor !== null) parts.push(`${plural(r.periodsToDate)} so far = ${m(f.toDateMinor)}`);
       if (r.periodsToDeadline !== null && f.totalMinor !== null) parts.push(`${plural(r.periodsToDeadline)} to the deadline = ${m(f.totalMinor)}`);
-      else parts.push('set start and deadline for a total');
+      else if (r.periodsToDate !== null) parts.push('ongoing: set a deadline for a total');
+      else parts.push('set a start date (and a deadline) for a total');
       return `${parts.join('; ')}.`;
     }
     case 'milestones': {

@@ -301,6 +301,17 @@ describe('SidePanel', () => {
     expect(requests('savePayment')).toEqual([]);
   });
 
+  it('a retainer with a start date and no deadline is "ongoing", not "set start and deadline" (issue 14)', async () => {
+    serve({
+      views: [view({ project: project({ paymentModel: 'retainer', rateMinor: 80000, retainerPeriod: 'month', startDate: '2026-11-01', budgetMinor: undefined }) })],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    await waitFor(async () => expect((await summary()).textContent).toContain('ongoing: set a deadline for a total'));
+    expect((await summary()).textContent).not.toContain('set start and deadline');
+  });
+
   it('adds a milestone with a due date and amount', async () => {
     serve({ views: [view()], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
