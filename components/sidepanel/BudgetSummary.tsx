@@ -21,7 +21,9 @@ export function BudgetSummary({ project, health, payments, locale }: BudgetSumma
   const schedule = describeSchedule(health.schedule, cur, locale, health.today);
   const perCurrency = sumByCurrency(payments);
   const currencies = Object.keys(perCurrency);
-  const barClass = health.overBudget ? ' v-progress--danger' : health.nearBudget ? ' v-progress--warn' : '';
+  // A finished project that used its whole budget, not more, ended well: no amber warning.
+  const finishedOnBudget = project.status === 'completed' && !health.overBudget;
+  const barClass = health.overBudget ? ' v-progress--danger' : health.nearBudget && !finishedOnBudget ? ' v-progress--warn' : '';
   const otherTotals = formatTotals(health.otherCurrencies, locale, { trimZeroFraction: true });
 
   return (
@@ -64,7 +66,7 @@ export function BudgetSummary({ project, health, payments, locale }: BudgetSumma
           </span>
         </div>
       ) : (
-        <p class="v-small v-muted">No budget set yet. Add one below to see how much is left.</p>
+        <p class="v-small v-muted">No budget set yet. Set one with “Edit project” above to see how much is left.</p>
       )}
       {otherTotals && (
         <p class="v-small v-alert v-alert--info">

@@ -59,6 +59,9 @@ describe('Popup', () => {
     expect(await screen.findByRole('heading', { name: 'No active projects' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Recently viewed' })).toBeTruthy();
     expect(screen.getByTestId('recent-item').textContent).toContain('Sergii C.');
+    // The status reads as everywhere else, not the raw value (issue 14).
+    expect(screen.getByTestId('recent-item').textContent).toContain('Hired');
+    expect(screen.getByTestId('recent-item').textContent).not.toContain('hired');
   });
 
   it('a retainer card shows its amount per month and its next payment (issue 14)', async () => {

@@ -326,6 +326,28 @@ describe('SidePanel', () => {
     );
   });
 
+  it('folds a long budget note at 600 characters, as the overlay does (issue 14)', async () => {
+    const long = 'x'.repeat(5000);
+    serve({ views: [view({ notes: [note({ body: long })] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const [item] = await screen.findAllByTestId('budget-note');
+    expect(item!.textContent).not.toContain(long);
+    const more = within(item!).getByRole('button', { name: 'Show all (5k characters)' });
+    fireEvent.click(more);
+    expect(item!.textContent).toContain(long);
+  });
+
+  it('a project completed exactly on budget shows no amber warning bar (issue 14)', async () => {
+    serve({
+      views: [view({ project: project({ status: 'completed', budgetMinor: 50000 }), payments: [payment({ amountMinor: 50000 })] })],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    const bar = within(await summary()).getByRole('progressbar');
+    expect(bar.className).not.toContain('v-progress--warn');
+  });
+
   it('lists timestamped budget notes and adds a negotiation note to the project', async () => {
     serve({ views: [view({ notes: [note(), note({ id: 'n0', kind: 'general', body: 'not a budget note' })] })], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
