@@ -102,7 +102,7 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
               ) : (
                 <span>No due date</span>
               )}
-              {m.amountMinor !== undefined && <span class="v-num">{formatMoney(m.amountMinor, project.currency, locale)}</span>}
+              {m.amountMinor !== undefined && <span class="v-num">{formatMoney(m.amountMinor, project.currency, locale, { trimZeroFraction: true })}</span>}
               <span class="v-spacer" />
               <label class="v-sr-only" for={`ms-status-${m.id}`}>
                 Status of {m.title}
@@ -122,7 +122,7 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
             </div>
             {offer === m.id && (
               <PaymentOffer
-                text={`Approved. Record the ${formatMoney(owed(m), project.currency, locale)} payment for “${m.title}”?`}
+                text={`Approved. Record the ${formatMoney(owed(m), project.currency, locale, { trimZeroFraction: true })} payment for “${m.title}”?`}
                 title={m.title}
                 onRecord={() => void recordPayment(m)}
                 onDismiss={() => dismissOffer(m)}

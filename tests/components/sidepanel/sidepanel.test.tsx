@@ -278,7 +278,9 @@ describe('SidePanel', () => {
     const item = await screen.findByTestId('milestone-item');
     fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'approved' } });
     const record = await within(item).findByRole('button', { name: 'Record payment for First draft' });
-    expect(item.textContent).toContain('Record the $500.00 payment for “First draft”?');
+    expect(item.textContent).toContain('Record the $500 payment for “First draft”?');
+    // One money format everywhere (issue 14): "$500", as in the popup and the summary, not "$500.00".
+    expect(item.textContent).not.toContain('$500.00');
     await waitFor(() => expect(document.activeElement).toBe(record));
     fireEvent.click(record);
     await waitFor(() =>
