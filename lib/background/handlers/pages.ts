@@ -1,5 +1,5 @@
 /** Requests from the content script. Nothing private goes back: it lives in the marketplace page. */
-import { vettingProgress } from '../../domain/vetting';
+import { derivedChecks, vettingProgress, withDerived } from '../../domain/vetting';
 import { reputation } from '../../domain/reputation';
 import { bulkGetContractors, upsertSnapshot } from '../../db/repositories/contractors';
 import { checksByContractor } from '../../db/repositories/checks';
@@ -49,6 +49,8 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
           whereAnyOf(db.projects, 'contractorKey', unique),
         ]),
     );
+    // Ticks the data proves count on the badge as in the overlay (issue 14).
+    const milestoneRows = projectRows.length > 0 ? await whereAnyOf(db.milestones, 'projectId', projectRows.map((p) => p.id)) : [];
     const byKey = new Map(contractors.map((c) => [c.key, c]));
     const projectIds = new Map<string, Set<string>>();
     for (const p of projectRows) {
@@ -66,7 +68,13 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
       const hasData =
         status !== 'prospect' || keyChecks.length > 0 || noted.has(key) || keyRatings.length > 0 || projects.size > 0;
       if (!hasData) continue;
-      const progress = vettingProgress(settings.checklist, keyChecks);
+      const keyProjects = projectRows.filter((p) => p.contractorKey === key);
+      const derived = derivedChecks({
+        projects: keyProjects,
+        milestones: milestoneRows.filter((m) => keyProjects.some((p) => p.id === m.projectId)),
+        ratingCount: keyRatings.length,
+      });
+      const progress = vettingProgress(settings.checklist, withDerived(checks.get(key) ?? [], derived).states);
       const rep = reputation(keyRatings);
       let unlinked = 0;
       for (const r of keyRatings) {
