@@ -116,6 +116,7 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
   };
 
   const last = settings.lastBackupAt;
+  const restored = settings.lastRestoreAt;
   return (
     <div class="v-stack opt-backup">
       <p class="v-small" data-testid="last-backup">
@@ -126,6 +127,11 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
         ) : (
           <strong>You have not made a backup yet.</strong>
         )}{' '}
+        {restored && (
+          <>
+            Restored from a backup <strong>{daysAgo(restored, now())}</strong> ({new Date(restored).toLocaleDateString()}).{' '}
+          </>
+        )}
         <span class="v-muted">Uninstalling the extension deletes its data; a backup file is the only copy.</span>
       </p>
 

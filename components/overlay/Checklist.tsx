@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Check, CheckState, ChecklistItem } from '../../lib/db/schema';
 import { itemsByGroup } from '../../lib/domain/checklist';
-import { vettingProgress } from '../../lib/domain/vetting';
+import { vettingProgress, withDerived, type DerivedCheck } from '../../lib/domain/vetting';
 import { send } from '../../lib/messaging/client';
 import { ChecklistRow } from './ChecklistRow';
 
@@ -13,16 +13,20 @@ export interface ChecklistProps {
   contractorKey: string;
   template: readonly ChecklistItem[];
   checks: readonly Check[];
+  /** Items the data proves (ticked automatically unless the user set them). */
+  derived?: readonly DerivedCheck[];
 }
 
-export function Checklist({ contractorKey, template, checks }: ChecklistProps) {
+export function Checklist({ contractorKey, template, checks, derived = [] }: ChecklistProps) {
   // Clicked states show at once; the refreshed `checks` after the write replace them.
   const [pending, setPending] = useState<Record<string, CheckState>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => setPending({}), [checks]);
 
   const byId = new Map(checks.map((c) => [c.itemId, c]));
-  const stateOf = (id: string): CheckState => pending[id] ?? byId.get(id)?.state ?? 'todo';
+  const { states: known, auto } = withDerived(checks, derived);
+  const autoReason = (id: string) => (pending[id] === undefined ? auto.get(id) : undefined);
+  const stateOf = (id: string): CheckState => pending[id] ?? known[id] ?? 'todo';
   const shownStates = Object.fromEntries(template.map((item) => [item.id, stateOf(item.id)]));
   const progress = vettingProgress(template, shownStates);
   const groups = itemsByGroup(template);
@@ -84,6 +88,7 @@ export function Checklist({ contractorKey, template, checks }: ChecklistProps) {
                   contractorKey={contractorKey}
                   item={item}
                   state={stateOf(item.id)}
+                  auto={autoReason(item.id)}
                   note={byId.get(item.id)?.note}
                   error={errors[item.id]}
                   onState={(s) => void setState(item, s)}

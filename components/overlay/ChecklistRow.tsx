@@ -8,6 +8,7 @@ import { ErrorText } from '../shared/ErrorText';
 import { CHECK_STATE_LABELS, CHECK_STATE_SHORT } from './labels';
 import { tooLongMessage } from '../shared/limits';
 import { useSave } from '../shared/use-save';
+import { useEditorFocus } from '../shared/use-editor-focus';
 
 export interface ChecklistRowProps {
   contractorKey: string;
@@ -15,15 +16,18 @@ export interface ChecklistRowProps {
   state: CheckState;
   note?: string;
   error?: string;
+  /** Ticked because the data proves it (the proof, in words); unticking overrides it. */
+  auto?: string;
   onState: (state: CheckState) => void;
 }
 
-export function ChecklistRow({ contractorKey, item, state, note, error, onState }: ChecklistRowProps) {
+export function ChecklistRow({ contractorKey, item, state, note, error, auto, onState }: ChecklistRowProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note ?? '');
   const [problem, setProblem] = useState<string>();
   const save = useSave();
   const base = `ov-item-${item.id}`;
+  const focus = useEditorFocus<HTMLTextAreaElement, HTMLButtonElement>(editing);
 
   const saveNote = async (e: Event) => {
     e.preventDefault();
@@ -39,18 +43,24 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
 
   return (
     <li class={`ov-check ov-check--${state}`} data-testid="checklist-item" data-item-id={item.id}>
-      <div class="ov-check__row">
+      <div class={`ov-check__row${auto ? ' ov-check__row--auto' : ''}`}>
         <input
           type="checkbox"
           id={`${base}-box`}
           class="ov-check__box"
           checked={state === 'done'}
-          aria-describedby={item.hint ? `${base}-hint` : undefined}
+          aria-describedby={[auto ? `${base}-auto` : '', item.hint ? `${base}-hint` : ''].filter(Boolean).join(' ') || undefined}
           onChange={(e) => onState(e.currentTarget.checked ? 'done' : 'todo')}
         />
         <label for={`${base}-box`} class="ov-check__label v-user-text" title={item.hint}>
           {item.label}
         </label>
+        {auto && (
+          <span id={`${base}-auto`} class="v-pill ov-check__auto" title={`${auto}. Untick to override.`}>
+            <span aria-hidden="true">Auto</span>
+            <span class="v-sr-only">Ticked automatically: {auto}. Untick to override.</span>
+          </span>
+        )}
         {item.hint && (
           <span id={`${base}-hint`} class="v-sr-only">
             {item.hint}
@@ -70,6 +80,7 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
           ))}
         </select>
         <button
+          ref={focus.opener}
           type="button"
           class={`v-btn v-btn--ghost v-btn--icon v-btn--sm ov-check__note-btn${note ? ' ov-check__note-btn--has' : ''}`}
           aria-label={note ? `Edit note on “${item.label}”` : `Add a note to “${item.label}”`}
@@ -86,7 +97,16 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
       </div>
       {note && !editing && <p class="ov-check__note v-user-text ov-clamp-3">{note}</p>}
       {editing && (
-        <form class="ov-check__form" id={`${base}-note-form`} onSubmit={saveNote}>
+        <form
+          class="ov-check__form"
+          id={`${base}-note-form`}
+          onSubmit={saveNote}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setEditing(false);
+          }}
+        >
           {item.hint && <p class="v-xs v-muted">{item.hint}</p>}
           <label class="v-sr-only" for={`${base}-note`}>
             Note on “{item.label}”
@@ -96,10 +116,14 @@ export function ChecklistRow({ contractorKey, item, state, note, error, onState 
             class="v-textarea ov-textarea-sm"
             value={draft}
             placeholder="What did you find out?"
-            autoFocus
+            ref={focus.editor}
             onInput={(e) => setDraft(e.currentTarget.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') setEditing(false);
+              if (e.key === 'Escape') {
+                // Closes this editor only, not the overlay; focus goes back to the note button.
+                e.stopPropagation();
+                setEditing(false);
+              }
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void saveNote(e);
             }}
           />

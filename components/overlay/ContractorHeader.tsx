@@ -71,7 +71,7 @@ export function ContractorHeader({ contractor, locale }: ContractorHeaderProps) 
           </p>
         </div>
       </div>
-      {contractor.headline && <p class="ov-who__headline v-user-text ov-clamp-2">{contractor.headline}</p>}
+      {contractor.headline && <p class="ov-who__headline v-user-text ov-clamp-1" title={contractor.headline}>{contractor.headline}</p>}
       {facts.length > 0 && (
         <dl class="ov-facts">
           {facts.map((f) => (

@@ -8,6 +8,7 @@ import { formatTimestamp, isoInstant } from './format';
 import { NOTE_KIND_LABELS } from './labels';
 import { KindSelect } from './KindSelect';
 import { useNoteSave } from './use-note-save';
+import { useEditorFocus } from '../shared/use-editor-focus';
 
 /** Bodies longer than this are folded so a pasted 100 KB text does not bury the rest. */
 const FOLD_AT = 600;
@@ -21,6 +22,7 @@ export interface NoteItemProps {
 
 export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
   const [mode, setMode] = useState<'view' | 'edit'>('view');
+  const focus = useEditorFocus<HTMLTextAreaElement, HTMLButtonElement>(mode === 'edit');
   const [draft, setDraft] = useState<{ kind: NoteKind; body: string }>({ kind: note.kind, body: note.body });
   const [expanded, setExpanded] = useState(false);
   const { problem, save, saveText } = useNoteSave();
@@ -53,6 +55,7 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
         {mode === 'view' && (
           <>
             <button
+              ref={focus.opener}
               type="button"
               class="v-btn v-btn--ghost v-btn--icon v-btn--sm"
               aria-label="Edit note"
@@ -79,7 +82,16 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
         )}
       </div>
       {mode === 'edit' ? (
-        <form class="ov-stack-sm" onSubmit={submit} aria-label="Edit note">
+        <form
+          class="ov-stack-sm"
+          onSubmit={submit}
+          aria-label="Edit note"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setMode('view');
+          }}
+        >
           <label class="v-sr-only" for={`${base}-body`}>
             Note text
           </label>
@@ -87,10 +99,13 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
             id={`${base}-body`}
             class="v-textarea"
             value={draft.body}
-            autoFocus
+            ref={focus.editor}
             onInput={(e) => setDraft({ ...draft, body: e.currentTarget.value })}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') setMode('view');
+              if (e.key === 'Escape') {
+                e.stopPropagation();
+                setMode('view');
+              }
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
             }}
           />

@@ -70,7 +70,7 @@ export function Notes({ contractorKey, notes, locale }: NotesProps) {
         </h2>
         {listed.length > 0 && <span class="v-xs v-muted v-num">{listed.length}</span>}
       </div>
-      <NoteComposer contractorKey={contractorKey} />
+      <NoteComposer contractorKey={contractorKey} onAdded={() => setAnnouncement('Note added.')} />
       <p class="v-sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
@@ -91,7 +91,7 @@ export function Notes({ contractorKey, notes, locale }: NotesProps) {
   );
 }
 
-function NoteComposer({ contractorKey }: { contractorKey: string }) {
+function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdded: () => void }) {
   const [draft, setDraft] = useState(() => readDraft(contractorKey));
   const { problem, save, saveText } = useNoteSave();
   // Another profile in the same frame: show its own draft.
@@ -105,11 +105,17 @@ function NoteComposer({ contractorKey }: { contractorKey: string }) {
     writeDraft(contractorKey, next);
   };
 
+  const input = useRef<HTMLTextAreaElement>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
     const sent = draft;
     const ok = await saveText(sent.body, (body) => send('saveNote', { contractorKey, kind: sent.kind, body }));
-    if (ok) update({ kind: sent.kind, body: '' });
+    if (ok) {
+      update({ kind: sent.kind, body: '' });
+      // "Add note" is disabled once the field is empty: focus stays in the composer, ready for the next note.
+      input.current?.focus();
+      onAdded();
+    }
   };
 
   return (
@@ -119,6 +125,7 @@ function NoteComposer({ contractorKey }: { contractorKey: string }) {
       </label>
       <textarea
         id="ov-note-input"
+        ref={input}
         data-testid="note-input"
         class="v-textarea"
         value={draft.body}

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Lock, PanelRightClose, ShieldCheck } from 'lucide-preact';
 import { DEFAULT_CHECKLIST } from '../../lib/domain/checklist';
 import { reputation } from '../../lib/domain/reputation';
-import { vettingProgress } from '../../lib/domain/vetting';
+import { vettingProgress, withDerived } from '../../lib/domain/vetting';
 import type { ChangeEvent } from '../../lib/messaging/protocol';
 import { useRequest } from '../use-request';
 import { CollapsedTab } from './CollapsedTab';
@@ -51,7 +51,7 @@ export function OverlayApp() {
     return (
       <CollapsedTab
         status={current?.contractor.status}
-        progress={current ? vettingProgress(template, current.checks) : undefined}
+        progress={current ? vettingProgress(template, withDerived(current.checks, current.derived ?? []).states) : undefined}
         reputation={current ? reputation(current.ratings) : undefined}
         problem={error && !current ? 'Vetted is disconnected' : undefined}
         onOpen={onToggle}
@@ -101,7 +101,12 @@ export function OverlayApp() {
       aria-label="Vetted"
       onKeyDown={(e) => {
         const target = e.target as HTMLElement;
-        if (e.key === 'Escape' && !target.closest('input, textarea, select, form, [role="alertdialog"]')) onToggle();
+        // Inner editors close themselves first (and stop the event). Esc in a text field does not
+        // collapse (typing is never thrown away); on a checkbox, radio, select or button it does.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        if (target.closest('textarea, [contenteditable], [role="alertdialog"]')) return;
+        if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)) return;
+        onToggle();
       }}
     >
       <div class="ov-bar">

@@ -33,6 +33,8 @@ export function OverlayPanel({ view, template, tabId, locale, kits }: OverlayPan
           You marked this contractor to avoid. Check your notes before working with them again.
         </p>
       )}
+      {/* The checklist first: the page itself shows the profile, the panel's room goes to vetting (issue 14). */}
+      <Checklist contractorKey={contractor.key} template={template} checks={view.checks} derived={view.derived ?? []} />
       <ProjectActions contractor={contractor} projects={view.projects} tabId={tabId} />
       <RehirePanel
         contractor={contractor}
@@ -43,7 +45,6 @@ export function OverlayPanel({ view, template, tabId, locale, kits }: OverlayPan
         tabId={tabId}
         locale={locale}
       />
-      <Checklist contractorKey={contractor.key} template={template} checks={view.checks} />
       <InterviewKit contractorKey={contractor.key} notes={view.notes} kits={kits ?? DEFAULT_INTERVIEW_KITS} />
       <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} />
       <TagsAndLists contractor={contractor} />

@@ -1,5 +1,6 @@
 /** Your ratings of past projects with this person, their averages, and the form to add one. */
 import { useState } from 'preact/hooks';
+import { useEditorFocus } from '../shared/use-editor-focus';
 import { Star, ThumbsDown, ThumbsUp } from 'lucide-preact';
 import type { Project, Rating } from '../../lib/db/schema';
 import { CRITERIA, CRITERION_LABELS, formatScore, reputation } from '../../lib/domain/reputation';
@@ -16,6 +17,7 @@ export interface PastRatingsProps {
 
 export function PastRatings({ contractorKey, ratings, projects, locale }: PastRatingsProps) {
   const [rating, setRating] = useState(false);
+  const focus = useEditorFocus<HTMLDivElement, HTMLButtonElement>(rating);
   const rep = reputation(ratings);
   const titles = new Map(projects.map((p) => [p.id, p.title]));
   const sorted = [...ratings].sort((a, b) => b.createdAt - a.createdAt);
@@ -27,7 +29,7 @@ export function PastRatings({ contractorKey, ratings, projects, locale }: PastRa
           Your ratings
         </h2>
         {!rating && (
-          <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={() => setRating(true)}>
+          <button ref={focus.opener} type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={() => setRating(true)}>
             <Star size={14} aria-hidden="true" /> Rate a project
           </button>
         )}
@@ -58,14 +60,16 @@ export function PastRatings({ contractorKey, ratings, projects, locale }: PastRa
         </div>
       )}
       {rating && (
-        <RatingForm
-          contractorKey={contractorKey}
-          projects={projects}
-          ratings={ratings}
-          title="Rate a project"
-          onSaved={() => setRating(false)}
-          onCancel={() => setRating(false)}
-        />
+        <div ref={focus.editor}>
+          <RatingForm
+            contractorKey={contractorKey}
+            projects={projects}
+            ratings={ratings}
+            title="Rate a project"
+            onSaved={() => setRating(false)}
+            onCancel={() => setRating(false)}
+          />
+        </div>
       )}
       {sorted.length === 0 && !rating && (
         <p class="v-small v-muted">No ratings yet. After a project with them, rate it here: next time you meet them, you will remember.</p>

@@ -2,7 +2,7 @@
  * What to do next with this contractor: start a project (then budget notes open in the side panel),
  * and the projects already under way with them.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Briefcase, FileSignature, PanelRight } from 'lucide-preact';
 import { openAgreement } from '../agreement/open-agreement';
 import type { Contractor, Project } from '../../lib/db/schema';
@@ -18,6 +18,8 @@ export interface ProjectActionsProps {
 }
 
 const OPEN_STATUSES = new Set<Project['status']>(['planned', 'active', 'paused']);
+/** "Start a project" with one of these under way offers to open it first (issue 14). */
+const UNDER_WAY = new Set<Project['status']>(['planned', 'active']);
 
 export function ProjectActions({ contractor, projects, tabId }: ProjectActionsProps) {
   const save = useSave();
@@ -31,7 +33,23 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
     });
   };
 
+  const [offer, setOffer] = useState<Project | null>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const underWay = current.find((p) => UNDER_WAY.has(p.status));
+
+  const closeOffer = () => {
+    setOffer(null);
+    startButton.current?.focus();
+  };
+
+  const askFirst = () => {
+    setMessage(undefined);
+    if (underWay) setOffer(underWay);
+    else start();
+  };
+
   const start = () => {
+    setOffer(null);
     const opening = startOpeningSidePanel(tabId);
     setMessage(undefined);
     void save.run(async () => {
@@ -48,7 +66,7 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
   return (
     <div class="ov-actions">
       <div class="v-row ov-actions__row">
-        <button type="button" class="v-btn v-btn--primary" disabled={save.saving} onClick={start}>
+        <button ref={startButton} type="button" class="v-btn v-btn--primary" disabled={save.saving} onClick={askFirst} aria-expanded={offer ? true : undefined}>
           <Briefcase size={16} aria-hidden="true" />
           Start a project
         </button>
@@ -56,6 +74,19 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
           <span class="v-xs v-muted">{current.length === 1 ? '1 project under way' : `${current.length} projects under way`}</span>
         )}
       </div>
+      {offer && (
+        <ExistingProjectOffer
+          project={offer}
+          name={contractor.name}
+          onOpen={() => {
+            setOffer(null);
+            openProject(offer.id);
+            startButton.current?.focus();
+          }}
+          onStartAnother={start}
+          onCancel={closeOffer}
+        />
+      )}
       {current.length > 0 && (
         <ul class="ov-projects" aria-label="Projects under way">
           {current.slice(0, 3).map((p) => (
@@ -87,6 +118,46 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
         </p>
       )}
       <ErrorText message={save.error} />
+    </div>
+  );
+}
+
+function ExistingProjectOffer(props: {
+  project: Project;
+  name: string;
+  onOpen: () => void;
+  onStartAnother: () => void;
+  onCancel: () => void;
+}) {
+  const open = useRef<HTMLButtonElement>(null);
+  useEffect(() => open.current?.focus(), []);
+  const { project } = props;
+  return (
+    <div
+      class="v-alert v-alert--info v-stack ov-offer"
+      role="group"
+      aria-label="A project is already under way"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Esc closes this question, not the whole overlay.
+        e.stopPropagation();
+        props.onCancel();
+      }}
+    >
+      <p class="v-small">
+        “<span class="v-user-text">{project.title}</span>” with {props.name.trim() || 'this contractor'} is already {project.status === 'planned' ? 'planned' : 'active'}. Open it, or start another project?
+      </p>
+      <div class="v-row ov-actions__row">
+        <button ref={open} type="button" class="v-btn v-btn--primary v-btn--sm" onClick={props.onOpen}>
+          <PanelRight size={14} aria-hidden="true" /> Open “{project.title}”
+        </button>
+        <button type="button" class="v-btn v-btn--sm" onClick={props.onStartAnother}>
+          Start another project
+        </button>
+        <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
     </div>
   );
 }

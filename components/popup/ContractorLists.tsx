@@ -3,6 +3,7 @@ import { RotateCw, Star } from 'lucide-preact';
 import type { Contractor, Rating } from '../../lib/db/schema';
 import { formatScore, reputation } from '../../lib/domain/reputation';
 import { SITE_LABELS } from '../projects/labels';
+import { STATUS_LABELS } from '../overlay/labels';
 
 export interface ContractorListsProps {
   hireAgain: readonly { contractor: Contractor; ratings: Rating[] }[];
@@ -64,7 +65,7 @@ export function RecentList({ recent, onOpenProfile }: Pick<ContractorListsProps,
               <span class="v-ellipsis">{c.name}</span>
               <span class="v-xs v-muted">{SITE_LABELS[c.site] ?? c.site}</span>
               <span class="v-spacer" />
-              <span class="v-xs v-faint">{c.status}</span>
+              <span class="v-xs v-faint">{STATUS_LABELS[c.status]}</span>
             </button>
           </li>
         ))}

@@ -1,7 +1,7 @@
 /** One open project in the popup: what needs attention, at a glance, with quick actions. */
 import { useState } from 'preact/hooks';
 import { AlertTriangle, Check, ExternalLink, FileSignature, MessageCircle, NotebookPen } from 'lucide-preact';
-import { formatDay, formatRelativeDays } from '../../lib/domain/dates';
+import { daysBetween, formatDay, formatRelativeDays } from '../../lib/domain/dates';
 import { formatMoney, formatTotals } from '../../lib/domain/money';
 import type { ProjectHealth } from '../../lib/domain/project-health';
 import { send } from '../../lib/messaging/client';
@@ -29,7 +29,14 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile, 
   const ci = health.checkIn;
   const barClass = health.overBudget ? ' v-progress--danger' : health.nearBudget ? ' v-progress--warn' : '';
   const other = formatTotals(health.otherCurrencies, locale, { trimZeroFraction: true });
-  const attention = overdue.length > 0 || health.overBudget;
+  // A retainer: its amount per period and its next payment, like a milestone (issue 14).
+  const retainerRate =
+    project.paymentModel === 'retainer' && (project.rateMinor ?? 0) > 0
+      ? `${money(project.rateMinor!)}/${project.retainerPeriod === 'week' ? 'week' : 'month'}`
+      : null;
+  const retainerNext = project.paymentModel === 'retainer' && health.schedule.next?.source === 'period' ? health.schedule.next : null;
+  const retainerLate = retainerNext?.dueDate ? daysBetween(health.today, retainerNext.dueDate) < 0 : false;
+  const attention = overdue.length > 0 || health.overBudget || retainerLate;
 
   const checkIn = async () => {
     setError(undefined);
@@ -79,7 +86,7 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile, 
         )}
       </div>
 
-      <p class={`pp-line${nextOverdue ? ' pp-line--danger' : ''}`}>
+      <p class={`pp-line${nextOverdue || (!next && retainerLate) ? ' pp-line--danger' : ''}`}>
         {next ? (
           <>
             <span class="v-ellipsis">
@@ -93,8 +100,17 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile, 
               </span>
             )}
           </>
+        ) : retainerNext ? (
+          <>
+            <span class="v-ellipsis">{retainerLate ? 'Payment overdue: ' : 'Next payment: '}{money(retainerNext.amountMinor)}</span>
+            {retainerNext.dueDate && (
+              <span class="pp-due">
+                {formatDay(retainerNext.dueDate, locale, health.today)} · {formatRelativeDays(daysBetween(health.today, retainerNext.dueDate), locale)}
+              </span>
+            )}
+          </>
         ) : (
-          <span class="v-muted">No open milestones</span>
+          <span class="v-muted">{project.paymentModel === 'retainer' ? 'Set the retainer’s start date to see its payments' : 'No open milestones'}</span>
         )}
       </p>
 
@@ -116,7 +132,11 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile, 
         </div>
       ) : (
         <p class="v-xs v-muted">
-          {health.spentMinor > 0 ? `${money(health.spentMinor)} paid · no budget set` : 'No budget set'}
+          {retainerRate
+            ? `${retainerRate}${health.spentMinor > 0 ? ` · ${money(health.spentMinor)} paid` : ''}`
+            : health.spentMinor > 0
+              ? `${money(health.spentMinor)} paid · no budget set`
+              : 'No budget set'}
         </p>
       )}
       {other && <p class="v-xs v-muted">Also paid {other} (not converted)</p>}

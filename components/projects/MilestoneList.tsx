@@ -2,7 +2,7 @@
  * Milestones of a project: due date, amount, status (pending → in progress → submitted →
  * approved → paid). Overdue ones are marked; add, edit, advance and delete in place.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AlertTriangle, Pencil, Trash2 } from 'lucide-preact';
 import { MILESTONE_STATUSES } from '../../lib/db/constants';
 import type { Milestone, MilestoneStatus, Project } from '../../lib/db/schema';
@@ -32,8 +32,28 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
   const overdue = new Set(health.overdueMilestones.map((m) => m.id));
   const sorted = [...milestones].sort(compareMilestones);
 
-  const setStatus = (m: Milestone, status: MilestoneStatus) =>
-    action.run(() => send('saveMilestone', { projectId: project.id, id: m.id, patch: { status } }));
+  // After "Approved": offer to record the payment still owed on it (the milestone then reads Paid).
+  const [offer, setOffer] = useState<string | null>(null);
+  const owed = (m: Milestone) => {
+    const item = health.schedule.items.find((i) => i.source === 'milestone' && i.id === m.id);
+    return item ? Math.max(0, item.amountMinor - item.paidMinor) : 0;
+  };
+  const setStatus = async (m: Milestone, status: MilestoneStatus) => {
+    await action.run(() => send('saveMilestone', { projectId: project.id, id: m.id, patch: { status } }));
+    setOffer(status === 'approved' && owed(m) > 0 ? m.id : null);
+  };
+  const recordPayment = async (m: Milestone) => {
+    const amountMinor = owed(m);
+    await action.run(() =>
+      send('savePayment', { projectId: project.id, patch: { milestoneId: m.id, amountMinor, currency: project.currency, paidAt: health.today } }),
+    );
+    setOffer(null);
+    document.getElementById(`ms-status-${m.id}`)?.focus();
+  };
+  const dismissOffer = (m: Milestone) => {
+    setOffer(null);
+    document.getElementById(`ms-status-${m.id}`)?.focus();
+  };
   const remove = (m: Milestone) => action.run(() => send('deleteMilestone', { id: m.id }), `Delete the milestone “${m.title}”?`);
 
   return (
@@ -77,7 +97,7 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
               ) : (
                 <span>No due date</span>
               )}
-              {m.amountMinor !== undefined && <span class="v-num">{formatMoney(m.amountMinor, project.currency, locale)}</span>}
+              {m.amountMinor !== undefined && <span class="v-num">{formatMoney(m.amountMinor, project.currency, locale, { trimZeroFraction: true })}</span>}
               <span class="v-spacer" />
               <label class="v-sr-only" for={`ms-status-${m.id}`}>
                 Status of {m.title}
@@ -95,6 +115,14 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
                 ))}
               </select>
             </div>
+            {offer === m.id && (
+              <PaymentOffer
+                text={`Approved. Record the ${formatMoney(owed(m), project.currency, locale, { trimZeroFraction: true })} payment for “${m.title}”?`}
+                title={m.title}
+                onRecord={() => void recordPayment(m)}
+                onDismiss={() => dismissOffer(m)}
+              />
+            )}
           </li>
         ),
       )}
@@ -133,5 +161,32 @@ function MilestoneForm({ project, milestone, onDone }: { project: Project; miles
       </div>
       <FormActions saveError={form.saveError} saving={form.saving} saveLabel={milestone ? 'Save milestone' : 'Add milestone'} onCancel={onDone} />
     </form>
+  );
+}
+
+function PaymentOffer({ text, title, onRecord, onDismiss }: { text: string; title: string; onRecord: () => void; onDismiss: () => void }) {
+  const record = useRef<HTMLButtonElement>(null);
+  useEffect(() => record.current?.focus(), []);
+  return (
+    <div
+      class="v-alert v-alert--info p-offer"
+      role="group"
+      aria-label="Record the payment"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onDismiss();
+      }}
+    >
+      <span class="v-small">{text}</span>
+      <span class="v-row">
+        <button ref={record} type="button" class="v-btn v-btn--primary v-btn--sm" aria-label={`Record payment for ${title}`} onClick={onRecord}>
+          Record payment
+        </button>
+        <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={onDismiss}>
+          Not now
+        </button>
+      </span>
+    </div>
   );
 }

@@ -29,7 +29,7 @@ export function PaymentsLedger({ project, payments, milestones, today, locale }:
   const remove = (p: Payment) =>
     action.run(
       () => send('deletePayment', { id: p.id }),
-      `Delete the payment of ${formatMoney(p.amountMinor, p.currency, locale)} on ${formatDay(p.paidAt, locale)}?`,
+      `Delete the payment of ${formatMoney(p.amountMinor, p.currency, locale, { trimZeroFraction: true })} on ${formatDay(p.paidAt, locale)}?`,
     );
 
   return (
@@ -44,7 +44,7 @@ export function PaymentsLedger({ project, payments, milestones, today, locale }:
       {sorted.map((p) => (
         <li key={p.id} class="p-item" data-testid="payment-item">
           <div class="p-item__head">
-            <span class="p-item__title v-num">{formatMoney(p.amountMinor, p.currency, locale)}</span>
+            <span class="p-item__title v-num">{formatMoney(p.amountMinor, p.currency, locale, { trimZeroFraction: true })}</span>
             <span class="v-small v-muted">{formatDay(p.paidAt, locale, today)}</span>
             <button type="button" class="v-btn v-btn--ghost v-btn--sm v-btn--icon" aria-label="Delete payment" onClick={() => void remove(p)}>
               <Trash2 aria-hidden="true" />

@@ -103,7 +103,17 @@ export function RatingForm(props: RatingFormProps) {
   };
 
   return (
-    <form class="rf-form" onSubmit={submit} {...(label ? { 'aria-label': label } : { 'aria-labelledby': `${id}-title` })}>
+    <form
+      class="rf-form"
+      onSubmit={submit}
+      {...(label ? { 'aria-label': label } : { 'aria-labelledby': `${id}-title` })}
+      onKeyDown={(e) => {
+        // Esc closes the form (the innermost thing), not the view around it.
+        if (e.key !== 'Escape' || !onCancel) return;
+        e.stopPropagation();
+        onCancel();
+      }}
+    >
       <h3 class="rf-title" id={`${id}-title`}>
         {title}
       </h3>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { Pencil, Trash2 } from 'lucide-preact';
 import type { Note, Project } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
+import { foldText } from '../overlay/NoteItem';
 
 export interface BudgetNotesProps {
   project: Project;
@@ -133,11 +134,29 @@ export function BudgetNotes({ project, notes, locale }: BudgetNotesProps) {
                   <Trash2 aria-hidden="true" />
                 </button>
               </div>
-              <p class="v-user-text">{n.body}</p>
+              <FoldedBody body={n.body} />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** Long notes fold at 600 characters, as in the overlay (issue 14): one note must not fill the panel. */
+const FOLD_AT = 600;
+
+function FoldedBody({ body }: { body: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const long = body.length > FOLD_AT;
+  return (
+    <>
+      <p class="v-user-text">{long && !expanded ? `${foldText(body, FOLD_AT)}…` : body}</p>
+      {long && (
+        <button type="button" class="v-btn v-btn--ghost v-btn--sm" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show less' : `Show all (${Math.ceil(body.length / 1000)}k characters)`}
+        </button>
+      )}
+    </>
   );
 }

@@ -21,7 +21,9 @@ export function BudgetSummary({ project, health, payments, locale }: BudgetSumma
   const schedule = describeSchedule(health.schedule, cur, locale, health.today);
   const perCurrency = sumByCurrency(payments);
   const currencies = Object.keys(perCurrency);
-  const barClass = health.overBudget ? ' v-progress--danger' : health.nearBudget ? ' v-progress--warn' : '';
+  // A finished project that used its whole budget, not more, ended well: no amber warning.
+  const finishedOnBudget = project.status === 'completed' && !health.overBudget;
+  const barClass = health.overBudget ? ' v-progress--danger' : health.nearBudget && !finishedOnBudget ? ' v-progress--warn' : '';
   const otherTotals = formatTotals(health.otherCurrencies, locale, { trimZeroFraction: true });
 
   return (
@@ -64,7 +66,7 @@ export function BudgetSummary({ project, health, payments, locale }: BudgetSumma
           </span>
         </div>
       ) : (
-        <p class="v-small v-muted">No budget set yet. Add one below to see how much is left.</p>
+        <p class="v-small v-muted">No budget set yet. Set one with “Edit project” above to see how much is left.</p>
       )}
       {otherTotals && (
         <p class="v-small v-alert v-alert--info">
@@ -126,7 +128,8 @@ export function describeForecast(f: Forecast, currency: string, locale?: string)
       const parts = [`${m(r.amountMinor)} per ${unit}`];
       if (r.periodsToDate !== null && f.toDateMinor !== null) parts.push(`${plural(r.periodsToDate)} so far = ${m(f.toDateMinor)}`);
       if (r.periodsToDeadline !== null && f.totalMinor !== null) parts.push(`${plural(r.periodsToDeadline)} to the deadline = ${m(f.totalMinor)}`);
-      else parts.push('set start and deadline for a total');
+      else if (r.periodsToDate !== null) parts.push('ongoing: set a deadline for a total');
+      else parts.push('set a start date (and a deadline) for a total');
       return `${parts.join('; ')}.`;
     }
     case 'milestones': {

@@ -38,8 +38,8 @@ export async function exportBackup(db: VettedDb, now: number): Promise<{ text: s
   return { text, filename: backupFilename(now) };
 }
 
-/** Validates the whole file, then merges it in one transaction (newer updatedAt wins). */
+/** Validates the whole file, then merges it in one transaction (lib/domain/merge.ts). */
 export async function importBackup(db: VettedDb, text: string, now: number): Promise<ImportReport> {
   const file = readBackup(text);
-  return writeBackup(db, file.data, now);
+  return writeBackup(db, file.data, now, file.exportedAt);
 }

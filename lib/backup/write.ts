@@ -1,55 +1,48 @@
 /**
- * Writes a validated backup into the database in ONE transaction, merging by key: a record newer
- * than ours (by updatedAt) replaces it, an equal or older one is skipped, an unknown one is added.
- * Nothing is ever deleted by an import.
+ * Writes a validated backup into the database in ONE transaction, merging by key with the one
+ * merge rule (lib/domain/merge.ts): the user's own choices win over what Vetted read or set by
+ * itself, each group of fields by its own time; an unknown record is added. Nothing is ever
+ * deleted by an import. The restore itself is recorded in settings (lastRestoreAt, and the file's
+ * export time as the last backup: that file is a backup of what is now here).
  */
 import type { Table } from 'dexie';
 import type { VettedDb } from '../db/database';
-import { markChanged } from '../db/repositories/settings';
-import type { ChecklistItem, Settings, SettingsRow } from '../db/schema';
+import { getSettings, markChanged } from '../db/repositories/settings';
+import type { Contractor, Settings, SettingsRow } from '../db/schema';
+import { mergeContractor, mergeRecord, mergeSettings, sameValue, type Merged } from '../domain/merge';
 import type { ImportReport } from '../messaging/protocol';
-import { RECORD_TABLE_NAMES, RECORD_TABLES, type BackupData } from './format';
+import { RECORD_TABLE_NAMES, RECORD_TABLES, type BackupData, type RecordTable } from './format';
 
 type Counts = { added: number; updated: number; skipped: number };
 type Row = Record<string, unknown> & { updatedAt: number };
 
 const SETTINGS_KEY = 'settings';
 
-/** The settings schema's cap on checklist items. */
-const MAX_CHECKLIST = 200;
-
-/**
- * Items of `winner` in its order, then items only `other` knows (so no check loses its item),
- * within the schema's cap.
- */
-function unionChecklist(winner: readonly ChecklistItem[], other: readonly ChecklistItem[]): ChecklistItem[] {
-  const ids = new Set(winner.map((i) => i.id));
-  return [...winner, ...other.filter((i) => !ids.has(i.id))].slice(0, Math.max(MAX_CHECKLIST, winner.length));
-}
-
-async function mergeSettings(db: VettedDb, incoming: Settings): Promise<Counts> {
-  const row = await db.settings.get(SETTINGS_KEY);
-  if (!row) {
-    await db.settings.put({ ...incoming, key: SETTINGS_KEY });
-    return { added: 1, updated: 0, skipped: 0 };
+function mergerFor(name: RecordTable): (ours: Row, theirs: Row) => Merged<Row> {
+  if (name === 'contractors') {
+    return (ours, theirs) => mergeContractor(ours as unknown as Contractor, theirs as unknown as Contractor) as unknown as Merged<Row>;
   }
-  const { key: _key, ...current } = row;
-  const newer = incoming.updatedAt > current.updatedAt;
-  const [winner, loser] = newer ? [incoming, current] : [current, incoming];
-  const checklist = unionChecklist(winner.checklist, loser.checklist);
-  if (!newer && checklist.length === current.checklist.length) return { added: 0, updated: 0, skipped: 1 };
-  const lastBackupAt = Math.max(current.lastBackupAt ?? 0, incoming.lastBackupAt ?? 0) || undefined;
-  const next: SettingsRow = { ...winner, checklist, key: SETTINGS_KEY };
-  if (lastBackupAt !== undefined) next.lastBackupAt = lastBackupAt;
-  await db.settings.put(next);
-  return { added: 0, updated: 1, skipped: 0 };
+  return mergeRecord;
 }
 
-export async function writeBackup(db: VettedDb, data: BackupData, now: number): Promise<ImportReport> {
+async function mergeSettingsRow(db: VettedDb, incoming: Settings, restore: { now: number; exportedAt?: number }): Promise<Counts> {
+  const row = await db.settings.get(SETTINGS_KEY);
+  const ours = row ? await getSettings(db) : undefined;
+  const merged = ours ? mergeSettings(ours, incoming) : { value: incoming, outcome: 'theirs' as const };
+  const value: Settings = { ...merged.value, lastRestoreAt: restore.now };
+  if (restore.exportedAt !== undefined) value.lastBackupAt = Math.max(value.lastBackupAt ?? 0, Math.min(restore.exportedAt, restore.now));
+  const next: SettingsRow = { ...value, key: SETTINGS_KEY };
+  if (!row || !sameValue(next, row)) await db.settings.put(next);
+  if (!ours) return { added: 1, updated: 0, skipped: 0 };
+  return merged.outcome === 'ours' ? { added: 0, updated: 0, skipped: 1 } : { added: 0, updated: 1, skipped: 0 };
+}
+
+export async function writeBackup(db: VettedDb, data: BackupData, now: number, exportedAt?: number): Promise<ImportReport> {
   const tables: Record<string, Counts> = {};
   await db.transaction('rw', db.tables, async () => {
     for (const name of RECORD_TABLE_NAMES) {
       const spec = RECORD_TABLES[name];
+      const merge = mergerFor(name);
       const table = db.table(name) as Table<Row, unknown>;
       const incoming = data[name] as unknown as Row[];
       const existing = await table.bulkGet(incoming.map((r) => spec.primaryKey(r)));
@@ -60,15 +53,19 @@ export async function writeBackup(db: VettedDb, data: BackupData, now: number): 
         if (!ours) {
           counts.added++;
           toPut.push(record);
-        } else if (record.updatedAt > ours.updatedAt) {
+          return;
+        }
+        const merged = merge(ours, record);
+        if (merged.outcome === 'ours') counts.skipped++;
+        else {
           counts.updated++;
-          toPut.push(record);
-        } else counts.skipped++;
+          toPut.push(merged.value);
+        }
       });
       if (toPut.length > 0) await table.bulkPut(toPut);
       tables[name] = counts;
     }
-    tables.settings = await mergeSettings(db, data.settings);
+    tables.settings = await mergeSettingsRow(db, data.settings, { now, ...(exportedAt !== undefined ? { exportedAt } : {}) });
     const changed = Object.values(tables).some((c) => c.added + c.updated > 0);
     if (changed) await markChanged(db, now);
   });

@@ -120,6 +120,10 @@ export const ContractorSchema = ProfileSnapshotSchema.extend({
   links: z.array(ContractorKeySchema).max(50),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
+  /** Last change to the user's own fields (status, tags, typed name, links); 0 until the user makes one. */
+  userUpdatedAt: TimestampSchema.optional(),
+  /** Last change to the fields read from the marketplace page. */
+  pageUpdatedAt: TimestampSchema.optional(),
 });
 export type Contractor = z.infer<typeof ContractorSchema>;
 
@@ -289,6 +293,12 @@ export const SettingsSchema = z.object({
   sites: z.object(Object.fromEntries(MARKETPLACE_IDS.map((s) => [s, z.boolean().optional()])) as Record<MarketplaceId, z.ZodOptional<z.ZodBoolean>>),
   overlayOpen: z.boolean(),
   lastBackupAt: TimestampSchema.optional(),
+  /** Last time a backup was restored (imported). */
+  lastRestoreAt: TimestampSchema.optional(),
+  /** When each setting was last chosen, so a restore or sync merges them one by one. */
+  fieldUpdatedAt: z
+    .partialRecord(z.enum(['checklist', 'notifications', 'dueSoonDays', 'defaultCurrency', 'sites', 'overlayOpen']), TimestampSchema)
+    .optional(),
   /** Last time any user data changed (drives the backup reminder). */
   lastChangeAt: TimestampSchema.optional(),
   /** issue 15: the client's name or business, for the written agreement. */

@@ -5,7 +5,7 @@
  */
 import type { Check, ChecklistItem, ContractorStatus, Rating } from '../db/schema';
 import { reputation } from './reputation';
-import { vettingProgress } from './vetting';
+import { vettingProgress, withDerived, type DerivedCheck } from './vetting';
 
 export interface BadgeSummary {
   key: string;
@@ -26,6 +26,8 @@ export interface BadgeInput {
   ratings: readonly Rating[];
   /** Projects with this contractor (ids). */
   projectIds: ReadonlySet<string>;
+  /** Items the data proves done (lib/domain/vetting.ts derivedChecks): they count as in the overlay. */
+  derived?: readonly DerivedCheck[];
 }
 
 export function badgeSummary(input: BadgeInput, checklist: readonly ChecklistItem[]): BadgeSummary | null {
@@ -33,7 +35,8 @@ export function badgeSummary(input: BadgeInput, checklist: readonly ChecklistIte
   const checks = input.checks.filter((c) => c.state !== 'todo' || c.note);
   const hasData = status !== 'prospect' || checks.length > 0 || input.hasNotes || input.ratings.length > 0 || input.projectIds.size > 0;
   if (!hasData) return null;
-  const progress = vettingProgress(checklist, checks);
+  // A check the user set wins over a derived one, so all of theirs go in, unticked ones too.
+  const progress = vettingProgress(checklist, withDerived(input.checks, input.derived ?? []).states);
   const rep = reputation(input.ratings);
   // A rating names its project, or stands for a project of its own.
   const projects = new Set(input.projectIds);

@@ -24,19 +24,22 @@ export function dashboardTotals(bundles: readonly ProjectBundle[], now: number, 
   let overdueMilestones = 0;
   let overdueCheckIns = 0;
   let overBudgetProjects = 0;
+  const commitments: { amountMinor: number; currency: string }[] = [];
   for (const bundle of active) {
     const h = projectHealth(bundle, now, options);
+    // The budget is the commitment; a retainer without one commits to its periods (to the
+    // deadline, or those started so far) (issue 14).
+    const { project } = bundle;
+    const retainerTotal = project.paymentModel === 'retainer' ? (h.forecast.totalMinor ?? (h.schedule.plannedMinor || null)) : null;
+    const committed = project.budgetMinor ?? retainerTotal;
+    if (committed !== null && committed !== undefined) commitments.push({ amountMinor: committed, currency: project.currency });
     overdueMilestones += h.overdueMilestones.length;
     if (h.checkIn.overdue) overdueCheckIns += 1;
     if (h.overBudget) overBudgetProjects += 1;
   }
   return {
     activeProjects: active.length,
-    committed: sumByCurrency(
-      active
-        .filter((b) => b.project.budgetMinor !== undefined)
-        .map((b) => ({ amountMinor: b.project.budgetMinor ?? 0, currency: b.project.currency })),
-    ),
+    committed: sumByCurrency(commitments),
     paid: sumByCurrency(active.flatMap((b) => b.payments)),
     overdueMilestones,
     overdueCheckIns,

@@ -2,6 +2,7 @@
  * Everything the popup card and the side panel's budget summary show about one project, computed
  * from plain records, the current instant and the user's time zone.
  */
+import { isPaidInFull } from './milestone-payments';
 import type { Milestone, MilestoneStatus, Payment, PaymentModel, Project, RetainerPeriod } from '../db/schema';
 import { addDays, compareIsoDates, dateInZone, daysBetween, formatDay, periodStart, periodsStarted, todayIn, type IsoDate } from './dates';
 import { formatMoney, type MoneyTotals } from './money';
@@ -375,7 +376,12 @@ export function projectHealth(bundle: ProjectBundle, now: number, options: Healt
   const overBudget = budgetMinor !== null && spentMinor > budgetMinor;
   const nearBudget = budgetUsed !== null && budgetUsed >= nearRatio;
 
-  const open = milestones.filter((m) => !isDelivered(m)).sort(compareMilestones);
+  const schedule = paymentSchedule(bundle, today);
+  // A milestone paid in full by payments made for it is settled whatever its status says: never
+  // overdue nor "next" (an unlinked deposit does not settle any milestone by itself).
+  const open = milestones
+    .filter((m) => !isDelivered(m) && !isPaidInFull(m, payments, project.currency))
+    .sort(compareMilestones);
   const next = open[0];
   const soonLimit = addDays(today, dueSoonDays);
   const overdueMilestones = open.filter((m) => m.dueDate && m.dueDate < today).map((m) => toDue(m, today));
@@ -383,7 +389,6 @@ export function projectHealth(bundle: ProjectBundle, now: number, options: Healt
     .filter((m) => m.dueDate && m.dueDate >= today && m.dueDate <= soonLimit)
     .map((m) => toDue(m, today));
 
-  const schedule = paymentSchedule(bundle, today);
   const fc = forecast(bundle, today, schedule);
   const checkIn = checkInStatus(project, now, options.timeZone);
   const daysToDeadline = project.deadline ? daysBetween(today, project.deadline) : null;

@@ -2,7 +2,7 @@
  * What the background's hourly alarm reports: milestones due within a day or overdue, check-ins
  * overdue, projects over budget. The number of reminders is the toolbar badge.
  */
-import { addDays, type IsoDate } from './dates';
+import { addDays, daysBetween, type IsoDate } from './dates';
 import { formatMoney } from './money';
 import { compareText, isDelivered, projectHealth, type ProjectBundle, type HealthOptions } from './project-health';
 
@@ -46,6 +46,8 @@ export function dueReminders(bundles: readonly ProjectBundle[], now: number, opt
     const base = { projectId: project.id, title: project.title };
     for (const m of bundle.milestones) {
       if (isDelivered(m) || !m.dueDate || m.dueDate > limit) continue;
+      // Paid in full (the schedule says so) is never overdue nor due.
+      if (!health.overdueMilestones.some((o) => o.id === m.id) && !health.dueSoonMilestones.some((d) => d.id === m.id)) continue;
       const days = health.overdueMilestones.find((o) => o.id === m.id)?.daysUntilDue;
       if (days !== undefined && days !== null) {
         out.push({
@@ -68,6 +70,20 @@ export function dueReminders(bundles: readonly ProjectBundle[], now: number, opt
           date: m.dueDate,
         });
       }
+    }
+    // A retainer's next payment is reminded like a milestone (issue 14).
+    const due = health.schedule.next;
+    if (project.paymentModel === 'retainer' && due && due.source === 'period' && due.dueDate && due.dueDate <= limit) {
+      const days = daysBetween(health.today, due.dueDate);
+      const amount = formatMoney(due.amountMinor, project.currency, options.locale, { trimZeroFraction: true });
+      const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${plural(days, 'day')}`;
+      out.push({
+        ...base,
+        id: `retainer-${days < 0 ? 'overdue' : 'due'}:${project.id}:${due.id}`,
+        kind: days < 0 ? 'milestone-overdue' : 'milestone-due',
+        message: days < 0 ? `Retainer payment of ${amount} (${due.title}) is ${plural(-days, 'day')} overdue` : `Retainer payment of ${amount} (${due.title}) is due ${when}`,
+        date: due.dueDate,
+      });
     }
     if (health.checkIn.overdue) {
       const since = health.checkIn.daysSinceContact;

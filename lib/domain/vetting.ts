@@ -1,5 +1,5 @@
 /** Vetting progress of one contractor: how much of the (visible) checklist is settled. */
-import type { Check, CheckState, ChecklistGroup, ChecklistItem } from '../db/schema';
+import type { Check, CheckState, ChecklistGroup, ChecklistItem, Milestone, Project } from '../db/schema';
 import { visibleItems } from './checklist';
 
 export interface ProgressCounts {
@@ -59,4 +59,64 @@ export function vettingProgress(template: readonly ChecklistItem[], checks: Chec
   }
   const percent = overall.total === 0 ? 0 : Math.round((overall.done / overall.total) * 100);
   return { ...overall, percent, label: `${overall.done}/${overall.total}`, byGroup };
+}
+
+// ---------------------------------------------------------------- ticks the data proves (issue 14)
+
+/** What Vetted already knows about the work with a contractor. */
+export interface VettingEvidence {
+  projects: readonly Pick<Project, 'id' | 'title' | 'paymentModel' | 'budgetMinor' | 'rateMinor' | 'startDate' | 'contract'>[];
+  milestones: readonly Pick<Milestone, 'projectId' | 'amountMinor'>[];
+  ratingCount: number;
+}
+
+/** An item ticked because the data proves it, with the proof in words. */
+export interface DerivedCheck {
+  itemId: string;
+  reason: string;
+}
+
+/** Default checklist items the data can prove (ids from DEFAULT_CHECKLIST). */
+export const DERIVABLE_ITEMS = ['written-contract', 'budget-set', 'milestones-set', 'payment-schedule-agreed', 'rating-recorded'] as const;
+
+/** The items the evidence proves done, first proof each. */
+export function derivedChecks(e: VettingEvidence): DerivedCheck[] {
+  const out: DerivedCheck[] = [];
+  const first = <T>(items: readonly T[], test: (t: T) => boolean) => items.find(test);
+  const signed = first(e.projects, (p) => !!p.contract.signedAt);
+  if (signed) out.push({ itemId: 'written-contract', reason: `Contract signed for “${signed.title}”` });
+  const budget = first(e.projects, (p) => (p.budgetMinor ?? 0) > 0 || (p.paymentModel !== 'fixed' && (p.rateMinor ?? 0) > 0));
+  if (budget) out.push({ itemId: 'budget-set', reason: `Budget set for “${budget.title}”` });
+  const withMilestones = first(e.projects, (p) => e.milestones.some((m) => m.projectId === p.id));
+  if (withMilestones) out.push({ itemId: 'milestones-set', reason: `Milestones in “${withMilestones.title}”` });
+  const schedule = first(
+    e.projects,
+    (p) =>
+      !!p.contract.paymentSchedule?.trim() ||
+      e.milestones.some((m) => m.projectId === p.id && (m.amountMinor ?? 0) > 0) ||
+      (p.paymentModel === 'retainer' && (p.rateMinor ?? 0) > 0 && !!p.startDate),
+  );
+  if (schedule) out.push({ itemId: 'payment-schedule-agreed', reason: `Payment schedule in “${schedule.title}”` });
+  if (e.ratingCount > 0) out.push({ itemId: 'rating-recorded', reason: e.ratingCount === 1 ? 'You saved a rating' : `You saved ${e.ratingCount} ratings` });
+  return out;
+}
+
+/**
+ * The states to show and count: the user's own checks (ticked, failed, not applicable, or
+ * cleared: any check they set, by hand or by another feature's real check) win; items without one
+ * take the derived tick. `auto` lists the items shown ticked because of the data.
+ */
+export function withDerived(
+  checks: readonly Pick<Check, 'itemId' | 'state'>[],
+  derived: readonly DerivedCheck[],
+): { states: Record<string, CheckState>; auto: Map<string, string> } {
+  const states: Record<string, CheckState> = {};
+  for (const c of checks) states[c.itemId] = c.state;
+  const auto = new Map<string, string>();
+  for (const d of derived) {
+    if (Object.prototype.hasOwnProperty.call(states, d.itemId)) continue;
+    states[d.itemId] = 'done';
+    auto.set(d.itemId, d.reason);
+  }
+  return { states, auto };
 }

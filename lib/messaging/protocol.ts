@@ -9,6 +9,7 @@
  *   content script lives in the marketplace's page, and what it receives could end up there.
  * - 'page': only our own extension pages (popup, side panel, options, the overlay frame).
  */
+import type { DerivedCheck } from '../domain/vetting';
 import { z } from 'zod';
 import {
   CheckStateSchema,
@@ -315,6 +316,8 @@ export interface ContractorView {
   projects: Project[];
   /** Contractors linked as the same person on other sites (may be fewer than links when deleted). */
   linked: Contractor[];
+  /** issue 14: checklist items the data proves (lib/domain/vetting.ts derivedChecks); the user's own checks win. */
+  derived?: DerivedCheck[];
 }
 
 export interface ProjectView {

@@ -41,8 +41,22 @@ async function axeFindings(target: Page | Frame): Promise<Finding[]> {
 
 const printed: string[] = [];
 
+/**
+ * Waits until no CSS transition or animation runs. After a colour-scheme switch the buttons fade
+ * their colours for 0.12 s (theme.css); axe measuring mid-fade saw a contrast no user sees, and
+ * the popup test failed now and then (issue 14). Two frames first, so the switch's style change
+ * has started its transitions.
+ */
+async function settled(target: Page | Frame): Promise<void> {
+  await target.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 /** Serious and critical findings as readable lines; the milder ones go to the printed summary. */
 async function problems(target: Page | Frame, view: string): Promise<string[]> {
+  await settled(target);
   const findings = await axeFindings(target);
   const blocking = (f: Finding) => f.impact === 'serious' || f.impact === 'critical';
   for (const f of findings.filter((x) => !blocking(x))) {

@@ -93,7 +93,9 @@ describe('projects in Chromium', () => {
     const ms = panel.getByRole('form', { name: 'New milestone' });
     await ms.getByLabel('Milestone').fill('First flows live');
     await ms.getByLabel('Due date').fill(yesterday);
-    await ms.getByLabel('Amount (USD)').fill('500');
+    // $1,000 with a $500 deposit: still pending and overdue (a payment of the full amount would
+    // make it paid: milestone-payments.<browser>.e2e.ts).
+    await ms.getByLabel('Amount (USD)').fill('1000');
     await ms.getByRole('button', { name: 'Add milestone' }).click();
     const item = panel.getByTestId('milestone-item');
     await item.getByText('Overdue').waitFor();
@@ -107,7 +109,7 @@ describe('projects in Chromium', () => {
     await panel.getByTestId('payment-item').waitFor();
 
     const view = await session.send('getProject', { id: projectId });
-    expect(view?.milestones).toMatchObject([{ title: 'First flows live', dueDate: yesterday, amountMinor: 50000, status: 'pending' }]);
+    expect(view?.milestones).toMatchObject([{ title: 'First flows live', dueDate: yesterday, amountMinor: 100000, status: 'pending' }]);
     expect(view?.payments).toMatchObject([{ amountMinor: 50000, currency: 'USD', milestoneId: view?.milestones[0]?.id, note: 'Deposit' }]);
   });
 

@@ -21,7 +21,7 @@ type Names = 'markAgreed' | 'saveInterview' | 'getContractorPayments' | 'hireAga
 
 export const agreementHandlers: HandlerGroup<Names> = {
   async markAgreed(db, { projectId, date }, ctx) {
-    return db.transaction('rw', [db.projects, db.checks, db.settings], async () => {
+    return db.transaction('rw', [db.projects, db.milestones, db.payments, db.contractors, db.checks, db.settings], async () => {
       const before = await getProject(db, projectId);
       if (!before) throw new NotFoundError('This project was deleted in another window.');
       if (!before.contractorKey) throw new NotFoundError('Link a contractor to this project first: the agreement is with them.');

@@ -1,3 +1,5 @@
+import { milestonesByProject } from '../../db/repositories/milestones';
+import { derivedChecks } from '../../domain/vetting';
 import * as contractors from '../../db/repositories/contractors';
 import { listChecks } from '../../db/repositories/checks';
 import { listNotesByContractor } from '../../db/repositories/notes';
@@ -17,7 +19,7 @@ type Names =
 export const contractorHandlers: HandlerGroup<Names> = {
   async getContractor(db, { key }) {
     // One read transaction: a consistent view, and one transaction instead of six.
-    return db.transaction('r', [db.contractors, db.checks, db.notes, db.ratings, db.projects], async () => {
+    return db.transaction('r', [db.contractors, db.checks, db.notes, db.ratings, db.projects, db.milestones], async () => {
       const contractor = await contractors.getContractor(db, key);
       if (!contractor) return null;
       const [checks, notes, ratings, projects, linked] = await Promise.all([
@@ -27,7 +29,9 @@ export const contractorHandlers: HandlerGroup<Names> = {
         listProjects(db, { contractorKey: key }),
         contractors.bulkGetContractors(db, contractor.links),
       ]);
-      return { contractor, checks, notes, ratings, projects, linked };
+      const milestones = [...(await milestonesByProject(db, projects.map((p) => p.id))).values()].flat();
+      const derived = derivedChecks({ projects, milestones, ratingCount: ratings.length });
+      return { contractor, checks, notes, ratings, projects, linked, derived };
     });
   },
 

@@ -1,5 +1,6 @@
 /** Requests from the content script. Nothing private goes back: it lives in the marketplace page. */
 import { badgeSummary } from '../../domain/badge-summary';
+import { derivedChecks } from '../../domain/vetting';
 import { bulkGetContractors, upsertSnapshot } from '../../db/repositories/contractors';
 import { checksByContractor } from '../../db/repositories/checks';
 import { contractorKeysWithNotes } from '../../db/repositories/notes';
@@ -48,6 +49,8 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
           whereAnyOf(db.projects, 'contractorKey', unique),
         ]),
     );
+    // Ticks the data proves count on the badge as in the overlay (issue 14).
+    const milestoneRows = projectRows.length > 0 ? await whereAnyOf(db.milestones, 'projectId', projectRows.map((p) => p.id)) : [];
     const byKey = new Map(contractors.map((c) => [c.key, c]));
     const projectIds = new Map<string, Set<string>>();
     for (const p of projectRows) {
@@ -56,6 +59,14 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
       set.add(p.id);
       projectIds.set(p.contractorKey, set);
     }
+    const derivedFor = (key: string) => {
+      const keyProjects = projectRows.filter((p) => p.contractorKey === key);
+      return derivedChecks({
+        projects: keyProjects,
+        milestones: milestoneRows.filter((m) => keyProjects.some((p) => p.id === m.projectId)),
+        ratingCount: (ratings.get(key) ?? []).length,
+      });
+    };
     const out: Record<string, BadgeSummary> = {};
     const none = new Set<string>();
     for (const key of unique) {
@@ -68,6 +79,7 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
           hasNotes: noted.has(key),
           ratings: ratings.get(key) ?? [],
           projectIds: projectIds.get(key) ?? none,
+          derived: derivedFor(key),
         },
         settings.checklist,
       );

@@ -101,6 +101,9 @@ export async function upsertSnapshot(db: VettedDb, input: ProfileSnapshot, now: 
           links: [],
           createdAt: now,
           updatedAt: now,
+          // Made by Vetted from the page: any user choice from a backup or another device wins.
+          userUpdatedAt: 0,
+          pageUpdatedAt: now,
         }),
         'contractor',
       );
@@ -127,7 +130,12 @@ export async function upsertSnapshot(db: VettedDb, input: ProfileSnapshot, now: 
       changes.history = appendHistory(current.history, trackedValues(merged, now));
     }
     const changed = Object.keys(changes).length > 0;
-    if (changed) changes.updatedAt = now;
+    if (changed) {
+      changes.updatedAt = now;
+      changes.pageUpdatedAt = now;
+      // A record from before group times: its user fields date from its last update, not from never.
+      if (current.userUpdatedAt === undefined) changes.userUpdatedAt = current.updatedAt;
+    }
     changes.lastSeenAt = now;
     const contractor = validate(ContractorSchema, { ...current, ...changes }, 'contractor');
     await db.contractors.update(snapshot.key, changes);
@@ -157,6 +165,8 @@ export async function updateContractor(db: VettedDb, key: string, patch: Contrac
     const current = await db.contractors.get(key);
     if (!current) throw new NotFoundError('This contractor is not in Vetted any more.');
     const changes: Partial<Contractor> = compact({ ...patch, updatedAt: now });
+    if (patch.name !== undefined || patch.status !== undefined || patch.tags !== undefined) changes.userUpdatedAt = now;
+    if (patch.headline !== undefined) changes.pageUpdatedAt = now;
     if (patch.name !== undefined) {
       changes.name = patch.name.trim();
       changes.nameEditedByUser = true;
@@ -183,6 +193,7 @@ export async function linkContractors(db: VettedDb, a: string, b: string, now: n
       await db.contractors.where('key').equals(self.key).modify((c) => {
         if (!c.links.includes(other)) c.links.push(other);
         c.updatedAt = now;
+        c.userUpdatedAt = now;
       });
     }
     await markChanged(db, now);
@@ -198,6 +209,7 @@ export async function unlinkContractors(db: VettedDb, a: string, b: string, now:
       await db.contractors.where('key').equals(self).modify((c) => {
         c.links = c.links.filter((k) => k !== other);
         c.updatedAt = now;
+        c.userUpdatedAt = now;
       });
     }
     await markChanged(db, now);

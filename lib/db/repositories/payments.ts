@@ -1,6 +1,7 @@
 import type { VettedDb } from '../database';
 import { whereAnyOf } from '../query';
 import { compact, InvalidRecordError, NotFoundError, validate } from '../errors';
+import { statusAfterPayments } from '../../domain/milestone-payments';
 import { PaymentSchema, type Payment } from '../schema';
 import { markChanged } from './settings';
 
@@ -74,6 +75,14 @@ export async function savePayment(
         'payment',
       );
       await db.payments.add(payment);
+    }
+    if (payment.milestoneId) {
+      // A milestone paid in full is paid (as on Upwork and Fiverr): the schedule and the reminders agree.
+      const milestone = await db.milestones.get(payment.milestoneId);
+      const linked = await db.payments.where('projectId').equals(projectId).toArray();
+      if (milestone && statusAfterPayments(milestone, linked, project.currency) !== milestone.status) {
+        await db.milestones.update(milestone.id, { status: 'paid', completedAt: milestone.completedAt ?? now, updatedAt: now });
+      }
     }
     await markChanged(db, now);
     return payment;

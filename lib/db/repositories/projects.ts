@@ -4,6 +4,7 @@ import { compact, NotFoundError, validate } from '../errors';
 import { ProjectSchema, type Contract, type Project, type ProjectStatus } from '../schema';
 import type { ContractPatch, ProjectPatch } from '../../messaging/protocol';
 import { getSettings, markChanged } from './settings';
+import { closeMilestones } from '../../domain/milestone-payments';
 
 export async function getProject(db: VettedDb, id: string): Promise<Project | undefined> {
   return db.projects.get(id);
@@ -92,7 +93,7 @@ export async function createProject(db: VettedDb, input: NewProject, now: number
 
 /** PATCH: only the given fields change; null clears a field. */
 export async function updateProject(db: VettedDb, id: string, patch: ProjectPatch, now: number): Promise<Project> {
-  return db.transaction('rw', db.projects, db.settings, async () => {
+  return db.transaction('rw', [db.projects, db.milestones, db.payments, db.settings], async () => {
     const current = await db.projects.get(id);
     if (!current) throw new NotFoundError('This project was deleted in another window.');
     const changes: Partial<Project> = {
@@ -103,6 +104,15 @@ export async function updateProject(db: VettedDb, id: string, patch: ProjectPatc
     if (patch.contract) changes.contract = mergeContract(current.contract, patch.contract);
     const project = validate(ProjectSchema, compact({ ...current, ...changes }), 'project');
     await db.projects.update(id, changes);
+    if (patch.status === 'completed' && current.status !== 'completed') {
+      // Completing a project closes its milestones (paid in full: paid; other open ones: approved).
+      const milestones = await db.milestones.where('projectId').equals(id).toArray();
+      const payments = await db.payments.where('projectId').equals(id).toArray();
+      for (const { id: mid, status } of closeMilestones(milestones, payments, project.currency)) {
+        const m = milestones.find((x) => x.id === mid)!;
+        await db.milestones.update(mid, { status, completedAt: m.completedAt ?? now, updatedAt: now });
+      }
+    }
     await markChanged(db, now);
     return project;
   });

@@ -1,4 +1,5 @@
 import { DEFAULT_CHECKLIST } from '../../domain/checklist';
+import { SETTINGS_KEYS, type SettingsKey } from '../../domain/merge';
 import type { VettedDb } from '../database';
 import { compact, validate } from '../errors';
 import { MARKETPLACE_IDS, SettingsRowSchema, type MarketplaceId, type Settings, type SettingsRow } from '../schema';
@@ -40,6 +41,17 @@ export async function updateSettings(db: VettedDb, patch: Partial<Settings>, now
     const changes: Partial<Settings> = compact({ ...patch, updatedAt: now });
     if (Object.keys(patch).some((k) => !NOT_USER_DATA.has(k as keyof Settings))) changes.lastChangeAt = now;
     if (patch.sites) changes.sites = { ...current.sites, ...patch.sites };
+    const chosen = SETTINGS_KEYS.filter((k) => patch[k] !== undefined);
+    if (chosen.length > 0) {
+      // A row from before per-key times: its keys date from its last update.
+      const times: Partial<Record<SettingsKey, number>> = current.fieldUpdatedAt
+        ? { ...current.fieldUpdatedAt }
+        : current.updatedAt > 0
+          ? Object.fromEntries(SETTINGS_KEYS.map((k) => [k, current.updatedAt]))
+          : {};
+      for (const k of chosen) times[k] = now;
+      changes.fieldUpdatedAt = times;
+    }
     const next = validate(SettingsRowSchema, { ...current, ...changes, key: KEY }, 'settings');
     const updated = await db.settings.update(KEY, changes);
     if (!updated) await db.settings.put(next);

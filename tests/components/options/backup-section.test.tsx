@@ -42,6 +42,14 @@ describe('BackupSection', () => {
     expect(screen.getByTestId('last-backup').textContent).toContain('You have not made a backup yet.');
   });
 
+  it('after a restore, says so instead of "You have not made a backup yet."', () => {
+    render(<BackupSection settings={settings({ lastBackupAt: NOW - 2 * DAY, lastRestoreAt: NOW })} now={() => NOW} />);
+    const text = screen.getByTestId('last-backup').textContent ?? '';
+    expect(text).not.toContain('You have not made a backup yet.');
+    expect(text).toContain('Last backup: 2 days ago');
+    expect(text).toContain('Restored from a backup today');
+  });
+
   it('exports the JSON backup as a download', async () => {
     const saved = captureDownloads();
     client.send.mockResolvedValue({ text: '{"format":"vetted-backup"}', filename: 'vetted-backup-2026-11-27.json' });

@@ -91,3 +91,24 @@ describe('Checklist', () => {
     expect(screen.getByRole('button', { name: 'Edit note on “Reviews read”' })).toBeTruthy();
   });
 });
+
+describe('Checklist: ticks the data proves (issue 14)', () => {
+  it('shows a derived tick as ticked and marked Auto, counts it, and unticking overrides it', async () => {
+    const item = TEMPLATE[0]!;
+    render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[]} derived={[{ itemId: item.id, reason: 'You saved a rating' }]} />);
+    const row = screen.getAllByTestId('checklist-item').find((li) => li.getAttribute('data-item-id') === item.id)!;
+    const box = within(row).getByRole('checkbox') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(within(row).getByText('Auto')).toBeTruthy();
+    expect(row.textContent).toContain('Ticked automatically: You saved a rating. Untick to override.');
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1');
+    fireEvent.click(box);
+    await waitFor(() => expect(callsOf('setCheck')).toEqual([{ contractorKey: KEY, itemId: item.id, state: 'todo' }]));
+  });
+
+  it('a check the user set wins: no Auto mark', () => {
+    const item = TEMPLATE[0]!;
+    render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[check(item.id, 'failed')]} derived={[{ itemId: item.id, reason: 'x' }]} />);
+    expect(screen.queryByText('Auto')).toBeNull();
+  });
+});

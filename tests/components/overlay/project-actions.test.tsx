@@ -71,3 +71,49 @@ describe('ProjectActions', () => {
     expect(screen.queryByText('Old')).toBeNull();
   });
 });
+
+describe('ProjectActions with a project under way (issue 14)', () => {
+  const active = project({ id: 'a', title: 'Logo', status: 'active' });
+
+  it('"Start a project" offers to open the active one, with focus on it, and creates nothing', async () => {
+    render(<ProjectActions contractor={contractor()} tabId={null} projects={[active]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Start a project' }));
+    const open = screen.getByRole('button', { name: 'Open “Logo”' });
+    expect(screen.getByRole('group', { name: 'A project is already under way' }).textContent).toContain('“Logo” with Ada Lovelace is already active');
+    await waitFor(() => expect(document.activeElement).toBe(open));
+    fireEvent.click(open);
+    const panelTabs = async () => (await fakeBrowser.tabs.query({})).filter((t) => t.url?.includes('sidepanel.html'));
+    await waitFor(async () => expect((await panelTabs())[0]?.url).toMatch(/\/sidepanel\.html\?project=a$/));
+    expect(callsOf('createProject')).toEqual([]);
+  });
+
+  it('creating another is a deliberate second choice', async () => {
+    render(<ProjectActions contractor={contractor()} tabId={null} projects={[project({ id: 'a', title: 'Logo', status: 'planned' })]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Start a project' }));
+    expect(screen.getByRole('group').textContent).toContain('is already planned');
+    fireEvent.click(screen.getByRole('button', { name: 'Start another project' }));
+    await waitFor(() => expect(callsOf('createProject')).toHaveLength(1));
+  });
+
+  it('Esc closes the question only, and focus returns to "Start a project"', async () => {
+    const outer = vi.fn();
+    render(
+      <div onKeyDown={outer}>
+        <ProjectActions contractor={contractor()} tabId={null} projects={[active]} />
+      </div>,
+    );
+    const startButton = screen.getByRole('button', { name: 'Start a project' });
+    fireEvent.click(startButton);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Open “Logo”' }), { key: 'Escape' });
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(document.activeElement).toBe(startButton);
+    expect(outer).not.toHaveBeenCalled();
+    expect(callsOf('createProject')).toEqual([]);
+  });
+
+  it('a paused or finished project does not hold up a new one', async () => {
+    render(<ProjectActions contractor={contractor()} tabId={null} projects={[project({ id: 'p', title: 'Old', status: 'paused' })]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Start a project' }));
+    await waitFor(() => expect(callsOf('createProject')).toHaveLength(1));
+  });
+});

@@ -59,6 +59,33 @@ describe('Popup', () => {
     expect(await screen.findByRole('heading', { name: 'No active projects' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Recently viewed' })).toBeTruthy();
     expect(screen.getByTestId('recent-item').textContent).toContain('Sergii C.');
+    // The status reads as everywhere else, not the raw value (issue 14).
+    expect(screen.getByTestId('recent-item').textContent).toContain('Hired');
+    expect(screen.getByTestId('recent-item').textContent).not.toContain('hired');
+  });
+
+  it('a retainer card shows its amount per month and its next payment (issue 14)', async () => {
+    serve(
+      dashboard({
+        contractorCount: 1,
+        projects: [
+          view({
+            project: project({ paymentModel: 'retainer', rateMinor: 80000, retainerPeriod: 'month', startDate: '2026-11-01', budgetMinor: undefined }),
+            payments: [payment({ amountMinor: 80000, paidAt: '2026-11-01' })],
+          }),
+        ],
+      }),
+    );
+    renderPopup();
+    const [card] = await screen.findAllByTestId('project-card');
+    const text = card!.textContent ?? '';
+    expect(text).toContain('Next payment: $800');
+    expect(text).toContain('Dec 1');
+    expect(text).toContain('$800/month · $800 paid');
+    expect(text).not.toContain('No open milestones');
+    expect(text).not.toContain('no budget set');
+    const totals = screen.getByTestId('popup-totals').textContent ?? '';
+    expect(totals).toContain('Committed $1,600');
   });
 
   it('shows one project with contractor, site, next milestone, budget and contact', async () => {

@@ -272,6 +272,48 @@ describe('SidePanel', () => {
     await waitFor(() => expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', id: 'm1', patch: { status: 'submitted' } }]));
   });
 
+  it('approving a milestone offers to record its payment, with focus on the offer (issue 14)', async () => {
+    serve({ views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const item = await screen.findByTestId('milestone-item');
+    fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'approved' } });
+    const record = await within(item).findByRole('button', { name: 'Record payment for First draft' });
+    expect(item.textContent).toContain('Record the $500 payment for “First draft”?');
+    // One money format everywhere (issue 14): "$500", as in the popup and the summary, not "$500.00".
+    expect(item.textContent).not.toContain('$500.00');
+    await waitFor(() => expect(document.activeElement).toBe(record));
+    fireEvent.click(record);
+    await waitFor(() =>
+      expect(requests('savePayment')).toEqual([
+        { projectId: 'p1', patch: { milestoneId: 'm1', amountMinor: 50000, currency: 'USD', paidAt: '2026-11-27' } },
+      ]),
+    );
+    await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment for First draft' })).toBeNull());
+    expect(document.activeElement).toBe(within(item).getByLabelText('Status of First draft'));
+  });
+
+  it('"Not now" (or Esc) dismisses the payment offer and records nothing', async () => {
+    serve({ views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const item = await screen.findByTestId('milestone-item');
+    fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'approved' } });
+    const record = await within(item).findByRole('button', { name: 'Record payment for First draft' });
+    fireEvent.keyDown(record, { key: 'Escape' });
+    await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment for First draft' })).toBeNull());
+    expect(requests('savePayment')).toEqual([]);
+  });
+
+  it('a retainer with a start date and no deadline is "ongoing", not "set start and deadline" (issue 14)', async () => {
+    serve({
+      views: [view({ project: project({ paymentModel: 'retainer', rateMinor: 80000, retainerPeriod: 'month', startDate: '2026-11-01', budgetMinor: undefined }) })],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    await waitFor(async () => expect((await summary()).textContent).toContain('ongoing: set a deadline for a total'));
+    expect((await summary()).textContent).not.toContain('set start and deadline');
+  });
+
   it('adds a milestone with a due date and amount', async () => {
     serve({ views: [view()], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
@@ -284,6 +326,28 @@ describe('SidePanel', () => {
     await waitFor(() =>
       expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', patch: { title: 'Launch', dueDate: '2026-12-15', amountMinor: 70000, status: 'pending' } }]),
     );
+  });
+
+  it('folds a long budget note at 600 characters, as the overlay does (issue 14)', async () => {
+    const long = 'x'.repeat(5000);
+    serve({ views: [view({ notes: [note({ body: long })] })], contractors: [contractor()], tabs: {} });
+    renderPanel({ initialProjectId: 'p1' });
+    const [item] = await screen.findAllByTestId('budget-note');
+    expect(item!.textContent).not.toContain(long);
+    const more = within(item!).getByRole('button', { name: 'Show all (5k characters)' });
+    fireEvent.click(more);
+    expect(item!.textContent).toContain(long);
+  });
+
+  it('a project completed exactly on budget shows no amber warning bar (issue 14)', async () => {
+    serve({
+      views: [view({ project: project({ status: 'completed', budgetMinor: 50000 }), payments: [payment({ amountMinor: 50000 })] })],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    const bar = within(await summary()).getByRole('progressbar');
+    expect(bar.className).not.toContain('v-progress--warn');
   });
 
   it('lists timestamped budget notes and adds a negotiation note to the project', async () => {

@@ -26,7 +26,7 @@ export interface ActionPopup {
   waitFor<T>(what: string, expression: string, timeout?: number): Promise<T>;
   /** A real mouse click in the middle of the first element matching `selector`. */
   click(selector: string): Promise<void>;
-  /** tests/e2e/screenshots/<name>.png of the whole popup. */
+  /** <SCREENSHOTS_DIR>/<name>.png of the whole popup. */
   screenshot(name: string): Promise<string>;
   /** Whether the popup is still open (it closes itself after most actions). */
   isOpen(): Promise<boolean>;

@@ -10,7 +10,7 @@
  *   `overlayFrame(page)` (the loaded overlay iframe's frame).
  * - FIXTURES: the captures and their URLs. `session.routes.serve(url, { html })` serves your own page;
  *   `launchX({ routes: { inject: ['…js…'] } })` runs a script first in every served page.
- * - screenshot(pageOrElement, 'kebab-name'): tests/e2e/screenshots/kebab-name.png.
+ * - screenshot(pageOrElement, 'kebab-name'): test-results/screenshots/kebab-name.png (ignored; see SCREENSHOTS_DIR).
  * - openActionPopup(chromiumSession, page): the real toolbar popup on that tab (grants activeTab);
  *   clickToolbarButton(firefoxSession): the same click in Firefox (popup not drivable there).
  * Builds come from VETTED_OUT_DIR (default .output): see ./paths.ts for building your own.

@@ -10,7 +10,7 @@
  * `npm run test:e2e` builds into `.output` first; `VETTED_OUT_DIR=.output-me npm run test:e2e` builds
  * into and tests your own folder. VETTED_CHROMIUM / VETTED_FIREFOX override /usr/bin/chromium and
  * /usr/bin/firefox-esr. Captures come from `../shared/fixtures` next to the repository (override
- * with VETTED_FIXTURES_DIR, e.g. in a scratch clone elsewhere).
+ * with VETTED_FIXTURES_DIR, e.g. in a scratch clone elsewhere). Screenshots: SCREENSHOTS_DIR below.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,12 @@ export const FIXTURES_DIR = process.env.VETTED_FIXTURES_DIR
   ? path.resolve(process.env.VETTED_FIXTURES_DIR)
   : path.resolve(REPO_ROOT, '../shared/fixtures');
 
-export const SCREENSHOTS_DIR = path.resolve(REPO_ROOT, 'tests/e2e/screenshots');
+/**
+ * Where E2E screenshots go: an ignored folder, so a test run never rewrites tracked files
+ * (VETTED_SCREENSHOTS_DIR overrides it). The README's pictures are made on purpose by
+ * `npm run screenshots` (scripts/screenshots.mjs), which copies them to docs/screenshots.
+ */
+export const SCREENSHOTS_DIR = path.resolve(REPO_ROOT, process.env.VETTED_SCREENSHOTS_DIR || 'test-results/screenshots');
 
 export type BrowserName = 'chromium' | 'firefox';
 

@@ -8,7 +8,7 @@ export interface Screenshottable {
 }
 
 /**
- * Saves `tests/e2e/screenshots/<name>.png` (committed, used by the README). Shoots the viewport,
+ * Saves `<SCREENSHOTS_DIR>/<name>.png` (test-results/screenshots, ignored; `npm run screenshots` copies the README's to docs/screenshots). Shoots the viewport,
  * not the full page, to keep the images small; pass an element handle to shoot just that.
  */
 export async function screenshot(target: Screenshottable, name: string): Promise<string> {

@@ -118,6 +118,16 @@ describe('getBadges', () => {
     expect(wire).not.toContain(p.id);
   });
 
+  it('counts the ticks the data proves, as the overlay does (issue 14)', async () => {
+    const p = await h.ok('createProject', { title: 'Logo', contractorKey: 'upwork:~05eve', budgetMinor: 50000, contract: { signedAt: '2026-11-02' } });
+    await h.ok('saveMilestone', { projectId: p.id, patch: { title: 'Sketches', amountMinor: 10000 } });
+    const badge = (await h.ok('getBadges', { keys: ['upwork:~05eve'] }, senders.content()))['upwork:~05eve'];
+    expect(badge?.vetted.done).toBe(4); // written contract, budget, milestones, payment schedule
+    // Unticking one overrides it.
+    await h.ok('setCheck', { contractorKey: 'upwork:~05eve', itemId: 'budget-set', state: 'todo' });
+    expect((await h.ok('getBadges', { keys: ['upwork:~05eve'] }, senders.content()))['upwork:~05eve']?.vetted.done).toBe(3);
+  });
+
   it('counts a check moved back to todo without a note as no data', async () => {
     await h.ok('setCheck', { contractorKey: 'upwork:~05eve', itemId: 'x', state: 'todo' });
     expect(await h.ok('getBadges', { keys: ['upwork:~05eve'] }, senders.content())).toEqual({});

@@ -217,3 +217,28 @@ describe('payments', () => {
     expect(await db.payments.count()).toBe(1);
   });
 });
+
+describe('milestones and payments agree (issue 14)', () => {
+  it('a payment for a milestone’s full amount moves it to paid; a partial one does not', async () => {
+    const p = await createProject(db, { title: 'Site', paymentModel: 'milestones', currency: 'USD' }, T0, ids('p'));
+    const w = await saveMilestone(db, p.id, undefined, { title: 'Wireframes', amountMinor: 450_00, dueDate: '2026-11-25' }, T0);
+    const d = await saveMilestone(db, p.id, undefined, { title: 'Design', amountMinor: 600_00 }, T0);
+    await savePayment(db, p.id, undefined, { milestoneId: w.id, amountMinor: 450_00, paidAt: '2026-11-26' }, T0 + 1);
+    await savePayment(db, p.id, undefined, { milestoneId: d.id, amountMinor: 100_00, paidAt: '2026-11-26' }, T0 + 2);
+    expect(await getMilestone(db, w.id)).toMatchObject({ status: 'paid', completedAt: T0 + 1 });
+    expect((await getMilestone(db, d.id))?.status).toBe('pending');
+    await savePayment(db, p.id, undefined, { milestoneId: d.id, amountMinor: 500_00, paidAt: '2026-11-27' }, T0 + 3);
+    expect((await getMilestone(db, d.id))?.status).toBe('paid');
+  });
+
+  it('completing a project closes its milestones', async () => {
+    const p = await createProject(db, { title: 'Site', paymentModel: 'milestones', currency: 'USD' }, T0, ids('p'));
+    const a = await saveMilestone(db, p.id, undefined, { title: 'A', amountMinor: 100_00, status: 'approved' }, T0);
+    const b = await saveMilestone(db, p.id, undefined, { title: 'B', amountMinor: 100_00 }, T0);
+    await savePayment(db, p.id, undefined, { amountMinor: 100_00, paidAt: '2026-11-26' }, T0); // unlinked
+    await db.payments.add({ id: 'x', projectId: p.id, milestoneId: a.id, amountMinor: 100_00, currency: 'USD', paidAt: '2026-11-26', createdAt: T0, updatedAt: T0 });
+    await updateProject(db, p.id, { status: 'completed' }, T0 + 10);
+    expect((await getMilestone(db, a.id))?.status).toBe('paid');
+    expect(await getMilestone(db, b.id)).toMatchObject({ status: 'approved', completedAt: T0 + 10 });
+  });
+});

@@ -4,7 +4,9 @@ import { Window } from 'happy-dom';
 
 /** Real captures live outside the repo (see ../shared/fixtures/SOURCES.md); never copied in. */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
-export const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures');
+export const FIXTURES = process.env.VETTED_FIXTURES_DIR
+  ? path.resolve(process.env.VETTED_FIXTURES_DIR)
+  : path.resolve(REPO_ROOT, '../shared/fixtures');
 export const RECONSTRUCTED = path.resolve(REPO_ROOT, 'tests/fixtures/reconstructed');
 
 export function readCapture(rel: string): string {
