@@ -22,10 +22,12 @@ import type { HandlerContext, Handlers, Sender } from './context';
 import { toReplyError } from './errors';
 import { HANDLERS } from './handlers';
 import { TabContexts } from './tab-contexts';
+import { isOverlayInTab, OverlayBindings, OVERLAY_EVENT } from './overlay-bindings';
 
 export interface RouterOptions {
   db: VettedDb;
   tabs?: TabContexts;
+  overlays?: OverlayBindings;
   now?: () => number;
   handlers?: Handlers;
   broadcast?: (event: BackgroundEvent, tabIds: readonly number[]) => Promise<void>;
@@ -46,7 +48,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Our own events come back through runtime.onMessage in some browsers: not requests. */
 function isOwnEvent(message: unknown): boolean {
   if (!isPlainObject(message)) return false;
-  return message.event === CHANGE_EVENT || message.event === TAB_CONTEXT_EVENT;
+  return message.event === CHANGE_EVENT || message.event === TAB_CONTEXT_EVENT || message.event === OVERLAY_EVENT;
 }
 
 /** Extension pages (popup, side panel, options, the overlay frame): our id and our origin. */
@@ -72,6 +74,7 @@ const fail = (code: Extract<Reply<never>, { ok: false }>['code'], error: string)
 export function createRouter(options: RouterOptions): Router {
   const { db } = options;
   const tabs = options.tabs ?? new TabContexts();
+  const overlays = options.overlays ?? new OverlayBindings();
   const now = options.now ?? Date.now;
   const handlers = options.handlers ?? HANDLERS;
   const send = options.broadcast ?? defaultBroadcast;
@@ -89,6 +92,11 @@ export function createRouter(options: RouterOptions): Router {
     if (!isAllowedSender(spec.from, sender)) {
       return fail('forbidden', `"${type}" is not allowed from this sender.`);
     }
+    // issue 12: an overlay document in a tab may be one the page framed, or the real frame the page
+    // re-pointed: it is heard only once bound to its tab (lib/background/overlay-bindings.ts).
+    if (type !== 'claimOverlay' && isOverlayInTab(sender) && !(await overlays.isBound(sender))) {
+      return fail('forbidden', 'This Vetted panel was not opened by Vetted on this page, so it can’t read or change anything.');
+    }
     const parsed = spec.payload.safeParse(message.payload);
     if (!parsed.success) {
       return fail('bad-request', `Invalid "${type}" request: ${describeIssues(parsed.error.issues)}`);
@@ -100,6 +108,7 @@ export function createRouter(options: RouterOptions): Router {
       sender,
       now: now(),
       tabs,
+      overlays,
       changed: (c) => changes.push(c),
       tabContextChanged: (c) => tabChanges.push(c),
       persisted: options.persisted?.(),

@@ -44,6 +44,8 @@ import {
 } from '../db/schema';
 
 const text = (max = 20_000) => z.string().max(max);
+/** issue 12: the random token binding an overlay frame to its tab. */
+export const OverlayNonceSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const empty = z.object({}).strict();
 
 export const ContractorPatchSchema = z
@@ -240,6 +242,22 @@ export const REQUESTS = {
   getTrackable: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
   /** Reads that tab with the generic adapter, tracks the contractor and points the tab's context at them. */
   trackPage: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
+
+  // issue 12: one-click shortlist from a search-result mark; the overlay frame bound to its tab
+  // (lib/background/overlay-bindings.ts) instead of trusting its URL or the page's postMessage.
+  /** A trusted click on a card's mark: track the card's contractor if new, set shortlisted / prospect. */
+  shortlistFromCard: {
+    from: 'content',
+    payload: z.object({ profile: ProfileSnapshotSchema, status: z.enum(['shortlisted', 'prospect']) }).strict(),
+  },
+  /** Top frame only: the frame it mounted gets `nonce`; `key` is the contractor its page shows. */
+  bindOverlay: { from: 'content', payload: z.object({ nonce: OverlayNonceSchema, key: ContractorKeySchema.nullable() }).strict() },
+  /** The shortcut: the background forwards it to the bound frame. */
+  toggleOverlay: { from: 'content', payload: empty },
+  /** The overlay frame proves it is the content script's own frame (it received the nonce). */
+  claimOverlay: { from: 'page', payload: z.object({ nonce: OverlayNonceSchema }).strict() },
+  /** The bound frame's size (open / collapsed), forwarded to the content script of its tab. */
+  overlayLayout: { from: 'page', payload: z.object({ open: z.boolean() }).strict() },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -346,6 +364,12 @@ export interface Responses {
   restoreNote: Note;
   getTrackable: TrackableCheck;
   trackPage: Contractor;
+  // issue 12: search-result mark, overlay binding
+  shortlistFromCard: { ok: true };
+  bindOverlay: { ok: true };
+  toggleOverlay: { ok: true };
+  claimOverlay: { tabId: number; key: string | null };
+  overlayLayout: { ok: true };
 }
 
 /** `ready`: offer "Track this page"; `marketplace`: the overlay covers it; `unavailable`: say why. */

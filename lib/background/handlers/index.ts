@@ -9,6 +9,7 @@ import { projectHandlers } from './projects';
 import { ratingHandlers } from './ratings';
 import { settingsHandlers } from './settings';
 import { trackPageHandlers } from './track-page';
+import { overlayBindingHandlers } from './overlay-binding'; // issue 12
 
 /** One handler per request in protocol.ts; the type makes a missing one a compile error. */
 export const HANDLERS: Handlers = {
@@ -22,4 +23,5 @@ export const HANDLERS: Handlers = {
   ...dataHandlers,
   ...backupCsvHandlers,
   ...trackPageHandlers,
+  ...overlayBindingHandlers,
 };

@@ -118,6 +118,18 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   },
   getTrackable: { valid: [{ tabId: 0 }, { tabId: 42 }], invalid: [{}, { tabId: -1 }, { tabId: 1.5 }, { tabId: '42' }, { tabId: 1, url: 'x' }] },
   trackPage: { valid: [{ tabId: 42 }], invalid: [{}, { tabId: -3 }, { tabId: null }] },
+  // issue 12
+  shortlistFromCard: {
+    valid: [{ profile, status: 'shortlisted' }, { profile, status: 'prospect' }],
+    invalid: [{ profile, status: 'avoid' }, { profile }, { status: 'shortlisted' }],
+  },
+  bindOverlay: {
+    valid: [{ nonce: 'a'.repeat(32), key }, { nonce: 'Ab_-'.repeat(8), key: null }],
+    invalid: [{ nonce: 'short', key }, { nonce: 'a'.repeat(32) }, { nonce: '<script>'.repeat(4), key }],
+  },
+  toggleOverlay: { valid: [{}], invalid: [{ open: true }, null] },
+  claimOverlay: { valid: [{ nonce: 'a'.repeat(32) }], invalid: [{}, { nonce: 'x' }, { nonce: 'a'.repeat(65) }] },
+  overlayLayout: { valid: [{ open: true }, { open: false }], invalid: [{}, { open: 'yes' }] },
 };
 
 describe('protocol', () => {
@@ -128,7 +140,8 @@ describe('protocol', () => {
   it('says who may send each request', () => {
     for (const spec of Object.values(REQUESTS)) expect(['content', 'page']).toContain(spec.from);
     const fromContent = Object.entries(REQUESTS).filter(([, s]) => s.from === 'content').map(([k]) => k).sort();
-    expect(fromContent).toEqual(['getBadges', 'getSiteSwitches', 'reportPage']);
+    // issue 12: the mark's one-click shortlist, and the overlay binding (none returns private data).
+    expect(fromContent).toEqual(['bindOverlay', 'getBadges', 'getSiteSwitches', 'reportPage', 'shortlistFromCard', 'toggleOverlay']);
   });
 
   describe.each(Object.keys(EXAMPLES) as RequestType[])('%s', (type) => {
