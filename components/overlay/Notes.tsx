@@ -105,11 +105,16 @@ function NoteComposer({ contractorKey }: { contractorKey: string }) {
     writeDraft(contractorKey, next);
   };
 
+  // issue 12: one id per draft, so "Try again" after a lost reply can't add the note twice.
+  const createId = useRef(crypto.randomUUID());
   const submit = async (e: Event) => {
     e.preventDefault();
     const sent = draft;
-    const ok = await saveText(sent.body, (body) => send('saveNote', { contractorKey, kind: sent.kind, body }));
-    if (ok) update({ kind: sent.kind, body: '' });
+    const ok = await saveText(sent.body, (body) => send('saveNote', { createId: createId.current, contractorKey, kind: sent.kind, body }));
+    if (ok) {
+      createId.current = crypto.randomUUID();
+      update({ kind: sent.kind, body: '' });
+    }
   };
 
   return (

@@ -181,6 +181,8 @@ export const REQUESTS = {
     payload: z
       .object({
         id: IdSchema.optional(),
+        /** issue 12: the new note's id, made by the view (a retried create then saves, not duplicates). */
+        createId: IdSchema.optional(),
         contractorKey: ContractorKeySchema.optional(),
         projectId: IdSchema.optional(),
         kind: NoteKindSchema,

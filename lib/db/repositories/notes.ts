@@ -40,6 +40,12 @@ export async function contractorKeysWithNotes(db: VettedDb, keys: readonly strin
 export interface NoteInput {
   /** Absent: a new note. */
   id?: string;
+  /**
+   * issue 12: the id a new note gets, made by the view once per draft. A retried create (the reply
+   * was lost, e.g. the service worker died mid-save) finds the note already there and saves over it
+   * instead of adding a second one.
+   */
+  createId?: string;
   contractorKey?: string;
   projectId?: string;
   kind: NoteKind;
@@ -53,7 +59,10 @@ export interface NoteInput {
 export async function saveNote(db: VettedDb, input: NoteInput, now: number, newId: () => string = () => crypto.randomUUID()): Promise<Note> {
   return db.transaction('rw', db.notes, db.settings, async () => {
     let note: Note;
-    const current = input.id ? await db.notes.get(input.id) : undefined;
+    const { createId, ...fields } = input;
+    input = fields;
+    const retried = !input.id && createId ? await db.notes.get(createId) : undefined;
+    const current = input.id ? await db.notes.get(input.id) : retried;
     if (input.id && !current) throw new NotFoundError('This note was deleted in another window.');
     if (current) {
       const changes: Partial<Note> = compact({
@@ -68,7 +77,7 @@ export async function saveNote(db: VettedDb, input: NoteInput, now: number, newI
     } else {
       note = validate(
         NoteSchema,
-        compact({ ...input, id: newId(), createdAt: now, updatedAt: now }),
+        compact({ ...input, id: createId ?? newId(), createdAt: now, updatedAt: now }),
         'note',
       );
       await db.notes.add(note);

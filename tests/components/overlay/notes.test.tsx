@@ -24,7 +24,7 @@ describe('Notes', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Kind of note' }), { target: { value: 'negotiation' } });
     fireEvent.click(screen.getByTestId('note-save'));
     await waitFor(() => expect(input().value).toBe(''));
-    expect(callsOf('saveNote')).toEqual([{ contractorKey: KEY, kind: 'negotiation', body: 'Quoted $40/h' }]);
+    expect(callsOf('saveNote')).toEqual([{ createId: expect.any(String), contractorKey: KEY, kind: 'negotiation', body: 'Quoted $40/h' }]);
   });
 
   it('does not send an empty note', () => {

@@ -52,7 +52,7 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
     ],
   },
   saveNote: {
-    valid: [{ contractorKey: key, kind: 'general', body: 'hi' }, { id: 'n1', projectId: 'p1', kind: 'budget', body: 'x' }],
+    valid: [{ createId: 'draft-1', contractorKey: key, kind: 'general', body: 'x' }, { contractorKey: key, kind: 'general', body: 'hi' }, { id: 'n1', projectId: 'p1', kind: 'budget', body: 'x' }],
     invalid: [{ contractorKey: key, kind: 'general', body: '' }, { contractorKey: key, kind: 'secret', body: 'x' }, { kind: 'general' }],
   },
   deleteNote: { valid: [{ id: 'n1' }], invalid: [{ id: '' }, {}] },
