@@ -183,6 +183,8 @@ export const REQUESTS = {
         id: IdSchema.optional(),
         /** issue 12: the new note's id, made by the view (a retried create then saves, not duplicates). */
         createId: IdSchema.optional(),
+        /** issue 12: the note's updatedAt when the edit began; a newer stored version refuses the save ('conflict'). */
+        baseUpdatedAt: TimestampSchema.optional(),
         contractorKey: ContractorKeySchema.optional(),
         projectId: IdSchema.optional(),
         kind: NoteKindSchema,
@@ -379,7 +381,7 @@ export type TrackableCheck = { state: 'ready' } | { state: 'marketplace' } | { s
 
 /** Envelope on the wire. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
-export type ErrorCode = 'bad-request' | 'unknown-type' | 'forbidden' | 'not-found' | 'quota' | 'internal';
+export type ErrorCode = 'bad-request' | 'unknown-type' | 'forbidden' | 'not-found' | 'quota' | 'internal' | 'conflict';
 
 /** Broadcast from the background after every write so open views refresh. */
 import { CHANGE_EVENT, TAB_CONTEXT_EVENT } from './events';

@@ -19,3 +19,23 @@ describe('client-made ids make creates idempotent', () => {
     expect(await h.db.notes.count()).toBe(2);
   });
 });
+
+describe('edits carry the version they started from (issue 12, stale tab)', () => {
+  it('a save over a newer version is refused as changed elsewhere, and nothing is written', async () => {
+    const h = makeHarness();
+    await h.ok('trackContractor', { profile });
+    const note = await h.ok('saveNote', { contractorKey: KEY, kind: 'general', body: 'v1' });
+    h.clock.now += 1000;
+    // Tab B edits from v1 and saves.
+    const b = await h.ok('saveNote', { id: note.id, kind: 'general', body: 'B', baseUpdatedAt: note.updatedAt });
+    h.clock.now += 1000;
+    // Tab A, still on v1, saves: refused, B's edit kept.
+    const a = await h.call('saveNote', { id: note.id, kind: 'general', body: 'A', baseUpdatedAt: note.updatedAt });
+    expect(a).toMatchObject({ ok: false, code: 'conflict' });
+    if (!a.ok) expect(a.error).toMatch(/changed elsewhere/);
+    expect((await h.db.notes.get(note.id))?.body).toBe('B');
+    // Picking "keep mine" saves from B's version.
+    await h.ok('saveNote', { id: note.id, kind: 'general', body: 'A', baseUpdatedAt: b.updatedAt });
+    expect((await h.db.notes.get(note.id))?.body).toBe('A');
+  });
+});
