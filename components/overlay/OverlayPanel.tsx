@@ -29,7 +29,7 @@ export function OverlayPanel({ view, template, tabId, locale }: OverlayPanelProp
       )}
       <ProjectActions contractor={contractor} projects={view.projects} tabId={tabId} />
       <Checklist contractorKey={contractor.key} template={template} checks={view.checks} />
-      <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} />
+      <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} tabId={tabId} />
       <PastRatings contractorKey={contractor.key} ratings={view.ratings} projects={view.projects} locale={locale} />
       <LinkedProfiles contractor={contractor} linked={view.linked} />
     </div>

@@ -139,3 +139,31 @@ describe('a note changed elsewhere while being edited (issue 12, stale tab)', ()
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note text' })).toBeNull());
   });
 });
+
+describe('focus theft while typing a note (issue 12, attack 6)', () => {
+  it('stops, warns and offers the side panel when the page takes the keyboard mid-note', async () => {
+    render(<Notes contractorKey={KEY} notes={[]} tabId={4} />);
+    const box = screen.getByTestId('note-input') as HTMLTextAreaElement;
+    box.focus();
+    fireEvent.input(box, { target: { value: 'Sergii asked for' } });
+    // The page focuses its own input: the frame's window loses focus, the field stays active in it.
+    fireEvent.blur(window);
+    const alert = await screen.findByTestId('note-focus-lost');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('The page took the keyboard from Vetted');
+    expect(box.readOnly).toBe(true);
+    expect(box.value).toBe('Sergii asked for');
+    expect(screen.getByRole('button', { name: 'Continue in the side panel' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep typing here' }));
+    expect(screen.queryByTestId('note-focus-lost')).toBeNull();
+    expect(box.readOnly).toBe(false);
+    expect(document.activeElement).toBe(box);
+  });
+
+  it('says nothing when focus leaves without recent typing', () => {
+    render(<Notes contractorKey={KEY} notes={[]} />);
+    (screen.getByTestId('note-input') as HTMLTextAreaElement).focus();
+    fireEvent.blur(window);
+    expect(screen.queryByTestId('note-focus-lost')).toBeNull();
+  });
+});
