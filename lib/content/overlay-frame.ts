@@ -111,6 +111,7 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
   let nonce: string | null = null;
   /** The frame's inline style as last written here: anything else was the page. */
   let ownStyle = '';
+  let holderStyle = '';
   let guard: MutationObserver | null = null;
 
   const size = (): Size => (open ? openSize(window.innerHeight) : COLLAPSED);
@@ -162,6 +163,7 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
   const styleFrame = (wrapper: HTMLElement, iframe: HTMLIFrameElement) => {
     // Inline styles so page rules can't restyle the frame or its holder.
     wrapper.style.cssText = HOLDER_STYLE;
+    holderStyle = wrapper.style.cssText;
     iframe.title = 'Vetted';
     iframe.dataset.testid = 'vetted-overlay-frame';
     iframe.setAttribute('allowtransparency', 'true');
@@ -183,8 +185,18 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
   /** Puts back what the page changed on the frame: src (remount), attributes, style. */
   const watch = (wrapper: HTMLElement, iframe: HTMLIFrameElement) => {
     guard?.disconnect();
+    let restores = 0;
+    let windowStart = 0;
     guard = new MutationObserver(() => {
       if (iframe !== iframeEl) return;
+      // A page that fights back on every change would make this a busy loop: at most 30 restores
+      // a second (the rest wait for the page's next change after that).
+      const now = performance.now();
+      if (now - windowStart > 1_000) {
+        windowStart = now;
+        restores = 0;
+      }
+      if (++restores > 30) return;
       if (iframe.getAttribute('src') !== base) {
         // Re-pointed: that document is not ours to trust; a new frame replaces it.
         const k = key;
@@ -194,7 +206,8 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
       }
       for (const name of iframe.getAttributeNames()) if (!OWN_ATTRIBUTES.has(name)) iframe.removeAttribute(name);
       for (const name of wrapper.getAttributeNames()) if (name !== 'style') wrapper.removeAttribute(name);
-      if (wrapper.style.cssText !== HOLDER_STYLE) wrapper.style.cssText = HOLDER_STYLE;
+      // Compared with what the browser made of our own text (it normalises it), or this would loop.
+      if (wrapper.style.cssText !== holderStyle) wrapper.style.cssText = HOLDER_STYLE;
       if (iframe.style.cssText !== ownStyle) styleFrame(wrapper, iframe);
     });
     guard.observe(iframe, { attributes: true });

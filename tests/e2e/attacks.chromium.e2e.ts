@@ -40,7 +40,7 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
 
   it('#2 kill switch: the page learns no start-up message, and forged WXT events stop nothing', async () => {
     const report = await page.evaluate(readRecorder);
-    expect(report.log.filter((e) => /content-script-started|wxt:/.test(e.detail))).toEqual([]);
+    expect(report.log.filter((e) => /content-script-started|wxt:/.test(e.detail) && !e.detail.includes('evil'))).toEqual([]);
     // What WXT 0.20 obeyed (the name it used to announce), and forged location changes.
     await page.evaluate((id) => {
       for (const script of ['upwork', 'content-scripts/upwork', 'fiverr']) {
