@@ -34,7 +34,7 @@ export function makeNonce(): string {
 }
 
 /** What the iframe may carry: anything else the page adds (inert, hidden, sandbox…) is removed. */
-const OWN_ATTRIBUTES = new Set(['src', 'title', 'data-testid', 'allowtransparency', 'style']);
+const OWN_ATTRIBUTES = new Set(['src', 'title', 'data-testid', 'data-key', 'allowtransparency', 'style']);
 
 export const COLLAPSED: Size = { width: 56, height: 180 };
 export function openSize(viewportHeight: number): Size {
@@ -256,6 +256,8 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
     const iframe = document.createElement('iframe');
     styleFrame(wrapper, iframe);
     iframe.src = base;
+    // The key the page itself shows (as on the badges, test contract); the frame never reads it.
+    iframe.dataset.key = next;
     // Every document loaded in the frame gets its own nonce (a reload, or one the page forced).
     iframe.addEventListener('load', (event) => event.isTrusted && void bindFrame(iframe));
     wrapper.append(iframe);
@@ -275,6 +277,7 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
       if (iframeEl && iframeEl.isConnected) {
         // Same frame, another contractor: the background tells the bound frame.
         key = next;
+        iframeEl.dataset.key = next;
         if (nonce) void request('bindOverlay', { nonce, key: next });
         return;
       }
