@@ -111,8 +111,10 @@ export function describeBadges<P extends BadgePage>(browser: Browser<P>): void {
       // window.find searches inside closed shadow roots: no status word, rating or progress is there.
       const found = await page.evaluate(findWords, [...STATUS_WORDS, '★', '4.5', '1/12', 'Vetted', 'not tracked', 'shortlist']);
       expect(Object.entries(found).filter(([, hit]) => hit)).toEqual([]);
-      // (find itself works here: it finds the seller's name the page shows)
-      expect((await page.evaluate(findWords, ['davidsafford']))['davidsafford']).toBe(true);
+      // (find itself works here: it finds a word the page shows)
+      await page.evaluate(() => document.body.insertAdjacentHTML('afterbegin', '<p id="find-control">Zqxcontrolword</p>'));
+      expect((await page.evaluate(findWords, ['Zqxcontrolword']))['Zqxcontrolword']).toBe(true);
+      await page.evaluate(() => document.getElementById('find-control')?.remove());
       // A page script watching every mutation and shadow root learns the key, nothing more.
       const report = await page.evaluate(readRecorder);
       // It did watch: it saw the badge host arrive.
