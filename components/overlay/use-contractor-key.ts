@@ -10,6 +10,22 @@ import { browser } from 'wxt/browser';
 import { send, VettedError } from '../../lib/messaging/client';
 import { bindNonce, overlayEventFor } from './frame';
 
+/**
+ * The nonce may arrive before the app's effects run (the content script posts it on the frame's
+ * load event, and effects run after the first paint): it is heard from the moment this module is
+ * loaded, and kept for the hook.
+ */
+let earlyNonce: string | null = null;
+const earlyListeners = new Set<(nonce: string) => void>();
+if (typeof window !== 'undefined') {
+  window.addEventListener('message', (event) => {
+    const offered = bindNonce(event);
+    if (!offered) return;
+    earlyNonce = offered;
+    earlyListeners.forEach((l) => l(offered));
+  });
+}
+
 export interface ContractorKeyState {
   key: string | null;
   tabId: number | null;
@@ -47,14 +63,17 @@ export function useContractorKey(): ContractorKeyState {
   });
 
   useEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      const offered = bindNonce(event);
-      if (!offered || offered === claimed.current) return;
+    const onNonce = (offered: string) => {
+      if (offered === claimed.current || offered === lastOffered.current) return;
       lastOffered.current = offered;
       claim.current(offered);
     };
-    window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
+    earlyListeners.add(onNonce);
+    // Offered before this effect ran (the usual case on a frame's first load).
+    if (earlyNonce) onNonce(earlyNonce);
+    return () => {
+      earlyListeners.delete(onNonce);
+    };
   }, []);
 
   useEffect(() => {
