@@ -5,6 +5,11 @@ import { MARKETPLACE_MATCHES } from './lib/sites/matches';
 
 /** WXT's own `browser` (chrome.* in Chrome): what `wxt/browser` is without the polyfill module. */
 const NATIVE_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
+/**
+ * Issue 12: WXT's ContentScriptContext lets any page switch the content script off (it obeys a
+ * page-dispatched "content-script-started" event): every content script gets ours instead.
+ */
+const PAGE_PROOF_CONTEXT = createRequire(import.meta.url).resolve('./lib/content/page-proof-context.ts');
 let targetBrowser = 'chrome';
 
 // See https://wxt.dev/api/config.html
@@ -21,10 +26,12 @@ export default defineConfig({
     // content script never answers a message (its onMessage listener returns nothing), which is
     // all the polyfill adds there. Firefox builds, and Chrome's other contexts, keep it.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (targetBrowser !== 'chrome' || !entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias ?? [];
       const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER }, ...entries] };
+      const own = [{ find: /^wxt\/utils\/content-script-context$/, replacement: PAGE_PROOF_CONTEXT }];
+      if (targetBrowser === 'chrome') own.push({ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER });
+      config.resolve = { ...config.resolve, alias: [...own, ...entries] };
     },
   },
   // The sources package for Mozilla's review: code and build files, not screenshots or results.

@@ -2,6 +2,7 @@
  * Who this is: avatar, name (editable: pages do not always give one), site, headline, and the
  * marketplace's rate / rating / job success as seen today next to how they were when first seen.
  */
+import { trustedAvatarUrl } from './avatar-hosts';
 import { useState } from 'preact/hooks';
 import { ArrowDown, ArrowUp, ExternalLink, Pencil, Star } from 'lucide-preact';
 import type { Contractor } from '../../lib/db/schema';
@@ -113,11 +114,13 @@ function TrendNote({ trend, was, since, higherIsBetter }: { trend: Trend; was: s
 function Avatar({ contractor }: { contractor: Contractor }) {
   const [broken, setBroken] = useState(false);
   const initials = initialsOf(contractor.name || contractor.siteId);
-  if (contractor.avatarUrl && !broken) {
+  // issue 12: never from a host the page chose (a tracker would see the extension's request).
+  const src = trustedAvatarUrl(contractor.avatarUrl, contractor.site);
+  if (src && !broken) {
     return (
       <img
         class="ov-avatar"
-        src={contractor.avatarUrl}
+        src={src}
         alt=""
         width={44}
         height={44}

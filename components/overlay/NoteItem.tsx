@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { Pencil, Trash2 } from 'lucide-preact';
 import type { Note, NoteKind } from '../../lib/db/schema';
-import { send } from '../../lib/messaging/client';
+import { send, VettedError } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
 import { formatTimestamp, isoInstant } from './format';
 import { NOTE_KIND_LABELS } from './labels';
@@ -26,16 +26,49 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
   const [draft, setDraft] = useState<{ kind: NoteKind; body: string }>({ kind: note.kind, body: note.body });
   const [expanded, setExpanded] = useState(false);
   const { problem, save, saveText } = useNoteSave();
+  // issue 12 (stale tab): the version the edit started from, and a save refused over a newer one.
+  const [baseVersion, setBaseVersion] = useState(note.updatedAt);
+  const [conflict, setConflict] = useState(false);
+  /** Another view saved this note since the edit began (seen live, or refused on save). */
+  const changedElsewhere = mode === 'edit' && (conflict || note.updatedAt > baseVersion);
   const edited = note.updatedAt > note.createdAt;
   const long = note.body.length > FOLD_AT;
   const base = `ov-note-${note.id}`;
 
-  const submit = async (e: Event) => {
+  const submit = async (e: Event, base = baseVersion) => {
     e.preventDefault();
+    let refused = false;
     const ok = await saveText(draft.body, (body) =>
-      send('saveNote', { id: note.id, ...(note.contractorKey ? { contractorKey: note.contractorKey } : {}), kind: draft.kind, body }),
+      send('saveNote', {
+        id: note.id,
+        ...(note.contractorKey ? { contractorKey: note.contractorKey } : {}),
+        kind: draft.kind,
+        body,
+        baseUpdatedAt: base,
+      }).catch((err: unknown) => {
+        if (!(err instanceof VettedError && err.code === 'conflict')) throw err;
+        refused = true;
+      }),
     );
-    if (ok) setMode('view');
+    if (refused) setConflict(true);
+    else if (ok) setMode('view');
+  };
+  /** Keep the text being edited, over the other version. */
+  const keepMine = (e: Event) => {
+    setConflict(false);
+    setBaseVersion(note.updatedAt);
+    void submit(e, note.updatedAt);
+  };
+  /** Drop this edit: the other version stays. */
+  const useTheirs = () => {
+    setConflict(false);
+    setMode('view');
+  };
+  /** Both texts in the editor, to merge by hand; saving then goes over the other version. */
+  const mergeBoth = () => {
+    setDraft({ kind: draft.kind, body: `${draft.body.trim()}\n\n${note.body.trim()}` });
+    setBaseVersion(note.updatedAt);
+    setConflict(false);
   };
 
 
@@ -62,6 +95,8 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
               title="Edit"
               onClick={() => {
                 setDraft({ kind: note.kind, body: note.body });
+                setBaseVersion(note.updatedAt);
+                setConflict(false);
                 save.clearError();
                 setMode('edit');
               }}
@@ -84,7 +119,7 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
       {mode === 'edit' ? (
         <form
           class="ov-stack-sm"
-          onSubmit={submit}
+          onSubmit={(e) => void submit(e)}
           aria-label="Edit note"
           onKeyDown={(e) => {
             if (e.key !== 'Escape') return;
@@ -92,6 +127,27 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
             setMode('view');
           }}
         >
+          {changedElsewhere && (
+            <div class="v-alert v-alert--warn ov-conflict" role="alert" data-testid="note-conflict">
+              <p class="v-small">
+                <strong>Changed elsewhere.</strong> This note was saved in another tab or view while you were editing it.
+                {conflict ? ' Your text was not saved.' : ''}
+              </p>
+              <p class="v-xs v-muted">The other version:</p>
+              <p class="ov-note__body v-user-text ov-conflict__theirs">{note.body}</p>
+              <div class="v-row">
+                <button type="button" class="v-btn v-btn--primary v-btn--sm" onClick={keepMine}>
+                  Keep mine
+                </button>
+                <button type="button" class="v-btn v-btn--sm" onClick={mergeBoth}>
+                  Put both in the editor
+                </button>
+                <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={useTheirs}>
+                  Use theirs
+                </button>
+              </div>
+            </div>
+          )}
           <label class="v-sr-only" for={`${base}-body`}>
             Note text
           </label>

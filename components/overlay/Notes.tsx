@@ -10,6 +10,7 @@ import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
 import { DeletedNote } from './DeletedNote';
 import { KindSelect } from './KindSelect';
+import { startOpeningSidePanel } from './side-panel';
 import { NoteItem } from './NoteItem';
 import { readDraft, writeDraft } from './drafts';
 import { useNoteSave } from './use-note-save';
@@ -18,9 +19,11 @@ export interface NotesProps {
   contractorKey: string;
   notes: readonly Note[];
   locale?: string;
+  /** The tab, for "continue in the side panel" after the page took the keyboard (issue 12). */
+  tabId?: number | null;
 }
 
-export function Notes({ contractorKey, notes, locale }: NotesProps) {
+export function Notes({ contractorKey, notes, locale, tabId = null }: NotesProps) {
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   /** The note just deleted, while Undo is offered. */
@@ -70,7 +73,7 @@ export function Notes({ contractorKey, notes, locale }: NotesProps) {
         </h2>
         {listed.length > 0 && <span class="v-xs v-muted v-num">{listed.length}</span>}
       </div>
-      <NoteComposer contractorKey={contractorKey} onAdded={() => setAnnouncement('Note added.')} />
+      <NoteComposer contractorKey={contractorKey} tabId={tabId} onAdded={() => setAnnouncement('Note added.')} />
       <p class="v-sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
@@ -91,7 +94,32 @@ export function Notes({ contractorKey, notes, locale }: NotesProps) {
   );
 }
 
-function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdded: () => void }) {
+/** Typing this recently, then losing the keyboard to the page, is focus theft (issue 12, attack 6). */
+const TYPING_MS = 3_000;
+
+function NoteComposer({ contractorKey, tabId, onAdded }: { contractorKey: string; tabId: number | null; onAdded: () => void }) {
+  const input = useRef<HTMLTextAreaElement>(null);
+  const lastTyped = useRef(-Infinity);
+  /** The page took the keyboard while the user was typing a note: stop and say so. */
+  const [stolen, setStolen] = useState(false);
+  const [panelProblem, setPanelProblem] = useState<string>();
+  useEffect(() => {
+    const onBlur = () => {
+      // The frame lost focus to its parent (the marketplace page) while the note field had it.
+      if (document.activeElement === input.current && performance.now() - lastTyped.current < TYPING_MS) setStolen(true);
+    };
+    window.addEventListener('blur', onBlur);
+    return () => window.removeEventListener('blur', onBlur);
+  }, []);
+  const continueHere = () => {
+    setStolen(false);
+    lastTyped.current = -Infinity;
+    input.current?.focus();
+  };
+  const continueInPanel = () => {
+    const opening = startOpeningSidePanel(tabId);
+    void opening.then((opened) => setPanelProblem(opened ? undefined : 'The side panel could not be opened here. Open it from the Vetted toolbar button.'));
+  };
   const [draft, setDraft] = useState(() => readDraft(contractorKey));
   const { problem, save, saveText } = useNoteSave();
   // Another profile in the same frame: show its own draft.
@@ -105,12 +133,14 @@ function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdd
     writeDraft(contractorKey, next);
   };
 
-  const input = useRef<HTMLTextAreaElement>(null);
+  // issue 12: one id per draft, so "Try again" after a lost reply can't add the note twice.
+  const createId = useRef(crypto.randomUUID());
   const submit = async (e: Event) => {
     e.preventDefault();
     const sent = draft;
-    const ok = await saveText(sent.body, (body) => send('saveNote', { contractorKey, kind: sent.kind, body }));
+    const ok = await saveText(sent.body, (body) => send('saveNote', { createId: createId.current, contractorKey, kind: sent.kind, body }));
     if (ok) {
+      createId.current = crypto.randomUUID();
       update({ kind: sent.kind, body: '' });
       // "Add note" is disabled once the field is empty: focus stays in the composer, ready for the next note.
       input.current?.focus();
@@ -120,6 +150,23 @@ function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdd
 
   return (
     <form class="ov-composer" onSubmit={submit} aria-label="Add a note">
+      {stolen && (
+        <div id="ov-note-stolen" class="v-alert v-alert--warn ov-conflict" role="alert" data-testid="note-focus-lost">
+          <p class="v-small">
+            <strong>The page took the keyboard from Vetted</strong> while you were typing. Anything you typed after that went to
+            the page, not into your note. Your note so far is kept here.
+          </p>
+          <div class="v-row">
+            <button type="button" class="v-btn v-btn--primary v-btn--sm" onClick={continueInPanel}>
+              Continue in the side panel
+            </button>
+            <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={continueHere}>
+              Keep typing here
+            </button>
+          </div>
+          {panelProblem && <p class="v-xs">{panelProblem}</p>}
+        </div>
+      )}
       <label class="v-sr-only" for="ov-note-input">
         New note
       </label>
@@ -130,7 +177,12 @@ function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdd
         class="v-textarea"
         value={draft.body}
         placeholder="Add a private note…"
-        onInput={(e) => update({ ...draft, body: e.currentTarget.value })}
+        readOnly={stolen}
+        aria-describedby={stolen ? 'ov-note-stolen' : undefined}
+        onInput={(e) => {
+          lastTyped.current = performance.now();
+          update({ ...draft, body: e.currentTarget.value });
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
         }}

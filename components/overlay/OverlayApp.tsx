@@ -21,10 +21,12 @@ const dataChanged = (e: ChangeEvent) => e.tables.some((t) => t !== 'settings');
 const settingsChanged = (e: ChangeEvent) => e.tables.includes('settings');
 
 export function OverlayApp() {
-  const { key, tabId, resolving, error: keyError } = useContractorKey();
-  const settings = useRequest('getSettings', {}, { refreshOn: settingsChanged });
-  const view = useRequest('getContractor', key ? { key } : null, { refreshOn: dataChanged });
-  const { open, toggle } = useOverlayOpen(settings.data?.overlayOpen, settings.error !== undefined);
+  const { key, tabId, nonce, resolving, error: keyError, retry: retryBinding } = useContractorKey();
+  // issue 12: nothing is asked (the background would refuse it anyway) until the frame is bound.
+  const bound = nonce !== null;
+  const settings = useRequest('getSettings', bound ? {} : null, { refreshOn: settingsChanged });
+  const view = useRequest('getContractor', bound && key ? { key } : null, { refreshOn: dataChanged });
+  const { open, toggle } = useOverlayOpen(settings.data?.overlayOpen, settings.error !== undefined || keyError !== undefined, nonce);
 
   // After a click on the toggle, keep keyboard focus on the toggle of the new state.
   const toggledByUser = useRef(false);
@@ -45,6 +47,8 @@ export function OverlayApp() {
   const error = keyError ?? view.error ?? settings.error;
   useReadyMark(open === null ? undefined : current?.contractor.key);
 
+  // A frame the page made (or re-pointed) is never bound: it shows nothing at all.
+  if (!bound && !keyError) return null;
   if (open === null) return null;
 
   if (!open) {
@@ -61,7 +65,8 @@ export function OverlayApp() {
 
   const retry = () => {
     void settings.reload();
-    if (key) void view.reload();
+    if (!nonce) retryBinding();
+    else if (key) void view.reload();
     else location.reload();
   };
 

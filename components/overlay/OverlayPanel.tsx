@@ -46,7 +46,7 @@ export function OverlayPanel({ view, template, tabId, locale, kits }: OverlayPan
         locale={locale}
       />
       <InterviewKit contractorKey={contractor.key} notes={view.notes} kits={kits ?? DEFAULT_INTERVIEW_KITS} />
-      <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} />
+      <Notes contractorKey={contractor.key} notes={view.notes} locale={locale} tabId={tabId} />
       <TagsAndLists contractor={contractor} />
       <PastRatings contractorKey={contractor.key} ratings={view.ratings} projects={view.projects} locale={locale} />
       <LinkedProfiles contractor={contractor} linked={view.linked} />

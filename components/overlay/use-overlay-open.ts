@@ -1,10 +1,13 @@
 /**
  * Open / collapsed, remembered in settings (`overlayOpen`) so every profile opens the way the user
- * left it. Every change is posted to the content script, which resizes the frame.
+ * left it. Every change goes to the content script through the background (`overlayLayout`), which
+ * resizes the frame; the keyboard shortcut comes back the same way, addressed to this frame's nonce
+ * (issue 12: nothing the page posts can open or move the overlay).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
-import { isToggleCommand, postLayout } from './frame';
+import { overlayEventFor } from './frame';
 
 export interface OverlayOpenState {
   /** null until settings are read. */
@@ -18,7 +21,7 @@ export interface OverlayOpenState {
  * `stored` is settings.overlayOpen once read; `unreachable` when settings could not be read (the
  * collapsed tab then explains the problem).
  */
-export function useOverlayOpen(stored: boolean | undefined, unreachable: boolean): OverlayOpenState {
+export function useOverlayOpen(stored: boolean | undefined, unreachable: boolean, nonce: string | null = null): OverlayOpenState {
   const [open, setOpen] = useState<boolean | null>(null);
   const [saveError, setSaveError] = useState<string>();
   const current = useRef<boolean | null>(null);
@@ -31,8 +34,8 @@ export function useOverlayOpen(stored: boolean | undefined, unreachable: boolean
   }, [stored, unreachable]);
 
   useEffect(() => {
-    if (open !== null) postLayout(open);
-  }, [open]);
+    if (open !== null && nonce) void send('overlayLayout', { open }).catch(() => undefined);
+  }, [open, nonce]);
 
   const toggle = useCallback(() => {
     const next = !(current.current ?? false);
@@ -44,12 +47,13 @@ export function useOverlayOpen(stored: boolean | undefined, unreachable: boolean
   }, []);
 
   useEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      if (isToggleCommand(event)) toggle();
+    if (!nonce) return;
+    const onMessage = (message: unknown) => {
+      if (overlayEventFor(message, nonce)?.kind === 'toggle') toggle();
     };
-    window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
-  }, [toggle]);
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [toggle, nonce]);
 
   return { open, toggle, saveError };
 }

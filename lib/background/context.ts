@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import type { VettedDb } from '../db/database';
 import type { ParsedPayload, RequestType, Responses, TabContextEvent } from '../messaging/protocol';
 import type { TabContexts } from './tab-contexts';
+import type { OverlayBindings } from './overlay-bindings';
 
 export type Sender = Browser.runtime.MessageSender;
 
@@ -10,6 +11,8 @@ export interface HandlerContext {
   /** One instant per request, so every record written by it shares the same timestamp. */
   now: number;
   tabs: TabContexts;
+  /** issue 12: which overlay frame in each tab is Vetted's own. */
+  overlays: OverlayBindings;
   /** Records that a tab now shows another contractor (broadcast after success). */
   tabContextChanged(change: Omit<TabContextEvent, 'event'>): void;
   /** Whether navigator.storage.persist() was granted at startup (undefined: not asked yet). */

@@ -8,6 +8,7 @@ import type { ChangedTable } from '../messaging/protocol';
 import { registerCommands } from './commands';
 import { registerReminders, scheduleReminderCheck } from './reminders';
 import { createRouter, type Router } from './router';
+import { OverlayBindings } from './overlay-bindings';
 import { TabContexts } from './tab-contexts';
 import { registerTrackMenu } from './track-menu';
 
@@ -33,11 +34,13 @@ const REMINDER_TABLES = new Set<ChangedTable>(['projects', 'milestones', 'paymen
 
 export function startBackground(db: VettedDb = openDb()): Background {
   const tabs = new TabContexts();
+  const overlays = new OverlayBindings();
   let persisted: boolean | undefined;
   void askPersistence().then((answer) => (persisted = answer));
   const router = createRouter({
     db,
     tabs,
+    overlays,
     persisted: () => persisted,
     afterWrite: (tables) => {
       if (tables.some((t) => REMINDER_TABLES.has(t))) scheduleReminderCheck(db);
@@ -46,7 +49,10 @@ export function startBackground(db: VettedDb = openDb()): Background {
   // Return the promise (or undefined for messages that are not requests), as the polyfill expects.
   browser.runtime.onMessage.addListener((message, sender) => router(message, sender));
   // No `tabs` permission needed to hear that a tab closed; its context is then useless.
-  browser.tabs?.onRemoved?.addListener((tabId) => void tabs.remove(tabId));
+  browser.tabs?.onRemoved?.addListener((tabId) => {
+    void tabs.remove(tabId);
+    void overlays.remove(tabId);
+  });
   registerReminders(db);
   registerCommands();
   registerTrackMenu(router);

@@ -25,10 +25,12 @@ import { toReplyError } from './errors';
 import { HANDLERS } from './handlers';
 import { TabContexts } from './tab-contexts';
 import { OWN_EVENTS } from '../messaging/events';
+import { isOverlayInTab, OverlayBindings } from './overlay-bindings';
 
 export interface RouterOptions {
   db: VettedDb;
   tabs?: TabContexts;
+  overlays?: OverlayBindings;
   now?: () => number;
   handlers?: Handlers;
   broadcast?: (event: BackgroundEvent, tabIds: readonly number[]) => Promise<void>;
@@ -83,6 +85,7 @@ const fail = (code: Extract<Reply<never>, { ok: false }>['code'], error: string)
 export function createRouter(options: RouterOptions): Router {
   const { db } = options;
   const tabs = options.tabs ?? new TabContexts();
+  const overlays = options.overlays ?? new OverlayBindings();
   const now = options.now ?? Date.now;
   const handlers = options.handlers ?? HANDLERS;
   const send = options.broadcast ?? defaultBroadcast;
@@ -100,6 +103,11 @@ export function createRouter(options: RouterOptions): Router {
     if (!isAllowedSender(spec.from, sender)) {
       return fail('forbidden', `"${type}" is not allowed from this sender.`);
     }
+    // issue 12: an overlay document in a tab may be one the page framed, or the real frame the page
+    // re-pointed: it is heard only once bound to its tab (lib/background/overlay-bindings.ts).
+    if (type !== 'claimOverlay' && isOverlayInTab(sender) && !(await overlays.isBound(sender))) {
+      return fail('forbidden', 'This Vetted panel was not opened by Vetted on this page, so it can’t read or change anything.');
+    }
     return run(type as RequestType, message.payload, sender);
   }
 
@@ -114,6 +122,7 @@ export function createRouter(options: RouterOptions): Router {
       sender,
       now: now(),
       tabs,
+      overlays,
       tabContextChanged: (c) => tabChanges.push(c),
       persisted: options.persisted?.(),
     };

@@ -25,8 +25,16 @@ type Cell = string | NumberCell | number | boolean | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * A formula lead right after a separator or line break inside the cell: a reader splitting on the
+ * *other* separator (`;` for a `,` file, as Excel does in many locales) starts a cell there, outside
+ * the quotes, so it is neutralised too (issue 12).
+ */
+const INNER_FORMULA = /([,;\r\n])([=+\-@\t\r])/g;
+
 export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const inner = text.replace(INNER_FORMULA, "$1'$2");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 function cellText(cell: Cell): string {
@@ -53,7 +61,9 @@ function instant(ms: number | undefined): string | undefined {
 export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const body = Papa.unparse(
     { fields: [...columns], data: rows.map((row) => row.map(cellText)) },
-    { newline: '\r\n', quotes: false, escapeFormulae: false },
+    // issue 12: a cell holding either separator (`,` or `;`, which Excel uses in many locales), a
+    // quote or a line break is quoted, so a `;` reader can't split it into a cell that starts with `=`.
+    { newline: '\r\n', quotes: (value: unknown) => typeof value === 'string' && /[,;"\r\n\t]/.test(value), escapeFormulae: false },
   );
   return `${BOM}${body}\r\n`;
 }

@@ -1,12 +1,23 @@
 /**
- * The search-result badge: a host element in the marketplace page with a CLOSED shadow root, so
- * page scripts can't read what it shows (status, your rating, vetting progress). Only the
- * contractor key, which the page itself displays, is on the host (`data-key`, test contract).
+ * The search-result mark: a host element in the marketplace page with a CLOSED shadow root.
+ *
+ * Issue 12 (badge oracle): the page could find the old badge's words with `window.find` (which
+ * searches closed shadow roots) and tell verdicts apart by the badge's width. So now:
+ * - every recognised card gets a mark, tracked or not, and every mark has the same fixed size and
+ *   the same host (tag, attributes, inline style) — the page sees nothing that depends on state;
+ * - inside, the verdict, your rating and the vetting progress are drawn as SVG shapes: no text node
+ *   anywhere, so `window.find` has nothing to match; the words are in `aria-label`/`title` of an
+ *   element inside the closed root (screen readers and the native tooltip read them, find does not);
+ * - the mark is a button: one click shortlists the contractor (clicks the page synthesises, which
+ *   are not `isTrusted`, are ignored), a second click takes them off the shortlist.
+ * Only the contractor key, which the page itself shows, is on the host (`data-key`, test contract).
  */
 import type { BadgeSummary } from '../messaging/protocol';
 import type { ContractorStatus } from '../db/schema';
 
 export const BADGE_TAG = 'vetted-badge';
+/** The mark's size, the same for every card and every state. */
+export const BADGE_SIZE = { width: 58, height: 24 } as const;
 
 const STATUS: Record<ContractorStatus, { label: string; color: string }> = {
   prospect: { label: 'Prospect', color: '#64748b' },
@@ -17,29 +28,28 @@ const STATUS: Record<ContractorStatus, { label: string; color: string }> = {
 
 const CSS = `
 :host { all: initial; }
-.badge {
-  display: inline-flex; align-items: center; gap: 6px;
-  box-sizing: border-box; max-width: 100%; height: 24px; padding: 0 8px 0 6px;
-  border-radius: 12px; border: 1px solid rgba(15, 23, 42, 0.12);
-  background: #ffffff; color: #0f172a;
-  box-shadow: 0 1px 3px rgba(15, 23, 42, 0.18);
-  font: 600 12px/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  white-space: nowrap; cursor: default; user-select: none;
+button {
+  all: initial; box-sizing: border-box; display: block;
+  width: ${BADGE_SIZE.width}px; height: ${BADGE_SIZE.height}px; padding: 0; margin: 0;
+  border-radius: 12px; border: 1px solid rgba(15, 23, 42, 0.14);
+  background: #ffffff; box-shadow: 0 1px 3px rgba(15, 23, 42, 0.18); cursor: pointer;
 }
-.badge.avoid { background: #fef2f2; border-color: #fecaca; color: #7f1d1d; }
-.mark { display: inline-grid; place-items: center; width: 14px; height: 14px; border-radius: 50%; color: #fff; font-size: 9px; }
-.sep { width: 1px; height: 12px; background: rgba(15, 23, 42, 0.15); }
-.muted { font-weight: 500; color: #475569; }
-.failed { color: #b91c1c; }
+button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+button:hover { border-color: rgba(37, 99, 235, 0.6); }
+button.avoid { background: #fef2f2; border-color: #fecaca; }
+button.locked { cursor: default; }
+svg { display: block; width: ${BADGE_SIZE.width - 2}px; height: ${BADGE_SIZE.height - 2}px; }
+.track { stroke: rgba(15, 23, 42, 0.15); }
+.star-off { fill: rgba(15, 23, 42, 0.15); }
 @media (prefers-color-scheme: dark) {
-  .badge { background: #1e293b; color: #f1f5f9; border-color: rgba(241, 245, 249, 0.18); }
-  .badge.avoid { background: #450a0a; border-color: #7f1d1d; color: #fee2e2; }
-  .muted { color: #cbd5e1; }
-  .failed { color: #fca5a5; }
+  button { background: #1e293b; border-color: rgba(241, 245, 249, 0.22); }
+  button.avoid { background: #450a0a; border-color: #7f1d1d; }
+  .track { stroke: rgba(241, 245, 249, 0.25); }
+  .star-off { fill: rgba(241, 245, 249, 0.25); }
 }
 `;
 
-/** What the badge says, as plain text parts (also its accessible label). Exported for tests. */
+/** What the mark means, in words (its accessible label and tooltip). Exported for tests. */
 export function badgeParts(s: BadgeSummary): { status: string; rating?: string; vetted: string; failed?: string; label: string } {
   const status = STATUS[s.status]?.label ?? s.status;
   const rating = s.averageRating !== undefined ? `★ ${s.averageRating.toFixed(1)}` : undefined;
@@ -58,58 +68,138 @@ export function badgeParts(s: BadgeSummary): { status: string; rating?: string; 
   return { status, rating, vetted, failed, label };
 }
 
-const roots = new WeakMap<Element, ShadowRoot>();
+/** What a click on the mark does, and the words for it. */
+export function badgeAction(s: BadgeSummary | null): { next: 'shortlisted' | 'prospect' | null; hint: string } {
+  if (!s || s.status === 'prospect') return { next: 'shortlisted', hint: 'Click to shortlist' };
+  if (s.status === 'shortlisted') return { next: 'prospect', hint: 'Click to take off the shortlist' };
+  return { next: null, hint: 'Open the profile to change it' };
+}
 
-export function createBadgeHost(doc: Document, key: string): HTMLElement {
+/** The full accessible label of a mark (also its tooltip). */
+export function badgeLabel(s: BadgeSummary | null): string {
+  const base = s ? badgeParts(s).label : 'Vetted: not tracked yet';
+  return `${base}. ${badgeAction(s).hint}.`;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function el(doc: Document, name: string, attrs: Record<string, string | number>): SVGElement {
+  const node = doc.createElementNS(SVG_NS, name) as SVGElement;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** A five-point star path centred on (cx, cy). */
+function starPath(cx: number, cy: number, r: number): string {
+  const pts: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const rad = (Math.PI / 5) * i - Math.PI / 2;
+    const len = i % 2 === 0 ? r : r * 0.45;
+    pts.push(`${(cx + Math.cos(rad) * len).toFixed(2)},${(cy + Math.sin(rad) * len).toFixed(2)}`);
+  }
+  return `M${pts.join('L')}Z`;
+}
+
+/** The drawing: status disc with its glyph, vetting ring, rating stars. Shapes only, no text. */
+function drawing(doc: Document, s: BadgeSummary | null): SVGElement {
+  const svg = el(doc, 'svg', { viewBox: '0 0 56 22', 'aria-hidden': 'true', focusable: 'false' });
+  const color = s ? (STATUS[s.status]?.color ?? '#64748b') : '#94a3b8';
+  // Status disc (left).
+  if (s) svg.append(el(doc, 'circle', { cx: 11, cy: 11, r: 7.5, fill: color }));
+  else svg.append(el(doc, 'circle', { cx: 11, cy: 11, r: 7, fill: 'none', stroke: color, 'stroke-width': 1.5, 'stroke-dasharray': '2.5 2' }));
+  const glyph = (d: string, stroke = '#ffffff') =>
+    svg.append(el(doc, 'path', { d, fill: 'none', stroke, 'stroke-width': 1.8, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
+  if (!s) glyph('M11 7.5V14.5M7.5 11H14.5', color);
+  else if (s.status === 'avoid') glyph('M7.5 14.5L14.5 7.5');
+  else if (s.status === 'shortlisted') svg.append(el(doc, 'path', { d: starPath(11, 11.3, 4.6), fill: '#ffffff' }));
+  else if (s.status === 'hired') glyph('M7.8 11.3L10 13.5L14.2 8.8');
+  else glyph('M8 11H14');
+  // Vetting ring (middle): the settled share of the checklist; a red notch when an item failed.
+  const circumference = 2 * Math.PI * 6;
+  svg.append(el(doc, 'circle', { class: 'track', cx: 29, cy: 11, r: 6, fill: 'none', 'stroke-width': 2.5 }));
+  const share = s && s.vetted.total > 0 ? Math.min(1, s.vetted.done / s.vetted.total) : 0;
+  svg.append(
+    el(doc, 'circle', {
+      cx: 29,
+      cy: 11,
+      r: 6,
+      fill: 'none',
+      stroke: '#15803d',
+      'stroke-width': 2.5,
+      'stroke-dasharray': `${(share * circumference).toFixed(2)} ${circumference.toFixed(2)}`,
+      transform: 'rotate(-90 29 11)',
+      opacity: share > 0 ? 1 : 0,
+    }),
+  );
+  svg.append(el(doc, 'circle', { cx: 29, cy: 11, r: 2, fill: '#b91c1c', opacity: s && s.vetted.failed > 0 ? 1 : 0 }));
+  // Rating (right): three stars, each filled in thirds of your average (1–5 → 0–3 stars lit).
+  const lit = s?.averageRating !== undefined ? Math.round(((s.averageRating - 1) / 4) * 3 * 2) / 2 : -1;
+  for (let i = 0; i < 3; i++) {
+    const on = lit >= i + 1 ? 1 : lit >= i + 0.5 ? 0.5 : 0;
+    const d = starPath(41 + i * 6, 11, 3.2);
+    svg.append(el(doc, 'path', { class: 'star-off', d }));
+    svg.append(el(doc, 'path', { d, fill: '#d97706', opacity: on }));
+  }
+  return svg;
+}
+
+interface Mark {
+  root: ShadowRoot;
+  button: HTMLButtonElement;
+  summary: BadgeSummary | null;
+}
+
+const marks = new WeakMap<Element, Mark>();
+
+/**
+ * A mark's host. `onActivate` runs on a real (trusted) click or key press of the mark, with what it
+ * showed at that moment.
+ */
+export function createBadgeHost(doc: Document, key: string, onActivate?: (summary: BadgeSummary | null) => void): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   host.dataset.testid = 'vetted-badge';
   host.dataset.key = key;
-  // Inline so page rules for unknown elements can't hide or stretch it.
+  // Inline, fixed, identical for every mark: page rules can't resize it and its size says nothing.
   host.style.cssText =
-    'all: initial; display: block; position: absolute; top: 8px; left: 8px; z-index: 3; max-width: calc(100% - 16px); pointer-events: auto;';
+    `all: initial; display: block; position: absolute; top: 8px; left: 8px; z-index: 3; width: ${BADGE_SIZE.width}px; height: ${BADGE_SIZE.height}px; pointer-events: auto;`;
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = CSS;
-  root.append(style);
-  roots.set(host, root);
+  const button = doc.createElement('button');
+  button.type = 'button';
+  root.append(style, button);
+  const mark: Mark = { root, button, summary: null };
+  marks.set(host, mark);
+  button.addEventListener('click', (event) => {
+    // The page can dispatch clicks on the host; only the user's own count.
+    event.preventDefault();
+    event.stopPropagation();
+    if (!event.isTrusted) return;
+    onActivate?.(mark.summary);
+  });
+  // The page's listeners learn nothing from clicks on the mark (it is the card's link otherwise).
+  for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup']) {
+    button.addEventListener(type, (e) => e.stopPropagation());
+  }
+  renderBadge(host, null);
   return host;
 }
 
-export function renderBadge(host: HTMLElement, summary: BadgeSummary): void {
-  const root = roots.get(host);
-  if (!root) return;
+/** Draws what the mark shows: `summary` null means "recognised, not tracked". */
+export function renderBadge(host: HTMLElement, summary: BadgeSummary | null): void {
+  const mark = marks.get(host);
+  if (!mark) return;
+  mark.summary = summary;
   const doc = host.ownerDocument;
-  const parts = badgeParts(summary);
-  const color = STATUS[summary.status]?.color ?? '#64748b';
+  const label = badgeLabel(summary);
+  const { button } = mark;
+  button.className = summary ? `${summary.status}${badgeAction(summary).next ? '' : ' locked'}` : 'untracked';
+  button.setAttribute('aria-label', label);
+  button.title = label;
+  button.replaceChildren(drawing(doc, summary));
+}
 
-  const badge = doc.createElement('span');
-  badge.className = `badge ${summary.status}`;
-  badge.setAttribute('role', 'img');
-  badge.setAttribute('aria-label', parts.label);
-  badge.title = parts.label;
-
-  const mark = doc.createElement('span');
-  mark.className = 'mark';
-  mark.style.background = color;
-  mark.textContent = summary.status === 'avoid' ? '!' : '✓';
-  mark.setAttribute('aria-hidden', 'true');
-
-  const status = doc.createElement('span');
-  status.textContent = parts.status;
-  badge.append(mark, status);
-
-  const add = (text: string, cls: string) => {
-    const sep = doc.createElement('span');
-    sep.className = 'sep';
-    const el = doc.createElement('span');
-    el.className = cls;
-    el.textContent = text;
-    badge.append(sep, el);
-  };
-  if (parts.rating) add(parts.rating, 'rating');
-  add(parts.vetted, 'muted');
-  if (summary.vetted.failed > 0) add(`✕${summary.vetted.failed}`, 'failed');
-
-  root.querySelector('.badge')?.remove();
-  root.append(badge);
+/** For tests: the element inside the closed root that carries the label. */
+export function badgeButtonForTests(host: Element): HTMLButtonElement | undefined {
+  return marks.get(host)?.button;
 }

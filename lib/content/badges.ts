@@ -1,10 +1,13 @@
 /**
- * Badges on listing cards: new cards are batched, each batch costs one `getBadges` request for
- * the keys not already known, and only contractors the user has data about get a badge.
+ * Marks on listing cards: new cards are batched, each batch costs one `getBadges` request for
+ * the keys not already known, and every recognised card gets a mark of the same size, tracked or
+ * not (issue 12: which cards are tracked must not show to the page). The mark is also a one-click
+ * shortlist (`onShortlist`).
  */
 import type { BadgeSummary } from '../messaging/protocol';
+import type { ProfileSnapshot } from '../db/schema';
 import type { ListingCard } from '../sites';
-import { BADGE_TAG, createBadgeHost, renderBadge } from './badge';
+import { BADGE_TAG, badgeAction, createBadgeHost, renderBadge } from './badge';
 import { createCardBatcher, type Scheduler } from './card-batcher';
 
 /** Resolves to the summaries the background returned, or null when it could not be asked. */
@@ -23,8 +26,12 @@ export interface BadgeController {
   readonly batches: number;
 }
 
-export function createBadgeController(doc: Document, fetchBadges: FetchBadges, schedule: Scheduler): BadgeController {
+/** A trusted click on a mark: move that contractor to `next` (creating them from the card when untracked). */
+export type OnShortlist = (profile: ProfileSnapshot, next: 'shortlisted' | 'prospect') => void;
+
+export function createBadgeController(doc: Document, fetchBadges: FetchBadges, schedule: Scheduler, onShortlist?: OnShortlist): BadgeController {
   const keyOf = new Map<Element, string>();
+  const profileOf = new Map<Element, ProfileSnapshot>();
   const hosts = new Map<Element, HTMLElement>();
   /** null: asked, and the user has no data about this contractor. */
   const known = new Map<string, BadgeSummary | null>();
@@ -42,19 +49,24 @@ export function createBadgeController(doc: Document, fetchBadges: FetchBadges, s
     const toPlace: [Element, HTMLElement][] = [];
     for (const card of cards) {
       const key = keyOf.get(card);
-      const summary = key ? known.get(key) : undefined;
       let host = hosts.get(card);
-      if (!summary || !card.isConnected) {
+      // Not asked yet (or the answer was lost): no mark yet; asked: a mark whatever the answer.
+      if (!key || !known.has(key) || !card.isConnected) {
         host?.remove();
         hosts.delete(card);
         continue;
       }
-      if (host && host.dataset.key !== summary.key) {
+      const summary = known.get(key) ?? null;
+      if (host && host.dataset.key !== key) {
         host.remove();
         host = undefined;
       }
       if (!host) {
-        host = createBadgeHost(doc, summary.key);
+        host = createBadgeHost(doc, key, (shown) => {
+          const profile = profileOf.get(card);
+          const next = badgeAction(shown).next;
+          if (profile && next) onShortlist?.(profile, next);
+        });
         hosts.set(card, host);
       }
       renderBadge(host, summary);
@@ -96,6 +108,7 @@ export function createBadgeController(doc: Document, fetchBadges: FetchBadges, s
     for (const card of [...keyOf.keys()]) {
       if (card.isConnected) continue;
       keyOf.delete(card);
+      profileOf.delete(card);
       hosts.get(card)?.remove();
       hosts.delete(card);
       batcher.forget(card);
@@ -108,6 +121,7 @@ export function createBadgeController(doc: Document, fetchBadges: FetchBadges, s
     for (const host of hosts.values()) host.remove();
     hosts.clear();
     keyOf.clear();
+    profileOf.clear();
     known.clear();
     // Hosts left behind by a previous instance of the content script (extension updated).
     doc.querySelectorAll(BADGE_TAG).forEach((el) => el.remove());
@@ -120,6 +134,7 @@ export function createBadgeController(doc: Document, fetchBadges: FetchBadges, s
       for (const { element, profile } of cards) {
         const before = keyOf.get(element);
         keyOf.set(element, profile.key);
+        profileOf.set(element, profile);
         const host = hosts.get(element);
         // Same element now showing someone else (recycled card), or the site's re-render dropped our host.
         if ((before !== undefined && before !== profile.key) || (host && host.parentNode !== element)) batcher.forget(element);

@@ -53,8 +53,12 @@ export async function runMarketplacePage(
     return switches?.[site] !== false;
   };
 
-  const overlay = createOverlayFrame(ctx, () => hireButtonSelectors(new URL(win.location.href)));
-  const badges = createBadgeController(doc, (keys) => quiet('getBadges', { keys }), endOfTask);
+  const overlay = createOverlayFrame(ctx, () => hireButtonSelectors(new URL(win.location.href)), quiet);
+  // A trusted click on a card's mark shortlists (or un-shortlists) that contractor; the change
+  // broadcast then redraws the mark.
+  const badges = createBadgeController(doc, (keys) => quiet('getBadges', { keys }), endOfTask, (profile, status) => {
+    void quiet('shortlistFromCard', { profile, status });
+  });
   let enabled = false;
   let reportedKey: string | null | undefined;
   let rescanTimer: number | null = null;

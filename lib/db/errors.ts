@@ -12,6 +12,17 @@ export class NotFoundError extends Error {
   }
 }
 
+/**
+ * issue 12 (stale tab): an edit started from an older version than the one stored. Nothing is
+ * written; the view shows both versions and lets the user pick or merge.
+ */
+export class ChangedElsewhereError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChangedElsewhereError';
+  }
+}
+
 /** A record would not match its schema: nothing is written. */
 export class InvalidRecordError extends Error {
   constructor(message: string) {

@@ -41,7 +41,12 @@ const MAX_TEXT = 20_000;
 const MAX_LINE = 500;
 
 export const IdSchema = z.string().min(1).max(100);
-export const TimestampSchema = z.number().int().nonnegative();
+/**
+ * Milliseconds since 1970, bounded to dates every view can show (issue 12: `updatedAt: 9e15` from a
+ * backup made `new Date()` invalid and blanked the overlay): 1970 to the end of year 9999.
+ */
+export const MAX_TIMESTAMP = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const TimestampSchema = z.number().int().nonnegative().max(MAX_TIMESTAMP, 'expected a date before the year 10000');
 /** 'YYYY-MM-DD', a real calendar day. */
 export const IsoDateSchema = z.iso.date();
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD');

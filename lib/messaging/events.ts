@@ -7,5 +7,9 @@ export const TAB_CONTEXT_EVENT = 'vetted:tab-context' as const;
 /** Popup → side panel: show this project (components/sidepanel/show-project.ts). */
 export const SHOW_PROJECT_EVENT = 'vetted:show-project' as const;
 
+/** Background → the bound overlay frame of a tab, addressed by its nonce (lib/background/overlay-bindings.ts). */
+export const OVERLAY_EVENT = 'vetted:overlay' as const;
+export type OverlayEvent = { event: typeof OVERLAY_EVENT; to: string } & ({ kind: 'key'; key: string | null } | { kind: 'toggle' });
+
 /** Every event our own contexts send each other: the background's router answers none of them. */
-export const OWN_EVENTS: readonly string[] = [CHANGE_EVENT, TAB_CONTEXT_EVENT, SHOW_PROJECT_EVENT];
+export const OWN_EVENTS: readonly string[] = [CHANGE_EVENT, TAB_CONTEXT_EVENT, SHOW_PROJECT_EVENT, OVERLAY_EVENT];

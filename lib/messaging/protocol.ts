@@ -49,6 +49,8 @@ import { BOARD_SORTS, PROGRESS_FILTERS, type BoardRow } from '../domain/board';
 import type { SpendReport } from '../domain/spend';
 
 const text = (max = 20_000) => z.string().max(max);
+/** issue 12: the random token binding an overlay frame to its tab. */
+export const OverlayNonceSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const empty = z.object({}).strict();
 
 export const ContractorPatchSchema = z
@@ -184,6 +186,10 @@ export const REQUESTS = {
     payload: z
       .object({
         id: IdSchema.optional(),
+        /** issue 12: the new note's id, made by the view (a retried create then saves, not duplicates). */
+        createId: IdSchema.optional(),
+        /** issue 12: the note's updatedAt when the edit began; a newer stored version refuses the save ('conflict'). */
+        baseUpdatedAt: TimestampSchema.optional(),
         contractorKey: ContractorKeySchema.optional(),
         projectId: IdSchema.optional(),
         kind: NoteKindSchema,
@@ -298,6 +304,21 @@ export const REQUESTS = {
   getCompare: { from: 'page', payload: z.object({ keys: z.array(ContractorKeySchema).min(1).max(4) }).strict() },
   /** Spend per month, contractor and project, per currency (lib/domain/spend.ts). */
   getSpendReport: { from: 'page', payload: empty },
+  // issue 12: one-click shortlist from a search-result mark; the overlay frame bound to its tab
+  // (lib/background/overlay-bindings.ts) instead of trusting its URL or the page's postMessage.
+  /** A trusted click on a card's mark: track the card's contractor if new, set shortlisted / prospect. */
+  shortlistFromCard: {
+    from: 'content',
+    payload: z.object({ profile: ProfileSnapshotSchema, status: z.enum(['shortlisted', 'prospect']) }).strict(),
+  },
+  /** Top frame only: the frame it mounted gets `nonce`; `key` is the contractor its page shows. */
+  bindOverlay: { from: 'content', payload: z.object({ nonce: OverlayNonceSchema, key: ContractorKeySchema.nullable() }).strict() },
+  /** The shortcut: the background forwards it to the bound frame. */
+  toggleOverlay: { from: 'content', payload: empty },
+  /** The overlay frame proves it is the content script's own frame (it received the nonce). */
+  claimOverlay: { from: 'page', payload: z.object({ nonce: OverlayNonceSchema }).strict() },
+  /** The bound frame's size (open / collapsed), forwarded to the content script of its tab. */
+  overlayLayout: { from: 'page', payload: z.object({ open: z.boolean() }).strict() },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -413,6 +434,12 @@ export interface Responses {
   getBoard: BoardPage;
   getCompare: CompareView;
   getSpendReport: SpendReport;
+  // issue 12: search-result mark, overlay binding
+  shortlistFromCard: { ok: true };
+  bindOverlay: { ok: true };
+  toggleOverlay: { ok: true };
+  claimOverlay: { tabId: number; key: string | null };
+  overlayLayout: { ok: true };
 }
 
 // issue 16: board, lists, compare
@@ -454,7 +481,7 @@ export type TrackableCheck = { state: 'ready' } | { state: 'marketplace' } | { s
 
 /** Envelope on the wire. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
-export type ErrorCode = 'bad-request' | 'unknown-type' | 'forbidden' | 'not-found' | 'quota' | 'internal';
+export type ErrorCode = 'bad-request' | 'unknown-type' | 'forbidden' | 'not-found' | 'quota' | 'internal' | 'conflict';
 
 /** Broadcast from the background after every write so open views refresh. */
 import { CHANGE_EVENT, TAB_CONTEXT_EVENT } from './events';

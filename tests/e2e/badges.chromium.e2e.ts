@@ -6,4 +6,14 @@ describeBadges({
   name: 'Chromium',
   launch: launchChromium,
   element: async (page, selector) => page.locator(selector),
+  // What a screen reader gets: the accessibility tree, which sees into closed shadow roots.
+  markLabels: async (page) => {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown } }[] };
+      return nodes.map((n) => String(n.name?.value ?? '')).filter((name) => name.startsWith('Vetted: '));
+    } finally {
+      await cdp.detach();
+    }
+  },
 });

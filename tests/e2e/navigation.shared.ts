@@ -38,13 +38,9 @@ function profileHtml(id: string, name: string): string {
     .replaceAll('Sergii', first!);
 }
 
-/** The key in the overlay frame's hash, or null without a frame. */
+/** The key the overlay frame was bound to show (its `data-key`; issue 12: no key in its URL), or null without a frame. */
 async function frameKey(page: AnyPage): Promise<string | null> {
-  const hash = (await page.evaluate((sel) => {
-    const frame = document.querySelector<HTMLIFrameElement>(sel);
-    return frame ? new URL(frame.src).hash : null;
-  }, FRAME)) as string | null;
-  return hash === null ? null : decodeURIComponent(hash.replace(/^#key=/, ''));
+  return (await page.evaluate((sel) => document.querySelector<HTMLIFrameElement>(sel)?.dataset.key ?? null, FRAME)) as string | null;
 }
 
 /** Waits until the frame shows `key`; a timeout says where the page and the frame were. */
@@ -52,7 +48,7 @@ async function waitForFrameKey(page: AnyPage, key: string, what: string, timeout
   try {
     await waitFor(what, async () => (await frameKey(page)) === key, { timeout });
   } catch (err) {
-    const where = await page.evaluate((sel) => JSON.stringify({ url: location.href, frames: [...document.querySelectorAll<HTMLIFrameElement>(sel)].map((f) => f.src) }), FRAME).catch(() => 'unknown');
+    const where = await page.evaluate((sel) => JSON.stringify({ url: location.href, frames: [...document.querySelectorAll<HTMLIFrameElement>(sel)].map((f) => f.dataset.key) }), FRAME).catch(() => 'unknown');
     throw new Error(`${err instanceof Error ? err.message : String(err)}; page: ${String(where)}`);
   }
 }

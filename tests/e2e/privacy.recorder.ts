@@ -69,3 +69,38 @@ export function leaks(report: RecorderReport, secret: string): string[] {
   if (report.dom.toLowerCase().includes(needle)) found.push('the DOM (outerHTML or an open shadow root)');
   return found;
 }
+
+/**
+ * Runs in the page (issue 12, the badge oracle): what `window.find` — which searches inside closed
+ * shadow roots — finds for each word, from a cleared selection each time.
+ */
+export function findWords(words: string[]): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  const find = (window as unknown as { find?: (s: string, caseSensitive?: boolean, backwards?: boolean, wrap?: boolean) => boolean }).find;
+  for (const w of words) {
+    window.getSelection()?.removeAllRanges();
+    out[w] = typeof find === 'function' ? find.call(window, w, false, false, true) : false;
+  }
+  window.getSelection()?.removeAllRanges();
+  return out;
+}
+
+/** Runs in the page: what the page can measure of each mark (size, host attributes, inline style). */
+export function markGeometry(): { key: string; width: number; height: number; attrs: string; style: string }[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-testid="vetted-badge"]')].map((host) => {
+    const r = host.getBoundingClientRect();
+    return {
+      key: host.getAttribute('data-key') ?? '',
+      width: Math.round(r.width * 100) / 100,
+      height: Math.round(r.height * 100) / 100,
+      attrs: host.getAttributeNames().sort().join(' '),
+      style: host.getAttribute('style') ?? '',
+    };
+  });
+}
+
+/** Every mark measures and looks the same to the page: the geometry with the key left out. */
+export function sameToThePage(marks: ReturnType<typeof markGeometry>): boolean {
+  const shapes = new Set(marks.map(({ width, height, attrs, style }) => JSON.stringify({ width, height, attrs, style })));
+  return marks.length > 0 && shapes.size === 1;
+}

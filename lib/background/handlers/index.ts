@@ -11,6 +11,7 @@ import { projectHandlers } from './projects';
 import { ratingHandlers } from './ratings';
 import { settingsHandlers } from './settings';
 import { trackPageHandlers } from './track-page';
+import { overlayBindingHandlers } from './overlay-binding'; // issue 12
 
 /** One handler per request in protocol.ts; the type makes a missing one a compile error. */
 export const HANDLERS: Handlers = {
@@ -26,4 +27,5 @@ export const HANDLERS: Handlers = {
   ...trackPageHandlers,
   ...agreementHandlers, // issue 15
   ...boardHandlers, // issue 16
+  ...overlayBindingHandlers,
 };

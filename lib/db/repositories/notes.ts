@@ -1,6 +1,6 @@
 import type { VettedDb } from '../database';
 import { keysPresent, whereAnyOf } from '../query';
-import { compact, NotFoundError, validate } from '../errors';
+import { ChangedElsewhereError, compact, NotFoundError, validate } from '../errors';
 import { NoteSchema, type Note, type NoteKind } from '../schema';
 import { markChanged } from './settings';
 
@@ -40,6 +40,14 @@ export async function contractorKeysWithNotes(db: VettedDb, keys: readonly strin
 export interface NoteInput {
   /** Absent: a new note. */
   id?: string;
+  /**
+   * issue 12: the id a new note gets, made by the view once per draft. A retried create (the reply
+   * was lost, e.g. the service worker died mid-save) finds the note already there and saves over it
+   * instead of adding a second one.
+   */
+  createId?: string;
+  /** issue 12: the version (updatedAt) the edit started from; a newer stored one refuses the save. */
+  baseUpdatedAt?: number;
   contractorKey?: string;
   projectId?: string;
   kind: NoteKind;
@@ -53,8 +61,14 @@ export interface NoteInput {
 export async function saveNote(db: VettedDb, input: NoteInput, now: number, newId: () => string = () => crypto.randomUUID()): Promise<Note> {
   return db.transaction('rw', db.notes, db.settings, async () => {
     let note: Note;
-    const current = input.id ? await db.notes.get(input.id) : undefined;
+    const { createId, baseUpdatedAt, ...fields } = input;
+    input = fields;
+    const retried = !input.id && createId ? await db.notes.get(createId) : undefined;
+    const current = input.id ? await db.notes.get(input.id) : retried;
     if (input.id && !current) throw new NotFoundError('This note was deleted in another window.');
+    if (input.id && current && baseUpdatedAt !== undefined && current.updatedAt > baseUpdatedAt) {
+      throw new ChangedElsewhereError('This note was changed elsewhere while you were editing it. Nothing was saved.');
+    }
     if (current) {
       const changes: Partial<Note> = compact({
         kind: input.kind,
@@ -68,7 +82,7 @@ export async function saveNote(db: VettedDb, input: NoteInput, now: number, newI
     } else {
       note = validate(
         NoteSchema,
-        compact({ ...input, id: newId(), createdAt: now, updatedAt: now }),
+        compact({ ...input, id: createId ?? newId(), createdAt: now, updatedAt: now }),
         'note',
       );
       await db.notes.add(note);

@@ -3,23 +3,34 @@
  * back to its opener, Esc closes the innermost thing — the overlay itself also when focus is on a
  * checkbox, radio or select.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OverlayApp } from '../../../components/overlay/OverlayApp';
+import { BIND_MESSAGE } from '../../../components/overlay/frame';
 import { answer, callsOf, resetFakeClient } from './fake-client';
 import { note, settings, view } from './data';
 
 vi.mock('../../../lib/messaging/client', () => import('./fake-client'));
 
 const fakeParent = { postMessage: () => undefined } as unknown as Window;
+const NONCE = 'k'.repeat(32);
+
+/** The frame learns its contractor from the background once the content script binds it (issue 12). */
+async function renderOverlay() {
+  const r = render(<OverlayApp />);
+  await act(() => {
+    window.dispatchEvent(new MessageEvent('message', { data: { type: BIND_MESSAGE, nonce: NONCE }, source: fakeParent as never }));
+  });
+  return r;
+}
 
 beforeEach(() => {
   fakeBrowser.reset();
   resetFakeClient();
   vi.spyOn(window, 'parent', 'get').mockReturnValue(fakeParent);
-  location.hash = `#key=${encodeURIComponent('upwork:~01abc')}`;
-  answer('getTabContext', () => ({ tabId: 7, key: null, site: null, url: null }));
+  answer('claimOverlay', () => ({ tabId: 7, key: 'upwork:~01abc' }));
+  answer('overlayLayout', () => ({ ok: true }));
   answer('getSettings', () => settings({ overlayOpen: true }));
   answer('updateSettings', (p) => settings(p.patch));
   answer('getContractor', () => view({ notes: [note({ id: 'n1', body: 'Old note' })] }));
@@ -28,7 +39,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
-  location.hash = '';
 });
 
 const collapsed = () => screen.findByRole('button', { name: /^Open Vetted/ });
@@ -36,7 +46,7 @@ const row = (id: string) => screen.getAllByTestId('checklist-item').find((li) =>
 
 describe('overlay keyboard', () => {
   it('a checklist item note editor takes focus; Esc closes only it and focus returns to its button', async () => {
-    render(<OverlayApp />);
+    await renderOverlay();
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
     const button = within(row('interview-held')).getByRole('button', { name: 'Add a note to “Interview held”' });
     fireEvent.click(button);
@@ -49,7 +59,7 @@ describe('overlay keyboard', () => {
   });
 
   it('Esc on a checkbox collapses the overlay', async () => {
-    render(<OverlayApp />);
+    await renderOverlay();
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
     const box = within(row('interview-held')).getByRole('checkbox');
     box.focus();
@@ -58,7 +68,7 @@ describe('overlay keyboard', () => {
   });
 
   it('Esc on a select collapses the overlay; Esc in a text field does not', async () => {
-    render(<OverlayApp />);
+    await renderOverlay();
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
     fireEvent.keyDown(screen.getByTestId('note-input'), { key: 'Escape' });
     expect(screen.getByRole('button', { name: 'Collapse Vetted' })).toBeTruthy();
@@ -67,7 +77,7 @@ describe('overlay keyboard', () => {
   });
 
   it('after "Add note" focus stays in the note field', async () => {
-    render(<OverlayApp />);
+    await renderOverlay();
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
     const input = screen.getByTestId('note-input') as HTMLTextAreaElement;
     input.focus();
@@ -81,7 +91,7 @@ describe('overlay keyboard', () => {
   });
 
   it('"Rate a project" moves focus into the form; Esc closes it and focus returns to the button', async () => {
-    render(<OverlayApp />);
+    await renderOverlay();
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
     const rate = screen.getByRole('button', { name: 'Rate a project' });
     fireEvent.click(rate);

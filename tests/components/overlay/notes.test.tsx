@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notes } from '../../../components/overlay/Notes';
-import { answer, callsOf, fail, resetFakeClient } from './fake-client';
+import { NoteItem } from '../../../components/overlay/NoteItem';
+import { answer, callsOf, fail, resetFakeClient, VettedError } from './fake-client';
 import { note, T0 } from './data';
 
 vi.mock('../../../lib/messaging/client', () => import('./fake-client'));
@@ -24,7 +25,7 @@ describe('Notes', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Kind of note' }), { target: { value: 'negotiation' } });
     fireEvent.click(screen.getByTestId('note-save'));
     await waitFor(() => expect(input().value).toBe(''));
-    expect(callsOf('saveNote')).toEqual([{ contractorKey: KEY, kind: 'negotiation', body: 'Quoted $40/h' }]);
+    expect(callsOf('saveNote')).toEqual([{ createId: expect.any(String), contractorKey: KEY, kind: 'negotiation', body: 'Quoted $40/h' }]);
   });
 
   it('does not send an empty note', () => {
@@ -71,7 +72,7 @@ describe('Notes', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'Note text' }), { target: { value: 'New text' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note text' })).toBeNull());
-    expect(callsOf('saveNote')).toEqual([{ id: 'n1', contractorKey: KEY, kind: 'general', body: 'New text' }]);
+    expect(callsOf('saveNote')).toEqual([{ id: 'n1', contractorKey: KEY, kind: 'general', body: 'New text', baseUpdatedAt: expect.any(Number) }]);
   });
 
   it('renders hostile and huge text inertly and folds it', () => {
@@ -98,5 +99,71 @@ describe('Notes limits', () => {
     expect(screen.getByRole('alert').textContent).toContain('100,000 characters; the limit is 20,000');
     expect((screen.getByTestId('note-input') as HTMLTextAreaElement).value).toHaveLength(100_000);
     expect(callsOf('saveNote')).toEqual([]);
+  });
+});
+
+describe('a note changed elsewhere while being edited (issue 12, stale tab)', () => {
+  it('refuses to save over the newer version, shows both, and keeps mine or merges on request', async () => {
+    const original = note({ id: 'n1', body: 'Old text', updatedAt: 1000 });
+    const { rerender } = render(<NoteItem note={original} onDelete={async () => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit note' }));
+    const box = screen.getByRole('textbox', { name: 'Note text' });
+    fireEvent.input(box, { target: { value: 'My edit' } });
+    // Tab B saves meanwhile: the live view shows it, and the background refuses A's save.
+    answer('saveNote', (p) => {
+      if (p.baseUpdatedAt === 1000) throw new VettedError('This note was changed elsewhere while you were editing it. Nothing was saved.', 'conflict');
+      return note({ id: 'n1', body: p.body, updatedAt: 3000 });
+    });
+    rerender(<NoteItem note={note({ id: 'n1', body: 'Their edit', updatedAt: 2000 })} onDelete={async () => undefined} />);
+    const alert = await screen.findByTestId('note-conflict');
+    expect(alert.textContent).toContain('Changed elsewhere');
+    expect(alert.textContent).toContain('Their edit');
+    fireEvent.click(screen.getByRole('button', { name: 'Put both in the editor' }));
+    expect((screen.getByRole('textbox', { name: 'Note text' }) as HTMLTextAreaElement).value).toBe('My edit\n\nTheir edit');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(callsOf('saveNote').at(-1)).toMatchObject({ id: 'n1', body: 'My edit\n\nTheir edit', baseUpdatedAt: 2000 }));
+  });
+
+  it('a save refused as changed elsewhere keeps the editor open with the choice', async () => {
+    answer('saveNote', () => {
+      throw new VettedError('This note was changed elsewhere while you were editing it. Nothing was saved.', 'conflict');
+    });
+    render(<NoteItem note={note({ id: 'n1', body: 'Old text', updatedAt: 1000 })} onDelete={async () => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit note' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note text' }), { target: { value: 'Mine' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByTestId('note-conflict')).textContent).toContain('Your text was not saved');
+    expect((screen.getByRole('textbox', { name: 'Note text' }) as HTMLTextAreaElement).value).toBe('Mine');
+    answer('saveNote', (p) => note({ id: 'n1', body: p.body, updatedAt: 5000 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note text' })).toBeNull());
+  });
+});
+
+describe('focus theft while typing a note (issue 12, attack 6)', () => {
+  it('stops, warns and offers the side panel when the page takes the keyboard mid-note', async () => {
+    render(<Notes contractorKey={KEY} notes={[]} tabId={4} />);
+    const box = screen.getByTestId('note-input') as HTMLTextAreaElement;
+    box.focus();
+    fireEvent.input(box, { target: { value: 'Sergii asked for' } });
+    // The page focuses its own input: the frame's window loses focus, the field stays active in it.
+    fireEvent.blur(window);
+    const alert = await screen.findByTestId('note-focus-lost');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('The page took the keyboard from Vetted');
+    expect(box.readOnly).toBe(true);
+    expect(box.value).toBe('Sergii asked for');
+    expect(screen.getByRole('button', { name: 'Continue in the side panel' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep typing here' }));
+    expect(screen.queryByTestId('note-focus-lost')).toBeNull();
+    expect(box.readOnly).toBe(false);
+    expect(document.activeElement).toBe(box);
+  });
+
+  it('says nothing when focus leaves without recent typing', () => {
+    render(<Notes contractorKey={KEY} notes={[]} />);
+    (screen.getByTestId('note-input') as HTMLTextAreaElement).focus();
+    fireEvent.blur(window);
+    expect(screen.queryByTestId('note-focus-lost')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { openDb, TABLE_NAMES, type VettedDb } from '../../../lib/db/database';
 import { createRouter, type Router } from '../../../lib/background/router';
 import { TabContexts } from '../../../lib/background/tab-contexts';
+import { OverlayBindings } from '../../../lib/background/overlay-bindings';
 import type { BackgroundEvent } from '../../../lib/background/broadcast';
 import type { Reply, RequestPayload, RequestType, Responses } from '../../../lib/messaging/protocol';
 import type { ProfileSnapshot } from '../../../lib/db/schema';
@@ -15,13 +16,24 @@ export const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
 
 type Sender = Browser.runtime.MessageSender;
 
+/** The frame id of the overlay the harness binds in every tab it is used in. */
+export const BOUND_FRAME = 3;
+
 export const senders = {
   popup: (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') }),
   sidepanel: (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') }),
-  /** The overlay frame inside a marketplace tab. */
+  /** The overlay frame inside a marketplace tab: the content script's own (bound by the harness, frame 3). */
   overlay: (tabId = 7): Sender => ({
     id: browser.runtime.id,
     url: browser.runtime.getURL('/overlay.html'),
+    frameId: BOUND_FRAME,
+    tab: { id: tabId, url: 'https://www.upwork.com/freelancers/~01abc' } as Browser.tabs.Tab,
+  }),
+  /** issue 12: an overlay document the page framed itself (never bound). */
+  strayOverlay: (tabId = 7, frameId = 9): Sender => ({
+    id: browser.runtime.id,
+    url: browser.runtime.getURL('/overlay.html#key=upwork%3A~01other'),
+    frameId,
     tab: { id: tabId, url: 'https://www.upwork.com/freelancers/~01abc' } as Browser.tabs.Tab,
   }),
   content: (url = 'https://www.upwork.com/freelancers/~01abc', tabId = 7): Sender => ({
@@ -35,6 +47,7 @@ export interface Harness {
   db: VettedDb;
   router: Router;
   tabs: TabContexts;
+  overlays: OverlayBindings;
   events: { event: BackgroundEvent; tabIds: readonly number[] }[];
   clock: { now: number };
   call<T extends RequestType>(type: T, payload: RequestPayload<T>, sender?: Sender): Promise<Reply<Responses[T]>>;
@@ -48,20 +61,33 @@ export function makeHarness(db: VettedDb = freshDb()): Harness {
   const events: Harness['events'] = [];
   const clock = { now: T0 };
   const tabs = new TabContexts();
+  const overlays = new OverlayBindings();
   const router = createRouter({
     db,
     tabs,
+    overlays,
     now: () => clock.now,
     broadcast: async (event, tabIds) => {
       events.push({ event, tabIds });
     },
   });
-  const call: Harness['call'] = async (type, payload, sender = senders.popup()) =>
-    (await router({ type, payload }, sender)) as never;
+  const call: Harness['call'] = async (type, payload, sender = senders.popup()) => {
+    // The real overlay frame of a tab, as the content script and the frame would have bound it.
+    const tabId = sender.tab?.id;
+    if (sender.frameId === BOUND_FRAME && tabId !== undefined && sender.url?.includes('/overlay.html')) {
+      const b = await overlays.get(tabId);
+      if (!b || b.frameId === null) {
+        await overlays.bind(tabId, 'harness-bound-nonce-0000', b?.key ?? null);
+        await overlays.claim(sender, 'harness-bound-nonce-0000');
+      }
+    }
+    return (await router({ type, payload }, sender)) as never;
+  };
   return {
     db,
     router,
     tabs,
+    overlays,
     events,
     clock,
     call,

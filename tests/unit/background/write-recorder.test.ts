@@ -122,10 +122,14 @@ const steps = (): Step[] => [
   step('saveList', () => ({ name: 'Logo designers', addKey: KEY })),
   step('setListMember', () => ({ listId: ids.list, key: OTHER, member: true })),
   step('deleteList', () => ({ id: ids.list })),
+  step('shortlistFromCard', () => ({ profile: snapshot({ key: 'upwork:~04card', siteId: '~04card', profileUrl: 'https://www.upwork.com/freelancers/~04card' }), status: 'shortlisted' })),
 ];
 
-/** Writes that need a real tab to read (browser.scripting): covered in track-page tests. */
-const NOT_HERE = new Set<RequestType>(['trackPage']);
+/**
+ * Not database writes here: trackPage needs a real tab to read (browser.scripting; covered in the
+ * track-page tests); the overlay binding requests keep tab state in storage.session, not IndexedDB.
+ */
+const NOT_HERE = new Set<RequestType>(['trackPage', 'bindOverlay', 'claimOverlay', 'toggleOverlay', 'overlayLayout']);
 const READS = /^(get|list|export(?!Backup))/;
 
 describe('the write recorder names what each capability wrote', () => {
@@ -135,7 +139,7 @@ describe('the write recorder names what each capability wrote', () => {
   });
 
   it.each(steps().map((s) => [s[0], s] as const))('%s', async (type, [, payload]) => {
-    const sender = type === 'reportPage' ? senders.content() : senders.popup();
+    const sender = type === 'reportPage' || type === 'shortlistFromCard' ? { ...senders.content(), frameId: 0 } : senders.popup();
     const before = await dump(h);
     h.events.length = 0;
     h.clock.now += 60_000;

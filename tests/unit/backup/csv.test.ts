@@ -36,12 +36,14 @@ describe('CSV format', () => {
   });
 
   it('neutralises cells that a spreadsheet would run as a formula', () => {
-    const attacks = ['=HYPERLINK("http://evil","x")', '+1+1', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1)', '\t=1', '\r=1'];
+    const attacks = ['=HYPERLINK("http://evil","x")', '+1+1', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1)', '\t=1'];
     const rows = parse(toCsv(['v'], attacks.map((t) => [t])));
     const cells = column(rows, 'v');
     cells.forEach((cell, i) => {
       expect(cell).toBe(`'${attacks[i]}`);
     });
+    // A carriage return then "=" also starts a cell for a line-splitting reader: both neutralised.
+    expect(neutralise('\r=1')).toBe("'\r'=1");
     expect(neutralise('harmless = text')).toBe('harmless = text');
     expect(neutralise('')).toBe('');
   });
@@ -143,5 +145,21 @@ describe('contractors CSV: your ratings, vetting progress, would-rehire, lists',
     expect(column(rows, 'your_rating')).toEqual(['']);
     expect(column(rows, 'would_rehire')).toEqual(['']);
     expect(column(rows, 'vetting_total')).toEqual(['0']);
+  });
+});
+
+describe('CSV read with either separator (issue 12)', () => {
+  const evil = ['a;=HYPERLINK("http://x")', 'b,@SUM(1)', 'c;+1', 'line\n=1+1', 'q"uote;-2', '=lead', 'plain; text, fine'];
+  const text = toCsv(['v', 'w'], evil.map((v) => [v, 'x;y']));
+  for (const delimiter of [',', ';']) {
+    it(`no cell starts with a formula lead when split on "${delimiter}"`, () => {
+      const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter, newline: '\r\n' });
+      const cells = parsed.data.flat();
+      expect(cells.length).toBeGreaterThan(evil.length);
+      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    });
+  }
+  it('quotes every cell holding a separator, quote or line break', () => {
+    expect(toCsv(['v'], [['a;b'], ['c,d'], ['e"f'], ['g\nh'], ['plain']])).toBe('\uFEFFv\r\n"a;b"\r\n"c,d"\r\n"e""f"\r\n"g\nh"\r\nplain\r\n');
   });
 });

@@ -60,6 +60,11 @@ describe('importBackup rejects a broken file and writes nothing', () => {
     await expectRejected(text, /incomplete/, /ends too early/, /line \d+, column \d+/);
   });
 
+  it('a timestamp beyond any real date (issue 12: updatedAt 9e15 blanked the overlay)', async () => {
+    await expectRejected(edited((f) => (f.data.notes[0].updatedAt = 9e15)), /notes/, /year 10000/);
+    await expectRejected(edited((f) => (f.data.contractors[0].lastSeenAt = 8.64e15)), /contractors/);
+  });
+
   it('an empty file', async () => {
     await expectRejected('   \n', /empty/);
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeController } from '../../../lib/content/badges';
-import { badgeParts } from '../../../lib/content/badge';
+import { BADGE_SIZE, badgeButtonForTests, badgeParts } from '../../../lib/content/badge';
 import type { Scheduler } from '../../../lib/content/card-batcher';
 import type { BadgeSummary } from '../../../lib/messaging/protocol';
 import type { ListingCard } from '../../../lib/sites';
@@ -49,14 +49,14 @@ describe('badge controller', () => {
     document.body.replaceChildren();
   });
 
-  it('asks once per batch, and badges only contractors with data', async () => {
+  it('asks once per batch, and marks every recognised card, tracked or not', async () => {
     const { controller, requests, tick } = setup({ 'fiverr:known': summary('fiverr:known') });
     const cards = [cardFor('known'), cardFor('stranger'), cardFor('other')];
     controller.update(cards);
     controller.update(cards);
     await tick();
     expect(requests).toEqual([['fiverr:known', 'fiverr:stranger', 'fiverr:other']]);
-    expect(badgeKeys()).toEqual(['fiverr:known']);
+    expect(badgeKeys()).toEqual(['fiverr:known', 'fiverr:stranger', 'fiverr:other']);
     expect(cards[0]!.element.firstElementChild?.getAttribute('data-key')).toBe('fiverr:known');
   });
 
@@ -69,7 +69,7 @@ describe('badge controller', () => {
     controller.update([...first, again, cardFor('late')]);
     await tick();
     expect(requests).toEqual([['fiverr:a', 'fiverr:b'], ['fiverr:late']]);
-    expect(badgeKeys()).toEqual(['fiverr:late']);
+    expect(badgeKeys()).toEqual(['fiverr:a', 'fiverr:b', 'fiverr:a', 'fiverr:late']);
   });
 
   it('reads every card\'s position before inserting any badge, and anchors only static cards', async () => {
@@ -109,19 +109,93 @@ describe('badge controller', () => {
     expect(host.getAttributeNames().sort()).toEqual(['data-key', 'data-testid', 'style']);
   });
 
-  it('refresh() redraws after a change elsewhere, and drops a badge with nothing left to show', async () => {
+  it('refresh() redraws inside the same mark after a change elsewhere, tracked or not', async () => {
     const known: Record<string, BadgeSummary> = {};
     const { controller, requests, tick } = setup(known);
     controller.update([cardFor('x')]);
     await tick();
-    expect(badgeKeys()).toEqual([]);
+    const host = document.querySelector('[data-testid="vetted-badge"]')!;
+    expect(badgeButtonForTests(host)?.getAttribute('aria-label')).toMatch(/^Vetted: not tracked yet/);
     known['fiverr:x'] = summary('fiverr:x');
     await controller.refresh(['fiverr:x', 'fiverr:not-on-page']);
     expect(requests.at(-1)).toEqual(['fiverr:x']);
-    expect(badgeKeys()).toEqual(['fiverr:x']);
+    expect(document.querySelector('[data-testid="vetted-badge"]')).toBe(host);
+    expect(badgeButtonForTests(host)?.getAttribute('aria-label')).toMatch(/^Vetted: Shortlisted/);
     delete known['fiverr:x'];
     await controller.refresh();
-    expect(badgeKeys()).toEqual([]);
+    expect(document.querySelector('[data-testid="vetted-badge"]')).toBe(host);
+    expect(badgeButtonForTests(host)?.getAttribute('aria-label')).toMatch(/^Vetted: not tracked yet/);
+  });
+
+  it('gives every state the same host, size and drawing structure, with no text node anywhere (issue 12)', async () => {
+    const states: Record<string, BadgeSummary> = {
+      'fiverr:s': summary('fiverr:s'),
+      'fiverr:a': summary('fiverr:a', { status: 'avoid', averageRating: 2.5, projects: 3, vetted: { done: 3, total: 12, failed: 2 } }),
+      'fiverr:h': summary('fiverr:h', { status: 'hired', averageRating: 5, projects: 1 }),
+      'fiverr:p': summary('fiverr:p', { status: 'prospect' }),
+    };
+    const { controller, tick } = setup(states);
+    controller.update(['s', 'a', 'h', 'p', 'untracked'].map(cardFor));
+    await tick();
+    const hosts = [...document.querySelectorAll<HTMLElement>('[data-testid="vetted-badge"]')];
+    expect(hosts).toHaveLength(5);
+    const shape = (host: HTMLElement) => {
+      const button = badgeButtonForTests(host)!;
+      const root = button.getRootNode() as ShadowRoot;
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) texts.push(walker.currentNode.nodeValue ?? '');
+      return {
+        host: { attrs: host.getAttributeNames().sort(), style: host.style.cssText },
+        tags: [...button.querySelectorAll('*')].map((e) => e.localName),
+        texts,
+        rootChildren: [...root.children].map((e) => e.localName),
+      };
+    };
+    const first = shape(hosts[0]!);
+    expect(first.texts).toEqual([]);
+    expect(first.host.style).toContain(`width: ${BADGE_SIZE.width}px`);
+    for (const host of hosts) expect(shape(host)).toEqual(first);
+    // The words are for the user alone: in the label inside the closed root.
+    expect(badgeButtonForTests(hosts[1]!)?.getAttribute('aria-label')).toBe(
+      'Vetted: Avoid, your rating 2.5 of 5 over 3 projects, vetting 3 of 12 checked, 2 failed. Open the profile to change it.',
+    );
+    expect(hosts.every((h) => h.textContent === '' && h.shadowRoot === null)).toBe(true);
+  });
+
+  it('shortlists on a real click only, and un-shortlists on the next', async () => {
+    const onShortlist = vi.fn();
+    let queue: (() => void)[] = [];
+    const known: Record<string, BadgeSummary> = { 'fiverr:s': summary('fiverr:s'), 'fiverr:h': summary('fiverr:h', { status: 'hired' }) };
+    const controller = createBadgeController(
+      document,
+      async (keys) => Object.fromEntries(keys.filter((k) => known[k]).map((k) => [k, known[k]!])),
+      (run) => {
+        queue.push(run);
+        return () => (queue = queue.filter((r) => r !== run));
+      },
+      onShortlist,
+    );
+    const cards = ['new', 's', 'h'].map(cardFor);
+    controller.update(cards);
+    queue.forEach((r) => r());
+    await new Promise((r) => setTimeout(r, 0));
+    const buttons = [...document.querySelectorAll('[data-testid="vetted-badge"]')].map((h) => badgeButtonForTests(h)!);
+    // A click the page dispatches is not trusted: nothing happens.
+    buttons[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onShortlist).not.toHaveBeenCalled();
+    const trusted = (el: Element) => {
+      const ev = new MouseEvent('click', { bubbles: true, composed: true });
+      Object.defineProperty(ev, 'isTrusted', { value: true });
+      el.dispatchEvent(ev);
+    };
+    trusted(buttons[0]!);
+    trusted(buttons[1]!);
+    trusted(buttons[2]!);
+    expect(onShortlist.mock.calls.map(([p, next]) => [p.key, next])).toEqual([
+      ['fiverr:new', 'shortlisted'],
+      ['fiverr:s', 'prospect'],
+    ]);
   });
 
   it('follows a recycled card that now shows someone else', async () => {

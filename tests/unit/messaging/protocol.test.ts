@@ -52,7 +52,7 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
     ],
   },
   saveNote: {
-    valid: [{ contractorKey: key, kind: 'general', body: 'hi' }, { id: 'n1', projectId: 'p1', kind: 'budget', body: 'x' }],
+    valid: [{ createId: 'draft-1', contractorKey: key, kind: 'general', body: 'x' }, { contractorKey: key, kind: 'general', body: 'hi' }, { id: 'n1', projectId: 'p1', kind: 'budget', body: 'x' }],
     invalid: [{ contractorKey: key, kind: 'general', body: '' }, { contractorKey: key, kind: 'secret', body: 'x' }, { kind: 'general' }],
   },
   deleteNote: { valid: [{ id: 'n1' }], invalid: [{ id: '' }, {}] },
@@ -145,6 +145,18 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   },
   getCompare: { valid: [{ keys: [key, 'fiverr:bob'] }], invalid: [{ keys: [] }, { keys: [key, key, key, key, key] }] },
   getSpendReport: { valid: [{}], invalid: [{ currency: 'USD' }] },
+  // issue 12
+  shortlistFromCard: {
+    valid: [{ profile, status: 'shortlisted' }, { profile, status: 'prospect' }],
+    invalid: [{ profile, status: 'avoid' }, { profile }, { status: 'shortlisted' }],
+  },
+  bindOverlay: {
+    valid: [{ nonce: 'a'.repeat(32), key }, { nonce: 'Ab_-'.repeat(8), key: null }],
+    invalid: [{ nonce: 'short', key }, { nonce: 'a'.repeat(32) }, { nonce: '<script>'.repeat(4), key }],
+  },
+  toggleOverlay: { valid: [{}], invalid: [{ open: true }, null] },
+  claimOverlay: { valid: [{ nonce: 'a'.repeat(32) }], invalid: [{}, { nonce: 'x' }, { nonce: 'a'.repeat(65) }] },
+  overlayLayout: { valid: [{ open: true }, { open: false }], invalid: [{}, { open: 'yes' }] },
 };
 
 describe('protocol', () => {
@@ -155,7 +167,8 @@ describe('protocol', () => {
   it('says who may send each request', () => {
     for (const spec of Object.values(REQUESTS)) expect(['content', 'page']).toContain(spec.from);
     const fromContent = Object.entries(REQUESTS).filter(([, s]) => s.from === 'content').map(([k]) => k).sort();
-    expect(fromContent).toEqual(['getBadges', 'getSiteSwitches', 'reportPage']);
+    // issue 12: the mark's one-click shortlist, and the overlay binding (none returns private data).
+    expect(fromContent).toEqual(['bindOverlay', 'getBadges', 'getSiteSwitches', 'reportPage', 'shortlistFromCard', 'toggleOverlay']);
   });
 
   describe.each(Object.keys(EXAMPLES) as RequestType[])('%s', (type) => {

@@ -1,0 +1,65 @@
+/**
+ * Issue 12: the one-click shortlist of a search-result mark, and the overlay frame's binding to its
+ * tab (lib/background/overlay-bindings.ts). Nothing private goes back to the content script.
+ */
+import { browser } from 'wxt/browser';
+import * as contractors from '../../db/repositories/contractors';
+import { isSiteEnabled } from '../../db/repositories/settings';
+import { RequestError } from '../errors';
+import type { HandlerContext, HandlerGroup } from '../context';
+import { tellOverlay } from '../overlay-bindings';
+
+/** The layout message the content script hears (runtime messaging from the background only). */
+export const OVERLAY_LAYOUT_EVENT = 'vetted:overlay-layout';
+
+const NOT_OURS = 'This Vetted panel was not opened by Vetted on this page, so it shows nothing and can’t change anything.';
+
+function topFrameTab(ctx: HandlerContext, type: string): number {
+  const tabId = ctx.sender.tab?.id;
+  if (tabId === undefined || tabId < 0 || (ctx.sender.frameId ?? 0) !== 0) {
+    throw new RequestError('forbidden', `"${type}" is only for the page's own content script.`);
+  }
+  return tabId;
+}
+
+export const overlayBindingHandlers: HandlerGroup<'shortlistFromCard' | 'bindOverlay' | 'toggleOverlay' | 'claimOverlay' | 'overlayLayout'> = {
+  async shortlistFromCard(db, { profile, status }, ctx) {
+    topFrameTab(ctx, 'shortlistFromCard');
+    if (!(await isSiteEnabled(db, profile.site))) throw new RequestError('forbidden', 'Vetted is switched off on this site.');
+    await db.transaction('rw', db.contractors, db.settings, async () => {
+      await contractors.trackContractor(db, profile, ctx.now);
+      await contractors.updateContractor(db, profile.key, { status }, ctx.now);
+    });
+    return { ok: true };
+  },
+
+  async bindOverlay(_db, { nonce, key }, ctx) {
+    const tabId = topFrameTab(ctx, 'bindOverlay');
+    const binding = await ctx.overlays.bind(tabId, nonce, key);
+    if (binding.frameId !== null) await tellOverlay(ctx.overlays, tabId, { kind: 'key', key });
+    return { ok: true };
+  },
+
+  async toggleOverlay(_db, _payload, ctx) {
+    const tabId = topFrameTab(ctx, 'toggleOverlay');
+    await tellOverlay(ctx.overlays, tabId, { kind: 'toggle' });
+    return { ok: true };
+  },
+
+  async claimOverlay(_db, { nonce }, ctx) {
+    const binding = await ctx.overlays.claim(ctx.sender, nonce);
+    if (!binding) throw new RequestError('forbidden', NOT_OURS);
+    return { tabId: ctx.sender.tab!.id!, key: binding.key };
+  },
+
+  async overlayLayout(_db, { open }, ctx) {
+    const tabId = ctx.sender.tab?.id;
+    if (tabId === undefined || !(await ctx.overlays.isBound(ctx.sender))) throw new RequestError('forbidden', NOT_OURS);
+    try {
+      await browser.tabs.sendMessage(tabId, { type: OVERLAY_LAYOUT_EVENT, open }, { frameId: 0 });
+    } catch {
+      // The page navigated away: nothing to resize.
+    }
+    return { ok: true };
+  },
+};

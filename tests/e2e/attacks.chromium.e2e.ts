@@ -1,0 +1,160 @@
+/**
+ * Issue 12, a hostile marketplace page in Chromium: it tries to switch Vetted off (the WXT
+ * "content-script-started" kill switch, forged location events), to re-point the overlay frame at
+ * another contractor, to frame the overlay itself and write through it, to drive it with forged
+ * postMessage commands, and to fade or hide it. Each attack is one test; the badge oracle is in
+ * badges.shared.ts (window.find and geometry, both browsers).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launchChromium, waitFor, type ChromiumSession } from './harness';
+import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
+
+const OTHER = 'upwork:~01other0000000000aa';
+const FRAME = '[data-testid="vetted-overlay-frame"]';
+
+const other = { key: OTHER, site: 'upwork' as const, siteId: '~01other0000000000aa', name: 'Other Person', profileUrl: 'https://www.upwork.com/freelancers/~01other0000000000aa' };
+
+describe('a hostile page against Vetted, Chromium (issue 12)', () => {
+  let session: ChromiumSession;
+  let page: Page;
+
+  const realFrame = async (): Promise<Frame> => {
+    const handle = await waitFor('the overlay frame', () => page.$(FRAME));
+    const frame = await waitFor('its document', () => handle.contentFrame());
+    await frame.getByTestId('overlay-toggle').waitFor();
+    return frame;
+  };
+
+  beforeAll(async () => {
+    session = await launchChromium({ routes: { inject: [RECORDER_SCRIPT] } });
+    await session.send('trackContractor', { profile: other });
+    await session.send('updateSettings', { patch: { overlayOpen: false } });
+    page = await session.openMarketplacePage('upworkProfile');
+    await realFrame();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('#2 kill switch: the page learns no start-up message, and forged WXT events stop nothing', async () => {
+    const report = await page.evaluate(readRecorder);
+    expect(report.log.filter((e) => /content-script-started|wxt:/.test(e.detail) && !e.detail.includes('evil'))).toEqual([]);
+    // What WXT 0.20 obeyed (the name it used to announce), and forged location changes.
+    await page.evaluate((id) => {
+      for (const script of ['upwork', 'content-scripts/upwork', 'fiverr']) {
+        const name = `${id}:${script}:wxt:content-script-started`;
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: script, messageId: 'evil' } }));
+        window.postMessage({ type: name, contentScriptName: script, messageId: 'evil' }, '*');
+        window.dispatchEvent(new Event(`${id}:${script}:wxt:locationchange`));
+      }
+    }, session.extensionId);
+    // Still alive: a page re-render that throws the frame out gets it put back, and it still opens.
+    const old = await page.$(FRAME);
+    await page.evaluate((sel) => document.querySelector(sel)?.parentElement?.remove(), FRAME);
+    await waitFor('the frame put back', async () => {
+      const now = await page.$(FRAME);
+      return !!now && !(await now.evaluate((el, was) => el === was, old));
+    });
+    const frame = await realFrame();
+    await frame.getByTestId('overlay-toggle').click();
+    await frame.getByRole('heading', { level: 1 }).waitFor({ timeout: 10_000 });
+    await frame.getByTestId('overlay-toggle').click();
+  });
+
+  it('#3 re-pointed frame: the page points the real frame at another contractor; Vetted puts its own frame back', async () => {
+    const before = await page.$(FRAME);
+    await page.evaluate(
+      ({ sel, url }) => {
+        (document.querySelector(sel) as HTMLIFrameElement).src = url;
+      },
+      { sel: FRAME, url: session.extensionUrl(`overlay.html#key=${encodeURIComponent(OTHER)}`) },
+    );
+    await waitFor('a new frame of Vetted’s own', async () => {
+      const now = await page.$(FRAME);
+      if (!now || (await now.evaluate((el, old) => el === old, before))) return false;
+      return (await now.getAttribute('src')) === session.extensionUrl('overlay.html');
+    });
+    const frame = await realFrame();
+    await frame.getByTestId('overlay-toggle').click();
+    // The page's contractor, not the one the page asked for.
+    const heading = frame.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    expect(await heading.textContent()).not.toContain('Other Person');
+    await frame.getByTestId('overlay-toggle').click();
+  });
+
+  it('#4 own frame: a frame the page makes shows nothing and accepts no write', async () => {
+    await page.evaluate((url) => {
+      const f = document.createElement('iframe');
+      f.id = 'decoy';
+      f.src = url;
+      f.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:600px;opacity:0.0001';
+      document.body.append(f);
+    }, session.extensionUrl(`overlay.html#key=${encodeURIComponent(OTHER)}`));
+    const decoy = await waitFor('the page’s frame', async () => (await page.$('#decoy'))?.contentFrame());
+    await decoy.waitForLoadState('load');
+    // The page also posts guesses and the old command into it.
+    await page.evaluate(() => {
+      const w = (document.getElementById('decoy') as HTMLIFrameElement).contentWindow!;
+      w.postMessage({ type: 'vetted:overlay-bind', nonce: 'x'.repeat(32) }, '*');
+      w.postMessage({ type: 'vetted:overlay-command', command: 'toggle' }, '*');
+    });
+    await waitFor('the decoy to have tried', () => decoy.evaluate(() => document.readyState === 'complete'));
+    expect(await decoy.evaluate(() => document.getElementById('app')?.innerHTML ?? '')).toBe('');
+    // Whatever runs in that frame (here: the driver, as if the frame were hijacked) is refused.
+    const reply = await decoy.evaluate(
+      (key) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; code?: string }> } } }).chrome.runtime.sendMessage({
+          type: 'updateContractor',
+          payload: { key, patch: { status: 'avoid' } },
+        }),
+      OTHER,
+    );
+    expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
+    expect((await session.send('getContractor', { key: OTHER }))?.contractor.status).toBe('prospect');
+    await page.evaluate(() => document.getElementById('decoy')?.remove());
+  });
+
+  it('#5 forged commands: the page posts the overlay’s old command into the real frame; nothing opens, nothing is stored', async () => {
+    const frame = await realFrame();
+    await page.evaluate((sel) => {
+      const w = (document.querySelector(sel) as HTMLIFrameElement).contentWindow!;
+      for (let i = 0; i < 3; i++) {
+        w.postMessage({ type: 'vetted:overlay-command', command: 'toggle' }, '*');
+        w.postMessage({ type: 'vetted:overlay-bind', nonce: 'y'.repeat(32) }, '*');
+      }
+    }, FRAME);
+    // The frame heard them (same event loop turn as a real command) and stayed collapsed.
+    await frame.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    expect(await frame.getByTestId('overlay-toggle').getAttribute('aria-expanded')).not.toBe('true');
+    expect((await session.send('getSettings', {})).overlayOpen).toBe(false);
+    // The real frame still works: it is still bound.
+    await frame.getByTestId('overlay-toggle').click();
+    await frame.getByRole('heading', { level: 1 }).waitFor();
+    expect((await session.send('getSettings', {})).overlayOpen).toBe(true);
+    await frame.getByTestId('overlay-toggle').click();
+  });
+
+  it('#4 faded frame: the page sets the frame transparent, hides or disables it; Vetted restores it', async () => {
+    await realFrame();
+    await page.evaluate((sel) => {
+      const f = document.querySelector(sel) as HTMLIFrameElement;
+      f.style.opacity = '0';
+      f.style.setProperty('visibility', 'hidden');
+      f.setAttribute('inert', '');
+      f.parentElement!.style.opacity = '0';
+      const css = document.createElement('style');
+      css.textContent = 'iframe { opacity: 0 !important; transform: scale(0.01) !important; }';
+      document.head.append(css);
+    }, FRAME);
+    await waitFor('the frame’s own style back', () =>
+      page.evaluate((sel) => {
+        const f = document.querySelector(sel) as HTMLIFrameElement;
+        const s = getComputedStyle(f);
+        const holder = getComputedStyle(f.parentElement!);
+        return s.opacity === '1' && s.visibility === 'visible' && s.transform === 'none' && !f.hasAttribute('inert') && holder.opacity === '1';
+      }, FRAME),
+    );
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Issue 12, a hostile marketplace page in Firefox ESR (MV2 build): the kill switch, a frame the
+ * page makes (in Firefox any site may frame the overlay once it knows the moz-extension origin),
+ * forged commands, and a faded frame. The Chromium twin is attacks.chromium.e2e.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { launchFirefox, waitFor, type FirefoxSession } from './harness';
+import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
+
+const OTHER = 'upwork:~01other0000000000aa';
+const FRAME = '[data-testid="vetted-overlay-frame"]';
+const TOGGLE = '[data-testid="overlay-toggle"]';
+const other = { key: OTHER, site: 'upwork' as const, siteId: '~01other0000000000aa', name: 'Other Person', profileUrl: 'https://www.upwork.com/freelancers/~01other0000000000aa' };
+
+describe('a hostile page against Vetted, Firefox (issue 12)', () => {
+  let session: FirefoxSession;
+  let page: Page;
+
+  const realFrame = async (): Promise<Frame> => {
+    const frame = await session.overlayFrame(page);
+    await frame.waitForSelector(TOGGLE, { timeout: 30_000 });
+    return frame;
+  };
+
+  beforeAll(async () => {
+    session = await launchFirefox({ routes: { inject: [RECORDER_SCRIPT] } });
+    await session.send('trackContractor', { profile: other });
+    await session.send('updateSettings', { patch: { overlayOpen: false } });
+    page = await session.openMarketplacePage('upworkProfile');
+    await realFrame();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('#2 kill switch: no start-up message reaches the page, and forged WXT events stop nothing', async () => {
+    const report = await page.evaluate(readRecorder);
+    expect(report.log.filter((e) => /content-script-started|wxt:/.test(e.detail) && !e.detail.includes('evil'))).toEqual([]);
+    await page.evaluate((origin) => {
+      const id = new URL(origin).host;
+      for (const script of ['upwork', 'content-scripts/upwork']) {
+        const name = `${id}:${script}:wxt:content-script-started`;
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: script, messageId: 'evil' } }));
+        window.postMessage({ type: name, contentScriptName: script, messageId: 'evil' }, '*');
+      }
+    }, session.extensionOrigin);
+    // Still alive: a re-render that throws the frame out gets it put back, bound and working.
+    await page.evaluate((sel) => document.querySelector(sel)?.parentElement?.remove(), FRAME);
+    await waitFor('the frame put back', async () => (await page.$(FRAME)) !== null);
+    const frame = await realFrame();
+    await frame.click(TOGGLE);
+    await frame.waitForSelector('h1', { timeout: 15_000 });
+    await frame.click(TOGGLE);
+  });
+
+  it('#4 own frame: a frame the page makes shows nothing and its writes are refused', async () => {
+    await page.evaluate((url) => {
+      const f = document.createElement('iframe');
+      f.id = 'decoy';
+      f.src = url;
+      f.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:600px;opacity:0.0001';
+      document.body.append(f);
+      f.addEventListener('load', () => {
+        f.contentWindow!.postMessage({ type: 'vetted:overlay-bind', nonce: 'x'.repeat(32) }, '*');
+        f.contentWindow!.postMessage({ type: 'vetted:overlay-command', command: 'toggle' }, '*');
+      });
+    }, session.extensionUrl(`overlay.html#key=${encodeURIComponent(OTHER)}`));
+    const element = await waitFor('the page’s frame', () => page.$('#decoy'));
+    const decoy = await waitFor('its document', () => element.contentFrame());
+    await waitFor('it loaded', () => decoy.evaluate(() => document.readyState === 'complete' && !!document.getElementById('app')));
+    expect(await decoy.evaluate(() => document.getElementById('app')?.innerHTML ?? '')).toBe('');
+    const reply = await decoy.evaluate(
+      (key) =>
+        (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; code?: string }> } } }).browser.runtime.sendMessage({
+          type: 'updateContractor',
+          payload: { key, patch: { status: 'avoid' } },
+        }),
+      OTHER,
+    );
+    expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
+    expect((await session.send('getContractor', { key: OTHER }))?.contractor.status).toBe('prospect');
+    await page.evaluate(() => document.getElementById('decoy')?.remove());
+  });
+
+  it('#5 forged commands: nothing the page posts opens the overlay or is stored', async () => {
+    const frame = await realFrame();
+    await page.evaluate((sel) => {
+      const w = (document.querySelector(sel) as HTMLIFrameElement).contentWindow!;
+      w.postMessage({ type: 'vetted:overlay-command', command: 'toggle' }, '*');
+      w.postMessage({ type: 'vetted:overlay-bind', nonce: 'y'.repeat(32) }, '*');
+    }, FRAME);
+    await frame.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    expect(await frame.$eval(TOGGLE, (b) => b.getAttribute('aria-expanded'))).not.toBe('true');
+    expect((await session.send('getSettings', {})).overlayOpen).toBe(false);
+  });
+
+  it('#4 faded frame: Vetted restores the frame’s own style', async () => {
+    await page.evaluate((sel) => {
+      const f = document.querySelector(sel) as HTMLIFrameElement;
+      f.style.opacity = '0';
+      f.parentElement!.style.opacity = '0';
+      const css = document.createElement('style');
+      css.textContent = 'iframe { opacity: 0 !important; }';
+      document.head.append(css);
+    }, FRAME);
+    await waitFor('the frame’s own style back', () =>
+      page.evaluate((sel) => {
+        const f = document.querySelector(sel) as HTMLIFrameElement;
+        return getComputedStyle(f).opacity === '1' && getComputedStyle(f.parentElement!).opacity === '1';
+      }, FRAME),
+    );
+  });
+});
