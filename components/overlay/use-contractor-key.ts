@@ -9,6 +9,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send, VettedError } from '../../lib/messaging/client';
 import { bindNonce, overlayEventFor } from './frame';
+import { TAB_CONTEXT_EVENT } from '../../lib/messaging/events';
+import type { TabContextEvent } from '../../lib/messaging/protocol';
 
 /**
  * The nonce may arrive before the app's effects run (the content script posts it on the frame's
@@ -64,7 +66,9 @@ export function useContractorKey(): ContractorKeyState {
 
   useEffect(() => {
     const onNonce = (offered: string) => {
-      if (offered === claimed.current || offered === lastOffered.current) return;
+      // The nonce offered again: the page moved to another contractor; ask the background which.
+      if (offered === claimed.current) return claim.current(offered);
+      if (offered === lastOffered.current) return;
       lastOffered.current = offered;
       claim.current(offered);
     };
@@ -81,10 +85,14 @@ export function useContractorKey(): ContractorKeyState {
     const onMessage = (message: unknown) => {
       const event = overlayEventFor(message, nonce);
       if (event?.kind === 'key') setKey(event.key);
+      // The background also announces the contractor a tab now shows (after the content script
+      // reported the new page): a second way to learn it if the addressed message was missed.
+      const tab = message as Partial<TabContextEvent> | null;
+      if (tab?.event === TAB_CONTEXT_EVENT && tabId !== null && tab.tabId === tabId && tab.key !== undefined) setKey(tab.key);
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, [nonce]);
+  }, [nonce, tabId]);
 
   const retry = () => {
     if (lastOffered.current) claim.current(lastOffered.current);

@@ -278,7 +278,15 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
         // Same frame, another contractor: the background tells the bound frame.
         key = next;
         iframeEl.dataset.key = next;
-        if (nonce) void request('bindOverlay', { nonce, key: next });
+        const held = nonce;
+        const frame = iframeEl;
+        // Then the frame is offered its nonce again, which makes it ask the background: Firefox
+        // does not deliver the background's runtime messages to an extension frame in a web page.
+        if (held) {
+          void request('bindOverlay', { nonce: held, key: next }).then((reply) => {
+            if (reply && nonce === held && frame === iframeEl) frame.contentWindow?.postMessage({ type: BIND_MESSAGE, nonce: held }, extensionOrigin);
+          });
+        }
         return;
       }
       mount(next);

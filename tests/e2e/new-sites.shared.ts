@@ -21,7 +21,7 @@ const PAGES = [
 
 async function frameKeys(page: AnyPage): Promise<string[]> {
   return (await page.evaluate(
-    (sel) => [...document.querySelectorAll<HTMLIFrameElement>(sel)].map((f) => decodeURIComponent(new URL(f.src).hash.replace(/^#key=/, ''))),
+    (sel) => [...document.querySelectorAll<HTMLIFrameElement>(sel)].map((f) => f.dataset.key ?? ''),
     FRAME,
   )) as string[];
 }
