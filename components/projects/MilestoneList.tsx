@@ -86,34 +86,38 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
                 <Trash2 aria-hidden="true" />
               </button>
             </div>
-            <div class="p-item__meta">
-              {m.dueDate ? (
-                <span>
-                  Due {formatDay(m.dueDate, locale, health.today)}
-                  {m.status !== 'approved' && m.status !== 'paid' && (
-                    <> ({formatRelativeDays(daysBetween(health.today, m.dueDate), locale)})</>
-                  )}
-                </span>
-              ) : (
-                <span>No due date</span>
-              )}
-              {m.amountMinor !== undefined && <span class="v-num">{formatMoney(m.amountMinor, project.currency, locale, { trimZeroFraction: true })}</span>}
-              <span class="v-spacer" />
-              <label class="v-sr-only" for={`ms-status-${m.id}`}>
-                Status of {m.title}
-              </label>
-              <select
-                id={`ms-status-${m.id}`}
-                class="v-select"
-                value={m.status}
-                onChange={(e) => void setStatus(m, e.currentTarget.value as MilestoneStatus)}
-              >
-                {MILESTONE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {MILESTONE_STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
+            {/* A grid, not a wrapping flex row: the status select keeps one column at the row's end whatever the due text's length (issue 14). */}
+            <div class="p-item__meta p-ms-meta">
+              <span class="p-ms-meta__facts">
+                {m.dueDate ? (
+                  <span>
+                    Due {formatDay(m.dueDate, locale, health.today)}
+                    {m.status !== 'approved' && m.status !== 'paid' && (
+                      <> ({formatRelativeDays(daysBetween(health.today, m.dueDate), locale)})</>
+                    )}
+                  </span>
+                ) : (
+                  <span>No due date</span>
+                )}
+                {m.amountMinor !== undefined && <span class="v-num">{formatMoney(m.amountMinor, project.currency, locale, { trimZeroFraction: true })}</span>}
+              </span>
+              <span class="p-ms-meta__status">
+                <label class="v-sr-only" for={`ms-status-${m.id}`}>
+                  Status of {m.title}
+                </label>
+                <select
+                  id={`ms-status-${m.id}`}
+                  class="v-select"
+                  value={m.status}
+                  onChange={(e) => void setStatus(m, e.currentTarget.value as MilestoneStatus)}
+                >
+                  {MILESTONE_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {MILESTONE_STATUS_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              </span>
             </div>
             {offer === m.id && (
               <PaymentOffer

@@ -7,8 +7,25 @@
 import type { BadgeSummary } from '../messaging/protocol';
 import type { ProfileSnapshot } from '../db/schema';
 import type { ListingCard } from '../sites';
-import { BADGE_TAG, badgeAction, createBadgeHost, renderBadge } from './badge';
+import { BADGE_SIZE, BADGE_TAG, badgeAction, createBadgeHost, renderBadge } from './badge';
 import { createCardBatcher, type Scheduler } from './card-batcher';
+import { BADGE_INSET, chooseBadgeCorner, type Box, type Corner } from './placement';
+
+/** What a mark must not cover on a card: its avatar and pictures, its links (the name), its buttons. */
+const CARD_CONTENT = 'img, a[href], button';
+
+function boxOf(el: Element): Box {
+  const r = el.getBoundingClientRect();
+  return { left: r.left, top: r.top, width: r.width, height: r.height };
+}
+
+/** Moves a mark to `corner` of its card (inline, !important: page rules can't move it). */
+function placeInCorner(host: HTMLElement, corner: Corner): void {
+  const [v, h] = corner.split('-') as ['top' | 'bottom', 'left' | 'right'];
+  for (const side of ['top', 'bottom', 'left', 'right'] as const) {
+    host.style.setProperty(side, side === v || side === h ? `${BADGE_INSET}px` : 'auto', 'important');
+  }
+}
 
 /** Resolves to the summaries the background returned, or null when it could not be asked. */
 export type FetchBadges = (keys: string[]) => Promise<Record<string, BadgeSummary> | null>;
@@ -75,8 +92,11 @@ export function createBadgeController(doc: Document, fetchBadges: FetchBadges, s
     const view = doc.defaultView;
     // The badge sits in the card's corner; a static card would let it float off elsewhere.
     const isStatic = toPlace.map(([card]) => view?.getComputedStyle(card).position === 'static');
+    // The corner that covers none of the card's avatar, name link or buttons (all read before any write).
+    const corners = toPlace.map(([card]) => chooseBadgeCorner(boxOf(card), BADGE_SIZE, [...card.querySelectorAll(CARD_CONTENT)].map(boxOf)));
     toPlace.forEach(([card, host], i) => {
       if (isStatic[i]) (card as HTMLElement).style.position = 'relative';
+      placeInCorner(host, corners[i]!);
       card.prepend(host);
     });
   };

@@ -123,7 +123,7 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
     lastAt = at;
     const s = iframe.style;
     s.setProperty('width', `${frame.width}px`, 'important');
-    s.setProperty('height', `${frame.height}px`, 'important');
+    s.setProperty('height', `${at.height ?? frame.height}px`, 'important');
     s.setProperty('top', `${at.top}px`, 'important');
     s.setProperty('left', at.edge === 'left' ? '0px' : 'auto', 'important');
     s.setProperty('right', at.edge === 'right' ? '0px' : 'auto', 'important');

@@ -119,6 +119,11 @@ export const ContractorSchema = ProfileSnapshotSchema.extend({
   nameEditedByUser: z.boolean().optional(),
   firstSeenAt: TimestampSchema,
   lastSeenAt: TimestampSchema,
+  /**
+   * Last time the user had this contractor's own profile page open ("Recently viewed"). Absent for
+   * one only shortlisted from a search card, picked in a project form, or imported without one.
+   */
+  viewedAt: TimestampSchema.optional(),
   /** Rate / rating as first seen, then one entry per change. Capped (oldest dropped after the first). */
   history: z.array(HistoryEntrySchema).max(500),
   /** Keys of the same person's profiles on other marketplaces (kept symmetric by the repository). */

@@ -38,6 +38,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       lists: 'id, name, *keys',
     },
   },
+  {
+    // issue 14: "Recently viewed" lists only contractors whose profile page was opened (viewedAt,
+    // set by reportPage and Track this page). Existing rows keep their list: viewedAt = lastSeenAt.
+    version: 7,
+    stores: {
+      contractors: 'key, status, lastSeenAt, *tags, site, viewedAt',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('contractors')
+        .toCollection()
+        .modify((c: { lastSeenAt: number; viewedAt?: number }) => {
+          if (c.viewedAt === undefined) c.viewedAt = c.lastSeenAt;
+        });
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

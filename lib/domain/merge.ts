@@ -113,6 +113,9 @@ export function mergeContractor(ours: Contractor, theirs: Contractor): Merged<Co
     history: mergeHistory(ours.history, theirs.history),
     firstSeenAt: Math.min(ours.firstSeenAt, theirs.firstSeenAt),
     lastSeenAt: Math.max(ours.lastSeenAt, theirs.lastSeenAt),
+    ...(ours.viewedAt !== undefined || theirs.viewedAt !== undefined
+      ? { viewedAt: Math.max(ours.viewedAt ?? 0, theirs.viewedAt ?? 0) }
+      : {}),
     createdAt: Math.min(ours.createdAt, theirs.createdAt),
     updatedAt: Math.max(ours.updatedAt, theirs.updatedAt),
     userUpdatedAt: Math.max(userTime(ours), userTime(theirs)),

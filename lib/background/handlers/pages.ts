@@ -20,7 +20,7 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
     const enabled = await isSiteEnabled(db, site);
     let key: string | null = null;
     if (enabled && profile) {
-      await upsertSnapshot(db, profile, ctx.now);
+      await upsertSnapshot(db, profile, ctx.now, { viewed: true });
       key = profile.key;
     }
     const tabId = ctx.sender.tab?.id;

@@ -18,7 +18,7 @@ export const trackPageHandlers: HandlerGroup<'getTrackable' | 'trackPage'> = {
     const read = await readTab(tabId);
     if (!read.ok) throw new RequestError(read.reason === 'blocked' ? 'forbidden' : 'not-found', read.message);
     const { profile } = read;
-    const { contractor } = await trackContractor(db, profile, ctx.now);
+    const { contractor } = await trackContractor(db, profile, ctx.now, { viewed: true });
     // The side panel follows the tab's contractor: point it at the one just tracked.
     const context = { key: profile.key, site: profile.site, url: profile.profileUrl };
     if (await ctx.tabs.set(tabId, context)) ctx.tabContextChanged({ tabId, ...context });

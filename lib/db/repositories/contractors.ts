@@ -46,9 +46,13 @@ export async function listContractors(db: VettedDb, q: ContractorQuery = {}): Pr
   return db.contractors.orderBy('lastSeenAt').reverse().filter(matches).limit(limit).toArray();
 }
 
-/** Recently viewed contractors, newest first (uses the lastSeenAt index: cheap at any size). */
+/**
+ * Recently viewed contractors, newest first: only those whose profile page the user opened
+ * (`viewedAt`; a card shortlist, a project form or an import sets none). The viewedAt index holds
+ * only rows that have one, so this stays cheap at any size.
+ */
 export async function recentContractors(db: VettedDb, limit = 8): Promise<Contractor[]> {
-  return db.contractors.orderBy('lastSeenAt').reverse().limit(limit).toArray();
+  return db.contractors.orderBy('viewedAt').reverse().limit(limit).toArray();
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -77,12 +81,22 @@ export interface UpsertResult {
   changed: boolean;
 }
 
+export interface SnapshotOptions {
+  /** The user has the contractor's own profile page open (reportPage, Track this page): sets viewedAt. */
+  viewed?: boolean;
+}
+
 /**
  * Records what the page shows about a contractor. Fields the adapter could not read are left as
  * they were; a name the user typed is never overwritten; rate, rating and job success changes are
  * appended to the history. Only changed fields are written (partial update).
  */
-export async function upsertSnapshot(db: VettedDb, input: ProfileSnapshot, now: number): Promise<UpsertResult> {
+export async function upsertSnapshot(
+  db: VettedDb,
+  input: ProfileSnapshot,
+  now: number,
+  options: SnapshotOptions = {},
+): Promise<UpsertResult> {
   const snapshot = validate(ProfileSnapshotSchema, input, 'profile');
   return db.transaction('rw', db.contractors, async () => {
     const current = await db.contractors.get(snapshot.key);
@@ -97,6 +111,7 @@ export async function upsertSnapshot(db: VettedDb, input: ProfileSnapshot, now: 
           tags: [],
           firstSeenAt: now,
           lastSeenAt: now,
+          ...(options.viewed ? { viewedAt: now } : {}),
           history: Object.keys(tracked).length > 1 ? [tracked] : [],
           links: [],
           createdAt: now,
@@ -137,6 +152,7 @@ export async function upsertSnapshot(db: VettedDb, input: ProfileSnapshot, now: 
       if (current.userUpdatedAt === undefined) changes.userUpdatedAt = current.updatedAt;
     }
     changes.lastSeenAt = now;
+    if (options.viewed) changes.viewedAt = now;
     const contractor = validate(ContractorSchema, { ...current, ...changes }, 'contractor');
     await db.contractors.update(snapshot.key, changes);
     return { contractor, created: false, changed };
@@ -144,9 +160,14 @@ export async function upsertSnapshot(db: VettedDb, input: ProfileSnapshot, now: 
 }
 
 /** "Track this contractor": creates from a snapshot when unknown, refreshes it otherwise. */
-export async function trackContractor(db: VettedDb, snapshot: ProfileSnapshot, now: number): Promise<UpsertResult> {
+export async function trackContractor(
+  db: VettedDb,
+  snapshot: ProfileSnapshot,
+  now: number,
+  options: SnapshotOptions = {},
+): Promise<UpsertResult> {
   return db.transaction('rw', db.contractors, db.settings, async () => {
-    const result = await upsertSnapshot(db, snapshot, now);
+    const result = await upsertSnapshot(db, snapshot, now, options);
     if (result.created) await markChanged(db, now);
     return result;
   });

@@ -1,5 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import type { Contractor, Project } from '../../../lib/db/schema';
@@ -270,6 +272,38 @@ describe('SidePanel', () => {
     expect(item.textContent).toContain('yesterday');
     fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'submitted' } });
     await waitFor(() => expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', id: 'm1', patch: { status: 'submitted' } }]));
+  });
+
+  it('every milestone row keeps its status select in the same fixed end column (issue 14)', async () => {
+    const { dueDate: _due, amountMinor: _amount, ...bare } = milestone({ id: 'm3', title: 'Call' });
+    serve({
+      views: [
+        view({
+          milestones: [
+            milestone({ dueDate: '2026-11-26' }),
+            milestone({ id: 'm2', title: 'Final files with a long title', dueDate: '2027-03-14', amountMinor: 123456_00 }),
+            bare,
+          ],
+        }),
+      ],
+      contractors: [contractor()],
+      tabs: {},
+    });
+    renderPanel({ initialProjectId: 'p1' });
+    await waitFor(() => expect(screen.getAllByTestId('milestone-item')).toHaveLength(3));
+    for (const item of screen.getAllByTestId('milestone-item')) {
+      const select = within(item).getByRole('combobox');
+      const cell = select.closest('.p-ms-meta__status');
+      expect(cell).not.toBeNull();
+      // Two cells only: the due/amount facts (they wrap inside their cell) and the select's cell.
+      const row = cell!.parentElement!;
+      expect(row.classList.contains('p-ms-meta')).toBe(true);
+      expect([...row.children].map((c) => c.className)).toEqual(['p-ms-meta__facts', 'p-ms-meta__status']);
+    }
+    // The row is a grid with a fixed-width last column, not a wrapping flex row.
+    const css = readFileSync(resolve(__dirname, '../../../components/projects/projects.css'), 'utf8');
+    expect(css).toMatch(/\.p-ms-meta \{[^}]*display: grid;[^}]*grid-template-columns: minmax\(0, 1fr\) \d+(\.\d+)?em;/);
+    expect(css).toMatch(/\.p-ms-meta__status \.v-select \{ width: 100%; \}/);
   });
 
   it('approving a milestone offers to record its payment, with focus on the offer (issue 14)', async () => {

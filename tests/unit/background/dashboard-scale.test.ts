@@ -29,6 +29,7 @@ describe('getDashboard at scale', () => {
       tags: [],
       firstSeenAt: T0,
       lastSeenAt: T0 + i,
+      viewedAt: T0 + i,
       history: [],
       links: [],
       createdAt: T0,

@@ -150,6 +150,24 @@ describe('getDashboard', () => {
     expect(d.settings.dueSoonDays).toBe(3);
   });
 
+  it('"Recently viewed" lists only contractors whose profile page was opened (issue 14)', async () => {
+    await report(KEY, 'Ada');
+    h.clock.now += 1;
+    // Tracked without opening the profile: a search card's shortlist, a project form's pick.
+    const card = snapshot({ key: 'upwork:~02card', siteId: '~02card', name: 'Card', profileUrl: 'https://www.upwork.com/freelancers/~02card' });
+    await h.ok('shortlistFromCard', { profile: card, status: 'shortlisted' }, senders.content());
+    const form = snapshot({ key: 'upwork:~03form', siteId: '~03form', name: 'Form', profileUrl: 'https://www.upwork.com/freelancers/~03form' });
+    await h.ok('trackContractor', { profile: form });
+    h.clock.now += 1;
+    let d = await h.ok('getDashboard', {});
+    expect(d.recent.map((c) => c.key)).toEqual([KEY]);
+    expect(d.contractorCount).toBe(3);
+    // Opening the card's profile later makes it a viewed one, newest first.
+    await report('upwork:~02card', 'Card');
+    d = await h.ok('getDashboard', {});
+    expect(d.recent.map((c) => c.key)).toEqual(['upwork:~02card', KEY]);
+  });
+
   it('an empty database gives an empty dashboard', async () => {
     const d = await h.ok('getDashboard', {});
     expect(d).toMatchObject({ projects: [], hireAgain: [], recent: [], contractorCount: 0 });

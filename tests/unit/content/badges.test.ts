@@ -99,6 +99,30 @@ describe('badge controller', () => {
     expect(cards.map((c) => (c.element as HTMLElement).style.position)).toEqual(['relative', 'absolute', 'relative', 'relative']);
   });
 
+  it('puts the mark in a card corner clear of the avatar and name (Freelancer.com directory, issue 14)', async () => {
+    const { controller, tick } = setup({});
+    const card = cardFor('flcard');
+    const rect = (left: number, top: number, width: number, height: number) => () =>
+      ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) }) as DOMRect;
+    card.element.getBoundingClientRect = rect(200, 100, 880, 180);
+    const avatar = document.createElement('img');
+    avatar.getBoundingClientRect = rect(224, 116, 80, 80);
+    const name = document.createElement('a');
+    name.href = 'https://www.freelancer.com/u/flcard';
+    name.getBoundingClientRect = rect(320, 116, 120, 20);
+    card.element.append(avatar, name);
+    controller.update([card]);
+    await tick();
+    const host = card.element.querySelector<HTMLElement>('[data-testid="vetted-badge"]')!;
+    expect([host.style.getPropertyValue('top'), host.style.getPropertyValue('right'), host.style.getPropertyValue('left')]).toEqual(['8px', '8px', 'auto']);
+    // A card with nothing in its top-left corner keeps the mark there.
+    const plain = cardFor('plain');
+    controller.update([plain]);
+    await tick();
+    const other = plain.element.querySelector<HTMLElement>('[data-testid="vetted-badge"]')!;
+    expect([other.style.getPropertyValue('top'), other.style.getPropertyValue('left')]).toEqual(['8px', '8px']);
+  });
+
   it('keeps the badge host closed to the page', async () => {
     const { controller, tick } = setup({ 'fiverr:known': summary('fiverr:known', { averageRating: 4.5, projects: 2 }) });
     controller.update([cardFor('known')]);

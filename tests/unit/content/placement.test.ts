@@ -5,6 +5,9 @@ import {
   choosePlacement,
   coveredArea,
   frameBox,
+  chooseBadgeCorner,
+  cornerBox,
+  MIN_FRAME_HEIGHT,
   type Box,
 } from '../../../lib/content/placement';
 
@@ -93,5 +96,72 @@ describe('choosePlacement', () => {
   it('ignores buttons that are not rendered (zero size)', () => {
     const hidden: Box = { left: 0, top: 0, width: 0, height: 0 };
     expect(coveredArea({ left: 0, top: 0, width: 100, height: 100 }, [hidden])).toBe(0);
+  });
+});
+
+describe('Freelancer.com profile (issue 14)', () => {
+  // The "Hire me" card of the right-hand column, mid-height (split button: main part + arrow).
+  const hireCard: Box[] = [
+    { left: 960, top: 300, width: 210, height: 44 },
+    { left: 1170, top: 300, width: 44, height: 44 },
+  ];
+
+  it('keeps the open frame at the right edge, shortened below the hire card, not over the profile column', () => {
+    const p = choosePlacement(open, viewport, hireCard);
+    expect(p.edge).toBe('right');
+    const box = frameBox(p, open, viewport);
+    expect(clearOf(box, hireCard)).toBe(true);
+    expect(box.height).toBeGreaterThanOrEqual(MIN_FRAME_HEIGHT);
+    expect(box.height).toBeLessThan(open.height);
+    expect(box.top + box.height).toBeLessThanOrEqual(viewport.height - EDGE_MARGIN);
+  });
+
+  it('keeps the full height when a whole-height placement at the right is clear', () => {
+    const low: Box[] = [{ left: 960, top: 740, width: 250, height: 40 }];
+    const p = choosePlacement(open, { width: 1280, height: 900 }, low);
+    expect(p.edge).toBe('right');
+    expect(p.height).toBeUndefined();
+  });
+
+  it('still goes left when the free band at the right is too short for a usable frame', () => {
+    const squeezed: Box[] = [
+      { left: 960, top: 250, width: 250, height: 44 },
+      { left: 960, top: 560, width: 250, height: 44 },
+    ];
+    const p = choosePlacement(open, viewport, squeezed);
+    expect(p.edge).toBe('left');
+    expect(p.height).toBeUndefined();
+  });
+
+  it('the collapsed tab is never shortened', () => {
+    const p = choosePlacement(collapsed, viewport, hireCard);
+    expect(frameBox(p, collapsed, viewport).height).toBe(collapsed.height);
+    expect(clearOf(frameBox(p, collapsed, viewport), hireCard)).toBe(true);
+  });
+});
+
+describe('chooseBadgeCorner', () => {
+  const badge = { width: 58, height: 24 };
+  // A directory card on Freelancer.com: avatar and username top-left, "Hire me" top-right.
+  const card: Box = { left: 200, top: 100, width: 880, height: 180 };
+  const avatar: Box = { left: 224, top: 116, width: 80, height: 80 };
+  const username: Box = { left: 320, top: 116, width: 120, height: 20 };
+  const hire: Box = { left: 960, top: 116, width: 96, height: 36 };
+
+  it('keeps the top-left corner when nothing is there', () => {
+    expect(chooseBadgeCorner(card, badge, [])).toBe('top-left');
+    expect(chooseBadgeCorner(card, badge, [{ left: 0, top: 0, width: 0, height: 0 }])).toBe('top-left');
+  });
+
+  it('moves off the avatar and username, and off the hire button, to a clear corner', () => {
+    const corner = chooseBadgeCorner(card, badge, [avatar, username, hire]);
+    expect(corner).toBe('bottom-right');
+    expect(coveredArea(cornerBox(corner, card, badge), [avatar, username, hire])).toBe(0);
+  });
+
+  it('covers least when every corner has something', () => {
+    const everywhere: Box[] = [avatar, username, hire, { left: 1000, top: 240, width: 80, height: 40 }, { left: 200, top: 250, width: 30, height: 30 }];
+    const corner = chooseBadgeCorner(card, badge, everywhere);
+    expect(corner).toBe('bottom-left');
   });
 });

@@ -181,9 +181,16 @@ describe('reading', () => {
     expect((await listContractors(db, { limit: 1 })).map((c) => c.key)).toEqual(['fiverr:bob']);
   });
 
-  it('recent contractors: newest lastSeenAt first, limited', async () => {
-    await upsertSnapshot(db, snap(), T0 + 10);
+  it('recent contractors: only viewed profiles, newest viewedAt first, limited', async () => {
+    // The beforeEach snapshots were not profile visits: none of them is "recently viewed".
+    expect(await recentContractors(db)).toEqual([]);
+    await upsertSnapshot(db, snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob Builder', profileUrl: 'https://www.fiverr.com/bob' }), T0 + 5, { viewed: true });
+    await upsertSnapshot(db, snap(), T0 + 10, { viewed: true });
+    await upsertSnapshot(db, snap({ key: 'guru:carol', site: 'guru', siteId: 'carol', name: 'Carol', profileUrl: 'https://www.guru.com/freelancers/carol' }), T0 + 20);
     expect((await recentContractors(db, 2)).map((c) => c.key)).toEqual([KEY, 'fiverr:bob']);
+    expect((await recentContractors(db)).map((c) => c.key)).toEqual([KEY, 'fiverr:bob']);
+    expect((await getContractor(db, KEY))?.viewedAt).toBe(T0 + 10);
+    expect((await getContractor(db, 'guru:carol'))?.viewedAt).toBeUndefined();
   });
 });
 

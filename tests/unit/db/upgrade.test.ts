@@ -52,6 +52,27 @@ const FIXTURES: MigrationFixture[] = [
       expect((await db.lists.where('keys').equals('upwork:~01abc').toArray()).map((l) => l.id)).toEqual(['l1']);
     },
   },
+  {
+    // issue 14: viewedAt indexed for "Recently viewed"; existing contractors keep their place in it.
+    version: 7,
+    async seed(raw) {
+      const db = raw as VettedDb;
+      await upsertSnapshot(db, snap(), T0);
+      await upsertSnapshot(db, snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob', profileUrl: 'https://www.fiverr.com/bob' }), T0 + 5);
+      // Rows as version 4 stored them: no viewedAt.
+      await db.contractors.toCollection().modify((c) => {
+        delete c.viewedAt;
+      });
+    },
+    async verify(db) {
+      const rows = await db.contractors.orderBy('viewedAt').reverse().toArray();
+      expect(rows.map((c) => [c.key, c.viewedAt])).toEqual([
+        ['fiverr:bob', T0 + 5],
+        ['upwork:~01abc', T0],
+      ]);
+      for (const c of rows) expect(ContractorSchema.safeParse(c).success).toBe(true);
+    },
+  },
 ];
 
 async function runFixture(fixture: MigrationFixture, versions: readonly SchemaVersion[]) {
@@ -83,7 +104,7 @@ describe('schema versions', () => {
     );
     expect(Object.keys(indexes).sort()).toEqual([...TABLE_NAMES].sort());
     expect(indexes).toEqual({
-      contractors: ['key', 'status', 'lastSeenAt', 'tags', 'site'],
+      contractors: ['key', 'status', 'lastSeenAt', 'tags', 'site', 'viewedAt'],
       checks: ['[contractorKey+itemId]', 'contractorKey'],
       notes: ['id', 'contractorKey', 'projectId'],
       ratings: ['id', 'contractorKey', 'projectId'],

@@ -31,6 +31,13 @@ describe('mergeContractor', () => {
     expect(mergeContractor(backedUp, fresh).value).toEqual(value); // symmetric
   });
 
+  it('keeps the latest profile visit, and none when neither side has one (old backups)', () => {
+    const viewed: Contractor = { ...base, viewedAt: 500 };
+    expect(mergeContractor(base, viewed).value.viewedAt).toBe(500);
+    expect(mergeContractor(viewed, { ...base, viewedAt: 300 }).value.viewedAt).toBe(500);
+    expect('viewedAt' in mergeContractor(base, { ...base }).value).toBe(false);
+  });
+
   it('keeps a typed name unless the winning side typed its own', () => {
     const typed: Contractor = { ...base, name: 'Ana Pereira', nameEditedByUser: true, userUpdatedAt: 200 };
     const later: Contractor = { ...base, name: 'Ana P. (page)', status: 'shortlisted', userUpdatedAt: 300, pageUpdatedAt: 300 };
