@@ -1,6 +1,5 @@
 import type { AdapterReading, SiteAdapter, SnapshotDraft } from './types';
-import { firstText, text } from './util/dom';
-import { findCards, linkIds, type UrlParts } from './util/cards';
+import { linkedCards, linkIds, type UrlParts } from './util/cards';
 import { headRate, nameFromTitle } from './util/head-rate';
 import { pageFields } from './util/page-fields';
 
@@ -31,16 +30,7 @@ export const malt: SiteAdapter = {
       const daily = units.some((u) => !!u && /day|jour|tag|día|dag/i.test(u));
       draft = { ...fields, name: nameFromTitle(fields.name, /\s*\|\s*Malt\s*$/i), rate: daily ? undefined : (fields.rate ?? headRate(doc)) };
     }
-    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({
-      id: c.id,
-      element: c.element,
-      href: c.anchors[0]?.getAttribute('href') ?? undefined,
-      draft: {
-        name: c.anchors.map((a) => text(a)).find((t) => t && t.length < 80) ?? firstText(c.element, ['h3', 'h2', 'h4']),
-        avatarUrl: c.element.querySelector('img')?.getAttribute('src') ?? undefined,
-      },
-    }));
-    return { id, draft, cards };
+    return { id, draft, cards: linkedCards(doc, linkIds(idFromUrl, url), id) };
   },
   hireButtonSelectors: ['a[href*="/project/new"]', 'a[href*="/messages"]', '[data-testid*="contact" i]', 'button[class*="contact" i]'],
   examples: {

@@ -1,6 +1,5 @@
 import type { AdapterReading, SiteAdapter, SnapshotDraft } from './types';
-import { firstText, text } from './util/dom';
-import { findCards, linkIds, type UrlParts } from './util/cards';
+import { linkedCards, linkIds, type UrlParts } from './util/cards';
 import { headRate, nameFromTitle } from './util/head-rate';
 import { pageFields } from './util/page-fields';
 
@@ -25,16 +24,7 @@ export const toptal: SiteAdapter = {
       const fields = pageFields(doc, url);
       draft = { ...fields, name: nameFromTitle(fields.name, /\s*\|\s*Toptal®?\s*$/i), rate: fields.rate ?? headRate(doc) };
     }
-    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({
-      id: c.id,
-      element: c.element,
-      href: c.anchors[0]?.getAttribute('href') ?? undefined,
-      draft: {
-        name: c.anchors.map((a) => text(a)).find((t) => t && t.length < 80) ?? firstText(c.element, ['h3', 'h2', 'h4']),
-        avatarUrl: c.element.querySelector('img')?.getAttribute('src') ?? undefined,
-      },
-    }));
-    return { id, draft, cards };
+    return { id, draft, cards: linkedCards(doc, linkIds(idFromUrl, url), id) };
   },
   hireButtonSelectors: ['a[href*="/hire"]', 'a[href*="/talent/hire"]', '[data-testid*="hire" i]', 'button[class*="hire" i]'],
   examples: {

@@ -28,7 +28,7 @@ type Json = Record<string, any>;
 function comparable(file: Json) {
   const { data } = file;
   const contractors = (data.contractors as Json[])
-    .map(({ lastSeenAt: _l, updatedAt: _u, pageUpdatedAt: _p, ...rest }) => rest)
+    .map(({ lastSeenAt: _l, viewedAt: _v, updatedAt: _u, pageUpdatedAt: _p, ...rest }) => rest)
     .sort((a, b) => String(a.key).localeCompare(String(b.key)));
   const {
     lastBackupAt: _b,

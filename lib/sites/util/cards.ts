@@ -4,6 +4,8 @@
  * card's element is either the closest `cardSelector` ancestor (when the site offers a stable
  * hook) or the largest ancestor of its links that holds no link of the neighbouring cards.
  */
+import { firstText, text } from './dom';
+
 export interface FoundCard {
   element: Element;
   id: string;
@@ -134,4 +136,24 @@ function boundary(own: HTMLAnchorElement[], prev?: HTMLAnchorElement[], next?: H
   if (candidates.length === 0) return first.parentElement?.parentElement ?? first;
   // The deeper candidate is the one that excludes both neighbours.
   return candidates.reduce((a, b) => (a.contains(b) ? b : a));
+}
+
+/**
+ * Cards on a site whose cards link to the contractor and show little else we can trust: the id from
+ * the link, the name from the link text (or the card's heading), the avatar from its image.
+ */
+export function linkedCards(
+  doc: Document,
+  idOfLink: (a: HTMLAnchorElement) => string | null,
+  exclude: string | null,
+): { id: string; element: Element; href?: string; draft: { name?: string; avatarUrl?: string } }[] {
+  return findCards(doc, idOfLink, { exclude }).map((c) => ({
+    id: c.id,
+    element: c.element,
+    href: c.anchors[0]?.getAttribute('href') ?? undefined,
+    draft: {
+      name: c.anchors.map((a) => text(a)).find((t) => t && t.length < 80) ?? firstText(c.element, ['h3', 'h2', 'h4']),
+      avatarUrl: c.element.querySelector('img')?.getAttribute('src') ?? undefined,
+    },
+  }));
 }
