@@ -78,6 +78,8 @@ describe('the overlay by keyboard only in Chromium', () => {
     await page.keyboard.press('Control+Enter');
     await waitFor('the item note saved', async () => (await session.send('getContractor', { key: KEY }))?.checks.find((c) => c.itemId === ITEM)?.note === 'Video call, 40 minutes');
     await focusIs(frame, button, 'the item’s note button');
+    // The button's name follows the saved note once the overlay has re-read it after the broadcast.
+    await waitFor('the note button to say the note exists', async () => (await focused(frame)).includes('Edit note on “Interview held”'), { timeout: 5_000 });
     expect(await focused(frame)).toContain('Edit note on “Interview held”');
   });
 
