@@ -20,6 +20,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Sender } from './context';
+import { SessionTabMap } from './session-tab-map';
 import { OVERLAY_EVENT, type OverlayEvent } from '../messaging/events';
 
 export interface OverlayBinding {
@@ -29,18 +30,6 @@ export interface OverlayBinding {
   frameId: number | null;
   /** Chromium's document id of the claiming document (a re-pointed frame gets a new one). */
   documentId?: string;
-}
-
-const STORAGE_KEY = 'vetted:overlay-bindings';
-
-type SessionArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-
-function sessionArea(): SessionArea | undefined {
-  try {
-    return (browser.storage as unknown as { session?: SessionArea } | undefined)?.session;
-  } catch {
-    return undefined;
-  }
 }
 
 /** An overlay document inside a tab (the content script's frame, or one the page made). */
@@ -53,37 +42,9 @@ function documentIdOf(sender: Sender): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-export class OverlayBindings {
-  private readonly map = new Map<number, OverlayBinding>();
-  private restored: Promise<void> | undefined;
-
-  private restore(): Promise<void> {
-    this.restored ??= (async () => {
-      try {
-        const saved = (await sessionArea()?.get(STORAGE_KEY))?.[STORAGE_KEY];
-        if (saved && typeof saved === 'object') {
-          for (const [id, b] of Object.entries(saved as Record<string, OverlayBinding>)) {
-            if (!this.map.has(Number(id))) this.map.set(Number(id), b);
-          }
-        }
-      } catch {
-        // No session storage: memory only.
-      }
-    })();
-    return this.restored;
-  }
-
-  private async persist(): Promise<void> {
-    try {
-      await sessionArea()?.set({ [STORAGE_KEY]: Object.fromEntries(this.map) });
-    } catch {
-      // Memory still holds it.
-    }
-  }
-
-  async get(tabId: number): Promise<OverlayBinding | undefined> {
-    await this.restore();
-    return this.map.get(tabId);
+export class OverlayBindings extends SessionTabMap<OverlayBinding> {
+  constructor() {
+    super('vetted:overlay-bindings');
   }
 
   /**

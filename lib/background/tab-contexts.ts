@@ -3,8 +3,8 @@
  * storage.session (when the browser has it) so a restarted service worker still knows: the side
  * panel asks for the active tab's context without needing the `tabs` permission.
  */
-import { browser } from 'wxt/browser';
 import type { SiteId } from '../db/schema';
+import { SessionTabMap } from './session-tab-map';
 
 export interface TabContext {
   key: string | null;
@@ -12,50 +12,9 @@ export interface TabContext {
   url: string | null;
 }
 
-const STORAGE_KEY = 'vetted:tab-contexts';
-
-type SessionArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-
-function sessionArea(): SessionArea | undefined {
-  try {
-    return (browser.storage as unknown as { session?: SessionArea } | undefined)?.session;
-  } catch {
-    return undefined;
-  }
-}
-
-export class TabContexts {
-  private readonly map = new Map<number, TabContext>();
-  private restored: Promise<void> | undefined;
-
-  /** Loads what a previous service-worker instance saved (once). */
-  private restore(): Promise<void> {
-    this.restored ??= (async () => {
-      try {
-        const saved = (await sessionArea()?.get(STORAGE_KEY))?.[STORAGE_KEY];
-        if (saved && typeof saved === 'object') {
-          for (const [id, ctx] of Object.entries(saved as Record<string, TabContext>)) {
-            if (!this.map.has(Number(id))) this.map.set(Number(id), ctx);
-          }
-        }
-      } catch {
-        // No session storage (older Firefox): memory only.
-      }
-    })();
-    return this.restored;
-  }
-
-  private async persist(): Promise<void> {
-    try {
-      await sessionArea()?.set({ [STORAGE_KEY]: Object.fromEntries(this.map) });
-    } catch {
-      // Memory still holds it; losing it on a worker restart only delays the side panel.
-    }
-  }
-
-  async get(tabId: number): Promise<TabContext | undefined> {
-    await this.restore();
-    return this.map.get(tabId);
+export class TabContexts extends SessionTabMap<TabContext> {
+  constructor() {
+    super('vetted:tab-contexts');
   }
 
   /** Returns true when the context changed. */
