@@ -7,7 +7,7 @@ import { getSettings, updateSettings } from '../db/repositories/settings';
 import type { ImportReport } from '../messaging/protocol';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupFilename, type BackupFile } from './format';
 import { readBackup } from './read';
-import { writeBackup } from './write';
+import { writeBackup } from '../db/repositories/restore';
 
 export { BackupError } from './errors';
 export { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, backupFilename } from './format';

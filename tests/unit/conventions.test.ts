@@ -52,6 +52,38 @@ describe('source conventions', () => {
     expect(offenders).toEqual([]);
   });
 
+  // DESIGN.md rule 6: every write is a capability function in lib/db, inside one transaction the
+  // write recorder watches. Nothing else opens a write transaction or writes a table directly.
+  const WRITES = [
+    /\.transaction\(\s*['"`]rw/,
+    /\.(bulkPut|bulkAdd|bulkDelete|bulkUpdate|modify)\(/,
+    /\bdb\.(?!writes\b)\w+\.(put|add|delete|update|clear)\(/,
+    /\.table\([^)]*\)\.(put|add|delete|update|clear)\(/,
+  ];
+  const writesTo = (text: string) => WRITES.some((re) => re.test(text));
+
+  it('recognises every way of writing to the database', () => {
+    for (const sample of [
+      "db.transaction('rw', db.notes, async () => {})",
+      'await table.bulkPut(rows)',
+      'db.notes.put(note)',
+      'db.contractors.update(key, changes)',
+      "db.table('payments').delete(id)",
+      'collection.modify((c) => {})',
+    ]) {
+      expect(writesTo(sample), sample).toBe(true);
+    }
+    for (const sample of ["db.transaction('r', db.notes, read)", 'seen.add(item)', 'db.writes.take()', 'db.notes.get(id)']) {
+      expect(writesTo(sample), sample).toBe(false);
+    }
+  });
+
+  it('writes to the database only from lib/db (one write path)', () => {
+    const outside = source.filter((f) => !f.split(path.sep).join('/').startsWith('lib/db/'));
+    expect(outside.length).toBeGreaterThan(10);
+    expect(outside.filter((f) => writesTo(read(f)))).toEqual([]);
+  });
+
   it('leaves no focused or skipped tests', () => {
     const tests = files('tests', /\.(test|e2e)\.(ts|tsx)$/);
     expect(tests.length).toBeGreaterThan(0);

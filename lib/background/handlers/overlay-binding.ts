@@ -26,10 +26,7 @@ export const overlayBindingHandlers: HandlerGroup<'shortlistFromCard' | 'bindOve
   async shortlistFromCard(db, { profile, status }, ctx) {
     topFrameTab(ctx, 'shortlistFromCard');
     if (!(await isSiteEnabled(db, profile.site))) throw new RequestError('forbidden', 'Vetted is switched off on this site.');
-    await db.transaction('rw', db.contractors, db.settings, async () => {
-      await contractors.trackContractor(db, profile, ctx.now);
-      await contractors.updateContractor(db, profile.key, { status }, ctx.now);
-    });
+    await contractors.trackWithStatus(db, profile, status, ctx.now);
     return { ok: true };
   },
 

@@ -6,12 +6,12 @@
  * export time as the last backup: that file is a backup of what is now here).
  */
 import type { Table } from 'dexie';
-import type { VettedDb } from '../db/database';
-import { getSettings, markChanged } from '../db/repositories/settings';
-import type { Contractor, Settings, SettingsRow } from '../db/schema';
-import { mergeContractor, mergeRecord, mergeSettings, sameValue, type Merged } from '../domain/merge';
-import type { ImportReport } from '../messaging/protocol';
-import { RECORD_TABLE_NAMES, RECORD_TABLES, type BackupData, type RecordTable } from './format';
+import type { VettedDb } from '../database';
+import { getSettings, markChanged } from './settings';
+import type { Contractor, Settings, SettingsRow } from '../schema';
+import { mergeContractor, mergeRecord, mergeSettings, sameValue, type Merged } from '../../domain/merge';
+import type { ImportReport } from '../../messaging/protocol';
+import { RECORD_TABLE_NAMES, RECORD_TABLES, type BackupData, type RecordTable } from '../../backup/format';
 
 type Counts = { added: number; updated: number; skipped: number };
 type Row = Record<string, unknown> & { updatedAt: number };
