@@ -12,9 +12,9 @@ import type {
   RetainerPeriod,
 } from '../../lib/db/schema';
 import { amountInputText, formatMoney, minorDigits } from '../../lib/domain/money';
-import { readNewContractor } from '../../lib/domain/contractor-input';
+import { checkNewContractor } from '../../lib/domain/new-contractor';
 import { readProjectForm, type FormErrors, type ProjectField, type ProjectFormValues } from '../../lib/domain/project-input';
-import { send } from '../../lib/messaging/client';
+import { send, VettedError } from '../../lib/messaging/client';
 import { DateInput } from './DateInput';
 import { Field, fieldAria } from './Field';
 import { PAYMENT_MODEL_LABELS, PROJECT_STATUS_LABELS, RETAINER_PERIOD_LABELS, SITE_LABELS } from './labels';
@@ -95,7 +95,7 @@ export function ProjectForm(props: ProjectFormProps) {
     e.preventDefault();
     const isNew = values.contractorKey === NEW_CONTRACTOR;
     const read = readProjectForm({ ...values, contractorKey: isNew ? '' : values.contractorKey }, mode);
-    const person = isNew ? readNewContractor(newName, newLink) : null;
+    const person = isNew ? checkNewContractor(newName, newLink) : null;
     setNewErrors(person && !person.ok ? person.errors : {});
     if (!read.ok || (person && !person.ok)) {
       setErrors(read.ok ? {} : read.errors);
@@ -106,19 +106,20 @@ export function ProjectForm(props: ProjectFormProps) {
     setSaveError(undefined);
     setSaving(true);
     try {
-      if (person?.ok) {
-        const tracked = await send('trackContractor', { profile: person.profile });
-        read.patch.contractorKey = tracked.key;
-        // The new person is now a known contractor: a retry must not create them twice.
-        setValues((old) => ({ ...old, contractorKey: tracked.key }));
-      }
       const { contractorKey, ...rest } = read.patch;
+      // "Someone new" is tracked by the background in the same transaction as the project.
       const saved = project
         ? await send('updateProject', { id: project.id, patch: read.patch })
-        : await send('createProject', { ...rest, ...(contractorKey ? { contractorKey } : {}) });
+        : await send('createProject', {
+            ...rest,
+            ...(person?.ok ? { newContractor: { name: newName, link: newLink } } : contractorKey ? { contractorKey } : {}),
+          });
       onSaved(saved, project);
     } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err));
+      const message = err instanceof Error ? err.message : String(err);
+      // The background decides whether a link is a profile page (it knows the marketplaces).
+      if (person?.ok && err instanceof VettedError && err.code === 'bad-request') setNewErrors({ link: message });
+      setSaveError(message);
     } finally {
       setSaving(false);
     }

@@ -211,7 +211,13 @@ export const REQUESTS = {
   getProject: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
   createProject: {
     from: 'page',
-    payload: ProjectPatchSchema.required({ title: true }).extend({ contractorKey: ContractorKeySchema.optional() }).strict(),
+    payload: ProjectPatchSchema.required({ title: true })
+      .extend({
+        contractorKey: ContractorKeySchema.optional(),
+        /** "Someone new" typed in the project form: tracked in the same transaction as the project. */
+        newContractor: z.object({ name: z.string().max(500), link: z.string().max(2000) }).strict().optional(),
+      })
+      .strict(),
   },
   updateProject: { from: 'page', payload: z.object({ id: IdSchema, patch: ProjectPatchSchema }).strict() },
   deleteProject: { from: 'page', payload: z.object({ id: IdSchema }).strict() },

@@ -1,7 +1,8 @@
 import * as projects from '../../db/repositories/projects';
-import { getContractor, updateContractor } from '../../db/repositories/contractors';
-import type { VettedDb } from '../../db/database';
-import type { Project } from '../../db/schema';
+import { getContractor } from '../../db/repositories/contractors';
+import * as hiring from '../../db/repositories/hiring';
+import { readNewContractor } from '../../domain/contractor-input';
+import { RequestError } from '../errors';
 import { deleteMilestone, listMilestones, saveMilestone } from '../../db/repositories/milestones';
 import { deletePayment, listPayments, savePayment } from '../../db/repositories/payments';
 import { listNotesByProject } from '../../db/repositories/notes';
@@ -19,18 +20,6 @@ type Names =
   | 'deleteMilestone'
   | 'savePayment'
   | 'deletePayment';
-
-/**
- * Working with someone makes them "hired" in the overlay and badges, unless the user marked them
- * to avoid (that judgement stays theirs). Returns whether the contractor changed.
- */
-async function markHired(db: VettedDb, project: Project, now: number): Promise<boolean> {
-  if (project.status !== 'active' || !project.contractorKey) return false;
-  const contractor = await getContractor(db, project.contractorKey);
-  if (!contractor || contractor.status === 'hired' || contractor.status === 'avoid') return false;
-  await updateContractor(db, contractor.key, { status: 'hired' }, now);
-  return true;
-}
 
 export const projectHandlers: HandlerGroup<Names> = {
   async listProjects(db, query) {
@@ -53,17 +42,14 @@ export const projectHandlers: HandlerGroup<Names> = {
     });
   },
 
-  async createProject(db, input, ctx) {
-    const project = await projects.createProject(db, input, ctx.now);
-    await markHired(db, project, ctx.now);
-    return project;
+  async createProject(db, { newContractor, ...input }, ctx) {
+    if (!newContractor) return hiring.startProject(db, input, ctx.now);
+    const person = readNewContractor(newContractor.name, newContractor.link);
+    if (!person.ok) throw new RequestError('bad-request', person.errors.name ?? person.errors.link ?? 'Check their name and link.');
+    return hiring.startProject(db, { ...input, contractorKey: person.profile.key }, ctx.now, person.profile);
   },
 
-  async updateProject(db, { id, patch }, ctx) {
-    const project = await projects.updateProject(db, id, patch, ctx.now);
-    await markHired(db, project, ctx.now);
-    return project;
-  },
+  updateProject: (db, { id, patch }, ctx) => hiring.saveProject(db, id, patch, ctx.now),
 
   async deleteProject(db, { id }, ctx) {
     return { deleted: await projects.deleteProject(db, id, ctx.now) };

@@ -463,32 +463,7 @@ describe('SidePanel contract', () => {
   });
 });
 
-describe('SidePanel new project with someone new', () => {
-  it('tracks the new contractor from name and link, then creates the project for them', async () => {
-    serve({ views: [], contractors: [contractor()], tabs: {} });
-    const base = client.send.getMockImplementation()!;
-    client.send.mockImplementation(async (type: string, payload: Record<string, unknown>) => {
-      if (type === 'trackContractor') return contractor({ ...(payload.profile as object), status: 'prospect' });
-      return base(type, payload);
-    });
-    renderPanel({ startNew: true });
-    const form = await screen.findByRole('form', { name: 'New project' });
-    fireEvent.input(within(form).getByLabelText('Title'), { target: { value: 'Brand refresh' } });
-    fireEvent.change(within(form).getByLabelText('Contractor'), { target: { value: '__new__' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Create project' }));
-    expect(await within(form).findByText('Type their name.')).toBeTruthy();
-    expect(requests('trackContractor')).toEqual([]);
-
-    fireEvent.input(within(form).getByLabelText('Their name'), { target: { value: 'Ana P.' } });
-    fireEvent.input(within(form).getByLabelText('Profile link'), { target: { value: 'https://www.fiverr.com/anap' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Create project' }));
-    await waitFor(() => expect(requests('createProject')).toHaveLength(1));
-    expect(requests('trackContractor')[0]).toEqual({
-      profile: expect.objectContaining({ key: 'fiverr:anap', site: 'fiverr', siteId: 'anap', name: 'Ana P.' }),
-    });
-    expect(requests('createProject')[0]).toMatchObject({ title: 'Brand refresh', contractorKey: 'fiverr:anap' });
-  });
-});
+// "Someone new" in the project form: tests/components/sidepanel/new-contractor.test.tsx (real router).
 
 describe('SidePanel explicit choice', () => {
   it('keeps the project from the URL when the active tab shows another contractor, until that tab changes', async () => {
