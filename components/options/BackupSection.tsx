@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { Download, FileSpreadsheet, Upload } from 'lucide-preact';
-import { MAX_BACKUP_BYTES } from '../../lib/backup/format';
+import { MAX_BACKUP_BYTES } from '../../lib/backup/file-names';
 import type { Settings } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
 import type { ImportReport } from '../../lib/messaging/protocol';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ArrowDown, ArrowUp, Eye, EyeOff, Plus, RotateCcw } from 'lucide-preact';
-import { CHECKLIST_GROUPS, type ChecklistGroup, type ChecklistItem } from '../../lib/db/schema';
+import { CHECKLIST_GROUPS } from '../../lib/db/constants';
+import type { ChecklistGroup, ChecklistItem } from '../../lib/db/schema';
 import { GROUP_LABELS, GROUP_ORDER } from '../../lib/domain/checklist';
 import { useSyncedState } from './use-synced-state';
 import { addItem, canMove, MAX_ITEMS, MAX_LABEL, moveItem, renameItem, resetToDefaults, setGroup, setHidden } from './checklist-edits';

@@ -1,5 +1,6 @@
 /** Default currency for new projects, and which marketplaces Vetted works on. */
-import { MARKETPLACE_IDS, type MarketplaceId, type Settings } from '../../lib/db/schema';
+import { MARKETPLACE_IDS } from '../../lib/db/constants';
+import type { MarketplaceId, Settings } from '../../lib/db/schema';
 import type { SaveSettings } from './types';
 import { SITE_NAMES } from '../site-names';
 

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { Download, Users } from 'lucide-preact';
 import { reportCsv, type ReportKind } from '../../lib/backup/report-csv';
-import { backupFilename } from '../../lib/backup/format';
+import { backupFilename } from '../../lib/backup/file-names';
 import { formatMoney } from '../../lib/domain/money';
 import type { CurrencyTotals, SpendReport } from '../../lib/domain/spend';
 import { downloadText } from '../backup-reminder/download';

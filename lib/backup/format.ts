@@ -28,8 +28,6 @@ import {
 export const BACKUP_FORMAT = 'vetted-backup';
 /** Bump when the file layout or a record shape changes, and add a migration (./migrations.ts). */
 export const BACKUP_VERSION = 1;
-/** Larger files are refused before parsing: a backup of years of notes is a few MB. */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 export interface BackupRecords {
   contractors: Contractor[];
@@ -112,9 +110,4 @@ export const SETTINGS_SPEC = {
   description: 'Your settings: checklist template, reminders, currency, marketplace switches.',
 };
 
-/** `vetted-backup-2026-11-27.json`: the user's local day, the one they will look for. */
-export function backupFilename(now: number, ext = 'json', stem = 'vetted-backup'): string {
-  const d = new Date(now);
-  const day = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-  return `${stem}-${day}.${ext}`;
-}
+export { backupFilename, MAX_BACKUP_BYTES } from './file-names';

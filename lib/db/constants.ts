@@ -13,3 +13,4 @@ export const NOTE_KINDS = ['general', 'interview', 'reference', 'contact', 'budg
 export const PROJECT_STATUSES = ['planned', 'active', 'paused', 'completed', 'cancelled'] as const;
 export const PAYMENT_MODELS = ['fixed', 'hourly', 'retainer', 'milestones'] as const;
 export const MILESTONE_STATUSES = ['pending', 'in-progress', 'submitted', 'approved', 'paid'] as const;
+export const CHECKLIST_GROUPS = ['before-hiring', 'contract-budget', 'working-together', 'after-delivery'] as const;

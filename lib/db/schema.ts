@@ -20,18 +20,11 @@ import {
   PAYMENT_MODELS,
   PROJECT_STATUSES,
   SITE_IDS,
+  CHECKLIST_GROUPS,
 } from './constants';
 
-export {
-  CHECK_STATES,
-  CONTRACTOR_STATUSES,
-  MARKETPLACE_IDS,
-  MILESTONE_STATUSES,
-  NOTE_KINDS,
-  PAYMENT_MODELS,
-  PROJECT_STATUSES,
-  SITE_IDS,
-};
+// The plain lists, for code that imports them from here.
+export * from './constants';
 export const SiteIdSchema = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteIdSchema>;
 
@@ -139,7 +132,6 @@ export type Contractor = z.infer<typeof ContractorSchema>;
 
 // ---------------------------------------------------------------- checklist
 
-export const CHECKLIST_GROUPS = ['before-hiring', 'contract-budget', 'working-together', 'after-delivery'] as const;
 export const ChecklistGroupSchema = z.enum(CHECKLIST_GROUPS);
 export type ChecklistGroup = z.infer<typeof ChecklistGroupSchema>;
 

@@ -1,7 +1,7 @@
-// The pages that must open fast (the overlay frame on every profile, the popup, the side panel)
-// carry no zod: the schema chunk is ~90 KB of script to fetch, parse and run before first paint.
+// Extension pages carry no zod and no site adapter: the schema chunk is ~90 KB of script to fetch,
+// parse and run before first paint, and only the background validates or reads marketplace pages.
 // Checked on the source import graph: `import type` is erased from the bundle, value imports are not.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -37,21 +37,40 @@ function chain(graph: Map<string, string | undefined>, key: string): string {
   return out.join(' <- ');
 }
 
-const FAST_PAGES = ['entrypoints/overlay/main.tsx', 'entrypoints/popup/main.tsx', 'entrypoints/sidepanel/main.tsx'];
+/** Every extension page. None validates or reads marketplace pages itself: the background does. */
+const PAGES = [
+  'entrypoints/overlay/main.tsx',
+  'entrypoints/popup/main.tsx',
+  'entrypoints/sidepanel/main.tsx',
+  'entrypoints/options/main.tsx',
+  'entrypoints/board/main.tsx',
+  'entrypoints/reports/main.tsx',
+  'entrypoints/agreement/main.tsx',
+];
+const under = (graph: Map<string, string | undefined>, dir: string) => [...graph.keys()].filter((k) => k.startsWith(path.join(root, dir) + path.sep));
 
-describe('fast pages load without zod', () => {
-  it.each(FAST_PAGES)('%s imports no zod at runtime', (entry) => {
+describe('extension pages load without zod and without the site adapters', () => {
+  it('lists every page entry point', () => {
+    const entries = readdirSync(path.join(root, 'entrypoints'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(path.join(root, 'entrypoints', d.name, 'main.tsx')))
+      .map((d) => `entrypoints/${d.name}/main.tsx`);
+    expect([...entries].sort()).toEqual([...PAGES].sort());
+  });
+
+  it.each(PAGES)('%s imports no zod, no schemas and no adapter at runtime', (entry) => {
     const graph = importGraph(entry);
     // The walk must reach the page's components, or an empty graph would pass.
-    expect([...graph.keys()].filter((k) => k.includes(`${path.sep}components${path.sep}`)).length).toBeGreaterThan(2);
+    expect(under(graph, 'components').length).toBeGreaterThan(2);
     const zod = [...graph.keys()].filter((k) => k === 'pkg:zod' || k.startsWith('pkg:zod/'));
     expect(zod.map((k) => chain(graph, k))).toEqual([]);
     expect(graph.has(path.join(root, 'lib/db/schema.ts')), chain(graph, path.join(root, 'lib/db/schema.ts'))).toBe(false);
     expect(graph.has(path.join(root, 'lib/messaging/protocol.ts')), chain(graph, path.join(root, 'lib/messaging/protocol.ts'))).toBe(false);
+    expect(under(graph, 'lib/sites').map((k) => chain(graph, k))).toEqual([]);
   });
 
-  it('the walk does find zod where it is meant to be (the options page validates backups)', () => {
-    const graph = importGraph('entrypoints/options/main.tsx');
+  it('the walk does find zod and the adapters where they are meant to be (the background)', () => {
+    const graph = importGraph('entrypoints/background.ts');
     expect(graph.has('pkg:zod')).toBe(true);
+    expect(under(graph, 'lib/sites').length).toBeGreaterThan(5);
   });
 });
