@@ -16,6 +16,7 @@ import { ClientNameField } from './ClientNameField';
 import { copyText } from './copy-text';
 import { readAgreementDom } from './read-dom';
 import './agreement.css';
+import { ErrorAlert } from '../shared/ErrorAlert';
 
 export interface AgreementAppProps {
   projectId: string | null;
@@ -115,9 +116,7 @@ export function AgreementApp({ projectId, locale, timeZone, now = Date.now }: Ag
     return (
       <main class="ag-page">
         <h1>Written agreement</h1>
-        <p class="v-alert v-alert--error" role="alert">
-          {view.error}
-        </p>
+        <ErrorAlert message={view.error} />
       </main>
     );
   }
@@ -228,11 +227,7 @@ export function AgreementApp({ projectId, locale, timeZone, now = Date.now }: Ag
             {status}
           </p>
         )}
-        {error && (
-          <p class="v-alert v-alert--error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
       </header>
       <main class="ag-main">
         <AgreementDocument key={version} doc={shown} articleRef={article} onEdit={() => setEdited(true)} />

@@ -9,6 +9,7 @@ import { send } from '../../lib/messaging/client';
 import { useRequest } from '../use-request';
 import { errorText } from './format';
 import { MARKETPLACE_NAMES } from './GeneralSettings';
+import { ErrorAlert } from '../shared/ErrorAlert';
 
 function siteName(site: string): string {
   return (MARKETPLACE_NAMES as Record<string, string>)[site] ?? 'Other site';
@@ -101,11 +102,7 @@ export function DeleteContractor() {
           {done}
         </p>
       )}
-      {error && (
-        <p class="v-alert v-alert--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }
@@ -163,11 +160,7 @@ export function DeleteEverything() {
           All Vetted data was deleted.
         </p>
       )}
-      {error && (
-        <p class="v-alert v-alert--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

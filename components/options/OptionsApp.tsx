@@ -17,6 +17,7 @@ import { CurrencySetting, SiteSwitches } from './GeneralSettings';
 import { PrivacySection } from './PrivacySection';
 import { ReminderSettings } from './ReminderSettings';
 import { StorageSection } from './StorageSection';
+import { ErrorAlert } from '../shared/ErrorAlert';
 import './options.css';
 
 const SECTIONS = [
@@ -94,16 +95,8 @@ export function OptionsApp({ now = Date.now }: OptionsAppProps) {
             {saved > 0 && !saveError ? 'All changes saved' : ''}
           </span>
         </header>
-        {saveError && (
-          <p class="v-alert v-alert--error" role="alert">
-            {saveError}
-          </p>
-        )}
-        {error && (
-          <p class="v-alert v-alert--error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={saveError} />
+        <ErrorAlert message={error} />
         <BackupReminder now={now} />
         {!settings ? (
           !error && <p class="v-muted">Loading your settings…</p>

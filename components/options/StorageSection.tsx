@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useRequest } from '../use-request';
 import { formatBytes } from './format';
+import { ErrorAlert } from '../shared/ErrorAlert';
 
 const TABLE_LABELS: Record<string, [one: string, many: string]> = {
   contractors: ['contractor', 'contractors'],
@@ -25,7 +26,7 @@ export function StorageSection() {
     await reload();
   };
 
-  if (error) return <p class="v-alert v-alert--error">{error}</p>;
+  if (error) return <ErrorAlert message={error} />;
   if (!data) return <p class="v-muted">Measuring…</p>;
   const counts = Object.entries(data.counts).filter(([t]) => t in TABLE_LABELS);
   return (

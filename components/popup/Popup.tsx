@@ -19,6 +19,7 @@ import { EmptyState } from './EmptyState';
 import { ProjectCard } from './ProjectCard';
 import { Totals } from './Totals';
 import { TrackThisPage } from './TrackThisPage';
+import { ErrorAlert } from '../shared/ErrorAlert';
 import './popup.css';
 
 /**
@@ -120,11 +121,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
 
   let body: ComponentChildren;
   if (error && !data) {
-    body = (
-      <p class="v-alert v-alert--error" role="alert">
-        {error}
-      </p>
-    );
+    body = <ErrorAlert message={error} />;
   } else if (!data) {
     body = loading ? <p class="v-muted v-small pp-pad">Loading…</p> : null;
   } else {
@@ -179,11 +176,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
     <div class="pp">
       {header}
       {top && <div class="pp-top">{top}</div>}
-      {actionError && (
-        <p class="v-alert v-alert--error pp-pad" role="alert">
-          {actionError}
-        </p>
-      )}
+      <ErrorAlert message={actionError} class="pp-pad" />
       <main class="pp-main">
         <TrackThisPage windowId={windowId} />
         {body}

@@ -7,6 +7,7 @@ import type { ProjectHealth } from '../../lib/domain/project-health';
 import { send } from '../../lib/messaging/client';
 import type { DashboardProject } from '../../lib/messaging/protocol';
 import { PROJECT_STATUS_LABELS, SITE_LABELS } from '../projects/labels';
+import { ErrorAlert } from '../shared/ErrorAlert';
 
 export interface ProjectCardProps {
   view: DashboardProject;
@@ -148,11 +149,7 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile, 
         {ci.overdue && ` · ${ci.daysLate} d late`}
       </p>
 
-      {error && (
-        <p class="v-alert v-alert--error v-xs" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} class="v-xs" />
       <div class="pp-actions">
         <button type="button" class="v-btn v-btn--sm" onClick={() => void checkIn()} disabled={logged}>
           {logged ? <Check aria-hidden="true" /> : <MessageCircle aria-hidden="true" />}

@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import type { TrackableCheck } from '../../lib/messaging/protocol';
 import { openSidePanel } from '../sidepanel/show-project';
+import { ErrorAlert } from '../shared/ErrorAlert';
 
 /** The tab the popup was opened on; none when the popup itself is open in a tab (nothing to track). */
 async function activeTabId(): Promise<number | undefined> {
@@ -86,11 +87,7 @@ export function TrackThisPage({ windowId }: { windowId?: number }) {
       <button type="button" class="v-btn v-btn--sm pp-track__btn" onClick={track} disabled={busy} aria-busy={busy}>
         {busy ? 'Tracking…' : 'Track this page'}
       </button>
-      {error && (
-        <p class="v-alert v-alert--error v-xs pp-track__error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} class="v-xs pp-track__error" />
     </section>
   );
 }

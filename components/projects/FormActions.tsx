@@ -1,3 +1,5 @@
+import { ErrorAlert } from '../shared/ErrorAlert';
+
 /** The end of a record form: why the save failed (the form keeps what was typed), save and cancel. */
 export interface FormActionsProps {
   saveError?: string;
@@ -9,11 +11,7 @@ export interface FormActionsProps {
 export function FormActions({ saveError, saving, saveLabel, onCancel }: FormActionsProps) {
   return (
     <>
-      {saveError && (
-        <p class="v-alert v-alert--error" role="alert">
-          {saveError}
-        </p>
-      )}
+      <ErrorAlert message={saveError} />
       <div class="v-row">
         <button type="submit" class="v-btn v-btn--primary v-btn--sm" disabled={saving}>
           {saving ? 'Saving…' : saveLabel}

@@ -18,6 +18,7 @@ import { send, VettedError } from '../../lib/messaging/client';
 import { DateInput } from './DateInput';
 import { Field, fieldAria } from './Field';
 import { PAYMENT_MODEL_LABELS, PROJECT_STATUS_LABELS, RETAINER_PERIOD_LABELS, SITE_LABELS } from './labels';
+import { ErrorAlert } from '../shared/ErrorAlert';
 import './projects.css';
 
 export interface ProjectFormProps {
@@ -258,11 +259,7 @@ export function ProjectForm(props: ProjectFormProps) {
           </Field>
         </div>
       </details>
-      {saveError && (
-        <p class="v-alert v-alert--error" role="alert">
-          {saveError}
-        </p>
-      )}
+      <ErrorAlert message={saveError} />
       <div class="v-row">
         <button type="submit" class="v-btn v-btn--primary" disabled={saving}>
           {saving ? 'Saving…' : project ? 'Save project' : 'Create project'}

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Plus } from 'lucide-preact';
+import { ErrorAlert } from '../shared/ErrorAlert';
 
 export interface RecordSectionProps {
   title: string;
@@ -31,11 +32,7 @@ export function RecordSection({ title, addLabel, empty, hasRows, error, addForm,
           </button>
         )}
       </div>
-      {error && (
-        <p class="v-alert v-alert--error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!hasRows && !adding && <p class="v-small v-muted">{empty}</p>}
       {hasRows && <ul class="p-list">{children}</ul>}
       {adding && <div class="p-add">{addForm(() => setAdding(false))}</div>}

@@ -4,6 +4,7 @@ import { Pencil, Trash2 } from 'lucide-preact';
 import type { Note, Project } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
 import { foldText } from '../overlay/NoteItem';
+import { ErrorAlert } from '../shared/ErrorAlert';
 
 export interface BudgetNotesProps {
   project: Project;
@@ -83,11 +84,7 @@ export function BudgetNotes({ project, notes, locale }: BudgetNotesProps) {
           placeholder={kind === 'budget' ? 'e.g. Agreed $2,000 cap; extras need written approval' : 'e.g. Asked for $40/h instead of $45, they will answer Monday'}
           onInput={(e) => setBody(e.currentTarget.value)}
         />
-        {error && (
-          <p class="v-alert v-alert--error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div class="v-row">
           <button type="submit" class="v-btn v-btn--primary v-btn--sm" disabled={saving}>
             {saving ? 'Saving…' : editingId ? 'Save changes' : 'Add note'}

@@ -20,6 +20,7 @@ import { PROJECT_STATUS_LABELS, SITE_LABELS } from '../projects/labels';
 import { BudgetNotes } from './BudgetNotes';
 import { BudgetSummary } from './BudgetSummary';
 import { ContractSummary } from './ContractSummary';
+import { ErrorAlert } from '../shared/ErrorAlert';
 
 export interface ProjectPanelProps {
   view: ProjectView;
@@ -128,11 +129,7 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
             </button>
           )}
         </div>
-        {error && (
-          <p class="v-alert v-alert--error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
       </header>
 
       {askRating && project.contractorKey && (

@@ -15,6 +15,7 @@ import { useRequest } from '../use-request';
 import { ProjectPanel } from './ProjectPanel';
 import { SHOW_PROJECT_EVENT, type ShowProjectMessage } from './show-project';
 import { useTabContext } from './use-tab-context';
+import { ErrorAlert } from '../shared/ErrorAlert';
 import './sidepanel.css';
 
 export interface SidePanelProps {
@@ -131,11 +132,7 @@ export function SidePanel(props: SidePanelProps) {
     if (view.data) {
       body = <ProjectPanel key={view.data.project.id} view={view.data} settings={settings.data} now={now} timeZone={timeZone} locale={locale} />;
     } else if (view.error) {
-      body = (
-        <p class="v-alert v-alert--error" role="alert">
-          {view.error}
-        </p>
-      );
+      body = <ErrorAlert message={view.error} />;
     } else if (!view.loading && view.data === null) {
       body = <p class="v-alert v-alert--warn">This project no longer exists. Pick another one above.</p>;
     } else {
@@ -219,11 +216,7 @@ export function SidePanel(props: SidePanelProps) {
           <SettingsIcon aria-hidden="true" />
         </button>
       </header>
-      {projects.error && (
-        <p class="v-alert v-alert--error" role="alert">
-          {projects.error}
-        </p>
-      )}
+      <ErrorAlert message={projects.error} />
       <main class="sp-main">
         {/* The page's title for screen readers (axe page-has-heading-one); the project title is its h2. */}
         <h1 class="v-sr-only">Vetted budget notes</h1>
