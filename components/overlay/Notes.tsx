@@ -10,7 +10,7 @@ import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
 import { DeletedNote } from './DeletedNote';
 import { KindSelect } from './KindSelect';
-import { startOpeningSidePanel } from './side-panel';
+import { openSidePanel } from '../../lib/messaging/side-panel';
 import { NoteItem } from './NoteItem';
 import { readDraft, writeDraft } from './drafts';
 import { useNoteSave } from './use-note-save';
@@ -117,8 +117,8 @@ function NoteComposer({ contractorKey, tabId, onAdded }: { contractorKey: string
     input.current?.focus();
   };
   const continueInPanel = () => {
-    const opening = startOpeningSidePanel(tabId);
-    void opening.then((opened) => setPanelProblem(opened ? undefined : 'The side panel could not be opened here. Open it from the Vetted toolbar button.'));
+    const opening = openSidePanel({}, { tabId }, 'none');
+    void opening.then((opened) => setPanelProblem(opened === 'panel' ? undefined : 'The side panel could not be opened here. Open it from the Vetted toolbar button.'));
   };
   const [draft, setDraft] = useState(() => readDraft(contractorKey));
   const { problem, save, saveText } = useNoteSave();

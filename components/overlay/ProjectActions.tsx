@@ -8,7 +8,7 @@ import { openAgreement } from '../agreement/open-agreement';
 import type { Contractor, Project } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
-import { openProjectInTab, startOpeningSidePanel } from './side-panel';
+import { openPanelPageInTab, openSidePanel } from '../../lib/messaging/side-panel';
 import { useSave } from '../shared/use-save';
 
 export interface ProjectActionsProps {
@@ -27,9 +27,9 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
   const current = projects.filter((p) => OPEN_STATUSES.has(p.status));
 
   const openProject = (projectId: string) => {
-    const opening = startOpeningSidePanel(tabId);
+    const opening = openSidePanel({}, { tabId }, 'none');
     void save.run(async () => {
-      if (!(await opening)) await openProjectInTab(projectId);
+      if ((await opening) !== 'panel') await openPanelPageInTab({ projectId });
     });
   };
 
@@ -50,7 +50,7 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
 
   const start = () => {
     setOffer(null);
-    const opening = startOpeningSidePanel(tabId);
+    const opening = openSidePanel({}, { tabId }, 'none');
     setMessage(undefined);
     void save.run(async () => {
       const name = contractor.name.trim();
@@ -58,7 +58,7 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
         title: name ? `Project with ${name}`.slice(0, 500) : 'New project',
         contractorKey: contractor.key,
       });
-      if (!(await opening)) await openProjectInTab(project.id);
+      if ((await opening) !== 'panel') await openPanelPageInTab({ projectId: project.id });
       setMessage(`“${project.title}” started. Set its budget and milestones in the side panel.`);
     });
   };

@@ -5,19 +5,17 @@
  */
 import { useState } from 'preact/hooks';
 import { HandCoins, History, RotateCw } from 'lucide-preact';
-import { browser } from 'wxt/browser';
 import type { Check, ChecklistItem, Contractor, Project, Rating } from '../../lib/db/schema';
 import { dateInZone, formatDay } from '../../lib/domain/dates';
 import { formatTotals } from '../../lib/domain/money';
 import { carriedChecks, formatAgreedRate, hasWorkedWith, rehireSummary } from '../../lib/domain/rehire';
 import { formatScore } from '../../lib/domain/reputation';
 import { send } from '../../lib/messaging/client';
-import { SHOW_PROJECT_EVENT, type ShowProjectMessage } from '../sidepanel/show-project';
 import { ErrorText } from '../shared/ErrorText';
 import { useSave } from '../shared/use-save';
 import './kit-rehire.css';
 import { useRequest } from '../use-request';
-import { openProjectInTab, startOpeningSidePanel } from './side-panel';
+import { openPanelPageInTab, openSidePanel, showProjectInPanel } from '../../lib/messaging/side-panel';
 
 export interface RehirePanelProps {
   contractor: Contractor;
@@ -46,16 +44,12 @@ export function RehirePanel({ contractor, projects, ratings, checks, template, t
   const paid = formatTotals(summary.paid, locale, { trimZeroFraction: true, empty: payments.data ? 'nothing recorded' : '…' });
 
   const hireAgain = () => {
-    const opening = startOpeningSidePanel(tabId);
+    const opening = openSidePanel({}, { tabId }, 'none');
     setMessage(undefined);
     void save.run(async () => {
       const project = await send('hireAgain', { contractorKey: contractor.key });
-      if (await opening) {
-        const show: ShowProjectMessage = { event: SHOW_PROJECT_EVENT, projectId: project.id };
-        await browser.runtime.sendMessage(show).catch(() => undefined);
-      } else {
-        await openProjectInTab(project.id);
-      }
+      if ((await opening) === 'panel') await showProjectInPanel(project.id);
+      else await openPanelPageInTab({ projectId: project.id });
       setMessage(`“${project.title}” is ready in the side panel, with the payment model, rate, check-ins and terms of your last project.`);
     });
   };

@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { dashboardTotals } from '../../lib/domain/dashboard';
 import { projectHealth } from '../../lib/domain/project-health';
 import { sortByUrgency } from '../../lib/domain/urgency';
-import { openSidePanel, sidePanelPath, type PanelTarget } from '../sidepanel/show-project';
+import { openPanelPageInTab, openSidePanel, type PanelTarget } from '../../lib/messaging/side-panel';
 import { openAgreement } from '../agreement/open-agreement';
 import { send } from '../../lib/messaging/client';
 import { useRequest } from '../use-request';
@@ -52,7 +52,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
   }, []);
 
   const openPanel = (target: PanelTarget) => {
-    openSidePanel(target, windowId).then(
+    openSidePanel(target, { windowId }).then(
       () => window.close(),
       (err: unknown) => setActionError(err instanceof Error ? err.message : String(err)),
     );
@@ -67,7 +67,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
     // The new project opens in a tab: the side panel can only open inside the click, before the
     // project exists.
     send('hireAgain', { contractorKey })
-      .then((project) => browser.tabs.create({ url: browser.runtime.getURL(`/${sidePanelPath({ projectId: project.id })}` as '/sidepanel.html') }))
+      .then((project) => openPanelPageInTab({ projectId: project.id }))
       .then(
         () => window.close(),
         (err: unknown) => setActionError(err instanceof Error ? err.message : String(err)),

@@ -9,7 +9,7 @@ import { Ban, UserPlus } from 'lucide-preact';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import type { TrackableCheck } from '../../lib/messaging/protocol';
-import { openSidePanel } from '../sidepanel/show-project';
+import { openSidePanel } from '../../lib/messaging/side-panel';
 import { ErrorAlert } from '../shared/ErrorAlert';
 
 /** The tab the popup was opened on; none when the popup itself is open in a tab (nothing to track). */
@@ -62,7 +62,7 @@ export function TrackThisPage({ windowId }: { windowId?: number }) {
     setBusy(true);
     setError(undefined);
     // Opened first, inside the click: both browsers refuse to open the panel once the gesture is gone.
-    const panel = openSidePanel({}, windowId);
+    const panel = openSidePanel({}, { windowId });
     send('trackPage', { tabId }).then(
       () => {
         const close = () => window.close();

@@ -13,7 +13,7 @@ import { PROJECT_STATUS_LABELS, SITE_LABELS } from '../projects/labels';
 import { ProjectForm } from '../projects/ProjectForm';
 import { useRequest } from '../use-request';
 import { ProjectPanel } from './ProjectPanel';
-import { SHOW_PROJECT_EVENT, type ShowProjectMessage } from './show-project';
+import { SHOW_PROJECT_EVENT, type ShowProjectMessage } from '../../lib/messaging/side-panel';
 import { useTabContext } from './use-tab-context';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import './sidepanel.css';

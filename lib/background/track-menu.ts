@@ -4,26 +4,11 @@
  * same checks, the same write and the same broadcast, then opens the side panel on the contractor.
  */
 import { browser } from 'wxt/browser';
+import { openSidePanel } from '../messaging/side-panel';
 import type { Router } from './router';
 
 export const TRACK_MENU_ID = 'vetted-track-page';
 
-type Tab = { id?: number; windowId?: number };
-interface PanelApis {
-  sidePanel?: { open(options: { tabId: number }): Promise<void> };
-  sidebarAction?: { open(): Promise<void> };
-}
-
-/** Must run inside the click handler before anything is awaited: opening needs the user gesture. */
-function openPanel(tab: Tab): void {
-  const g = globalThis as unknown as { chrome?: PanelApis; browser?: PanelApis };
-  try {
-    if (g.chrome?.sidePanel?.open && tab.id !== undefined) void g.chrome.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
-    else if (g.browser?.sidebarAction?.open) void g.browser.sidebarAction.open().catch(() => undefined);
-  } catch {
-    // No side panel in this browser: the contractor is tracked all the same.
-  }
-}
 
 async function tell(title: string, message: string): Promise<void> {
   try {
@@ -51,7 +36,8 @@ export function registerTrackMenu(router: Router): void {
     .catch(() => undefined);
   menus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== TRACK_MENU_ID || tab?.id === undefined || tab.id < 0) return;
-    openPanel(tab);
+    // Inside the click, before anything is awaited: opening needs the user's gesture.
+    void openSidePanel({}, { tabId: tab.id }, 'none');
     void trackFromMenu(tab.id, router);
   });
 }

@@ -4,7 +4,7 @@
  */
 export const CHANGE_EVENT = 'vetted:changed' as const;
 export const TAB_CONTEXT_EVENT = 'vetted:tab-context' as const;
-/** Popup → side panel: show this project (components/sidepanel/show-project.ts). */
+/** Popup → side panel: show this project (lib/messaging/side-panel.ts). */
 export const SHOW_PROJECT_EVENT = 'vetted:show-project' as const;
 
 /** Background → the bound overlay frame of a tab, addressed by its nonce (lib/background/overlay-bindings.ts). */

@@ -14,7 +14,7 @@ vi.setConfig({ testTimeout: 20_000 });
 const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
 vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
 const panel = vi.hoisted(() => ({ openSidePanel: vi.fn() }));
-vi.mock('../../../components/sidepanel/show-project', () => ({ openSidePanel: panel.openSidePanel }));
+vi.mock('../../../lib/messaging/side-panel', () => ({ openSidePanel: panel.openSidePanel }));
 
 const TAB = 31;
 const close = vi.fn();
@@ -60,7 +60,7 @@ describe('Track this page (popup)', () => {
     render(<TrackThisPage windowId={2} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Track this page' }));
     // Synchronously in the click, before the background answered: the gesture is still there.
-    expect(panel.openSidePanel).toHaveBeenCalledWith({}, 2);
+    expect(panel.openSidePanel).toHaveBeenCalledWith({}, { windowId: 2 });
     expect(client.send).toHaveBeenLastCalledWith('trackPage', { tabId: TAB });
     const busy = screen.getByRole('button', { name: 'Tracking…' }) as HTMLButtonElement;
     expect(busy.disabled).toBe(true);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { openSidePanel, sidePanelPath } from '../../../components/sidepanel/show-project';
+import { openSidePanel, sidePanelPath } from '../../../lib/messaging/side-panel';
 
 type Api = { sidePanel?: unknown; sidebarAction?: unknown };
 
@@ -24,7 +24,7 @@ describe('openSidePanel', () => {
     const setPanel = vi.fn().mockResolvedValue(undefined);
     const open = vi.fn().mockResolvedValue(undefined);
     (browser as unknown as Api).sidebarAction = { setPanel, open };
-    const result = openSidePanel({ projectId: 'p1' }, undefined);
+    const result = openSidePanel({ projectId: 'p1' }, {});
     expect(open).toHaveBeenCalledTimes(1);
     expect(setPanel.mock.calls[0]![0].panel).toMatch(/\/sidepanel\.html\?project=p1$/);
     expect(await result).toBe('panel');
@@ -36,7 +36,25 @@ describe('openSidePanel', () => {
       open: vi.fn().mockRejectedValue(new Error('no user gesture')),
     };
     const create = vi.spyOn(browser.tabs, 'create');
-    expect(await openSidePanel({ projectId: 'p1' }, 3)).toBe('tab');
+    expect(await openSidePanel({ projectId: 'p1' }, { windowId: 3 })).toBe('tab');
     expect(String(create.mock.calls[0]![0].url)).toMatch(/sidepanel\.html\?project=p1$/);
+  });
+
+  it('opens Chrome\'s panel on the tab when no window is known, and tells nothing without a target', async () => {
+    const open = vi.fn().mockResolvedValue(undefined);
+    const setOptions = vi.fn().mockResolvedValue(undefined);
+    (browser as unknown as Api).sidePanel = { setOptions, open };
+    const send = vi.spyOn(browser.runtime, 'sendMessage');
+    expect(await openSidePanel({}, { tabId: 7 }, 'none')).toBe('panel');
+    expect(open).toHaveBeenCalledWith({ tabId: 7 });
+    // The panel follows the tab: its page is left as it is, and no project is named.
+    expect(setOptions).not.toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('does nothing when no panel opens and no tab is wanted', async () => {
+    const create = vi.spyOn(browser.tabs, 'create');
+    expect(await openSidePanel({ projectId: 'p1' }, { tabId: 7 }, 'none')).toBe('none');
+    expect(create).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { CHANGE_EVENT, TAB_CONTEXT_EVENT } from '../../../lib/messaging/protocol';
-import { SHOW_PROJECT_EVENT } from '../../../components/sidepanel/show-project';
+import { SHOW_PROJECT_EVENT } from '../../../lib/messaging/side-panel';
 import { QUOTA_MESSAGE, isQuotaError, toReplyError } from '../../../lib/background/errors';
 import { makeHarness, senders, snapshot, type Harness } from './harness';
 
