@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { openDb, type VettedDb } from '../db/database';
 import type { ChangedTable } from '../messaging/protocol';
 import { registerCommands } from './commands';
-import { registerReminders, scheduleReminderCheck } from './reminders';
+import { registerReminders, scheduleReminderCheck } from './reminder-alarm';
 import { createRouter, type Router } from './router';
 import { OverlayBindings } from './overlay-bindings';
 import { TabContexts } from './tab-contexts';

@@ -6,7 +6,7 @@ export * from './money';
 export * from './dates';
 export * from './project-health';
 export * from './urgency';
-export * from './reminders';
+export * from './project-reminders';
 export * from './dashboard';
 export * from './loyalty';
 export * from './backup-reminder';

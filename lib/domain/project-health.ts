@@ -2,39 +2,19 @@
  * Everything the popup card and the side panel's budget summary show about one project, computed
  * from plain records, the current instant and the user's time zone.
  */
+import { addDays, daysBetween, todayIn, type IsoDate } from './dates';
+import { checkInStatus, type CheckInStatus } from './check-in';
+import { forecast, type Forecast } from './forecast';
 import { isPaidInFull } from './milestone-payments';
-import type { Milestone, MilestoneStatus, Payment, PaymentModel, Project, RetainerPeriod } from '../db/schema';
-import { addDays, compareIsoDates, dateInZone, daysBetween, formatDay, periodStart, periodsStarted, todayIn, type IsoDate } from './dates';
-import { formatMoney, type MoneyTotals } from './money';
+import type { MoneyTotals } from './money';
+import { paymentSchedule, type PaymentSchedule } from './payment-schedule';
+import { compareMilestones, isDelivered, toDue, type MilestoneDue, type ProjectBundle } from './project-records';
 
-export type ProjectInput = Pick<
-  Project,
-  | 'id'
-  | 'title'
-  | 'status'
-  | 'paymentModel'
-  | 'currency'
-  | 'budgetMinor'
-  | 'rateMinor'
-  | 'retainerPeriod'
-  | 'estimatedHours'
-  | 'hoursLogged'
-  | 'startDate'
-  | 'deadline'
-  | 'checkInDays'
-  | 'lastContactAt'
-  | 'createdAt'
-> &
-  Partial<Pick<Project, 'contractorKey'>>;
-export type MilestoneInput = Pick<Milestone, 'id' | 'title' | 'dueDate' | 'amountMinor' | 'status'> &
-  Partial<Pick<Milestone, 'createdAt'>>;
-export type PaymentInput = Pick<Payment, 'amountMinor' | 'currency' | 'paidAt'> & Partial<Pick<Payment, 'id' | 'milestoneId'>>;
-
-export interface ProjectBundle<P extends ProjectInput = ProjectInput> {
-  project: P;
-  milestones: readonly MilestoneInput[];
-  payments: readonly PaymentInput[];
-}
+// Split by concern (issue 17); everything stays importable from here.
+export * from './project-records';
+export * from './check-in';
+export * from './payment-schedule';
+export * from './forecast';
 
 export interface HealthOptions {
   /** IANA zone of the user, e.g. 'Europe/Berlin'; decides which calendar day "today" is. */
@@ -47,85 +27,6 @@ export interface HealthOptions {
 
 export const DEFAULT_DUE_SOON_DAYS = 3;
 export const NEAR_BUDGET_RATIO = 0.9;
-
-/** Milestones in these states are delivered: they are never overdue nor "next". */
-export const DELIVERED_STATUSES: readonly MilestoneStatus[] = ['approved', 'paid'];
-
-export function isDelivered(m: Pick<MilestoneInput, 'status'>): boolean {
-  return DELIVERED_STATUSES.includes(m.status);
-}
-
-export interface MilestoneDue {
-  id: string;
-  title: string;
-  dueDate: IsoDate | null;
-  status: MilestoneStatus;
-  amountMinor: number | null;
-  /** Days from today to the due date: 0 today, negative when late; null without a due date. */
-  daysUntilDue: number | null;
-}
-
-export interface Forecast {
-  model: PaymentModel;
-  /**
-   * Expected total cost, or null when the project lacks what the model needs.
-   * fixed: the budget (or the milestones' sum when there is no budget); hourly: estimated hours ×
-   * rate; retainer: periods from the start to the deadline × amount; milestones: sum of milestones.
-   */
-  totalMinor: number | null;
-  /**
-   * Cost accrued so far. hourly: hours logged × rate; retainer: periods begun by today × amount;
-   * milestones: delivered (approved or paid) milestones; fixed: null.
-   */
-  toDateMinor: number | null;
-  /** True when the forecast total is above the budget. */
-  exceedsBudget: boolean;
-  hourly?: { rateMinor: number | null; estimatedHours: number | null; hoursLogged: number | null };
-  retainer?: {
-    period: RetainerPeriod;
-    amountMinor: number | null;
-    periodsToDate: number | null;
-    periodsToDeadline: number | null;
-  };
-  milestones?: { count: number; openCount: number; openMinor: number };
-}
-
-export interface ScheduleItem {
-  /** Milestone id, or "period-N" for a retainer period. */
-  id: string;
-  title: string;
-  dueDate: IsoDate | null;
-  amountMinor: number;
-  /** Part of the amount covered by payments. */
-  paidMinor: number;
-  paid: boolean;
-  overdue: boolean;
-  source: 'milestone' | 'period';
-}
-
-export interface PaymentSchedule {
-  items: ScheduleItem[];
-  plannedCount: number;
-  paidCount: number;
-  plannedMinor: number;
-  /** First unpaid item, with amountMinor reduced to what is still due on it. */
-  next: ScheduleItem | null;
-  /** Unpaid items past their due date. */
-  overdueCount: number;
-}
-
-export interface CheckInStatus {
-  /** Rhythm in days; null when the project has none. */
-  everyDays: number | null;
-  lastContactAt: number | null;
-  /** Calendar days since the last logged contact in the user's zone; null when never logged. */
-  daysSinceContact: number | null;
-  /** Day the next check-in is due: last contact (else creation or a later start) + rhythm; null without rhythm. */
-  dueDate: IsoDate | null;
-  overdue: boolean;
-  /** Days past dueDate, 0 when not late. */
-  daysLate: number;
-}
 
 export type HealthFlag =
   | 'milestone-overdue'
@@ -168,192 +69,6 @@ export interface ProjectHealth {
   daysToDeadline: number | null;
   /** What needs attention. Only active projects raise flags: paused or finished ones stay quiet. */
   flags: HealthFlag[];
-}
-
-/** Milestones in due order: dated ones by date, then undated; ties by title, then id. */
-export function compareMilestones(a: MilestoneInput, b: MilestoneInput): number {
-  if (a.dueDate && b.dueDate && a.dueDate !== b.dueDate) return compareIsoDates(a.dueDate, b.dueDate);
-  if (a.dueDate && !b.dueDate) return -1;
-  if (!a.dueDate && b.dueDate) return 1;
-  const ca = a.createdAt ?? 0;
-  const cb = b.createdAt ?? 0;
-  if (ca !== cb) return ca - cb;
-  return compareText(a.title, b.title) || compareText(a.id, b.id);
-}
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-export function compareText(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-function toDue(m: MilestoneInput, today: IsoDate): MilestoneDue {
-  return {
-    id: m.id,
-    title: m.title,
-    dueDate: m.dueDate ?? null,
-    status: m.status,
-    amountMinor: m.amountMinor ?? null,
-    daysUntilDue: m.dueDate ? daysBetween(today, m.dueDate) : null,
-  };
-}
-
-export function checkInStatus(project: ProjectInput, now: number, timeZone: string): CheckInStatus {
-  const today = todayIn(now, timeZone);
-  const lastContactAt = project.lastContactAt ?? null;
-  const daysSinceContact =
-    lastContactAt === null ? null : Math.max(0, daysBetween(dateInZone(lastContactAt, timeZone), today));
-  const every = project.checkInDays && project.checkInDays > 0 ? project.checkInDays : null;
-  if (every === null) {
-    return { everyDays: null, lastContactAt, daysSinceContact, dueDate: null, overdue: false, daysLate: 0 };
-  }
-  // Never contacted: the rhythm runs from when the project was created, or from its start date
-  // when that is later (no nagging about a project that has not begun).
-  let baseline = dateInZone(lastContactAt ?? project.createdAt, timeZone);
-  if (lastContactAt === null && project.startDate && project.startDate > baseline) baseline = project.startDate;
-  const dueDate = addDays(baseline, every);
-  const daysLate = Math.max(0, daysBetween(dueDate, today));
-  return { everyDays: every, lastContactAt, daysSinceContact, dueDate, overdue: daysLate > 0, daysLate };
-}
-
-const MAX_PERIODS = 520;
-
-/**
- * Planned payments against payments made. Planned payments are the milestones with an amount
- * (for a retainer without such milestones: one per period from the start to the deadline, or one
- * past today when there is no deadline). Payments linked to a milestone pay it; the others (and
- * those linked to a deleted milestone) pay the planned items in order, oldest first. A milestone
- * marked paid counts as paid even without a recorded payment, but still absorbs unlinked
- * payments first, so "marked paid and logged the payment unlinked" is not counted twice.
- * Payments in another currency are not counted (no conversion).
- */
-export function paymentSchedule(bundle: ProjectBundle, today: IsoDate): PaymentSchedule {
-  const { project, milestones, payments } = bundle;
-  const inCurrency = payments.filter((p) => p.currency === project.currency);
-  const milestoneIds = new Set(milestones.map((m) => m.id));
-  const linked = new Map<string, number>();
-  let pool = 0;
-  for (const p of inCurrency) {
-    if (p.milestoneId !== undefined && milestoneIds.has(p.milestoneId)) {
-      linked.set(p.milestoneId, (linked.get(p.milestoneId) ?? 0) + p.amountMinor);
-    } else pool += p.amountMinor;
-  }
-
-  type Planned = Omit<ScheduleItem, 'paidMinor' | 'paid' | 'overdue'> & { markedPaid: boolean };
-  let planned: Planned[] = [...milestones]
-    .filter((m) => (m.amountMinor ?? 0) > 0)
-    .sort(compareMilestones)
-    .map((m) => ({
-      id: m.id,
-      title: m.title,
-      dueDate: m.dueDate ?? null,
-      amountMinor: m.amountMinor ?? 0,
-      source: 'milestone' as const,
-      markedPaid: m.status === 'paid',
-    }));
-  if (planned.length === 0 && project.paymentModel === 'retainer' && project.startDate && (project.rateMinor ?? 0) > 0) {
-    const period = project.retainerPeriod ?? 'month';
-    const count = project.deadline
-      ? periodsStarted(project.startDate, project.deadline, period)
-      : periodsStarted(project.startDate, today, period) + 1;
-    planned = Array.from({ length: Math.min(count, MAX_PERIODS) }, (_, n) => ({
-      id: `period-${n + 1}`,
-      title: `${period === 'week' ? 'Week' : 'Month'} ${n + 1}`,
-      dueDate: periodStart(project.startDate!, period, n),
-      amountMinor: project.rateMinor ?? 0,
-      source: 'period' as const,
-      markedPaid: false,
-    }));
-  }
-
-  const items: ScheduleItem[] = planned.map(({ markedPaid, ...item }) => {
-    const fromLinked = linked.get(item.id) ?? 0;
-    const take = Math.max(0, Math.min(pool, item.amountMinor - fromLinked));
-    pool -= take;
-    const paidMinor = fromLinked + take;
-    const paid = markedPaid || paidMinor >= item.amountMinor;
-    const overdue = !paid && item.dueDate !== null && compareIsoDates(item.dueDate, today) < 0;
-    return { ...item, paidMinor, paid, overdue };
-  });
-  const firstUnpaid = items.find((i) => !i.paid);
-  return {
-    items,
-    plannedCount: items.length,
-    paidCount: items.filter((i) => i.paid).length,
-    plannedMinor: items.reduce((s, i) => s + i.amountMinor, 0),
-    next: firstUnpaid
-      ? { ...firstUnpaid, amountMinor: Math.max(0, firstUnpaid.amountMinor - firstUnpaid.paidMinor) }
-      : null,
-    overdueCount: items.filter((i) => i.overdue).length,
-  };
-}
-
-/**
- * "2 of 4 payments made; next $500 due 1 Dec", "All 3 payments made", or "" when there is no
- * schedule. `today` only decides whether the year is shown.
- */
-export function describeSchedule(schedule: PaymentSchedule, currency: string, locale?: string, today?: IsoDate): string {
-  if (schedule.plannedCount === 0) return '';
-  const noun = schedule.plannedCount === 1 ? 'payment' : 'payments';
-  if (!schedule.next) {
-    return schedule.plannedCount === 1 ? '1 payment made' : `All ${schedule.plannedCount} payments made`;
-  }
-  const amount = formatMoney(schedule.next.amountMinor, currency, locale, { trimZeroFraction: true });
-  const due = schedule.next.dueDate ? ` due ${formatDay(schedule.next.dueDate, locale, today)}` : '';
-  return `${schedule.paidCount} of ${schedule.plannedCount} ${noun} made; next ${amount}${due}`;
-}
-
-export function forecast(bundle: ProjectBundle, today: IsoDate, schedule?: PaymentSchedule): Forecast {
-  const { project, milestones } = bundle;
-  const budget = project.budgetMinor ?? null;
-  const rate = project.rateMinor ?? null;
-  const milestoneSum = milestones.reduce((s, m) => s + (m.amountMinor ?? 0), 0);
-  const hasMilestoneAmounts = milestones.some((m) => m.amountMinor !== undefined);
-  let totalMinor: number | null = null;
-  let toDateMinor: number | null = null;
-  const out: Omit<Forecast, 'totalMinor' | 'toDateMinor' | 'exceedsBudget'> = { model: project.paymentModel };
-
-  switch (project.paymentModel) {
-    case 'fixed':
-      totalMinor = budget ?? (hasMilestoneAmounts ? milestoneSum : null);
-      break;
-    case 'hourly': {
-      const est = project.estimatedHours ?? null;
-      const logged = project.hoursLogged ?? null;
-      totalMinor = rate !== null && est !== null ? Math.round(rate * est) : null;
-      toDateMinor = rate !== null && logged !== null ? Math.round(rate * logged) : null;
-      out.hourly = { rateMinor: rate, estimatedHours: est, hoursLogged: logged };
-      break;
-    }
-    case 'retainer': {
-      const period = project.retainerPeriod ?? 'month';
-      const start = project.startDate;
-      let periodsToDeadline: number | null = null;
-      let periodsToDate: number | null = null;
-      if (start) {
-        periodsToDeadline = project.deadline ? periodsStarted(start, project.deadline, period) : null;
-        periodsToDate = periodsStarted(start, today, period);
-        // After the deadline nothing more accrues.
-        if (periodsToDeadline !== null) periodsToDate = Math.min(periodsToDate, periodsToDeadline);
-      }
-      totalMinor = rate !== null && periodsToDeadline !== null ? rate * periodsToDeadline : null;
-      toDateMinor = rate !== null && periodsToDate !== null ? rate * periodsToDate : null;
-      out.retainer = { period, amountMinor: rate, periodsToDate, periodsToDeadline };
-      break;
-    }
-    case 'milestones': {
-      const sched = schedule ?? paymentSchedule(bundle, today);
-      const open = sched.items.filter((i) => i.source === 'milestone' && !i.paid);
-      totalMinor = milestoneSum;
-      toDateMinor = milestones.filter(isDelivered).reduce((s, m) => s + (m.amountMinor ?? 0), 0);
-      out.milestones = {
-        count: milestones.length,
-        openCount: open.length,
-        openMinor: open.reduce((s, i) => s + i.amountMinor - i.paidMinor, 0),
-      };
-      break;
-    }
-  }
-  return { ...out, totalMinor, toDateMinor, exceedsBudget: budget !== null && totalMinor !== null && totalMinor > budget };
 }
 
 export function projectHealth(bundle: ProjectBundle, now: number, options: HealthOptions): ProjectHealth {

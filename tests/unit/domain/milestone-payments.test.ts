@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeMilestones, isPaidInFull, statusAfterPayments } from '../../../lib/domain/milestone-payments';
 import { projectHealth } from '../../../lib/domain/project-health';
-import { badgeText, dueReminders } from '../../../lib/domain/reminders';
+import { badgeText, dueReminders } from '../../../lib/domain/project-reminders';
 import { dashboardTotals } from '../../../lib/domain/dashboard';
 import { NOW, bundle, milestone, payment } from './fixtures';
 

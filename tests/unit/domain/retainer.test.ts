@@ -1,7 +1,7 @@
 /** Issue 14: a retainer's next payment is reminded like a milestone; totals count its commitment. */
 import { describe, expect, it } from 'vitest';
 import { dashboardTotals } from '../../../lib/domain/dashboard';
-import { dueReminders } from '../../../lib/domain/reminders';
+import { dueReminders } from '../../../lib/domain/project-reminders';
 import { NOW, bundle, payment } from './fixtures';
 
 const opts = { timeZone: 'UTC', locale: 'en-US' };

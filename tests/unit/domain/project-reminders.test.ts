@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, dueReminders } from '../../../lib/domain/reminders';
+import { badgeText, dueReminders } from '../../../lib/domain/project-reminders';
 import { NOW, at, bundle, milestone, payment } from './fixtures';
 
 const opts = { timeZone: 'UTC', locale: 'en-US' };

@@ -10,7 +10,7 @@ import { milestonesByProject } from '../db/repositories/milestones';
 import { paymentsByProject } from '../db/repositories/payments';
 import { listProjects } from '../db/repositories/projects';
 import { getSettings } from '../db/repositories/settings';
-import { badgeText, dueReminders, type Reminder } from '../domain/reminders';
+import { badgeText, dueReminders, type Reminder } from '../domain/project-reminders';
 
 export const REMINDER_ALARM = 'vetted-reminders';
 const NOTIFIED_KEY = 'notifiedReminders';

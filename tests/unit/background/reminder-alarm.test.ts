@@ -6,7 +6,7 @@ import { createProject, updateProject } from '../../../lib/db/repositories/proje
 import { saveMilestone } from '../../../lib/db/repositories/milestones';
 import { savePayment } from '../../../lib/db/repositories/payments';
 import { updateSettings } from '../../../lib/db/repositories/settings';
-import { checkReminders } from '../../../lib/background/reminders';
+import { checkReminders } from '../../../lib/background/reminder-alarm';
 
 // 2026-11-27 12:00 UTC; the test machine's zone is UTC unless TZ says otherwise, so dates are
 // built relative to the zone the module uses.
