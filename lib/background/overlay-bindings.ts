@@ -21,6 +21,7 @@
 import { browser } from 'wxt/browser';
 import type { Sender } from './context';
 import { SessionTabMap } from './session-tab-map';
+import { overlayBindingsItem } from './stored-items';
 import { OVERLAY_EVENT, type OverlayEvent } from '../messaging/events';
 
 export interface OverlayBinding {
@@ -44,7 +45,7 @@ function documentIdOf(sender: Sender): string | undefined {
 
 export class OverlayBindings extends SessionTabMap<OverlayBinding> {
   constructor() {
-    super('vetted:overlay-bindings');
+    super(overlayBindingsItem);
   }
 
   /**

@@ -5,6 +5,7 @@
  * that opens the project. Nothing leaves the browser.
  */
 import { browser } from 'wxt/browser';
+import { notifiedReminders } from './stored-items';
 import type { VettedDb } from '../db/database';
 import { milestonesByProject } from '../db/repositories/milestones';
 import { paymentsByProject } from '../db/repositories/payments';
@@ -13,7 +14,6 @@ import { getSettings } from '../db/repositories/settings';
 import { badgeText, dueReminders, type Reminder } from '../domain/project-reminders';
 
 export const REMINDER_ALARM = 'vetted-reminders';
-const NOTIFIED_KEY = 'notifiedReminders';
 const NOTIFICATION_PREFIX = 'vetted-reminder:';
 /** Forget a notified reminder after this long, so a still-open problem is reminded again weekly. */
 const RENOTIFY_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
@@ -40,7 +40,7 @@ export async function computeReminders(db: VettedDb, now: number): Promise<Remin
 }
 
 async function notifyNew(reminders: Reminder[], now: number): Promise<void> {
-  const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY] as Record<string, number> | undefined;
+  const stored = await notifiedReminders.getValue();
   const notified: Record<string, number> = {};
   for (const [id, at] of Object.entries(stored ?? {})) if (now - at < RENOTIFY_AFTER_MS) notified[id] = at;
   for (const r of reminders) {
@@ -53,7 +53,7 @@ async function notifyNew(reminders: Reminder[], now: number): Promise<void> {
     });
     notified[r.id] = now;
   }
-  await browser.storage.local.set({ [NOTIFIED_KEY]: notified });
+  await notifiedReminders.setValue(notified);
 }
 
 /** Recomputes the reminders, updates the toolbar badge and sends notifications if allowed. */

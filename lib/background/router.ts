@@ -48,6 +48,8 @@ export interface Router {
    * background itself, which has no tab and no page.
    */
   internal<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Reply<Responses[T]>>;
+  /** Resolves once every change event of the requests answered so far has been sent. */
+  settled(): Promise<void>;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -89,6 +91,8 @@ export function createRouter(options: RouterOptions): Router {
   const now = options.now ?? Date.now;
   const handlers = options.handlers ?? HANDLERS;
   const send = options.broadcast ?? defaultBroadcast;
+
+  let announced: Promise<void> = Promise.resolve();
 
   async function handle(message: Record<string, unknown>, sender: Sender): Promise<Reply<unknown>> {
     const keys = Object.keys(message);
@@ -135,7 +139,8 @@ export function createRouter(options: RouterOptions): Router {
     }
     // Whatever committed is announced, even when a later step of the request failed. Best effort:
     // the write succeeded whatever happens to the views.
-    void announce(db.writes.take(), reply.ok ? tabChanges : []).catch(() => undefined);
+    const sent = announce(db.writes.take(), reply.ok ? tabChanges : []).catch(() => undefined);
+    announced = Promise.all([announced, sent]).then(() => undefined);
     return reply;
   }
 
@@ -156,5 +161,5 @@ export function createRouter(options: RouterOptions): Router {
   const self: Sender = { id: browser.runtime.id };
   const internal: Router['internal'] = (type, payload) =>
     run(type, payload, self).catch((err: unknown) => ({ ok: false as const, ...toReplyError(err) })) as never;
-  return Object.assign(router, { internal });
+  return Object.assign(router, { internal, settled: () => announced });
 }

@@ -2,29 +2,23 @@
  * A per-tab map kept in memory and in storage.session (when the browser has it), so a restarted
  * service worker still knows what it knew: the base of TabContexts and OverlayBindings.
  */
-import { browser } from 'wxt/browser';
-
-type SessionArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
-
-function sessionArea(): SessionArea | undefined {
-  try {
-    return (browser.storage as unknown as { session?: SessionArea } | undefined)?.session;
-  } catch {
-    return undefined;
-  }
+/** A storage.session item holding the map (lib/background/stored-items.ts). */
+export interface SessionItem {
+  getValue(): Promise<Record<string, unknown>>;
+  setValue(value: Record<string, unknown>): Promise<void>;
 }
 
 export class SessionTabMap<T> {
   protected readonly map = new Map<number, T>();
   private restored: Promise<void> | undefined;
 
-  constructor(private readonly storageKey: string) {}
+  constructor(private readonly item: SessionItem) {}
 
   /** Loads what a previous service-worker instance saved (once). */
   protected restore(): Promise<void> {
     this.restored ??= (async () => {
       try {
-        const saved = (await sessionArea()?.get(this.storageKey))?.[this.storageKey];
+        const saved = await this.item.getValue();
         if (saved && typeof saved === 'object') {
           for (const [id, value] of Object.entries(saved as Record<string, T>)) {
             if (!this.map.has(Number(id))) this.map.set(Number(id), value);
@@ -39,7 +33,7 @@ export class SessionTabMap<T> {
 
   protected async persist(): Promise<void> {
     try {
-      await sessionArea()?.set({ [this.storageKey]: Object.fromEntries(this.map) });
+      await this.item.setValue(Object.fromEntries(this.map));
     } catch {
       // Memory still holds it.
     }

@@ -5,6 +5,7 @@
  */
 import type { SiteId } from '../db/schema';
 import { SessionTabMap } from './session-tab-map';
+import { tabContextsItem } from './stored-items';
 
 export interface TabContext {
   key: string | null;
@@ -14,7 +15,7 @@ export interface TabContext {
 
 export class TabContexts extends SessionTabMap<TabContext> {
   constructor() {
-    super('vetted:tab-contexts');
+    super(tabContextsItem);
   }
 
   /** Returns true when the context changed. */

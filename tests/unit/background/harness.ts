@@ -81,7 +81,10 @@ export function makeHarness(db: VettedDb = freshDb()): Harness {
         await overlays.claim(sender, 'harness-bound-nonce-0000');
       }
     }
-    return (await router({ type, payload }, sender)) as never;
+    const reply = await router({ type, payload }, sender);
+    // What the request changed has been announced (the router sends it after replying).
+    await router.settled();
+    return reply as never;
   };
   return {
     db,
