@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import * as contractors from '../../db/repositories/contractors';
-import { isSiteEnabled } from '../../db/repositories/settings';
+import * as lists from '../../db/repositories/lists';
+import { getSettings, isSiteEnabled } from '../../db/repositories/settings';
 import { RequestError } from '../errors';
 import type { HandlerContext, HandlerGroup } from '../context';
 import { tellOverlay } from '../overlay-bindings';
@@ -26,9 +27,15 @@ export const overlayBindingHandlers: HandlerGroup<'shortlistFromCard' | 'bindOve
   async shortlistFromCard(db, { profile, status }, ctx) {
     topFrameTab(ctx, 'shortlistFromCard');
     if (!(await isSiteEnabled(db, profile.site))) throw new RequestError('forbidden', 'Vetted is switched off on this site.');
-    await db.transaction('rw', db.contractors, db.settings, async () => {
+    await db.transaction('rw', db.contractors, db.settings, db.lists, async () => {
       await contractors.trackContractor(db, profile, ctx.now);
       await contractors.updateContractor(db, profile.key, { status }, ctx.now);
+      // issue 16: the one click also puts them on the list chosen for search results (and the
+      // click that takes them off the shortlist takes them off it again: it undoes the first).
+      const { cardListId } = await getSettings(db);
+      if (cardListId && (await lists.getList(db, cardListId))) {
+        await lists.setListMember(db, { listId: cardListId, key: profile.key, member: status === 'shortlisted' }, ctx.now);
+      }
     });
     return { ok: true };
   },
