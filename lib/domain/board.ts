@@ -66,7 +66,10 @@ export interface BoardFilter {
   status?: ContractorStatus;
   site?: SiteId;
   progress?: ProgressFilter;
-  /** Name, headline, tags or key contain it (case-insensitive); note text is matched by the caller. */
+  /**
+   * Name, headline, tags or key contain it (case-insensitive); the caller adds contractors with a
+   * note in which each word typed starts a word (lib/domain/words.ts).
+   */
   query?: string;
 }
 
@@ -155,4 +158,37 @@ export function rateChange(history: readonly { at: number; rate?: Rate }[], curr
   if (!first || !current || first.currency !== current.currency || first.unit !== current.unit) return null;
   const at = history.find((h) => h.rate !== undefined)!.at;
   return { from: first, deltaMinor: current.amountMinor - first.amountMinor, since: at };
+}
+
+/** What the board knows of a contractor without reading their record: the lastSeenAt index's entry. */
+export interface SeenEntry {
+  key: string;
+  lastSeenAt: number;
+}
+
+/**
+ * One window of the whole board (no filter) sorted by your rating or vetting progress, without a
+ * row for everyone: only some contractors have a value that sets them apart (the rated; those
+ * with an item done), and everyone else ties at the default (no rating; no progress), so keeps the
+ * tie order (last seen, then key). `figured`: rows of the first kind, with at least key,
+ * lastSeenAt and the sorted value; `seen`: every contractor (the lastSeenAt index). The others
+ * come after the figured ones, or before them for progress ascending (no progress is the least).
+ * Returns the keys in [offset, offset + limit), in the order sortRows would give.
+ */
+export function windowOfFigured(
+  figured: readonly BoardRow[],
+  seen: readonly SeenEntry[],
+  sort: BoardSort,
+  offset: number,
+  limit: number,
+): { keys: string[]; total: number } {
+  const head = sortRows(figured, sort).map((r) => r.key);
+  const figuredKeys = new Set(head);
+  const rest = seen
+    .filter((s) => !figuredKeys.has(s.key))
+    .sort((a, b) => b.lastSeenAt - a.lastSeenAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((s) => s.key);
+  const restFirst = sort.by === 'progress' && sort.dir === 'asc';
+  const all = restFirst ? [...rest, ...head] : [...head, ...rest];
+  return { keys: all.slice(offset, offset + limit), total: all.length };
 }
