@@ -21,7 +21,6 @@ import {
   type BoardFilter,
   type BoardRow,
   type BoardSort,
-  type SeenEntry,
   windowOfFigured,
 } from '../../domain/board';
 import { reputation } from '../../domain/reputation';
@@ -78,18 +77,32 @@ async function candidates(db: VettedDb, filter: BoardFilter, list: ContractorLis
   return db.contractors.toArray();
 }
 
+/** Past this many notes for a word, the next word typed is tried for a narrower range. */
+const NARROW_ENOUGH = 500;
+
 /**
- * Contractor keys with a note (of theirs) in which every word typed starts a word: one range of the
- * notes' words index, never every note body (schema version 8). The range read is the narrowest
- * word's (counted in the index first: "notes 42421" must not read every note that says "notes").
+ * Contractor keys with a note (of theirs) in which every word typed starts a word: a range of the
+ * notes' words index, never every note body (schema version 8). The range read is the first word's
+ * with at most NARROW_ENOUGH notes (each probe reads that many keys at most; counting a range walks
+ * all of it): "notes 42421" must not read every note that says "notes".
  */
 async function keysWithNoteWords(db: VettedDb, words: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   if (words.length === 0) return out;
-  const counts = await Promise.all(words.map((w) => db.notes.where('words').startsWith(w).count()));
-  const narrowest = counts.indexOf(Math.min(...counts));
-  const rest = words.filter((_, i) => i !== narrowest);
-  const notes = await db.notes.where('words').startsWith(words[narrowest]!).toArray();
+  const range = (w: string) => db.notes.where('words').startsWith(w);
+  let chosen = 0;
+  let ids: string[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const found = await range(words[i]!).limit(NARROW_ENOUGH + 1).primaryKeys();
+    if (found.length <= NARROW_ENOUGH) {
+      chosen = i;
+      ids = found;
+      break;
+    }
+  }
+  const rest = words.filter((_, i) => i !== chosen);
+  // A multiEntry range names a note once per matching word.
+  const notes = ids ? (await db.notes.bulkGet([...new Set(ids)])).filter((n) => n !== undefined) : await range(words[0]!).toArray();
   for (const n of notes) {
     if (!n.contractorKey || out.has(n.contractorKey)) continue;
     if (rest.length === 0 || wordsMatch(noteWords(n.body), rest)) out.add(n.contractorKey);
@@ -148,23 +161,19 @@ async function figuredWindow(
   offset: number,
   limit: number,
 ): Promise<{ keys: string[]; total: number }> {
-  const byLastSeen = db.contractors.orderBy('lastSeenAt');
-  const [seenAt, seenKeys] = await Promise.all([byLastSeen.keys(), byLastSeen.primaryKeys()]);
-  const seen: SeenEntry[] = seenKeys.map((key, i) => ({ key, lastSeenAt: seenAt[i] as number }));
-  const lastSeen = new Map(seen.map((s) => [s.key, s.lastSeenAt]));
+  // Primary keys in index order (one getAllKeys, no cursor, no records), newest first once reversed.
+  const seen = (await db.contractors.orderBy('lastSeenAt').primaryKeys()).reverse();
   const figured: BoardRow[] = [];
-  const base = (key: string) => ({ key, lastSeenAt: lastSeen.get(key)! }) as BoardRow;
+  const base = (key: string) => ({ key }) as BoardRow;
   if (sort.by === 'rating') {
     for (const [key, rows] of group(await db.ratings.toArray(), (r) => r.contractorKey)) {
       const overall = reputation(rows).overall;
-      if (!lastSeen.has(key) || overall === null) continue;
-      figured.push({ ...base(key), rating: Math.round(overall * 10) / 10 });
+      if (overall !== null) figured.push({ ...base(key), rating: Math.round(overall * 10) / 10 });
     }
   } else {
     for (const [key, rows] of group(await db.checks.toArray(), (c) => c.contractorKey)) {
       const p = vettingProgress(template, rows);
-      if (!lastSeen.has(key) || p.done === 0) continue;
-      figured.push({ ...base(key), progress: { done: p.done, failed: p.failed, total: p.total } });
+      if (p.done > 0) figured.push({ ...base(key), progress: { done: p.done, failed: p.failed, total: p.total } });
     }
   }
   return windowOfFigured(figured, seen, sort, offset, limit);

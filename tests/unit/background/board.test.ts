@@ -136,6 +136,19 @@ describe('getBoard', () => {
     expect(await keys('sketch')).toEqual([CY]);
   });
 
+  it('searches a word that is in many notes through a narrower one typed with it, or on its own', async () => {
+    await seed();
+    const T = h.clock.now;
+    await h.db.notes.bulkAdd(
+      Array.from({ length: 600 }, (_, i) => ({ id: `many-${i}`, contractorKey: i % 2 ? ADA : BOB, kind: 'general' as const, body: `Common words ${i}`, createdAt: T, updatedAt: T })),
+    );
+    await h.db.notes.add({ id: 'rare', contractorKey: CY, kind: 'general', body: 'Common words and a rare one: zebra', createdAt: T, updatedAt: T });
+    const keys = async (query: string) => (await board({ query })).rows.map((r) => r.key).sort();
+    expect(await keys('common zebra')).toEqual([CY]);
+    expect(await keys('common words')).toEqual([ADA, BOB, CY].sort());
+    expect(await keys('common nothing')).toEqual([]);
+  });
+
   it('sorts the whole board by your rating or progress in the same order as a filtered board does, window by window', async () => {
     // 40 contractors, all on Upwork: "site: upwork" (the path that builds every row) lists the same
     // people as no filter (the path from the index and the ratings or checks alone).

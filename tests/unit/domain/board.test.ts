@@ -84,10 +84,10 @@ describe('board sorts', () => {
     expect(keys(sortRows(rows, { by: 'progress', dir: 'desc' }))).toEqual(['k:mid', 'k:old', 'k:new', 'k:eur']);
   });
 
-  it('is stable on ties (last seen, then key)', () => {
+  it('is stable on ties (last seen, then key backwards: the lastSeenAt index read newest first)', () => {
     const x = row('k:x', { lastSeenAt: 5 });
     const y = row('k:y', { lastSeenAt: 5 });
-    expect(compareRows({ by: 'rating', dir: 'desc' })(x, y)).toBeLessThan(0);
+    expect(compareRows({ by: 'rating', dir: 'desc' })(x, y)).toBeGreaterThan(0);
     expect(keys(sortRows([y, x], { by: 'name', dir: 'asc' }))).toEqual(['k:x', 'k:y']);
   });
 });
@@ -101,7 +101,8 @@ describe('a window of the whole board from the figured rows alone', () => {
       ...(i % 3 === 0 ? { progress: { done: i % 6 === 0 ? 0 : (i % 5) + 1, failed: 1, total: 10 - (i % 2) } } : {}),
     }),
   );
-  const seen = everyone.map((r) => ({ key: r.key, lastSeenAt: r.lastSeenAt }));
+  // Every key in the tie order, as the lastSeenAt index read backwards gives it.
+  const seen = keys(sortRows(everyone, { by: 'lastSeen', dir: 'desc' }));
   for (const sort of [
     { by: 'rating', dir: 'desc' },
     { by: 'rating', dir: 'asc' },
