@@ -3,7 +3,8 @@
  * eye can run across. Ends with a choice: shortlist, avoid, or start a project with one of them.
  */
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { ArrowLeft, Ban, Briefcase, ExternalLink, Star } from 'lucide-preact';
 import { visibleItems } from '../../lib/domain/checklist';
 import { rateChange } from '../../lib/domain/board';
@@ -16,6 +17,7 @@ import type { CompareEntry } from '../../lib/messaging/protocol';
 import { CHECK_STATE_LABELS, NOTE_KIND_LABELS, STATUS_LABELS } from '../overlay/labels';
 import { SITE_NAMES } from '../site-names';
 import { ErrorText } from '../shared/ErrorText';
+import { openSidePanel } from '../sidepanel/show-project';
 import { useSave } from '../shared/use-save';
 import { useRequest } from '../use-request';
 import { dayText, rateText, ratingText } from './format';
@@ -42,17 +44,27 @@ export function Compare({ keys, locale, onBack }: CompareProps) {
       setMessage(`${entry.contractor.name} is now ${STATUS_LABELS[status].toLowerCase()}.`);
     });
 
-  const startProject = (entry: CompareEntry) =>
-    save.run(async () => {
-      setMessage(undefined);
-      const name = entry.contractor.name.trim();
-      const project = await send('createProject', {
-        title: name ? `Project with ${name}`.slice(0, 500) : 'New project',
-        contractorKey: entry.contractor.key,
-      });
-      setMessage(`“${project.title}” started.`);
-      location.href = `/sidepanel.html?project=${encodeURIComponent(project.id)}`;
-    });
+  const [windowId, setWindowId] = useState<number>();
+  useEffect(() => {
+    // Known before any click: sidePanel.open() must run inside the click, with nothing awaited first.
+    Promise.resolve()
+      .then(() => browser.windows.getCurrent())
+      .then((w) => setWindowId(w?.id))
+      .catch(() => undefined);
+  }, []);
+
+  /**
+   * The new-project form for them, in the side panel (a new tab where there is none): the board
+   * and this comparison stay where they are.
+   */
+  const startProject = (entry: CompareEntry) => {
+    setMessage(undefined);
+    const name = entry.contractor.name;
+    openSidePanel({ newProject: true, contractorKey: entry.contractor.key }, windowId).then(
+      (where) => setMessage(`The new project with ${name} is open ${where === 'panel' ? 'in the side panel' : 'in a new tab'}.`),
+      () => setMessage(`The side panel could not be opened for ${name}.`),
+    );
+  };
 
   return (
     <main class="bd-page">

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ListPlus, Plus, X } from 'lucide-preact';
 import type { Contractor } from '../../lib/db/schema';
+import type { ListSummary } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
 import { useSave } from '../shared/use-save';
@@ -190,7 +191,40 @@ function Lists({ contractorKey }: { contractorKey: string; name: string }) {
           <ListPlus size={14} aria-hidden="true" /> New list
         </button>
       )}
+      {lists.data && lists.data.lists.length > 0 && <CardList lists={lists.data.lists} />}
       <ErrorText message={save.error ? `List not saved: ${save.error}` : undefined} />
+    </div>
+  );
+}
+
+/**
+ * Which list a click on a search-result mark adds to, besides shortlisting (settings.cardListId).
+ * The list's name stays here, in the extension's own frame: the mark in the page never shows it.
+ */
+function CardList({ lists }: { lists: readonly ListSummary[] }) {
+  const settings = useRequest('getSettings', {}, { refreshOn: (e) => e.tables.includes('settings') });
+  const save = useSave();
+  const chosen = settings.data?.cardListId ?? '';
+  const value = lists.some((l) => l.id === chosen) ? chosen : '';
+  const choose = (id: string) =>
+    void save.run(async () => {
+      await send('updateSettings', { patch: { cardListId: id || null } });
+      await settings.reload();
+    });
+  return (
+    <div class="ov-card-list">
+      <label class="v-small" for="ov-card-list">
+        One click on a search-result mark shortlists and adds to
+      </label>
+      <select id="ov-card-list" class="v-select" value={value} disabled={!settings.data || save.saving} onChange={(e) => choose(e.currentTarget.value)}>
+        <option value="">No list (shortlist only)</option>
+        {lists.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+      <ErrorText message={save.error ? `Not saved: ${save.error}` : undefined} />
     </div>
   );
 }

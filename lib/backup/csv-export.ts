@@ -21,6 +21,7 @@ export async function exportCsv(db: VettedDb, table: CsvTable, now: number): Pro
       return projectsCsv(await db.projects.toArray(), {
         contractors: await db.contractors.toArray(),
         payments: await db.payments.toArray(),
+        ratings: await db.ratings.toArray(),
       });
     }
     return paymentsCsv(await db.payments.toArray(), {

@@ -109,16 +109,20 @@ export function contractorsCsv(
 
 export function projectsCsv(
   projects: readonly Project[],
-  related: { contractors?: readonly Contractor[]; payments?: readonly Payment[] } = {},
+  // issue 16: your rating of the project and would-rehire
+  related: { contractors?: readonly Contractor[]; payments?: readonly Payment[]; ratings?: readonly Rating[] } = {},
 ): string {
   const names = new Map((related.contractors ?? []).map((c) => [c.key, c.name]));
+  const ratingsBy = new Map<string, Rating[]>();
+  for (const r of related.ratings ?? []) if (r.projectId) ratingsBy.set(r.projectId, [...(ratingsBy.get(r.projectId) ?? []), r]);
   const columns = [
     'id', 'title', 'contractor_key', 'contractor_name', 'status', 'payment_model', 'currency',
     'budget', 'rate', 'retainer_period', 'paid', 'estimated_hours', 'hours_logged',
     'start_date', 'deadline', 'contract_signed', 'check_in_days', 'last_contact', 'completed_at',
-    'created_at', 'updated_at',
+    'created_at', 'updated_at', 'your_rating', 'would_rehire',
   ];
   const rows = projects.map((p) => {
+    const rep = reputation(ratingsBy.get(p.id) ?? []);
     // Only payments in the project's currency add up; others are listed in the payments export.
     const paid = (related.payments ?? [])
       .filter((pay) => pay.projectId === p.id && pay.currency === p.currency)
@@ -130,6 +134,8 @@ export function projectsCsv(
       money(paid, p.currency), num(p.estimatedHours), num(p.hoursLogged),
       p.startDate, p.deadline, p.contract.signedAt, num(p.checkInDays), instant(p.lastContactAt),
       instant(p.completedAt), instant(p.createdAt), instant(p.updatedAt),
+      rep.overall === null ? undefined : new NumberCell((Math.round(rep.overall * 10) / 10).toFixed(1)),
+      rep.lastWouldRehire ?? undefined,
     ];
   });
   return toCsv(columns, rows);

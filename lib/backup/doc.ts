@@ -22,11 +22,15 @@ interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   additionalProperties?: unknown;
+  anyOf?: JsonSchema[];
 }
 
 const SAFE_MAX = Number.MAX_SAFE_INTEGER;
 
 function describeType(name: string, s: JsonSchema): string {
+  // A nullable field (zod .nullable()): its type, or null.
+  const nonNull = s.anyOf?.filter((o) => o.type !== 'null');
+  if (s.anyOf && nonNull?.length === 1 && s.anyOf.length === 2) return `${describeType(name, nonNull[0]!)} or \`null\``;
   if (s.enum) return `one of ${s.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
   if (s.const !== undefined) return `always \`${String(s.const)}\``;
   if (s.type === 'string') {

@@ -2,6 +2,7 @@
  * The one IndexedDB database, opened only by the background (DESIGN.md rule 1).
  */
 import Dexie, { type Table } from 'dexie';
+import { noteWordsMiddleware } from './note-words';
 import { WriteRecorder } from './recorder';
 import type { Check, Contractor, ContractorList, Milestone, Note, Payment, Project, Rating, SettingsRow } from './schema';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
@@ -37,6 +38,8 @@ export class VettedDb extends Dexie {
   constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);
     this.use(this.writes.middleware);
+    // issue 16: notes carry their indexed words (schema version 8); views never see them.
+    this.use(noteWordsMiddleware);
     for (const v of versions) {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);

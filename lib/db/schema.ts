@@ -307,6 +307,11 @@ export const SettingsSchema = z.object({
   clientName: z.string().max(MAX_LINE).optional(),
   /** issue 15: interview question sets; absent in older backups (the defaults apply). */
   interviewKits: z.array(InterviewKitSchema).max(50).optional(),
+  /**
+   * issue 16: the named list a click on a search-result mark also adds to (with the shortlist);
+   * null or absent: the click only shortlists. A deleted list's id here is ignored.
+   */
+  cardListId: IdSchema.nullable().optional(),
   updatedAt: TimestampSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -66,7 +66,10 @@ export interface BoardFilter {
   status?: ContractorStatus;
   site?: SiteId;
   progress?: ProgressFilter;
-  /** Name, headline, tags or key contain it (case-insensitive); note text is matched by the caller. */
+  /**
+   * Name, headline, tags or key contain it (case-insensitive); the caller adds contractors with a
+   * note in which each word typed starts a word (lib/domain/words.ts).
+   */
   query?: string;
 }
 
@@ -112,13 +115,13 @@ function progressRatio(p: BoardRow['progress']): number {
 }
 
 /**
- * Compares two rows for `sort`. Rows without the value (never rated, no rate) always go last, in
- * either direction: "best first" must not start with people you know nothing about. Rates compare
- * within a currency (currencies grouped by code): a rate is never converted. Ties: last seen, then key.
+ * Compares two rows by the value `sort` names, 0 on a tie. Rows without the value (never rated, no
+ * rate) always go last, in either direction: "best first" must not start with people you know
+ * nothing about. Rates compare within a currency (currencies grouped by code): a rate is never
+ * converted.
  */
-export function compareRows(sort: BoardSort): (a: BoardRow, b: BoardRow) => number {
+export function compareValues(sort: BoardSort): (a: BoardRow, b: BoardRow) => number {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const tie = (a: BoardRow, b: BoardRow) => b.lastSeenAt - a.lastSeenAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const missingLast = <T>(va: T | undefined | null, vb: T | undefined | null, cmp: (x: T, y: T) => number) => {
     if (va == null && vb == null) return 0;
     if (va == null) return 1;
@@ -127,22 +130,33 @@ export function compareRows(sort: BoardSort): (a: BoardRow, b: BoardRow) => numb
   };
   switch (sort.by) {
     case 'lastSeen':
-      return (a, b) => sign * (a.lastSeenAt - b.lastSeenAt) || tie(a, b);
+      return (a, b) => sign * (a.lastSeenAt - b.lastSeenAt);
     case 'name':
-      return (a, b) => sign * a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || tie(a, b);
+      return (a, b) => sign * a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
     case 'rating':
-      return (a, b) => missingLast(a.rating, b.rating, (x, y) => x - y) || tie(a, b);
+      return (a, b) => missingLast(a.rating, b.rating, (x, y) => x - y);
     case 'progress':
-      return (a, b) =>
-        sign * (progressRatio(a.progress) - progressRatio(b.progress)) ||
-        sign * (a.progress.done - b.progress.done) ||
-        tie(a, b);
+      return (a, b) => sign * (progressRatio(a.progress) - progressRatio(b.progress)) || sign * (a.progress.done - b.progress.done);
     case 'rate':
       return (a, b) =>
         missingLast(a.rate, b.rate, (x, y) =>
           x.currency === y.currency ? x.amountMinor - y.amountMinor : x.currency < y.currency ? -sign : sign,
-        ) || tie(a, b);
+        );
   }
+}
+
+/**
+ * The order of rows that tie: last seen, newest first, then key from Z to A, which is the order of
+ * the lastSeenAt index read backwards (the board as it opens, and the whole-board sorts, read it).
+ */
+export function tieOrder(a: Pick<BoardRow, 'lastSeenAt' | 'key'>, b: Pick<BoardRow, 'lastSeenAt' | 'key'>): number {
+  return b.lastSeenAt - a.lastSeenAt || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+}
+
+/** Compares two rows for `sort`: its value (compareValues), then the tie order. */
+export function compareRows(sort: BoardSort): (a: BoardRow, b: BoardRow) => number {
+  const byValue = compareValues(sort);
+  return (a, b) => byValue(a, b) || tieOrder(a, b);
 }
 
 export function sortRows(rows: readonly BoardRow[], sort: BoardSort): BoardRow[] {
@@ -155,4 +169,34 @@ export function rateChange(history: readonly { at: number; rate?: Rate }[], curr
   if (!first || !current || first.currency !== current.currency || first.unit !== current.unit) return null;
   const at = history.find((h) => h.rate !== undefined)!.at;
   return { from: first, deltaMinor: current.amountMinor - first.amountMinor, since: at };
+}
+
+/**
+ * One window of the whole board (no filter) sorted by your rating or vetting progress, without a
+ * row for everyone: only some contractors have a value that sets them apart (the rated; those
+ * with an item done), and everyone else ties at the default (no rating; no progress), so keeps the
+ * tie order. `figured`: rows of the first kind, with at least key and the sorted value; `seen`:
+ * every contractor's key in the tie order (the lastSeenAt index read backwards), which also breaks
+ * ties among the figured. The others come after the figured ones, or before them for progress
+ * ascending (no progress is the least). Returns the keys in [offset, offset + limit), in the order
+ * sortRows would give.
+ */
+export function windowOfFigured(
+  figured: readonly BoardRow[],
+  seen: readonly string[],
+  sort: BoardSort,
+  offset: number,
+  limit: number,
+): { keys: string[]; total: number } {
+  const rank = new Map(seen.map((key, i) => [key, i]));
+  const byValue = compareValues(sort);
+  const head = figured
+    .filter((r) => rank.has(r.key))
+    .sort((a, b) => byValue(a, b) || rank.get(a.key)! - rank.get(b.key)!)
+    .map((r) => r.key);
+  const figuredKeys = new Set(head);
+  const rest = seen.filter((key) => !figuredKeys.has(key));
+  const restFirst = sort.by === 'progress' && sort.dir === 'asc';
+  const all = restFirst ? [...rest, ...head] : [...head, ...rest];
+  return { keys: all.slice(offset, offset + limit), total: all.length };
 }

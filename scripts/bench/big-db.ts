@@ -10,10 +10,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { heapOf, launch, send, type BenchBrowser } from './browser';
 import { median, type Figure } from './stats';
+import { noteWords } from '../../lib/domain/words';
+
+/** The seeded notes' words (lib/domain/words.ts), around each note's number: stored as the extension would. */
+const NOTE_HEAD = 'Interview notes';
+const NOTE_TAIL = 'communicates clearly, asked good questions about the brief, portfolio matches the work we need.';
 
 export async function seed(b: BenchBrowser): Promise<void> {
   await send(b, 'getSettings', {}); // the background opens (and creates) the database
-  await b.worker!.evaluate(async () => {
+  const words = { head: noteWords(NOTE_HEAD), tail: noteWords(NOTE_TAIL), headText: NOTE_HEAD, tailText: NOTE_TAIL };
+  await b.worker!.evaluate(async (w) => {
     const NOW = Date.now();
     const open = () =>
       new Promise<IDBDatabase>((resolve, reject) => {
@@ -70,14 +76,24 @@ export async function seed(b: BenchBrowser): Promise<void> {
       for (let i = chunk * 10_000; i < (chunk + 1) * 10_000; i++) {
         notes.push({
           id: `bench-n${i}`, contractorKey: contractors[i % 10_000]!.key, kind: 'general',
-          body: `Interview notes ${i}: communicates clearly, asked good questions about the brief, portfolio matches the work we need.`,
+          body: `${w.headText} ${i}: ${w.tailText}`,
+          words: [...w.head, String(i), ...w.tail],
           createdAt: NOW - i * 1000, updatedAt: NOW - i * 1000,
         });
       }
       await put('notes', notes);
     }
+    // 10,000 checklist ticks on 3,000 contractors (1, 4, 7, …): vetting progress to sort by.
+    const ITEMS = ['interview-held', 'reviews-read', 'references-contacted', 'work-samples-checked', 'brief-understood'];
+    const checks = [];
+    for (let n = 0; n < 10_000; n++) {
+      const c = contractors[(n % 3_000) * 3 + 1]!;
+      const itemId = ITEMS[Math.floor(n / 3_000) % ITEMS.length]!;
+      checks.push({ contractorKey: c.key, itemId, state: n % 11 === 0 ? 'failed' : 'done', updatedAt: NOW - n * 1000 });
+    }
+    await put('checks', checks);
     db.close();
-  });
+  }, words);
 }
 
 /** ms from navigation start until `selector` is in the DOM (observed inside the page), and first contentful paint. */

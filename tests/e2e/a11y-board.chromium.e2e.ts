@@ -2,7 +2,7 @@
  * Issue 16, accessibility in Chromium: axe-core (its default rules) on the contractor board, the
  * comparison and the spend reports, in light and dark mode, with data in every part; the board is
  * also driven from the keyboard alone (Tab to a row's checkbox, Space, on to Compare, Enter).
- * Serious and critical findings fail; milder ones are printed. Screenshots of the dark views.
+ * Serious and critical findings fail; milder ones are printed. Screenshots of each view, light and dark.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -89,17 +89,17 @@ describe('accessibility of the board, comparison and reports in Chromium (axe)',
       await page.getByRole('checkbox', { name: 'Ada Lovelace' }).check();
       await page.getByRole('checkbox', { name: 'Bob Builder' }).check();
       const found = await problems(page, `board (${scheme})`);
-      if (scheme === 'dark') await screenshot(page, 'board-dark-chromium');
+      await screenshot(page, `board-${scheme}-chromium`);
       await page.getByRole('button', { name: 'Compare', exact: true }).click();
       await page.getByTestId('compare-column').nth(1).waitFor();
       await page.getByText('Walked through three past logo projects.').waitFor();
       found.push(...(await problems(page, `compare (${scheme})`)));
-      if (scheme === 'dark') await screenshot(page, 'board-compare-dark-chromium');
+      await screenshot(page, `board-compare-${scheme}-chromium`);
       await page.goto(session.extensionUrl('reports.html'));
       await page.getByTestId('report-total-paid').nth(1).waitFor();
       await page.locator('.rp-chart canvas').first().waitFor();
       found.push(...(await problems(page, `reports (${scheme})`)));
-      if (scheme === 'dark') await screenshot(page, 'reports-dark-chromium');
+      await screenshot(page, `reports-${scheme}-chromium`);
       expect(found).toEqual([]);
       await page.close();
     });

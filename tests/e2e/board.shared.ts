@@ -1,14 +1,18 @@
 /**
  * Issue 16, the same checks in each browser (board.<browser>.e2e.ts): two contractors tagged from
- * the overlay on their real profile captures, one list made and filled from the overlay, the board
- * opened filtered by that list, two compared side by side, and a spend report whose totals equal
- * the payments CSV. Screenshots of the overlay's tags, the board, the comparison and the report.
+ * the overlay on their real profile captures, a list made from the overlay and chosen for
+ * search-result marks, one more contractor added to it with one click on their mark on the real
+ * Fiverr search capture, the board opened filtered by that list, two compared side by side, and a
+ * spend report whose totals equal the payments CSV. Screenshots of the overlay's tags, the board,
+ * the comparison and the report.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProfileDir, removeDir, screenshot, waitFor, type ExtensionSession } from './harness';
 
 const UPWORK = 'upwork:~01140923f209578a6b';
 const FIVERR = 'fiverr:tonigdesign';
+/** A seller with one card on the Fiverr search capture (search-gigs_writers-block_2025-09.html), never opened. */
+const FROM_CARD = 'fiverr:tarkenberg';
 const LIST = 'Logo designers, March';
 const TAG = 'logo';
 
@@ -21,6 +25,8 @@ export interface PageLike {
   evaluate<R>(fn: (arg: string) => R | Promise<R>, arg: string): Promise<R>;
   click(selector: string): Promise<void>;
   keyboard: { type(text: string, options?: { delay?: number }): Promise<void> };
+  /** A real (trusted) click at viewport coordinates. */
+  mouse: { click(x: number, y: number): Promise<unknown> };
   close(): Promise<void>;
   screenshot(options: { path: string }): Promise<unknown>;
 }
@@ -70,7 +76,7 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
       await waitFor(`the tag “${tag}” in the overlay`, async () => (await texts(frame, '.ov-chips .ov-chip')).includes(tag));
     }
 
-    it('tags two contractors from the overlay and puts both on a new list', async () => {
+    it('tags two contractors from the overlay, makes a list there and chooses it for search-result marks', async () => {
       const upwork = await openOverlay('upworkProfile');
       await addTag(upwork.page, upwork.frame, TAG);
       await addTag(upwork.page, upwork.frame, 'shortlist-march');
@@ -85,6 +91,21 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
           '.ov-list-choice',
         ),
       );
+      // The list a click on a search-result mark adds to (chosen as a keyboard user would: the
+      // select's value and its change event).
+      const option = await waitFor('the list among the choices for search-result marks', async () => {
+        const found = await upwork.frame.evaluate(
+          (s) => [...document.querySelectorAll<HTMLOptionElement>(s)].find((o) => o.textContent === 'Logo designers, March')?.value,
+          '#ov-card-list option',
+        );
+        return found || undefined;
+      });
+      await upwork.frame.evaluate((id) => {
+        const select = document.querySelector<HTMLSelectElement>('#ov-card-list')!;
+        select.value = id;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, option);
+      await waitFor('the choice saved', async () => (await session.send('getSettings', {})).cardListId === option);
       await shot(upwork.page, 'overlay-tags-lists');
       await upwork.page.close();
 
@@ -94,21 +115,39 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
         (await fiverr.frame.evaluate((s) => [...document.querySelectorAll<HTMLOptionElement>(s)].map((o) => o.value), '#ov-tag-suggestions option')).includes(TAG),
       );
       await addTag(fiverr.page, fiverr.frame, TAG);
-      await waitFor('the list in the overlay', async () => (await texts(fiverr.frame, '.ov-list-choice')).some((t) => t.includes('Logo designers')));
-      await fiverr.frame.click('.ov-list-choice input[type="checkbox"]');
-      await waitFor('the list ticked', () =>
-        fiverr.frame.evaluate((s) => (document.querySelector(s) as HTMLInputElement | null)?.checked === true, '.ov-list-choice input[type="checkbox"]'),
-      );
       await fiverr.page.close();
 
       const lists = await session.send('listLists', { key: FIVERR });
       const list = lists.lists.find((l) => l.name === LIST);
-      expect(list?.count).toBe(2);
-      expect(lists.memberOf).toEqual([list!.id]);
+      expect(list?.count).toBe(1);
+      expect(lists.memberOf).toEqual([]);
       listId = list!.id;
       const [a, b] = await Promise.all([session.send('getContractor', { key: UPWORK }), session.send('getContractor', { key: FIVERR })]);
       expect(a?.contractor.tags).toEqual([TAG, 'shortlist-march']);
       expect(b?.contractor.tags).toEqual([TAG]);
+    });
+
+    it('adds a contractor to the list with one click on their mark on a search-result card', async () => {
+      expect(await session.send('getContractor', { key: FROM_CARD })).toBeNull();
+      const page = await session.openMarketplacePage('fiverrSearch');
+      const at = await waitFor('the mark on their card', () =>
+        page.evaluate((key) => {
+          const host = document.querySelector(`[data-testid="vetted-badge"][data-key="${key}"]`);
+          if (!host) return undefined;
+          host.scrollIntoView({ block: 'center' });
+          const r = host.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }, FROM_CARD),
+      );
+      await page.mouse.click(at.x, at.y);
+      const lists = await waitFor('them on the list', async () => {
+        const found = await session.send('listLists', { key: FROM_CARD });
+        return found.memberOf.length > 0 ? found : undefined;
+      });
+      expect(lists.memberOf).toEqual([listId]);
+      expect(lists.lists.find((l) => l.id === listId)?.count).toBe(2);
+      expect((await session.send('getContractor', { key: FROM_CARD }))?.contractor.status).toBe('shortlisted');
+      await page.close();
     });
 
     it('opens the board filtered by the list and compares the two', async () => {
@@ -124,11 +163,11 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
         );
         return found.length === 2 ? found : undefined;
       });
-      expect([...keys].sort()).toEqual([FIVERR, UPWORK].sort());
+      expect([...keys].sort()).toEqual([FROM_CARD, UPWORK].sort());
       expect(await board.evaluate((s) => (document.querySelector(s) as HTMLSelectElement).value, '#bd-list')).toBe(listId);
       // The search box is labelled for the test contract.
       expect(await board.evaluate((s) => document.querySelector(`label[for="${s}"]`)?.textContent, 'bd-search')).toBe('Search contractors');
-      for (const key of [UPWORK, FIVERR]) {
+      for (const key of [UPWORK, FROM_CARD]) {
         await board.click(`[data-testid="contractor-row"][data-key="${key}"] input[type="checkbox"]`);
       }
       await waitFor('Compare to be enabled', () =>
@@ -143,7 +182,7 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
         );
         return found.length === 2 ? found : undefined;
       });
-      expect([...columns].sort()).toEqual([FIVERR, UPWORK].sort());
+      expect([...columns].sort()).toEqual([FROM_CARD, UPWORK].sort());
       await shot(board, 'board-compare');
       await board.close();
     });

@@ -4,7 +4,8 @@
  * The board is answered a window at a time: the page never receives more than `limit` rows, and
  * checks and ratings are read only for the rows on that window, unless the filter or the sort needs
  * them for every candidate (vetting progress, your rating). Candidates come from an index when a
- * list, tag, status or site is chosen; note text is searched only when there is a query.
+ * list, tag, status or site is chosen; note text is searched only when there is a query, through
+ * the notes' words index (each word typed is the start of a word of the note).
  */
 import type { VettedDb } from '../../db/database';
 import { getSettings } from '../../db/repositories/settings';
@@ -20,10 +21,12 @@ import {
   type BoardFilter,
   type BoardRow,
   type BoardSort,
+  windowOfFigured,
 } from '../../domain/board';
 import { reputation } from '../../domain/reputation';
 import { spendReport } from '../../domain/spend';
 import { vettingProgress } from '../../domain/vetting';
+import { noteWords, queryWords, wordsMatch } from '../../domain/words';
 import type { CompareEntry, ListSummary } from '../../messaging/protocol';
 import type { HandlerGroup } from '../context';
 
@@ -74,12 +77,36 @@ async function candidates(db: VettedDb, filter: BoardFilter, list: ContractorLis
   return db.contractors.toArray();
 }
 
-/** Contractor keys with a note (of theirs) containing `needle`. */
-async function keysWithNoteText(db: VettedDb, needle: string): Promise<Set<string>> {
+/** Past this many notes for a word, the next word typed is tried for a narrower range. */
+const NARROW_ENOUGH = 500;
+
+/**
+ * Contractor keys with a note (of theirs) in which every word typed starts a word: a range of the
+ * notes' words index, never every note body (schema version 8). The range read is the first word's
+ * with at most NARROW_ENOUGH notes (each probe reads that many keys at most; counting a range walks
+ * all of it): "notes 42421" must not read every note that says "notes".
+ */
+async function keysWithNoteWords(db: VettedDb, words: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
-  await db.notes.each((n) => {
-    if (n.contractorKey && !out.has(n.contractorKey) && n.body.toLocaleLowerCase().includes(needle)) out.add(n.contractorKey);
-  });
+  if (words.length === 0) return out;
+  const range = (w: string) => db.notes.where('words').startsWith(w);
+  let chosen = 0;
+  let ids: string[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const found = await range(words[i]!).limit(NARROW_ENOUGH + 1).primaryKeys();
+    if (found.length <= NARROW_ENOUGH) {
+      chosen = i;
+      ids = found;
+      break;
+    }
+  }
+  const rest = words.filter((_, i) => i !== chosen);
+  // A multiEntry range names a note once per matching word.
+  const notes = ids ? (await db.notes.bulkGet([...new Set(ids)])).filter((n) => n !== undefined) : await range(words[0]!).toArray();
+  for (const n of notes) {
+    if (!n.contractorKey || out.has(n.contractorKey)) continue;
+    if (rest.length === 0 || wordsMatch(noteWords(n.body), rest)) out.add(n.contractorKey);
+  }
   return out;
 }
 
@@ -121,6 +148,37 @@ function toRow(
   return row;
 }
 
+/**
+ * The whole board sorted by your rating or vetting progress, one window of keys: the lastSeenAt
+ * index (keys only, no records) gives everyone's tie order, and only the ratings or the checks
+ * are read, for the few contractors who have them (domain/board.ts windowOfFigured). Reading
+ * every contractor and building 10,000 rows took most of the time.
+ */
+async function figuredWindow(
+  db: VettedDb,
+  template: Parameters<typeof vettingProgress>[0],
+  sort: BoardSort,
+  offset: number,
+  limit: number,
+): Promise<{ keys: string[]; total: number }> {
+  // Primary keys in index order (one getAllKeys, no cursor, no records), newest first once reversed.
+  const seen = (await db.contractors.orderBy('lastSeenAt').primaryKeys()).reverse();
+  const figured: BoardRow[] = [];
+  const base = (key: string) => ({ key }) as BoardRow;
+  if (sort.by === 'rating') {
+    for (const [key, rows] of group(await db.ratings.toArray(), (r) => r.contractorKey)) {
+      const overall = reputation(rows).overall;
+      if (overall !== null) figured.push({ ...base(key), rating: Math.round(overall * 10) / 10 });
+    }
+  } else {
+    for (const [key, rows] of group(await db.checks.toArray(), (c) => c.contractorKey)) {
+      const p = vettingProgress(template, rows);
+      if (p.done > 0) figured.push({ ...base(key), progress: { done: p.done, failed: p.failed, total: p.total } });
+    }
+  }
+  return windowOfFigured(figured, seen, sort, offset, limit);
+}
+
 export async function boardPage(
   db: VettedDb,
   filter: BoardFilter,
@@ -140,7 +198,8 @@ export async function boardPage(
     const facets = { tracked, tags, lists: summaries(allLists), sites: [...sites].sort() };
     // The board as it opens (no filter, newest first): straight from the lastSeenAt index, one
     // window of records read whatever the size of the database.
-    if (Object.values(filter).every((v) => v === undefined || v === '') && sort.by === 'lastSeen') {
+    const noFilter = Object.values(filter).every((v) => v === undefined || v === '');
+    if (noFilter && sort.by === 'lastSeen') {
       const ordered = sort.dir === 'desc' ? db.contractors.orderBy('lastSeenAt').reverse() : db.contractors.orderBy('lastSeenAt');
       const page = await ordered.offset(offset).limit(limit).toArray();
       const keys = page.map((c) => c.key);
@@ -148,10 +207,20 @@ export async function boardPage(
       const rows = page.map((c) => toRow(c, template, checks.get(c.key), ratings.get(c.key)));
       return { total: tracked, offset, rows, ...facets };
     }
+    if (noFilter && (sort.by === 'rating' || sort.by === 'progress')) {
+      const { keys, total } = await figuredWindow(db, template, sort, offset, limit);
+      const [page, checks, ratings] = await Promise.all([
+        db.contractors.bulkGet(keys),
+        checksFor(db, keys, false),
+        ratingsFor(db, keys, false),
+      ]);
+      const rows = page.filter((c): c is Contractor => c !== undefined).map((c) => toRow(c, template, checks.get(c.key), ratings.get(c.key)));
+      return { total, offset, rows, ...facets };
+    }
     const list = filter.listId ? allLists.find((l) => l.id === filter.listId) : undefined;
     const rows = await candidates(db, filter, list);
     const needle = normaliseQuery(filter.query);
-    const noted = needle ? await keysWithNoteText(db, needle) : undefined;
+    const noted = needle ? await keysWithNoteWords(db, queryWords(needle)) : undefined;
     const needsChecks = filter.progress !== undefined || sort.by === 'progress';
     const needsRatings = sort.by === 'rating';
     const keys = rows.map((c) => c.key);

@@ -3,7 +3,7 @@
  * tab (lib/background/overlay-bindings.ts). Nothing private goes back to the content script.
  */
 import { browser } from 'wxt/browser';
-import * as contractors from '../../db/repositories/contractors';
+import { shortlistFromCard } from '../../db/repositories/card-mark';
 import { isSiteEnabled } from '../../db/repositories/settings';
 import { RequestError } from '../errors';
 import type { HandlerContext, HandlerGroup } from '../context';
@@ -26,7 +26,7 @@ export const overlayBindingHandlers: HandlerGroup<'shortlistFromCard' | 'bindOve
   async shortlistFromCard(db, { profile, status }, ctx) {
     topFrameTab(ctx, 'shortlistFromCard');
     if (!(await isSiteEnabled(db, profile.site))) throw new RequestError('forbidden', 'Vetted is switched off on this site.');
-    await contractors.trackWithStatus(db, profile, status, ctx.now);
+    await shortlistFromCard(db, profile, status, ctx.now);
     return { ok: true };
   },
 

@@ -173,14 +173,6 @@ export async function trackContractor(
   });
 }
 
-/** A search-result mark's one-click shortlist: tracks the card's contractor and sets its status. */
-export async function trackWithStatus(db: VettedDb, snapshot: ProfileSnapshot, status: ContractorStatus, now: number): Promise<Contractor> {
-  return db.transaction('rw', db.contractors, db.settings, async () => {
-    await trackContractor(db, snapshot, now);
-    return updateContractor(db, snapshot.key, { status }, now);
-  });
-}
-
 export interface ContractorPatch {
   name?: string;
   status?: ContractorStatus;

@@ -6,6 +6,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
 import { BoardApp } from '../../../components/board/BoardApp';
 import { defaultSettings } from '../../../lib/db/repositories/settings';
 import type { Contractor } from '../../../lib/db/schema';
@@ -204,6 +205,17 @@ describe('contractor board', () => {
     fireEvent.click(first.getByRole('button', { name: 'Shortlist' }));
     await waitFor(() => expect(client.send).toHaveBeenCalledWith('updateContractor', { key: 'upwork:~00', patch: { status: 'shortlisted' } }));
     expect(await screen.findByText('Person 00000 is now shortlisted.')).toBeTruthy();
+
+    // Start a project: the new-project form for them opens beside the board (here, with no side
+    // panel, in a new tab); the comparison stays.
+    const create = vi.spyOn(browser.tabs, 'create');
+    const before = location.href;
+    fireEvent.click(second.getByRole('button', { name: /Start a project/ }));
+    expect(await screen.findByText('The new project with Person 00001 is open in a new tab.')).toBeTruthy();
+    expect(String(create.mock.calls[0]![0].url)).toMatch(/sidepanel\.html\?new=1&contractor=upwork%3A%7E01$/);
+    expect(location.href).toBe(before);
+    expect(screen.getAllByTestId('compare-column')).toHaveLength(2);
+    expect(client.send.mock.calls.some(([t]) => t === 'createProject')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Back to the board' }));
     expect(await screen.findAllByTestId('contractor-row')).not.toHaveLength(0);
   });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TagsAndLists, cleanTag } from '../../../components/overlay/TagsAndLists';
 import { answer, callsOf, fail, resetFakeClient } from './fake-client';
 import { contractor, T0 } from './data';
+import { defaultSettings } from '../../../lib/db/repositories/settings';
 
 vi.mock('../../../lib/messaging/client', () => import('./fake-client'));
 
@@ -61,6 +62,25 @@ describe('tags and lists in the overlay', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create and add' }));
     await waitFor(() => expect(callsOf('saveList')).toEqual([{ name: 'Logo designers, March', addKey: KEY }]));
     expect(await screen.findByRole('button', { name: 'New list' })).toBeTruthy();
+  });
+
+  it('chooses the list a click on a search-result mark adds to, and can go back to none', async () => {
+    let cardListId: string | null | undefined;
+    answer('getSettings', () => ({ ...defaultSettings(), ...(cardListId !== undefined ? { cardListId } : {}) }));
+    answer('updateSettings', (p) => {
+      cardListId = p.patch.cardListId;
+      return { ...defaultSettings(), cardListId };
+    });
+    render(<TagsAndLists contractor={contractor({ key: KEY })} />);
+    const select = (await screen.findByLabelText('One click on a search-result mark shortlists and adds to')) as HTMLSelectElement;
+    await waitFor(() => expect(select.disabled).toBe(false));
+    expect(select.value).toBe('');
+    fireEvent.change(select, { target: { value: 'l1' } });
+    await waitFor(() => expect(callsOf('updateSettings')).toEqual([{ patch: { cardListId: 'l1' } }]));
+    await waitFor(() => expect(select.value).toBe('l1'));
+    fireEvent.change(select, { target: { value: '' } });
+    await waitFor(() => expect(callsOf('updateSettings')).toHaveLength(2));
+    expect(callsOf('updateSettings')[1]).toEqual({ patch: { cardListId: null } });
   });
 
   it('cleans typed tags', () => {

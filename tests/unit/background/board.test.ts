@@ -118,6 +118,72 @@ describe('getBoard', () => {
     expect((await board({ query: 'nothing like this' })).total).toBe(0);
   });
 
+  it('finds note text by the start of each word typed, in any order, case and accent', async () => {
+    await seed();
+    await h.ok('saveNote', { contractorKey: ADA, kind: 'reference', body: 'Référence: très fiable, delivered early' });
+    const keys = async (query: string) => (await board({ query })).rows.map((r) => r.key);
+    expect(await keys('insi fig')).toEqual([CY]);
+    expect(await keys('figma knows')).toEqual([CY]);
+    expect(await keys('reference FIABLE')).toEqual([ADA]);
+    // Every word must start a word of the same note.
+    expect(await keys('figma early')).toEqual([]);
+    // Inside a word is not the start of one.
+    expect(await keys('igma')).toEqual([]);
+    // An edited note is found by its new words only.
+    const note = (await h.ok('getContractor', { key: CY }))!.notes[0]!;
+    await h.ok('saveNote', { id: note.id, contractorKey: CY, kind: 'interview', body: 'Sketch expert' });
+    expect(await keys('figma')).toEqual([]);
+    expect(await keys('sketch')).toEqual([CY]);
+  });
+
+  it('searches a word that is in many notes through a narrower one typed with it, or on its own', async () => {
+    await seed();
+    const T = h.clock.now;
+    await h.db.notes.bulkAdd(
+      Array.from({ length: 600 }, (_, i) => ({ id: `many-${i}`, contractorKey: i % 2 ? ADA : BOB, kind: 'general' as const, body: `Common words ${i}`, createdAt: T, updatedAt: T })),
+    );
+    await h.db.notes.add({ id: 'rare', contractorKey: CY, kind: 'general', body: 'Common words and a rare one: zebra', createdAt: T, updatedAt: T });
+    const keys = async (query: string) => (await board({ query })).rows.map((r) => r.key).sort();
+    expect(await keys('common zebra')).toEqual([CY]);
+    expect(await keys('common words')).toEqual([ADA, BOB, CY].sort());
+    expect(await keys('common nothing')).toEqual([]);
+  });
+
+  it('sorts the whole board by your rating or progress in the same order as a filtered board does, window by window', async () => {
+    // 40 contractors, all on Upwork: "site: upwork" (the path that builds every row) lists the same
+    // people as no filter (the path from the index and the ratings or checks alone).
+    const keys: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const id = `~01w${String(i).padStart(3, '0')}`;
+      keys.push(`upwork:${id}`);
+      // Some share a last-seen time: ties go by key.
+      if (i % 4 !== 0) h.clock.now += 1000;
+      await h.ok('trackContractor', { profile: snapshot({ key: `upwork:${id}`, siteId: id, name: `W ${i}`, profileUrl: `https://www.upwork.com/freelancers/${id}` }) });
+    }
+    for (let i = 0; i < 40; i += 3) {
+      await h.ok('setCheck', { contractorKey: keys[i]!, itemId: 'interview-held', state: i % 2 ? 'done' : 'failed' });
+      if (i % 5 === 0) await h.ok('setCheck', { contractorKey: keys[i]!, itemId: 'reviews-read', state: 'done' });
+      if (i % 7 === 0) await h.ok('setCheck', { contractorKey: keys[i]!, itemId: 'budget-set', state: 'na' });
+    }
+    for (let i = 1; i < 40; i += 4) {
+      const q = ((i * 7) % 5) + 1;
+      await h.ok('saveRating', { rating: { contractorKey: keys[i]!, quality: q, communication: 3, timeliness: 4, value: q, wouldRehire: i % 2 === 0 } });
+    }
+    for (const sort of [
+      { by: 'rating', dir: 'desc' },
+      { by: 'rating', dir: 'asc' },
+      { by: 'progress', dir: 'desc' },
+      { by: 'progress', dir: 'asc' },
+    ] as const) {
+      const full = await board({ site: 'upwork' }, sort, 0, 100);
+      for (const [offset, limit] of [[0, 100], [0, 7], [5, 10], [12, 30], [38, 10]] as const) {
+        const fast = await board({}, sort, offset, limit);
+        expect(fast.total, `${sort.by} ${sort.dir}`).toBe(full.total);
+        expect(fast.rows, `${sort.by} ${sort.dir} ${offset}+${limit}`).toEqual(full.rows.slice(offset, offset + limit));
+      }
+    }
+  });
+
   it('sorts by your rating, rate and progress', async () => {
     await seed();
     expect((await board({}, { by: 'rating', dir: 'desc' })).rows.map((r) => r.key)[0]).toBe(ADA);

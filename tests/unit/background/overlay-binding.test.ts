@@ -78,4 +78,25 @@ describe('overlay frame binding', () => {
     await h.ok('shortlistFromCard', { profile: p, status: 'prospect' }, topFrame());
     expect((await h.ok('getContractor', { key: p.key }))?.contractor.status).toBe('prospect');
   });
+
+  it('with a list chosen for search results, the one click also adds them to it (and the undo takes them off)', async () => {
+    const list = await h.ok('saveList', { name: 'Logo designers, March' });
+    const other = await h.ok('saveList', { name: 'Writers' });
+    await h.ok('updateSettings', { patch: { cardListId: list.id } });
+    const p = profile('upwork:~01card', 'Card Person');
+    await h.ok('shortlistFromCard', { profile: p, status: 'shortlisted' }, topFrame());
+    const after = await h.ok('listLists', { key: p.key });
+    expect(after.memberOf).toEqual([list.id]);
+    expect(after.lists.find((l) => l.id === other.id)?.count).toBe(0);
+    await h.ok('shortlistFromCard', { profile: p, status: 'prospect' }, topFrame());
+    expect((await h.ok('listLists', { key: p.key })).memberOf).toEqual([]);
+    // No list chosen (null) or a deleted one: the click only shortlists.
+    await h.ok('updateSettings', { patch: { cardListId: null } });
+    await h.ok('shortlistFromCard', { profile: p, status: 'shortlisted' }, topFrame());
+    expect((await h.ok('listLists', { key: p.key })).memberOf).toEqual([]);
+    await h.ok('updateSettings', { patch: { cardListId: other.id } });
+    await h.ok('deleteList', { id: other.id });
+    await h.ok('shortlistFromCard', { profile: p, status: 'prospect' }, topFrame());
+    expect((await h.ok('getContractor', { key: p.key }))?.contractor.status).toBe('prospect');
+  });
 });

@@ -85,6 +85,12 @@ describe('table exports', () => {
     expect(column(rows, 'paid')).toEqual(['500.00']);
     expect(column(rows, 'contractor_name')).toEqual(['Person ~01abc']);
     expect(column(rows, 'deadline')).toEqual(['2026-12-15']);
+    // issue 16: your rating of the project and would-rehire; empty when not rated.
+    expect([column(rows, 'your_rating'), column(rows, 'would_rehire')]).toEqual([[''], ['']]);
+    const project = data.projects[0]!;
+    const rating = { id: 'r-p', contractorKey: project.contractorKey!, projectId: project.id, quality: 5, communication: 4, timeliness: 4, value: 4, wouldRehire: false, createdAt: NOW, updatedAt: NOW };
+    const rated = parse(projectsCsv(data.projects, { contractors: data.contractors, payments: data.payments, ratings: [rating] }));
+    expect([column(rated, 'your_rating'), column(rated, 'would_rehire')]).toEqual([['4.3'], ['no']]);
   });
 
   it('payments: a refund stays a negative number, not neutralised text', () => {

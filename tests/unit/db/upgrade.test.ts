@@ -73,6 +73,38 @@ const FIXTURES: MigrationFixture[] = [
       for (const c of rows) expect(ContractorSchema.safeParse(c).success).toBe(true);
     },
   },
+  {
+    // issue 16: notes' words indexed (multiEntry) for the board's note-text search; existing notes
+    // get theirs from their body.
+    version: 8,
+    async seed(raw) {
+      await raw.open();
+      // Rows as version 7 stored them (no words), written past Dexie so nothing adds them.
+      const idb = raw.backendDB();
+      await new Promise<void>((resolve, reject) => {
+        const tx = idb.transaction('notes', 'readwrite');
+        const store = tx.objectStore('notes');
+        store.put({ id: 'n1', contractorKey: 'upwork:~01abc', kind: 'interview', body: 'Café owner; knows Shopify well', createdAt: T0, updatedAt: T0 });
+        store.put({ id: 'n2', projectId: 'p1', kind: 'budget', body: 'Budget agreed: 1200', createdAt: T0, updatedAt: T0 });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    },
+    async verify(db) {
+      const ids = (word: string) => db.notes.where('words').startsWith(word).primaryKeys();
+      expect(await ids('shop')).toEqual(['n1']);
+      expect(await ids('cafe')).toEqual(['n1']);
+      expect(await ids('1200')).toEqual(['n2']);
+      // The index's words stay in the database: notes read back exactly as the schema has them.
+      const notes = await db.notes.toArray();
+      expect(notes.map((n) => Object.keys(n).includes('words'))).toEqual([false, false]);
+      for (const n of notes) expect(NoteSchema.safeParse(n).success).toBe(true);
+      // A note written after the upgrade is indexed by the write itself.
+      await db.notes.update('n2', { body: 'Budget raised to 1500' });
+      expect(await ids('1200')).toEqual([]);
+      expect(await ids('raised')).toEqual(['n2']);
+    },
+  },
 ];
 
 async function runFixture(fixture: MigrationFixture, versions: readonly SchemaVersion[]) {
@@ -106,7 +138,7 @@ describe('schema versions', () => {
     expect(indexes).toEqual({
       contractors: ['key', 'status', 'lastSeenAt', 'tags', 'site', 'viewedAt'],
       checks: ['[contractorKey+itemId]', 'contractorKey'],
-      notes: ['id', 'contractorKey', 'projectId'],
+      notes: ['id', 'contractorKey', 'projectId', 'words'],
       ratings: ['id', 'contractorKey', 'projectId'],
       projects: ['id', 'status', 'contractorKey'],
       milestones: ['id', 'projectId'],

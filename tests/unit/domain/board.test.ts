@@ -1,6 +1,6 @@
 /** The board's filters and sorts (issue 16). */
 import { describe, expect, it } from 'vitest';
-import { compareRows, progressMatches, rateChange, rowMatches, sortRows, textMatches, type BoardRow } from '../../../lib/domain/board';
+import { compareRows, progressMatches, rateChange, rowMatches, sortRows, textMatches, windowOfFigured, type BoardRow, type BoardSort } from '../../../lib/domain/board';
 
 function row(key: string, patch: Partial<BoardRow> = {}): BoardRow {
   return {
@@ -84,12 +84,39 @@ describe('board sorts', () => {
     expect(keys(sortRows(rows, { by: 'progress', dir: 'desc' }))).toEqual(['k:mid', 'k:old', 'k:new', 'k:eur']);
   });
 
-  it('is stable on ties (last seen, then key)', () => {
+  it('is stable on ties (last seen, then key backwards: the lastSeenAt index read newest first)', () => {
     const x = row('k:x', { lastSeenAt: 5 });
     const y = row('k:y', { lastSeenAt: 5 });
-    expect(compareRows({ by: 'rating', dir: 'desc' })(x, y)).toBeLessThan(0);
+    expect(compareRows({ by: 'rating', dir: 'desc' })(x, y)).toBeGreaterThan(0);
     expect(keys(sortRows([y, x], { by: 'name', dir: 'asc' }))).toEqual(['k:x', 'k:y']);
   });
+});
+
+describe('a window of the whole board from the figured rows alone', () => {
+  // Everyone, as full rows; the figured ones are those rated / with an item done.
+  const everyone = Array.from({ length: 25 }, (_, i) =>
+    row(`k${String((i * 11) % 25).padStart(2, '0')}`, {
+      lastSeenAt: Math.floor(i / 3) * 100,
+      ...(i % 4 === 1 ? { rating: ((i * 3) % 5) + 1, ratingCount: 1 } : {}),
+      ...(i % 3 === 0 ? { progress: { done: i % 6 === 0 ? 0 : (i % 5) + 1, failed: 1, total: 10 - (i % 2) } } : {}),
+    }),
+  );
+  // Every key in the tie order, as the lastSeenAt index read backwards gives it.
+  const seen = keys(sortRows(everyone, { by: 'lastSeen', dir: 'desc' }));
+  for (const sort of [
+    { by: 'rating', dir: 'desc' },
+    { by: 'rating', dir: 'asc' },
+    { by: 'progress', dir: 'desc' },
+    { by: 'progress', dir: 'asc' },
+  ] as BoardSort[]) {
+    it(`gives the keys sortRows gives, sorted by ${sort.by} ${sort.dir}`, () => {
+      const figured = everyone.filter((r) => (sort.by === 'rating' ? r.rating !== null : r.progress.done > 0));
+      const expected = keys(sortRows(everyone, sort));
+      for (const [offset, limit] of [[0, 25], [0, 4], [3, 9], [20, 10]] as const) {
+        expect(windowOfFigured(figured, seen, sort, offset, limit)).toEqual({ keys: expected.slice(offset, offset + limit), total: 25 });
+      }
+    });
+  }
 });
 
 describe('rate change for the comparison', () => {
