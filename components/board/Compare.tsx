@@ -17,7 +17,7 @@ import type { CompareEntry } from '../../lib/messaging/protocol';
 import { CHECK_STATE_LABELS, NOTE_KIND_LABELS, STATUS_LABELS } from '../overlay/labels';
 import { SITE_NAMES } from '../site-names';
 import { ErrorText } from '../shared/ErrorText';
-import { openSidePanel } from '../sidepanel/show-project';
+import { openSidePanel } from '../../lib/messaging/side-panel';
 import { useSave } from '../shared/use-save';
 import { useRequest } from '../use-request';
 import { dayText, rateText, ratingText } from './format';
@@ -60,7 +60,7 @@ export function Compare({ keys, locale, onBack }: CompareProps) {
   const startProject = (entry: CompareEntry) => {
     setMessage(undefined);
     const name = entry.contractor.name;
-    openSidePanel({ newProject: true, contractorKey: entry.contractor.key }, windowId).then(
+    openSidePanel({ newProject: true, contractorKey: entry.contractor.key }, { windowId }).then(
       (where) => setMessage(`The new project with ${name} is open ${where === 'panel' ? 'in the side panel' : 'in a new tab'}.`),
       () => setMessage(`The side panel could not be opened for ${name}.`),
     );
