@@ -3,6 +3,7 @@
  * lib/domain reader, one save at a time. What was typed stays until a save succeeds.
  */
 import { useState } from 'preact/hooks';
+import { useSave } from '../shared/use-save';
 import type { FormErrors, FormResult } from '../../lib/domain/project-input';
 import { fieldAria } from './Field';
 
@@ -19,8 +20,7 @@ export function useRecordForm<V extends object, P>({ initial, idPrefix, read, sa
   type F = keyof V & string;
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrors] = useState<FormErrors<F>>({});
-  const [saveError, setSaveError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const saving = useSave();
 
   /** Props of the text input for field `k`: id, aria wiring, value, input handler. */
   const bind = (k: F) => ({
@@ -40,17 +40,8 @@ export function useRecordForm<V extends object, P>({ initial, idPrefix, read, sa
       return;
     }
     setErrors({});
-    setSaving(true);
-    setSaveError(undefined);
-    try {
-      await save(result.patch);
-      onDone();
-    } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setSaving(false);
-    }
+    if (await saving.run(() => save(result.patch))) onDone();
   };
 
-  return { values, setValues, errors, saveError, saving, bind, submit };
+  return { values, setValues, errors, saveError: saving.error, saving: saving.saving, bind, submit };
 }

@@ -7,6 +7,8 @@ export interface SaveState {
   /** Runs `action`; resolves true on success. Never throws: the error is shown instead. */
   run: (action: () => Promise<unknown>) => Promise<boolean>;
   clearError: () => void;
+  /** Shows a problem found before saving (an empty field), as a failed save would. */
+  showError: (message: string) => void;
 }
 
 export function useSave(): SaveState {
@@ -26,5 +28,5 @@ export function useSave(): SaveState {
     }
   }, []);
   const clearError = useCallback(() => setError(undefined), []);
-  return { saving, error, run, clearError };
+  return { saving, error, run, clearError, showError: setError };
 }

@@ -5,6 +5,7 @@ import type { Note, Project } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
 import { foldText } from '../overlay/NoteItem';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { useSave } from '../shared/use-save';
 
 export interface BudgetNotesProps {
   project: Project;
@@ -19,8 +20,7 @@ export function BudgetNotes({ project, notes, locale }: BudgetNotesProps) {
   const [kind, setKind] = useState<Kind>('budget');
   const [body, setBody] = useState('');
   const [editingId, setEditingId] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { saving, error, run, showError } = useSave();
   const list = notes
     .filter((n): n is Note & { kind: Kind } => n.kind === 'budget' || n.kind === 'negotiation')
     .sort((a, b) => b.createdAt - a.createdAt);
@@ -29,36 +29,28 @@ export function BudgetNotes({ project, notes, locale }: BudgetNotesProps) {
   const save = async (e: Event) => {
     e.preventDefault();
     if (body.trim() === '') {
-      setError('Write something first.');
+      showError('Write something first.');
       return;
     }
-    setSaving(true);
-    setError(undefined);
-    try {
-      await send('saveNote', {
+    // On failure the text stays in the box so nothing is lost.
+    const saved = await run(() =>
+      send('saveNote', {
         ...(editingId ? { id: editingId } : {}),
         projectId: project.id,
         ...(project.contractorKey ? { contractorKey: project.contractorKey } : {}),
         kind,
         body: body.trim(),
-      });
+      }),
+    );
+    if (saved) {
       setBody('');
       setEditingId(undefined);
-    } catch (err) {
-      // The text stays in the box so nothing is lost.
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setSaving(false);
     }
   };
 
   const remove = async (n: Note) => {
     if (!confirm('Delete this note?')) return;
-    try {
-      await send('deleteNote', { id: n.id });
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    await run(() => send('deleteNote', { id: n.id }));
   };
 
   return (
