@@ -25,7 +25,7 @@ describe('WriteRecorder with very large writes', () => {
   it('records every row of a 300,000-row put and hands them to take() and to onCommit listeners', async () => {
     const recorder = new WriteRecorder();
     const { core: down, complete } = stubCore();
-    const core = recorder.middleware.create(down);
+    const core = recorder.middleware.create(down) as DBCore;
     const trans = core.transaction(['notes'], 'readwrite');
     const notes = core.table('notes');
     const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `n${from + i}`, contractorKey: 'fiverr:bob' }));
