@@ -28,8 +28,12 @@ import {
 export const BACKUP_FORMAT = 'vetted-backup';
 /** Bump when the file layout or a record shape changes, and add a migration (./migrations.ts). */
 export const BACKUP_VERSION = 1;
-/** Larger files are refused before parsing: a backup of years of notes is a few MB. */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+/**
+ * Larger files are refused before parsing. A heavy user's backup (100,000 notes) is about 45 MB;
+ * this leaves room for years more while a file still fits in the background's memory. Files travel
+ * to and from the background in parts (lib/messaging/transfer.ts), never as one message.
+ */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
 export interface BackupRecords {
   contractors: Contractor[];
