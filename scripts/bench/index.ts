@@ -17,6 +17,7 @@ import { benchNavigation } from './navigation';
 import { benchPageCost } from './page-cost';
 import { benchInterleaved } from './interleaved';
 import { benchHeavyDb } from './heavy-db';
+import { benchFirefox } from './firefox';
 import { benchReadPage } from './read-page';
 import { table, type Figure } from './stats';
 
@@ -33,6 +34,7 @@ async function main() {
     ['readpage', () => benchReadPage(runs)],
     ['interleaved', () => benchInterleaved(ext, runs)],
     ['heavy', () => benchHeavyDb(ext, runs)],
+    ['firefox', () => benchFirefox(runs)],
     ['page', () => benchPageCost(ext, runs)],
     ['listing', () => benchListing(ext, runs)],
     ['navigation', () => benchNavigation(ext, runs)],
