@@ -19,8 +19,11 @@ export interface BackupReminderProps {
 
 /** Runs an export and downloads it; shared by the banner and the options page. */
 export async function backUpNow(): Promise<string> {
-  const { text, filename } = await send('exportBackup', {});
-  downloadText(text, filename, 'application/json');
+  const { text, filename, parts } = await send('exportBackup', {});
+  // Past one message's size (64 MiB in Chromium) the background hands the file over in parts.
+  const all = [text];
+  for (let i = 1; i < (parts?.count ?? 1); i++) all.push((await send('getBackupPart', { id: parts!.id, index: i })).text);
+  downloadText(all, filename, 'application/json');
   return filename;
 }
 

@@ -3,7 +3,7 @@
  * which checks all of it before writing anything; the page shows either the per-table report or
  * the reason the file was refused.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Download, FileSpreadsheet, Upload } from 'lucide-preact';
 import { MAX_BACKUP_BYTES } from '../../lib/backup/file-names';
 import type { Settings } from '../../lib/db/schema';
@@ -12,6 +12,31 @@ import type { ImportReport } from '../../lib/messaging/protocol';
 import { backUpNow } from '../backup-reminder/BackupReminder';
 import { downloadText } from '../backup-reminder/download';
 import { daysAgo, errorText, formatBytes } from './format';
+import { sendBackup, type ImportProgress } from './send-backup';
+
+/** Progress shows for an import still running after this long (a small file never flashes it). */
+const PROGRESS_AFTER_MS = 1_000;
+
+function ImportProgressView({ progress, size }: { progress: ImportProgress | undefined; size: number }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setShown(true), PROGRESS_AFTER_MS);
+    return () => clearTimeout(t);
+  }, []);
+  if (!shown) return null;
+  const sending = progress?.phase === 'sending';
+  return (
+    <div class="v-stack opt-import-progress" role="status" data-testid="import-progress">
+      <label class="v-small" for="opt-import-progress-bar">
+        {sending
+          ? `Reading the file into Vetted (part ${progress.sent + 1} of ${progress.total}, ${formatBytes(size)})…`
+          : `Checking every record and writing them (${formatBytes(size)})… Large backups take a few seconds.`}
+      </label>
+      {/* Indeterminate while writing: the background answers once, when everything is written. */}
+      <progress id="opt-import-progress-bar" max={sending ? progress.total : undefined} value={sending ? progress.sent : undefined} />
+    </div>
+  );
+}
 
 const TABLE_NAMES: Record<string, string> = {
   contractors: 'Contractors',
@@ -69,6 +94,8 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
   const [importError, setImportError] = useState<string>();
   const [importName, setImportName] = useState('');
   const [report, setReport] = useState<ImportReport>();
+  const [progress, setProgress] = useState<ImportProgress>();
+  const [importSize, setImportSize] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const run = async (what: string, task: () => Promise<string>) => {
@@ -104,13 +131,16 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
       return;
     }
     setBusy('import');
+    setImportSize(file.size);
+    setProgress(undefined);
     try {
       const text = await file.text();
-      setReport(await send('importBackup', { text }));
+      setReport(await sendBackup(text, setProgress));
     } catch (err) {
       setImportError(errorText(err));
     } finally {
       setBusy(null);
+      setProgress(undefined);
       if (fileInput.current) fileInput.current.value = '';
     }
   };
@@ -185,6 +215,7 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
           {exportStatus.text}
         </p>
       )}
+      {busy === 'import' && <ImportProgressView progress={progress} size={importSize} />}
       {importError && (
         <div class="v-alert v-alert--error opt-import-error" role="alert" data-testid="import-error">
           <strong>Not imported: {importName}</strong>

@@ -20,6 +20,7 @@ import { ProjectCard } from './ProjectCard';
 import { Totals } from './Totals';
 import { TrackThisPage } from './TrackThisPage';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { useKeptDashboard } from './kept-dashboard';
 import './popup.css';
 
 /**
@@ -38,7 +39,11 @@ export interface PopupProps {
 
 export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  const { data, error, loading } = useRequest('getDashboard', {});
+  const request = useRequest('getDashboard', {});
+  // issue 18: first paint from what the background keeps, then the request's answer.
+  const kept = useKeptDashboard();
+  const { error, loading } = request;
+  const data = request.data ?? kept;
   const [windowId, setWindowId] = useState<number>();
   const [actionError, setActionError] = useState<string>();
   const [showAll, setShowAll] = useState(false);

@@ -8,6 +8,7 @@ import type { ChangedTable } from '../messaging/protocol';
 import { registerCommands } from './commands';
 import { registerReminders, scheduleReminderCheck } from './reminder-alarm';
 import { createRouter, type Router } from './router';
+import { dashboardSummary } from './dashboard-summary';
 import { OverlayBindings } from './overlay-bindings';
 import { TabContexts } from './tab-contexts';
 import { registerTrackMenu } from './track-menu';
@@ -53,6 +54,8 @@ export function startBackground(db: VettedDb = openDb()): Background {
     void tabs.remove(tabId);
     void overlays.remove(tabId);
   });
+  // issue 18: the popup's data is recomputed after writes, not when the popup opens.
+  dashboardSummary(db).keepFresh();
   registerReminders(db);
   registerCommands();
   registerTrackMenu(router);

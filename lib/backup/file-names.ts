@@ -3,8 +3,12 @@
  * background validates every file, lib/backup/read.ts).
  */
 
-/** Larger files are refused before parsing: a backup of years of notes is a few MB. */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+/**
+ * Larger files are refused before parsing. A heavy user's backup (100,000 notes) is about 45 MB;
+ * this leaves room for years more while a file still fits in the background's memory. Files travel
+ * to and from the background in parts (lib/messaging/transfer.ts), never as one message.
+ */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
 
 /** `vetted-backup-2026-11-27.json`: the user's local day, the one they will look for. */
 export function backupFilename(now: number, ext = 'json', stem = 'vetted-backup'): string {

@@ -40,7 +40,7 @@ export function rowRefs(table: string, row: unknown): { contractorKeys: string[]
 export class WriteRecorder {
   private committed: RecordedWrite[] = [];
   private readonly pending = new WeakMap<object, RecordedWrite[]>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(writes: readonly RecordedWrite[]) => void>();
 
   /** Everything committed since the last call, oldest first. */
   take(): RecordedWrite[] {
@@ -49,8 +49,8 @@ export class WriteRecorder {
     return out;
   }
 
-  /** Called after each committed read-write transaction that changed something. */
-  onCommit(listener: () => void): () => void {
+  /** Called after each committed read-write transaction that changed something, with what it wrote. */
+  onCommit(listener: (writes: readonly RecordedWrite[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -76,8 +76,9 @@ export class WriteRecorder {
       const writes = this.pending.get(trans);
       this.pending.delete(trans);
       if (!writes?.length) return;
-      this.committed.push(...writes);
-      for (const l of this.listeners) l();
+      // No push(...writes): a restore of 100,000 notes is more arguments than a call can take.
+      for (const w of writes) this.committed.push(w);
+      for (const l of this.listeners) l(writes);
     });
     // An aborted transaction wrote nothing: forget what it tried.
     idb.addEventListener('abort', () => this.pending.delete(trans));
@@ -86,7 +87,7 @@ export class WriteRecorder {
   private note(trans: DBCoreTransaction, writes: RecordedWrite[]): void {
     if (writes.length === 0) return;
     const list = this.pending.get(trans);
-    if (list) list.push(...writes);
+    if (list) for (const w of writes) list.push(w);
     else this.pending.set(trans, writes);
   }
 

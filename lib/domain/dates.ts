@@ -78,6 +78,20 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar day an instant falls on in a time zone (IANA name; unknown names mean UTC). */
 export function dateInZone(instant: number, timeZone: string): IsoDate {
+  // The popup asks for the same instants (now, each project's last contact) hundreds of times on
+  // open: formatToParts was its largest script cost with 300 active projects (issue 18).
+  const memoKey = `${timeZone}|${instant}`;
+  const known = dayMemo.get(memoKey);
+  if (known !== undefined) return known;
+  const day = dateInZoneUncached(instant, timeZone);
+  if (dayMemo.size >= 2_000) dayMemo.clear();
+  dayMemo.set(memoKey, day);
+  return day;
+}
+
+const dayMemo = new Map<string, IsoDate>();
+
+function dateInZoneUncached(instant: number, timeZone: string): IsoDate {
   const parts = dayFormatter(timeZone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return formatIsoDate({ year: get('year'), month: get('month'), day: get('day') });

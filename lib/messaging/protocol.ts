@@ -11,6 +11,7 @@
  */
 import type { DerivedCheck } from '../domain/vetting';
 import { z } from 'zod';
+import { MAX_PARTS, PART_CHARS } from './transfer';
 import {
   CheckStateSchema,
   ContractorKeySchema,
@@ -242,7 +243,23 @@ export const REQUESTS = {
   updateSettings: { from: 'page', payload: z.object({ patch: SettingsSchema.partial().strict() }).strict() },
 
   exportBackup: { from: 'page', payload: empty },
-  importBackup: { from: 'page', payload: z.object({ text: z.string().max(60 * 1024 * 1024) }).strict() },
+  /** A backup's text in one message, or (issue 18) the id of an upload sent with importBackupPart. */
+  importBackup: {
+    from: 'page',
+    payload: z.union([z.object({ text: z.string().max(PART_CHARS) }).strict(), z.object({ uploadId: IdSchema }).strict()]),
+  },
+  /** issue 12 row 8 / 18: one part of a large backup being imported (kept in memory until importBackup). */
+  importBackupPart: {
+    from: 'page',
+    payload: z
+      .object({ uploadId: IdSchema, index: z.number().int().min(0).max(MAX_PARTS - 1), count: z.number().int().min(1).max(MAX_PARTS), text: z.string().max(PART_CHARS) })
+      .strict(),
+  },
+  /** The rest of an export too large for one reply (exportBackup's `parts`), part `index` ≥ 1. */
+  getBackupPart: {
+    from: 'page',
+    payload: z.object({ id: IdSchema, index: z.number().int().min(1).max(MAX_PARTS - 1) }).strict(),
+  },
   deleteEverything: { from: 'page', payload: z.object({ confirm: z.literal('DELETE') }).strict() },
   getStorageInfo: { from: 'page', payload: empty },
   /** One table as a spreadsheet-safe CSV (lib/backup/csv.ts). Handler: backupCsvHandlers in lib/background/handlers/backup-csv.ts. */
@@ -417,8 +434,11 @@ export interface Responses {
   getDashboard: Dashboard;
   getSettings: Settings;
   updateSettings: Settings;
-  exportBackup: { text: string; filename: string };
+  /** `text` is the whole file, or its first part when `parts` says where the rest is (getBackupPart). */
+  exportBackup: { text: string; filename: string; parts?: { id: string; count: number } };
   importBackup: ImportReport;
+  importBackupPart: { received: number };
+  getBackupPart: { text: string };
   deleteEverything: { ok: true };
   getStorageInfo: StorageInfo;
   exportCsv: { text: string; filename: string };

@@ -3,6 +3,7 @@
  * a choice of extension (Vetted, an extension whose content script is empty, or none) and a CDP
  * port so heaps of every context (service worker, page, overlay frame) can be read.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,56 @@ export function emptyExtension(): string {
   return dir;
 }
 
-export async function launch(extensionDir: string | null): Promise<BenchBrowser> {
+/**
+ * The frame floor: an extension whose content script only frames an empty extension page at the
+ * page edge, the way Vetted places its overlay. The least any private overlay costs a page (an
+ * extension-origin frame: its process, its paint and compositing); Vetted above it is Vetted's own.
+ */
+export function frameFloorExtension(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-frame-'));
+  fs.writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Frame floor',
+      version: '1.0',
+      content_scripts: [{ matches: [...MARKETPLACE_MATCHES], js: ['content.js'], run_at: 'document_idle' }],
+      web_accessible_resources: [{ resources: ['frame.html'], matches: [...MARKETPLACE_MATCHES] }],
+    }),
+  );
+  fs.writeFileSync(path.join(dir, 'frame.html'), '<!DOCTYPE html><html lang="en"><title>Frame</title></html>');
+  fs.writeFileSync(
+    path.join(dir, 'content.js'),
+    `const f = document.createElement('iframe');
+f.src = chrome.runtime.getURL('frame.html');
+f.title = 'Frame floor';
+f.style.cssText = 'position:fixed;top:96px;right:0;width:56px;height:176px;border:0;z-index:2147483646;';
+document.documentElement.append(f);
+`,
+  );
+  return dir;
+}
+
+/** Chromium's id of an unpacked extension loaded from `dir` (no "key" in its manifest): from the path. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/**
+ * An extension page of one line of text, in a second extension: the first paint of any extension
+ * page on this machine, in the same browser as Vetted (renderer start, navigation, the bench's own
+ * instrumentation). Vetted's pages above it are Vetted's; below it no extension page can go.
+ */
+export function blankPageExtension(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-blank-'));
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Blank page', version: '1.0' }));
+  fs.writeFileSync(path.join(dir, 'floor.html'), '<!DOCTYPE html><html lang="en"><title>Floor</title><p data-testid="floor">Floor</p></html>');
+  return dir;
+}
+
+/** `extensionDir` is Vetted's (or a floor's) build; `alongside` are more extensions in the same browser. */
+export async function launch(extensionDir: string | null, alongside: string[] = []): Promise<BenchBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-profile-'));
   const debugPort = port++;
   const args = [
@@ -52,7 +102,8 @@ export async function launch(extensionDir: string | null): Promise<BenchBrowser>
     '--disable-gpu',
     `--remote-debugging-port=${debugPort}`,
   ];
-  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  const all = [...(extensionDir ? [extensionDir] : []), ...alongside].join(',');
+  if (all) args.push(`--disable-extensions-except=${all}`, `--load-extension=${all}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -69,9 +120,9 @@ export async function launch(extensionDir: string | null): Promise<BenchBrowser>
   });
   let worker: Worker | undefined;
   if (extensionDir && fs.existsSync(path.join(extensionDir, 'background.js'))) {
-    worker =
-      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const id = unpackedExtensionId(extensionDir);
+    const mine = (w: Worker) => w.url().startsWith(`chrome-extension://${id}/`);
+    worker = context.serviceWorkers().find(mine) ?? (await context.waitForEvent('serviceworker', { predicate: mine, timeout: 30_000 }));
   }
   const cdp = await puppeteer.connect({ browserURL: `http://127.0.0.1:${debugPort}`, defaultViewport: null });
   return {

@@ -15,11 +15,16 @@ import { benchBundle } from './bundle';
 import { benchListing } from './listing';
 import { benchNavigation } from './navigation';
 import { benchPageCost } from './page-cost';
+import { benchInterleaved } from './interleaved';
+import { benchHeavyDb } from './heavy-db';
+import { benchFirefox } from './firefox';
 import { benchReadPage } from './read-page';
 import { table, type Figure } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS || 5);
 const only = process.env.BENCH_ONLY?.split(',');
+/** Superseded by the interleaved page cost and the heavy database; still there with BENCH_ONLY. */
+const ON_REQUEST = new Set(['page', 'listing', 'bigdb']);
 
 async function main() {
   const ext = extensionDir('chromium');
@@ -27,6 +32,9 @@ async function main() {
   const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
     ['bundle', () => benchBundle(ext)],
     ['readpage', () => benchReadPage(runs)],
+    ['interleaved', () => benchInterleaved(ext, runs)],
+    ['heavy', () => benchHeavyDb(ext, runs)],
+    ['firefox', () => benchFirefox(runs)],
     ['page', () => benchPageCost(ext, runs)],
     ['listing', () => benchListing(ext, runs)],
     ['navigation', () => benchNavigation(ext, runs)],
@@ -34,7 +42,7 @@ async function main() {
     ['board', () => benchBoard(ext, runs)], // issue 16
   ];
   for (const [name, step] of steps) {
-    if (only && !only.includes(name)) continue;
+    if (only ? !only.includes(name) : ON_REQUEST.has(name)) continue;
     const t = Date.now();
     try {
       figures.push(...(await step()));

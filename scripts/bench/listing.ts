@@ -3,6 +3,7 @@
  * Vetted) appended at once: time until every card has its badge, and how many getBadges
  * requests the background received for them.
  */
+import type { Page } from 'playwright-core';
 import { FIXTURES } from '../../tests/e2e/harness/fixtures';
 import { launch, send } from './browser';
 import { median, type Figure } from './stats';
@@ -35,38 +36,7 @@ export async function benchListing(vettedDir: string, runs: number): Promise<Fig
       await page.goto(FIXTURES.fiverrSearch.url, { waitUntil: 'load' });
       await page.waitForTimeout(1_500);
       await b.worker!.evaluate(() => ((globalThis as unknown as { __benchBadgeRequests: number }).__benchBadgeRequests = 0));
-      const ms = await page.evaluate(
-        ({ run, count }) =>
-          new Promise<number>((resolve, reject) => {
-            const template = document.querySelector('[data-gig-id]');
-            if (!template) return reject(new Error('no card in the capture'));
-            const seller = template.querySelector('a[href]')?.getAttribute('href')?.split('/')[1] ?? '';
-            const fragment = document.createDocumentFragment();
-            for (let i = 0; i < count; i++) {
-              const clone = template.cloneNode(true) as HTMLElement;
-              clone.querySelectorAll('vetted-badge, [data-testid="vetted-badge"]').forEach((x) => x.remove());
-              clone.setAttribute('data-gig-id', String(900000 + i));
-              const id = `bench-r${run}-s${i}`;
-              for (const a of clone.querySelectorAll('a[href]')) a.setAttribute('href', (a.getAttribute('href') ?? '').replace(`/${seller}`, `/${id}`));
-              clone.querySelectorAll('figure[title]').forEach((f) => f.setAttribute('title', id));
-              fragment.append(clone);
-            }
-            const prefix = `fiverr:bench-r${run}-`;
-            const badged = () => document.querySelectorAll(`[data-testid="vetted-badge"][data-key^="${prefix}"]`).length;
-            let t0 = 0;
-            const observer = new MutationObserver(() => {
-              if (badged() >= count) {
-                observer.disconnect();
-                resolve(performance.now() - t0);
-              }
-            });
-            observer.observe(document.body, { childList: true, subtree: true });
-            setTimeout(() => reject(new Error(`only ${badged()} of ${count} cards badged after 10 s`)), 10_000);
-            t0 = performance.now();
-            template.parentElement!.append(fragment);
-          }),
-        { run, count: CARDS },
-      );
+      const ms = await appendCards(page, (i) => `bench-r${run}-s${i}`, CARDS);
       times.push(ms);
       await page.waitForTimeout(300);
       requests.push(await b.worker!.evaluate(() => (globalThis as unknown as { __benchBadgeRequests: number }).__benchBadgeRequests));
@@ -79,4 +49,40 @@ export async function benchListing(vettedDir: string, runs: number): Promise<Fig
     { group: 'listing', name: `${CARDS} cards appended → all badged`, value: median(times), unit: 'ms', goal: 50, samples: times },
     { group: 'listing', name: `getBadges requests for those ${CARDS} cards`, value: median(requests), unit: 'count', goal: 1, samples: requests },
   ];
+}
+
+/** Appends `count` clones of the capture's first card, seller `seller(i)` each; ms until every one has its mark. */
+export async function appendCards(page: Page, seller: (i: number) => string, count: number): Promise<number> {
+  const ids = Array.from({ length: count }, (_, i) => seller(i));
+  return page.evaluate(
+    ({ ids }) =>
+      new Promise<number>((resolve, reject) => {
+        const template = document.querySelector('[data-gig-id]');
+        if (!template) return reject(new Error('no card in the capture'));
+        const original = template.querySelector('a[href]')?.getAttribute('href')?.split('/')[1] ?? '';
+        const fragment = document.createDocumentFragment();
+        ids.forEach((id, i) => {
+          const clone = template.cloneNode(true) as HTMLElement;
+          clone.querySelectorAll('vetted-badge, [data-testid="vetted-badge"]').forEach((x) => x.remove());
+          clone.setAttribute('data-gig-id', String(900000 + i));
+          for (const a of clone.querySelectorAll('a[href]')) a.setAttribute('href', (a.getAttribute('href') ?? '').replace(`/${original}`, `/${id}`));
+          clone.querySelectorAll('figure[title]').forEach((f) => f.setAttribute('title', id));
+          fragment.append(clone);
+        });
+        const wanted = new Set(ids.map((id) => `fiverr:${id}`));
+        const badged = () => [...document.querySelectorAll('[data-testid="vetted-badge"]')].filter((b) => wanted.has(b.getAttribute('data-key') ?? '')).length;
+        let t0 = 0;
+        const observer = new MutationObserver(() => {
+          if (badged() >= ids.length) {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        setTimeout(() => reject(new Error(`only ${badged()} of ${ids.length} cards badged after 10 s`)), 10_000);
+        t0 = performance.now();
+        template.parentElement!.append(fragment);
+      }),
+    { ids },
+  );
 }

@@ -109,7 +109,7 @@ async function overlayFrame(page: Page): Promise<Frame> {
  * or the toggle), and until the frame's document started (the content script's share: its start,
  * the site-switch answer, mounting the frame); the rest is the frame loading and asking for data.
  */
-async function overlayReadyMs(page: Page): Promise<{ ready: number; frameStart: number }> {
+export async function overlayReadyMs(page: Page): Promise<{ ready: number; frameStart: number }> {
   const loadAt = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return performance.timeOrigin + nav.loadEventStart;

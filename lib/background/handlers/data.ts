@@ -2,14 +2,31 @@
 import { exportBackup, importBackup } from '../../backup/index';
 import { countRows, deleteEverything } from '../../db/repositories/everything';
 import type { HandlerGroup } from '../context';
+import { Transfers } from '../transfers';
 
-export const dataHandlers: HandlerGroup<'exportBackup' | 'importBackup' | 'deleteEverything' | 'getStorageInfo'> = {
+/** Large backups in transit, part by part (issue 12 row 8): memory of this service worker only. */
+export const transfers = new Transfers();
+
+type Names = 'exportBackup' | 'getBackupPart' | 'importBackup' | 'importBackupPart' | 'deleteEverything' | 'getStorageInfo';
+
+export const dataHandlers: HandlerGroup<Names> = {
   async exportBackup(db, _payload, ctx) {
-    return exportBackup(db, ctx.now);
+    const { text, filename } = await exportBackup(db, ctx.now);
+    // Past one message's size the rest is fetched with getBackupPart.
+    return { ...transfers.offerDownload(text), filename };
+  },
+
+  async getBackupPart(_db, { id, index }) {
+    return { text: transfers.downloadPart(id, index) };
+  },
+
+  async importBackupPart(_db, { uploadId, index, count, text }) {
+    return { received: transfers.putUploadPart(uploadId, index, count, text) };
   },
 
   /** The backup module validates the whole file first and writes in one transaction. */
-  async importBackup(db, { text }, ctx) {
+  async importBackup(db, payload, ctx) {
+    const text = 'text' in payload ? payload.text : transfers.takeUpload(payload.uploadId);
     return importBackup(db, text, ctx.now);
   },
 

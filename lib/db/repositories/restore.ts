@@ -45,7 +45,8 @@ export async function writeBackup(db: VettedDb, data: BackupData, now: number, e
       const merge = mergerFor(name);
       const table = db.table(name) as Table<Row, unknown>;
       const incoming = data[name] as unknown as Row[];
-      const existing = await table.bulkGet(incoming.map((r) => spec.primaryKey(r)));
+      // Restoring into an empty table (a new device, after "delete everything") reads nothing back.
+      const existing = incoming.length > 0 && (await table.count()) > 0 ? await table.bulkGet(incoming.map((r) => spec.primaryKey(r))) : [];
       const counts: Counts = { added: 0, updated: 0, skipped: 0 };
       const toPut: Row[] = [];
       incoming.forEach((record, i) => {

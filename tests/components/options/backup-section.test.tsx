@@ -2,6 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupSection } from '../../../components/options/BackupSection';
+import { formatBytes } from '../../../components/options/format';
+import { MAX_BACKUP_BYTES } from '../../../lib/backup/format';
 import type { ImportReport } from '../../../lib/messaging/protocol';
 import { captureDownloads, DAY, NOW, settings } from './helpers';
 
@@ -96,15 +98,15 @@ describe('BackupSection', () => {
     expect(screen.queryByTestId('import-report')).toBeNull();
   });
 
-  it('refuses a file over 50 MB without reading or sending it', async () => {
+  it('refuses a file over the size limit without reading or sending it', async () => {
     render(<BackupSection settings={settings()} now={() => NOW} />);
     const file = new File(['x'], 'huge.json');
-    Object.defineProperty(file, 'size', { value: 60 * 1024 * 1024 });
+    Object.defineProperty(file, 'size', { value: MAX_BACKUP_BYTES + 10 * 1024 * 1024 });
     const read = vi.spyOn(file, 'text');
     chooseFile(file);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('too large (60 MB)');
-    expect(alert.textContent).toContain('at most 50 MB');
+    expect(alert.textContent).toContain(`too large (${formatBytes(MAX_BACKUP_BYTES + 10 * 1024 * 1024)})`);
+    expect(alert.textContent).toContain(`at most ${formatBytes(MAX_BACKUP_BYTES)}`);
     expect(client.send).not.toHaveBeenCalled();
     expect(read).not.toHaveBeenCalled();
   });

@@ -103,7 +103,12 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
     invalid: [{ patch: { dueSoonDays: 61 } }, { patch: { theme: 'dark' } }, { patch: { defaultCurrency: 'dollars' } }],
   },
   exportBackup: { valid: [{}], invalid: [{ format: 'csv' }] },
-  importBackup: { valid: [{ text: '{}' }], invalid: [{}, { text: 42 }] },
+  importBackup: { valid: [{ text: '{}' }, { uploadId: 'u1' }], invalid: [{}, { text: 42 }, { text: '{}', uploadId: 'u1' }] },
+  importBackupPart: {
+    valid: [{ uploadId: 'u1', index: 0, count: 2, text: '{"a"' }],
+    invalid: [{ uploadId: 'u1', index: -1, count: 2, text: '' }, { uploadId: 'u1', index: 0, count: 0, text: '' }, { uploadId: 'u1', index: 0, count: 2 }],
+  },
+  getBackupPart: { valid: [{ id: 'x', index: 1 }], invalid: [{ id: 'x', index: 0 }, { id: 'x' }] },
   deleteEverything: { valid: [{ confirm: 'DELETE' }], invalid: [{}, { confirm: 'yes' }, { confirm: 'delete' }] },
   getStorageInfo: { valid: [{}], invalid: [{ x: 1 }] },
   exportCsv: { valid: [{ table: 'contractors' }, { table: 'payments' }], invalid: [{}, { table: 'notes' }] },
