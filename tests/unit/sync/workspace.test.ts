@@ -84,32 +84,42 @@ for (const [kind, start] of Object.entries(REAL_SERVERS)) {
     });
 
     it('two devices creating the same workspace at once end with one key (the read-back decides)', async () => {
-      // Device A's read-back waits until B has written too: on rclone B's PUT overwrites A's file
-      // (If-None-Match ignored), on lighttpd it is refused. Either way both must use what is there.
-      let bWrote!: () => void;
-      const bWritten = new Promise<void>((r) => (bWrote = r));
+      // Each device's read-back waits until both have written: on rclone the later PUT overwrites
+      // the earlier file (If-None-Match ignored), on lighttpd it is refused. Both must use what is there.
       const isWorkspaceFile = (p: string) => p.endsWith('/workspace.json');
-      let aWrote = false;
-      const gatedA: RemoteStorage = {
-        ...dav,
-        put: async (p, body, opts) => {
-          const r = await dav.put(p, body, opts);
-          if (isWorkspaceFile(p)) aWrote = true;
-          return r;
-        },
-        get: async (p) => {
-          if (isWorkspaceFile(p) && aWrote) await bWritten;
-          return dav.get(p);
-        },
+      let wrote = 0;
+      let bothWrote!: () => void;
+      const bothWritten = new Promise<void>((r) => (bothWrote = r));
+      // And neither writes before both have looked (found nothing): both really create.
+      let looked = 0;
+      let bothLooked!: () => void;
+      const bothLookedFirst = new Promise<void>((r) => (bothLooked = r));
+      const gated = (): RemoteStorage => {
+        let mine = false;
+        return {
+          ...dav,
+          put: async (p, body, opts) => {
+            const r = await dav.put(p, body, opts);
+            if (isWorkspaceFile(p)) {
+              mine = true;
+              if (++wrote === 2) bothWrote();
+            }
+            return r;
+          },
+          get: async (p) => {
+            if (!isWorkspaceFile(p)) return dav.get(p);
+            if (mine) {
+              await bothWritten;
+              return dav.get(p);
+            }
+            const first = await dav.get(p);
+            if (++looked === 2) bothLooked();
+            await bothLookedFirst;
+            return first;
+          },
+        };
       };
-      const gatedB: RemoteStorage = {
-        ...dav,
-        put: async (p, body, opts) => {
-          const r = await dav.put(p, body, opts);
-          if (isWorkspaceFile(p)) bWrote();
-          return r;
-        },
-      };
+      const [gatedA, gatedB] = [gated(), gated()];
       const [a, b] = await Promise.all([
         connect({ remote: gatedA, passphrase: 'same', workspaceId: 'raced' }),
         connect({ remote: gatedB, passphrase: 'same', workspaceId: 'raced' }),
