@@ -1,17 +1,8 @@
 /** issue 11: sync requests from the options page (lib/background/sync-service.ts does the work). */
 import { browser } from 'wxt/browser';
 import type { HandlerGroup } from '../context';
+import { serverOriginPattern } from '../../sync/permissions';
 import { syncServiceFor } from '../sync-service';
-
-/** The match pattern of a server's origin (no port: match patterns cover every port). */
-export function originPattern(serverUrl: string): string | null {
-  try {
-    const u = new URL(serverUrl);
-    return `${u.protocol}//${u.hostname}/*`;
-  } catch {
-    return null;
-  }
-}
 
 export const syncHandlers: HandlerGroup<'syncConnect' | 'syncNow' | 'syncStatus' | 'syncDisconnect' | 'syncDevices'> = {
   async syncConnect(db, input) {
@@ -32,7 +23,7 @@ export const syncHandlers: HandlerGroup<'syncConnect' | 'syncNow' | 'syncStatus'
   async syncDisconnect(db) {
     const result = await syncServiceFor(db).disconnect();
     // Give back the host permission asked for at Connect (nothing else needs the server's origin).
-    const origin = result.serverUrl ? originPattern(result.serverUrl) : null;
+    const origin = result.serverUrl ? serverOriginPattern(result.serverUrl) : null;
     if (origin) {
       try {
         await browser.permissions?.remove({ origins: [origin] });
