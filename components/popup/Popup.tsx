@@ -14,6 +14,7 @@ import { openSidePanel, sidePanelPath, type PanelTarget } from '../sidepanel/sho
 import { openAgreement } from '../agreement/open-agreement';
 import { send } from '../../lib/messaging/client';
 import { useRequest } from '../use-request';
+import { SyncNotice } from './SyncNotice';
 import { HireAgainList, RecentList } from './ContractorLists';
 import { EmptyState } from './EmptyState';
 import { ProjectCard } from './ProjectCard';
@@ -179,6 +180,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
     <div class="pp">
       {header}
       {top && <div class="pp-top">{top}</div>}
+      <SyncNotice />
       {actionError && (
         <p class="v-alert v-alert--error pp-pad" role="alert">
           {actionError}
