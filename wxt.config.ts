@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { MARKETPLACE_MATCHES } from './lib/sites/matches';
+import { SYNC_SERVER_ORIGINS } from './lib/sync/permissions';
 
 /** WXT's own `browser` (chrome.* in Chrome): what `wxt/browser` is without the polyfill module. */
 const NATIVE_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
@@ -57,6 +58,10 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    // issue 11: sync asks for the user's own WebDAV server origin at Connect (permissions.request in
+    // Options, a user gesture) and gives it back at Disconnect; nothing is granted at install.
+    // Firefox builds MV2, where optional hosts are optional_permissions (WXT drops the MV3 key there).
+    ...(browser === 'firefox' ? { optional_permissions: [...SYNC_SERVER_ORIGINS] } : { optional_host_permissions: [...SYNC_SERVER_ORIGINS] }),
     // The overlay is an extension page framed into marketplace pages.
     web_accessible_resources: [{ resources: ['overlay.html'], matches: [...MARKETPLACE_MATCHES] }],
     action: { default_title: 'Vetted' },

@@ -1,5 +1,5 @@
 /**
- * The options page: backup first (uninstalling deletes everything), then the checklist template,
+ * The options page: backup first (uninstalling deletes everything), then sync, the checklist template,
  * reminders, general settings, storage, privacy and deleting data.
  */
 import { useState } from 'preact/hooks';
@@ -18,10 +18,12 @@ import { PrivacySection } from './PrivacySection';
 import { ReminderSettings } from './ReminderSettings';
 import { StorageSection } from './StorageSection';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { SyncSection } from './SyncSection';
 import './options.css';
 
 const SECTIONS = [
   { id: 'backup', title: 'Backup and restore' },
+  { id: 'sync', title: 'Sync' }, // issue 11
   { id: 'checklist', title: 'Vetting checklist' },
   { id: 'interview', title: 'Interview kit' }, // issue 15
   { id: 'reminders', title: 'Reminders' },
@@ -103,6 +105,7 @@ export function OptionsApp({ now = Date.now }: OptionsAppProps) {
         ) : (
           <>
             {section('backup', <BackupSection settings={settings} now={now} />)}
+            {section('sync', <SyncSection now={now} />)}
             {section('checklist', <ChecklistEditor checklist={settings.checklist} save={save} />)}
             {section(
               'interview',

@@ -14,6 +14,7 @@ import { openPanelPageInTab, openSidePanel, type PanelTarget } from '../../lib/m
 import { openAgreement } from '../agreement/open-agreement';
 import { send } from '../../lib/messaging/client';
 import { useRequest } from '../use-request';
+import { SyncNotice } from './SyncNotice';
 import { HireAgainList, RecentList } from './ContractorLists';
 import { EmptyState } from './EmptyState';
 import { ProjectCard } from './ProjectCard';
@@ -181,6 +182,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
     <div class="pp">
       {header}
       {top && <div class="pp-top">{top}</div>}
+      <SyncNotice />
       <ErrorAlert message={actionError} class="pp-pad" />
       <main class="pp-main">
         <TrackThisPage windowId={windowId} />

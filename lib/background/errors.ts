@@ -1,6 +1,7 @@
 /** Turning failures into reply codes. Nothing here touches data. */
 import { ChangedElsewhereError, InvalidRecordError, NotFoundError } from '../db/errors';
 import type { ErrorCode } from '../messaging/protocol';
+import { SyncError } from '../sync/types';
 
 /** An error whose message is meant for the user, with the reply code to send. */
 export class RequestError extends Error {
@@ -32,6 +33,7 @@ export function isQuotaError(err: unknown): boolean {
 
 export function toReplyError(err: unknown): { code: ErrorCode; error: string } {
   if (err instanceof RequestError) return { code: err.code, error: err.message };
+  if (err instanceof SyncError) return { code: 'sync', error: err.message };
   if (err instanceof NotFoundError) return { code: 'not-found', error: err.message };
   if (err instanceof ChangedElsewhereError) return { code: 'conflict', error: err.message };
   if (err instanceof InvalidRecordError) return { code: 'bad-request', error: err.message };

@@ -7,6 +7,7 @@ import { openDb, type VettedDb } from '../db/database';
 import type { ChangedTable } from '../messaging/protocol';
 import { registerCommands } from './commands';
 import { registerReminders, scheduleReminderCheck } from './reminder-alarm';
+import { registerSyncScheduler, type SyncScheduler } from './sync-scheduler';
 import { createRouter, type Router } from './router';
 import { dashboardSummary } from './dashboard-summary';
 import { OverlayBindings } from './overlay-bindings';
@@ -17,6 +18,7 @@ export interface Background {
   db: VettedDb;
   router: Router;
   tabs: TabContexts;
+  sync: SyncScheduler;
 }
 
 /** Without persistence the browser may evict IndexedDB under storage pressure: ask once. */
@@ -37,6 +39,13 @@ export function startBackground(db: VettedDb = openDb()): Background {
   const tabs = new TabContexts();
   const overlays = new OverlayBindings();
   let persisted: boolean | undefined;
+  // The scheduler broadcasts what a sync wrote through the router (called only after start-up).
+  const sync: SyncScheduler = registerSyncScheduler(db, {
+    afterSync: async () => {
+      await router.announcePending();
+      scheduleReminderCheck(db);
+    },
+  });
   void askPersistence().then((answer) => (persisted = answer));
   const router = createRouter({
     db,
@@ -45,6 +54,7 @@ export function startBackground(db: VettedDb = openDb()): Background {
     persisted: () => persisted,
     afterWrite: (tables) => {
       if (tables.some((t) => REMINDER_TABLES.has(t))) scheduleReminderCheck(db);
+      sync.localChange(tables);
     },
   });
   // Return the promise (or undefined for messages that are not requests), as the polyfill expects.
@@ -59,5 +69,5 @@ export function startBackground(db: VettedDb = openDb()): Background {
   registerReminders(db);
   registerCommands();
   registerTrackMenu(router);
-  return { db, router, tabs };
+  return { db, router, tabs, sync };
 }

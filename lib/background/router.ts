@@ -50,6 +50,8 @@ export interface Router {
   internal<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Reply<Responses[T]>>;
   /** Resolves once every change event of the requests answered so far has been sent. */
   settled(): Promise<void>;
+  /** issue 11: broadcasts what committed outside a request (a background sync); no afterWrite. */
+  announcePending(): Promise<void>;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -144,10 +146,10 @@ export function createRouter(options: RouterOptions): Router {
     return reply;
   }
 
-  async function announce(writes: RecordedWrite[], tabChanges: Omit<TabContextEvent, 'event'>[]) {
+  async function announce(writes: RecordedWrite[], tabChanges: Omit<TabContextEvent, 'event'>[], local = true) {
     const event = changeEventOf(writes);
     if (event) {
-      options.afterWrite?.(event.tables);
+      if (local) options.afterWrite?.(event.tables);
       await send(event, await tabs.tabIds());
     }
     for (const t of tabChanges) await send({ event: TAB_CONTEXT_EVENT, ...t }, []);
@@ -161,5 +163,6 @@ export function createRouter(options: RouterOptions): Router {
   const self: Sender = { id: browser.runtime.id };
   const internal: Router['internal'] = (type, payload) =>
     run(type, payload, self).catch((err: unknown) => ({ ok: false as const, ...toReplyError(err) })) as never;
-  return Object.assign(router, { internal, settled: () => announced });
+  const announcePending = () => announce(db.writes.take(), [], false).catch(() => undefined);
+  return Object.assign(router, { internal, settled: () => announced, announcePending });
 }

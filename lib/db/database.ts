@@ -4,7 +4,7 @@
 import Dexie, { type Table } from 'dexie';
 import { noteWordsMiddleware } from './note-words';
 import { WriteRecorder } from './recorder';
-import type { Check, Contractor, ContractorList, Milestone, Note, Payment, Project, Rating, SettingsRow } from './schema';
+import type { Check, Contractor, ContractorList, Milestone, Note, Payment, Project, Rating, SettingsRow, SyncConnectionRow } from './schema';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 export const DB_NAME = 'vetted';
@@ -34,6 +34,8 @@ export class VettedDb extends Dexie {
   /** Every committed put and delete, for the router's broadcast (lib/db/recorder.ts). */
   readonly writes = new WriteRecorder();
   lists!: Table<ContractorList, string>;
+  /** issue 11: the sync connection and status (lib/db/repositories/sync-connection.ts). Not user data. */
+  syncConnection!: Table<SyncConnectionRow, string>;
 
   constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

@@ -332,3 +332,34 @@ export const ContractorListSchema = z.object({
   updatedAt: TimestampSchema,
 });
 export type ContractorList = z.infer<typeof ContractorListSchema>;
+
+// ---------------------------------------------------------------- sync connection (issue 11)
+
+/** The WebDAV connection of this device (row key 'connection'). Never synced or exported. */
+export interface SyncConnection {
+  key: 'connection';
+  /** Normalised WebDAV base URL, ending with '/'. */
+  serverUrl: string;
+  user: string;
+  /** Kept so background sync can run unattended (Nextcloud: use an app password). */
+  password: string;
+  workspaceId: string;
+  deviceId: string;
+  deviceName: string;
+  /** workspace.json's wrapped key as joined (each sync checks it is still the one there). */
+  wrappedKey: string;
+  /** The workspace's AES-GCM data key, non-extractable (IndexedDB stores CryptoKeys as they are). */
+  dataKey: CryptoKey;
+  connectedAt: number;
+}
+
+/** What the last sync did (row key 'status'). */
+export interface SyncStatus {
+  key: 'status';
+  lastSyncAt: number | null;
+  lastAttemptAt: number | null;
+  /** The last sync's failure in plain words; null after a good sync. */
+  lastError: { code: string; message: string; at: number } | null;
+}
+
+export type SyncConnectionRow = SyncConnection | SyncStatus;

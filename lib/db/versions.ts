@@ -72,6 +72,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // issue 11 (sync, network half): the WebDAV connection and the sync status, one row each
+    // ('connection', 'status'); the row holds the non-extractable data CryptoKey. Not synced,
+    // not in backups. (The engine/store half adds syncIndex, conflicts, syncMeta to version 9.)
+    version: 9,
+    stores: {
+      syncConnection: 'key',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -48,6 +48,7 @@ import type { BadgeSummary } from '../domain/badge-summary';
 import type { ContractorList } from '../db/schema';
 import { BOARD_SORTS, PROGRESS_FILTERS, type BoardRow } from '../domain/board';
 import type { SpendReport } from '../domain/spend';
+import type { DeviceInfo } from '../sync/workspace';
 
 const text = (max = 20_000) => z.string().max(max);
 /** issue 12: the random token binding an overlay frame to its tab. */
@@ -342,6 +343,19 @@ export const REQUESTS = {
   claimOverlay: { from: 'page', payload: z.object({ nonce: OverlayNonceSchema }).strict() },
   /** The bound frame's size (open / collapsed), forwarded to the content script of its tab. */
   overlayLayout: { from: 'page', payload: z.object({ open: z.boolean() }).strict() },
+
+  // issue 11: sync through the user's WebDAV storage. Options only (passwords and passphrase).
+  syncConnect: {
+    from: 'page',
+    payload: z
+      .object({ serverUrl: text(2000).min(1), user: text(500).min(1), password: text(1000), passphrase: text(1000).min(1) })
+      .strict(),
+  },
+  syncNow: { from: 'page', payload: empty },
+  syncStatus: { from: 'page', payload: empty },
+  /** Forgets the connection and the key on this device; local data and the server's files stay. */
+  syncDisconnect: { from: 'page', payload: empty },
+  syncDevices: { from: 'page', payload: empty },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -466,6 +480,26 @@ export interface Responses {
   toggleOverlay: { ok: true };
   claimOverlay: { tabId: number; key: string | null };
   overlayLayout: { ok: true };
+  // issue 11
+  syncConnect: SyncStatusView;
+  syncNow: SyncStatusView;
+  syncStatus: SyncStatusView;
+  syncDisconnect: { serverUrl: string | null };
+  syncDevices: DeviceInfo[];
+}
+
+/** issue 11: this device's sync connection and how its last sync went. */
+export interface SyncStatusView {
+  connected: boolean;
+  serverUrl: string | null;
+  user: string | null;
+  workspaceId: string | null;
+  deviceName: string | null;
+  running: boolean;
+  lastSyncAt: number | null;
+  lastAttemptAt: number | null;
+  /** In plain words (server unreachable, wrong password, disk full, …); null after a good sync. */
+  lastError: { code: string; message: string; at: number } | null;
 }
 
 // issue 16: board, lists, compare
@@ -507,7 +541,7 @@ export type TrackableCheck = { state: 'ready' } | { state: 'marketplace' } | { s
 
 /** Envelope on the wire. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
-export type ErrorCode = 'bad-request' | 'unknown-type' | 'forbidden' | 'not-found' | 'quota' | 'internal' | 'conflict';
+export type ErrorCode = 'bad-request' | 'unknown-type' | 'forbidden' | 'not-found' | 'quota' | 'internal' | 'conflict' | 'sync';
 
 /** Broadcast from the background after every write so open views refresh. */
 import { CHANGE_EVENT, TAB_CONTEXT_EVENT } from './events';
@@ -540,7 +574,9 @@ export type ChangedTable =
   | 'payments'
   | 'settings'
   // issue 16
-  | 'lists';
+  | 'lists'
+  // issue 11: the sync connection and status (not user data)
+  | 'syncConnection';
 
 export type { SiteId };
 export { MarketplaceRatingSchema };

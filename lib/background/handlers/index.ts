@@ -12,6 +12,7 @@ import { ratingHandlers } from './ratings';
 import { settingsHandlers } from './settings';
 import { trackPageHandlers } from './track-page';
 import { overlayBindingHandlers } from './overlay-binding'; // issue 12
+import { syncHandlers } from './sync'; // issue 11
 
 /** One handler per request in protocol.ts; the type makes a missing one a compile error. */
 export const HANDLERS: Handlers = {
@@ -28,4 +29,5 @@ export const HANDLERS: Handlers = {
   ...agreementHandlers, // issue 15
   ...boardHandlers, // issue 16
   ...overlayBindingHandlers,
+  ...syncHandlers, // issue 11
 };

@@ -24,6 +24,8 @@ beforeEach(() => {
         return { persisted: true, counts: { contractors: 1 } };
       case 'listContractors':
         return [];
+      case 'syncStatus': // issue 11
+        return { connected: false, serverUrl: null, user: null, workspaceId: null, deviceName: null, running: false, lastSyncAt: null, lastAttemptAt: null, lastError: null };
       default:
         throw new Error(`unexpected ${type}`);
     }
@@ -35,11 +37,11 @@ afterEach(cleanup);
 describe('OptionsApp', () => {
   it('shows every section, with a navigation to each', async () => {
     render(<OptionsApp now={() => NOW} />);
-    const titles = ['Backup and restore', 'Vetting checklist', 'Interview kit', 'Reminders', 'Currency and sites', 'Storage', 'Privacy', 'Delete data'];
+    const titles = ['Backup and restore', 'Sync', 'Vetting checklist', 'Interview kit', 'Reminders', 'Currency and sites', 'Storage', 'Privacy', 'Delete data'];
     for (const name of titles) expect(await screen.findByRole('heading', { name, level: 2 })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Settings sections' });
     expect([...nav.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href'))).toEqual(
-      ['#backup', '#checklist', '#interview', '#reminders', '#general', '#storage', '#privacy', '#delete'],
+      ['#backup', '#sync', '#checklist', '#interview', '#reminders', '#general', '#storage', '#privacy', '#delete'],
     );
     // issue 16: the board and the reports, under the sections.
     const pages = screen.getByRole('list', { name: 'Other pages' });

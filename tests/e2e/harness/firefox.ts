@@ -69,6 +69,9 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
         'extensions.webextensions.keepStorageOnUninstall': true,
+        // issue 11: optional permissions (sync asks for the server's origin at Connect) are granted
+        // without the doorhanger, as a user clicking Allow; headless Firefox shows none to click.
+        'extensions.webextOptionalPermissionPrompts': false,
       },
     });
   } catch (err) {

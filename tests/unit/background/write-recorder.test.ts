@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TABLE_NAMES } from '../../../lib/db/database';
 import { CHANGE_EVENT, REQUESTS, type ChangeEvent, type RequestPayload, type RequestType } from '../../../lib/messaging/protocol';
+import { saveConnection } from '../../../lib/db/repositories/sync-connection';
 import { makeHarness, senders, snapshot, type Harness } from './harness';
 
 const KEY = 'upwork:~01abc';
@@ -14,9 +15,12 @@ const OTHER = 'upwork:~02twin';
 
 type Dump = Map<string, Map<string, string>>;
 
+/** The user's tables and, issue 11, the sync connection and status rows (announced as 'syncConnection'). */
+const DUMPED = [...TABLE_NAMES, 'syncConnection'] as const;
+
 async function dump(h: Harness): Promise<Dump> {
   const out: Dump = new Map();
-  for (const t of TABLE_NAMES) {
+  for (const t of DUMPED) {
     const table = h.db.table(t);
     const rows = await table.toArray();
     const keys = await table.toCollection().primaryKeys();
@@ -30,7 +34,7 @@ function expectedEvent(before: Dump, after: Dump): Omit<ChangeEvent, 'event'> | 
   const tables: string[] = [];
   const contractorKeys = new Set<string>();
   const projectIds = new Set<string>();
-  for (const t of TABLE_NAMES) {
+  for (const t of DUMPED) {
     const a = before.get(t)!;
     const b = after.get(t)!;
     let touched = false;
@@ -84,6 +88,20 @@ beforeEach(async () => {
   await h.ok('setCheck', { contractorKey: KEY, itemId: 'interview', state: 'done' });
   const list = await h.ok('saveList', { name: 'Writers', addKey: KEY });
   const backup = (await h.ok('exportBackup', {})).text;
+  // issue 11: connected to a server nobody listens on (sync requests then record their error).
+  const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  await saveConnection(h.db, {
+    serverUrl: 'http://127.0.0.1:9/',
+    user: 'ann',
+    password: 'pw',
+    workspaceId: 'ws',
+    deviceId: 'dev',
+    deviceName: 'Chrome on Linux',
+    wrappedKey: 'AAAA',
+    dataKey,
+    connectedAt: 1,
+  });
+  h.db.writes.take(); // written outside a request: not for the first step's broadcast
   ids = { project: project.id, milestone: milestone.id, payment: payment.id, note: note.id, rating: rating.id, list: list.id, backup };
 });
 
@@ -122,6 +140,9 @@ const steps = (): Step[] => [
   step('saveList', () => ({ name: 'Logo designers', addKey: KEY })),
   step('setListMember', () => ({ listId: ids.list, key: OTHER, member: true })),
   step('deleteList', () => ({ id: ids.list })),
+  // issue 11: a sync that fails records its error; disconnecting forgets the connection.
+  step('syncNow', () => ({})),
+  step('syncDisconnect', () => ({})),
   step('shortlistFromCard', () => ({ profile: snapshot({ key: 'upwork:~04card', siteId: '~04card', profileUrl: 'https://www.upwork.com/freelancers/~04card' }), status: 'shortlisted' })),
 ];
 
@@ -130,8 +151,9 @@ const steps = (): Step[] => [
  * track-page tests); the overlay binding requests keep tab state in storage.session, not IndexedDB;
  * importBackupPart keeps a part of a file in memory until importBackup (issue 18).
  */
-const NOT_HERE = new Set<RequestType>(['trackPage', 'bindOverlay', 'claimOverlay', 'toggleOverlay', 'overlayLayout', 'importBackupPart']);
-const READS = /^(get|list|export(?!Backup))/;
+const NOT_HERE = new Set<RequestType>(['trackPage', 'bindOverlay', 'claimOverlay', 'toggleOverlay', 'overlayLayout', 'importBackupPart', 'syncConnect']);
+// issue 11: syncConnect writes only after a real WebDAV server accepted it (tests/unit/background/sync-requests.test.ts).
+const READS = /^(get|list|export(?!Backup)|syncStatus$|syncDevices$)/;
 
 describe('the write recorder names what each capability wrote', () => {
   it('covers every request that can write', () => {

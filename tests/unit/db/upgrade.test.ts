@@ -105,6 +105,36 @@ const FIXTURES: MigrationFixture[] = [
       expect(await ids('raised')).toEqual(['n2']);
     },
   },
+  {
+    // issue 11 (network half): the syncConnection table; the data of version 7 is untouched.
+    // (The sync-db branch's version-9 tables and upgrade join this fixture at merge.)
+    version: 9,
+    async seed(raw) {
+      const db = raw as VettedDb;
+      await upsertSnapshot(db, snap(), T0);
+      await saveNote(db, { contractorKey: 'upwork:~01abc', kind: 'general', body: 'before sync' }, T0);
+    },
+    async verify(db) {
+      expect(await db.contractors.count()).toBe(1);
+      expect((await db.notes.toArray())[0]?.body).toBe('before sync');
+      expect(await db.syncConnection.count()).toBe(0);
+      const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+      await db.syncConnection.put({ key: 'status', lastSyncAt: T0, lastAttemptAt: T0, lastError: null });
+      await db.syncConnection.put({
+        key: 'connection',
+        serverUrl: 'https://h/',
+        user: 'u',
+        password: 'p',
+        workspaceId: 'w',
+        deviceId: 'd',
+        deviceName: 'n',
+        wrappedKey: 'k',
+        dataKey,
+        connectedAt: T0,
+      });
+      expect(await db.syncConnection.count()).toBe(2);
+    },
+  },
 ];
 
 async function runFixture(fixture: MigrationFixture, versions: readonly SchemaVersion[]) {
@@ -134,7 +164,7 @@ describe('schema versions', () => {
     const indexes = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name)]]),
     );
-    expect(Object.keys(indexes).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(Object.keys(indexes).sort()).toEqual([...TABLE_NAMES, 'syncConnection'].sort());
     expect(indexes).toEqual({
       contractors: ['key', 'status', 'lastSeenAt', 'tags', 'site', 'viewedAt'],
       checks: ['[contractorKey+itemId]', 'contractorKey'],
@@ -145,6 +175,7 @@ describe('schema versions', () => {
       payments: ['id', 'projectId'],
       settings: ['key'],
       lists: ['id', 'name', 'keys'],
+      syncConnection: ['key'],
     });
     db.close();
   });

@@ -162,6 +162,20 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   toggleOverlay: { valid: [{}], invalid: [{ open: true }, null] },
   claimOverlay: { valid: [{ nonce: 'a'.repeat(32) }], invalid: [{}, { nonce: 'x' }, { nonce: 'a'.repeat(65) }] },
   overlayLayout: { valid: [{ open: true }, { open: false }], invalid: [{}, { open: 'yes' }] },
+  // issue 11
+  syncConnect: {
+    valid: [{ serverUrl: 'https://cloud.example/remote.php/dav/files/ann/', user: 'ann', password: 'app-pass', passphrase: 'long phrase' }],
+    invalid: [
+      {},
+      { serverUrl: '', user: 'ann', password: 'x', passphrase: 'p' },
+      { serverUrl: 'https://h/', user: 'ann', password: 'x', passphrase: '' },
+      { serverUrl: 'https://h/', user: 'ann', password: 'x', passphrase: 'p', workspaceKey: 'k' },
+    ],
+  },
+  syncNow: { valid: [{}], invalid: [{ force: true }] },
+  syncStatus: { valid: [{}], invalid: [{ x: 1 }] },
+  syncDisconnect: { valid: [{}], invalid: [{ wipe: true }] },
+  syncDevices: { valid: [{}], invalid: [{ all: true }] },
 };
 
 describe('protocol', () => {

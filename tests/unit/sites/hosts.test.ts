@@ -1,7 +1,8 @@
 /**
  * What the extension may touch on the web: each marketplace's content script matches its own
  * domains only, those are exactly the domains its adapter claims, and the manifest grants no host
- * beyond them (no host_permissions, no <all_urls>; the overlay is framable only there).
+ * beyond them (no host_permissions, no <all_urls>; the overlay is framable only there). The only
+ * optional hosts are for sync: the user's WebDAV server, requested at Connect (issue 11).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,10 @@ describe('hosts and matches', () => {
   it.each(['chrome', 'firefox'])('the %s manifest grants no host beyond the marketplaces', async (browser) => {
     const manifest = await (config.manifest as (env: { browser: string }) => Record<string, unknown> | Promise<Record<string, unknown>>)({ browser });
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_host_permissions).toBeUndefined();
+    // issue 11: only optional, for the user's own sync server, asked for at Connect.
+    const optional = browser === 'firefox' ? manifest.optional_permissions : manifest.optional_host_permissions;
+    expect(optional).toEqual(['https://*/*', 'http://*/*']);
+    expect(browser === 'firefox' ? manifest.optional_host_permissions : manifest.optional_permissions).toBeUndefined();
     const perms = manifest.permissions as string[];
     expect(perms.filter((p) => p.includes('/') || p.includes('*') || p === '<all_urls>')).toEqual([]);
     const war = manifest.web_accessible_resources as { resources: string[]; matches: string[] }[];
