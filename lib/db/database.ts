@@ -3,6 +3,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { WriteRecorder } from './recorder';
+import { SyncStamper, type StampOptions } from './stamper';
+import type { ConflictRow, SyncIndexRow, SyncMetaRow } from './sync-index';
 import type { Check, Contractor, ContractorList, Milestone, Note, Payment, Project, Rating, SettingsRow } from './schema';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
@@ -33,9 +35,20 @@ export class VettedDb extends Dexie {
   /** Every committed put and delete, for the router's broadcast (lib/db/recorder.ts). */
   readonly writes = new WriteRecorder();
   lists!: Table<ContractorList, string>;
+  /** Sync bookkeeping (schema version 9, lib/db/sync-index.ts). */
+  syncIndex!: Table<SyncIndexRow, [string, string | [string, string]]>;
+  conflicts!: Table<ConflictRow, string>;
+  syncMeta!: Table<SyncMetaRow, string>;
+  /** Server settings and the data key, kept by lib/sync. */
+  syncConnection!: Table<{ key: string } & Record<string, unknown>, string>;
+  /** Versions and tombstones of local writes (lib/db/stamper.ts). */
+  readonly stamp: SyncStamper;
 
-  constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+  constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS, options: DbOptions = {}) {
     super(name);
+    this.stamp = new SyncStamper(options.sync);
+    // The stamper sits below the recorder: the recorder sees the write, the stamper stamps it.
+    this.use(this.stamp.middleware);
     this.use(this.writes.middleware);
     for (const v of versions) {
       const declared = this.version(v.version).stores(v.stores);
@@ -44,9 +57,14 @@ export class VettedDb extends Dexie {
   }
 }
 
+export interface DbOptions {
+  /** Tests inject the clock and the device id the stamper uses. */
+  sync?: StampOptions;
+}
+
 /** Tests pass a fresh name per test (fake-indexeddb); the extension uses the default. */
-export function openDb(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): VettedDb {
-  return new VettedDb(name, versions);
+export function openDb(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS, options: DbOptions = {}): VettedDb {
+  return new VettedDb(name, versions, options);
 }
 
 /** Tables holding the user's data (everything but settings). */

@@ -6,6 +6,7 @@
  * data with the previous version and reads it after opening this one.
  */
 import type { Transaction } from 'dexie';
+import { indexExistingRows } from './sync-upgrade';
 
 export interface SchemaVersion {
   version: number;
@@ -53,6 +54,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           if (c.viewedAt === undefined) c.viewedAt = c.lastSeenAt;
         });
     },
+  },
+  {
+    // issue 11: sync bookkeeping, new tables only. syncIndex: one row per record or tombstone
+    // ([table+key]), lseq indexed (sparse: only versions waiting to be pushed). Existing rows get a
+    // version and an index row, so the first sync pushes them.
+    version: 9,
+    stores: {
+      syncIndex: '[table+key], lseq',
+      conflicts: 'id, [table+key]',
+      syncMeta: 'key',
+      syncConnection: 'key',
+    },
+    upgrade: indexExistingRows,
   },
 ];
 
