@@ -88,6 +88,11 @@ export class SyncStamper {
     this.makeDeviceId = options.deviceId ?? newDeviceId;
   }
 
+  /** This device's clock before its first write: a new device id, nothing seen yet. */
+  freshClock(): ClockMeta {
+    return { key: 'clock', deviceId: this.makeDeviceId(), maxV: 0, lseq: 0 };
+  }
+
   /** Marks a transaction (Dexie's `tx.idbtrans`) as applying given versions: no stamping. */
   manage(trans: object): void {
     this.managed.add(trans);
@@ -123,7 +128,7 @@ export class SyncStamper {
     if (!s) {
       s = (async () => {
         const found = (await meta.get({ trans, key: 'clock' })) as ClockMeta | undefined;
-        const clock: ClockMeta = found ? { ...found } : { key: 'clock', deviceId: this.makeDeviceId(), maxV: 0, lseq: 0 };
+        const clock: ClockMeta = found ? { ...found } : this.freshClock();
         const v = Math.max(Math.floor(this.now()), clock.maxV + 1);
         clock.maxV = v;
         clock.lseq += 1;

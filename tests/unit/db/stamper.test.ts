@@ -90,6 +90,8 @@ describe('SyncStamper', () => {
       await db.syncIndex.put({ table: 'notes', key: 'n1', v: 42, d: 'dev-b', src: 'r' });
     });
     expect(await entry(db, 'notes', 'n1')).toEqual({ table: 'notes', key: 'n1', v: 42, d: 'dev-b', src: 'r' });
+    // Nothing was stamped: no clock was started.
+    expect(await db.syncMeta.get('clock')).toBeUndefined();
     expect(db.writes.take().map((w) => w.table)).toEqual(['notes']);
   });
 });
