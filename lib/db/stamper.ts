@@ -54,8 +54,12 @@ export function groupVersions(
   v: number,
 ): Record<string, number> | undefined {
   const was = before && !before.deleted ? before.g : undefined;
+  // A record made again over a tombstone starts a new life: it is never field-merged with versions
+  // older than that delete (lib/domain/sync-merge.ts).
+  const born = before?.deleted ? before.v : was?.born;
+  const life: Record<string, number> = born !== undefined ? { born } : {};
   if (table === 'contractors') {
-    const g: Record<string, number> = {};
+    const g: Record<string, number> = { ...life };
     for (const [id, field] of Object.entries(CONTRACTOR_GROUPS)) {
       const t = row[field];
       const changed = old === undefined || before?.deleted ? typeof t === 'number' && t > 0 : t !== old[field];
@@ -67,7 +71,7 @@ export function groupVersions(
   if (table === 'settings') {
     const times = (row.fieldUpdatedAt ?? {}) as Record<string, number>;
     const prev = (old?.fieldUpdatedAt ?? {}) as Record<string, number>;
-    const g: Record<string, number> = {};
+    const g: Record<string, number> = { ...life };
     for (const [k, t] of Object.entries(times)) g[k] = t > 0 && prev[k] !== t ? v : (was?.[k] ?? t);
     return g;
   }

@@ -10,7 +10,8 @@
  *   winner replaced it knowingly (its base, or a later write of the same device), not when the two
  *   copies are equal, not for a group the loser only inherited from a version the winner had seen.
  * - A tombstone is a version like any other: a delete newer than an edit wins and keeps the edit as
- *   a conflict; an edit newer than a delete brings the record back.
+ *   a conflict; an edit newer than a delete brings the record back. A record made again after a
+ *   delete (`g.born`) is never field-merged with versions older than that delete.
  */
 import type { Contractor, Settings } from '../db/schema';
 import { mergeContractor, mergeSettings, pageTime, sameValue, SETTINGS_KEYS, settingsKeyTime, userTime } from './merge';
@@ -143,8 +144,12 @@ export const mergeVersions: SyncMerge = (ours, theirs) => {
   const [hi, lo] = order > 0 ? [ours, theirs] : [theirs, ours];
   const winner: SyncMergeDecision['action'] = hi === ours ? 'keep' : 'take';
   const fields = FIELD_MERGED[hi.table];
-  if (fields && hi.row && lo.row) {
+  // The winner was made again after a delete newer than the loser: the loser's life ended there.
+  const sameLife = lo.v >= (hi.g?.born ?? -1);
+  if (fields && hi.row && lo.row && sameLife) {
     const merged = fields(hi, lo);
+    const born = Math.max(hi.g?.born ?? -1, lo.g?.born ?? -1);
+    if (born >= 0) merged.g.born = born;
     const decision: SyncMergeDecision = sameValue(merged.row, hi.row)
       ? { action: winner }
       : { action: 'merge', row: merged.row, g: merged.g };
@@ -152,7 +157,8 @@ export const mergeVersions: SyncMerge = (ours, theirs) => {
     return decision;
   }
   const decision: SyncMergeDecision = { action: winner };
-  const same = hi.row !== null && lo.row !== null && sameValue(hi.row, lo.row);
+  const comparable = (row: Row) => (hi.table === 'contractors' ? userPart(row) : row);
+  const same = hi.row !== null && lo.row !== null && sameValue(comparable(hi.row), comparable(lo.row));
   if (lo.row !== null && !same && !replacedKnowingly(hi, lo)) decision.conflict = lo;
   return decision;
 };

@@ -92,8 +92,10 @@ export async function applyVersions(db: VettedDb, tx: Transaction, records: read
   const clock = await readClock(db);
   const outcomes: ApplyOutcome[] = records.map((r) => (options.validate && !validRecord(r, db) ? 'invalid' : 'skipped'));
   for (const [i, r] of records.entries()) if (outcomes[i] !== 'invalid') clock.maxV = Math.max(clock.maxV, r.v);
-  // One new version and one change counter for everything this apply merges itself.
-  const mergedV = Math.max(Math.floor(options.now), clock.maxV + 1);
+  // A merged result is a version just above the two it merges, not "now": a later version from the
+  // same pull that already holds both (another device made the same merge) then wins without a new
+  // write, so a device catching up on many chunks does not restamp what everyone already agrees on.
+  let mergedMax = 0;
   const lseq = clock.lseq + 1;
   let touchedLocal = false;
   const conflicts = new Map<string, ConflictRow>();
@@ -148,7 +150,9 @@ export async function applyVersions(db: VettedDb, tx: Transaction, records: read
         };
       } else {
         row = decision.row!;
-        next = { table, key: r.key, v: mergedV, d: clock.deviceId, lseq, src: 'l', ...(decision.g ? { g: decision.g } : {}) };
+        const v = Math.max(ours?.v ?? 0, r.v) + 1;
+        mergedMax = Math.max(mergedMax, v);
+        next = { table, key: r.key, v, d: clock.deviceId, lseq, src: 'l', ...(decision.g ? { g: decision.g } : {}) };
       }
       if (next.lseq !== undefined) touchedLocal = true;
       outcomes[i] = ours === undefined || ours.row === null ? (row === null ? 'skipped' : 'added') : 'updated';
@@ -169,7 +173,7 @@ export async function applyVersions(db: VettedDb, tx: Transaction, records: read
   if (conflicts.size) await db.conflicts.bulkPut([...conflicts.values()]);
   if (touchedLocal) {
     clock.lseq = lseq;
-    clock.maxV = Math.max(clock.maxV, mergedV);
+    clock.maxV = Math.max(clock.maxV, mergedMax);
   }
   await db.syncMeta.put(clock);
   return { outcomes, conflicts: conflicts.size };
