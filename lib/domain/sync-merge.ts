@@ -41,6 +41,26 @@ export interface SyncMergeDecision {
 
 export type SyncMerge = (ours: Versioned | undefined, theirs: Versioned) => SyncMergeDecision;
 
+function fnv(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The version of a merged result: just above the higher input, and named after both inputs rather
+ * than the device that merged, so two devices making the same merge write the very same version
+ * (nothing to settle between them, nothing restamped when a new device catches up).
+ */
+export function mergedVersion(a: { v: number; d: string }, b: { v: number; d: string }): { v: number; d: string } {
+  const [hi, lo] = compareVersions(a, b) >= 0 ? [a, b] : [b, a];
+  const text = `${hi.v}/${hi.d}|${lo.v}/${lo.d}`;
+  return { v: hi.v + 1, d: `~${fnv(text, 0x811c9dc5)}${fnv(text, 0x01234567)}` };
+}
+
 export function compareVersions(a: { v: number; d: string }, b: { v: number; d: string }): number {
   if (a.v !== b.v) return a.v - b.v;
   return a.d < b.d ? -1 : a.d > b.d ? 1 : 0;

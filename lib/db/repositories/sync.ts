@@ -6,7 +6,7 @@
  */
 import type { Table, Transaction } from 'dexie';
 import type { z } from 'zod';
-import { mergeVersions, type SyncMerge, type Versioned } from '../../domain/sync-merge';
+import { mergedVersion, mergeVersions, type SyncMerge, type Versioned } from '../../domain/sync-merge';
 import { SYNCED_TABLES, type ChunkBody, type SyncedTable, type SyncRecord, type SyncStore } from '../../sync/types';
 import type { VettedDb } from '../database';
 import {
@@ -92,9 +92,9 @@ export async function applyVersions(db: VettedDb, tx: Transaction, records: read
   const clock = await readClock(db);
   const outcomes: ApplyOutcome[] = records.map((r) => (options.validate && !validRecord(r, db) ? 'invalid' : 'skipped'));
   for (const [i, r] of records.entries()) if (outcomes[i] !== 'invalid') clock.maxV = Math.max(clock.maxV, r.v);
-  // A merged result is a version just above the two it merges, not "now": a later version from the
-  // same pull that already holds both (another device made the same merge) then wins without a new
-  // write, so a device catching up on many chunks does not restamp what everyone already agrees on.
+  // A merged result gets a version just above the two it merges, named after them (mergedVersion),
+  // not "now" and this device: a device catching up on many chunks then does not outrank what the
+  // others already agree on, and two devices making the same merge write the same version.
   let mergedMax = 0;
   const lseq = clock.lseq + 1;
   let touchedLocal = false;
@@ -150,9 +150,9 @@ export async function applyVersions(db: VettedDb, tx: Transaction, records: read
         };
       } else {
         row = decision.row!;
-        const v = Math.max(ours?.v ?? 0, r.v) + 1;
+        const { v, d } = mergedVersion(ours ?? r, r);
         mergedMax = Math.max(mergedMax, v);
-        next = { table, key: r.key, v, d: clock.deviceId, lseq, src: 'l', ...(decision.g ? { g: decision.g } : {}) };
+        next = { table, key: r.key, v, d, lseq, src: 'l', ...(decision.g ? { g: decision.g } : {}) };
       }
       if (next.lseq !== undefined) touchedLocal = true;
       outcomes[i] = ours === undefined || ours.row === null ? (row === null ? 'skipped' : 'added') : 'updated';
