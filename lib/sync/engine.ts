@@ -34,6 +34,8 @@ export interface SyncDeps {
   signal?: AbortSignal;
   /** Tests turn compression off to compare; default: gzip where available. */
   gzip?: boolean;
+  /** Chunks between snapshots (default SNAPSHOT_EVERY). */
+  snapshotEvery?: number;
 }
 
 /** Counts requests and bytes on their way through. */
@@ -129,9 +131,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
   report.pushedRecords = pending.records.length;
   ownSeqs.push(seq);
 
-  if (seq % SNAPSHOT_EVERY === 0 || ownSeqs.length > 2 * SNAPSHOT_EVERY) {
+  const every = deps.snapshotEvery ?? SNAPSHOT_EVERY;
+  if (seq % every === 0 || ownSeqs.length > 2 * every) {
     const snap = await write(true, await store.ownRecords());
     await store.markPushed(snap, pending.mark);
+    report.snapshot = true;
     for (const old of ownSeqs.filter((s) => s < snap)) {
       alive();
       await remote.remove(`${devicesDir}/${me}/${chunkName(old)}`);

@@ -136,4 +136,6 @@ export interface SyncReport {
   requests: number;
   bytesUp: number;
   bytesDown: number;
+  /** A snapshot chunk was written (and this device's older chunks deleted). */
+  snapshot?: boolean;
 }

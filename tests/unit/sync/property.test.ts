@@ -56,7 +56,7 @@ interface World {
   /** Projections a replica replaced while it had them (knowing overwrites). */
   knowing: Set<string>;
   tombstones: { tk: string; v: number; d: string }[];
-  counts: { ops: number; syncs: number; killed: number };
+  counts: { ops: number; syncs: number; killed: number; snapshots: number };
 }
 
 const tkOf = (table: string, key: unknown) => `${table}|${JSON.stringify(key)}`;
@@ -154,7 +154,9 @@ async function sync(world: World, rep: Replica, r: Rand | undefined): Promise<nu
   world.counts.syncs++;
   let pushed = 0;
   try {
-    const report = await syncOnce({ store: rep.store, remote: world.remote, cipher: pathCipher, root: ROOT, now: () => world.t + rep.skew });
+    // Frequent snapshots, so deleting a device's older chunks is part of every run.
+    const report = await syncOnce({ store: rep.store, remote: world.remote, cipher: pathCipher, root: ROOT, now: () => world.t + rep.skew, snapshotEvery: 4 });
+    world.counts.snapshots += report.snapshot ? 1 : 0;
     pushed = report.pushedRecords + report.pulledChunks;
   } catch (err) {
     if (!kill) throw err;
@@ -214,7 +216,7 @@ async function scenario(seed: number, merge: SyncMerge, honoursCreateOnly: boole
     writes: [],
     knowing: new Set(),
     tombstones: [],
-    counts: { ops: 0, syncs: 0, killed: 0 },
+    counts: { ops: 0, syncs: 0, killed: 0, snapshots: 0 },
   };
   world.replicas = SKEWS.map((skew, i) => makeReplica(clock, `dev-${i}`, skew, merge));
   for (let step = 0; step < OPS; step++) {
@@ -274,6 +276,7 @@ async function expectClean(honoursCreateOnly: boolean) {
   const { problems, world } = await scenario(SEED, mergeVersions, honoursCreateOnly);
   expect(world.counts.ops).toBeGreaterThan(150);
   expect(world.counts.killed).toBeGreaterThan(0);
+  expect(world.counts.snapshots).toBeGreaterThan(0);
   expect(problems, `seed ${SEED} (replay: VETTED_SYNC_SEED=${SEED}) — ${JSON.stringify(world.counts)}`).toEqual([]);
 }
 
