@@ -102,6 +102,11 @@ export class SyncStamper {
     this.managed.add(trans);
   }
 
+  /** Local writes later in the same transaction are stamped again (an import's own bookkeeping). */
+  release(trans: object): void {
+    this.managed.delete(trans);
+  }
+
   readonly middleware: Middleware<DBCore> = {
     stack: 'dbcore',
     name: 'VettedSyncStamper',

@@ -58,6 +58,10 @@ export async function readClock(db: VettedDb): Promise<ClockMeta> {
 
 export type ApplyOutcome = 'added' | 'updated' | 'skipped' | 'invalid';
 
+/**
+ * A record with `v < 0` is undated (a backup written before sync): it is dated against ours by
+ * updatedAt. Otherwise records are SyncRecords as they travel.
+ */
 export interface ApplyOptions {
   /** 'remote': from another device's chunk (kept as theirs). 'import': from a backup (pushed from here). */
   origin: 'remote' | 'import';
@@ -121,9 +125,31 @@ export async function applyVersions(db: VettedDb, tx: Transaction, records: read
     const rowDeletes = new Map<string, RecordKey>();
     const indexPuts = new Map<string, SyncIndexRow>();
     for (const i of mine) {
-      const r = records[i]!;
+      let r = records[i]!;
       const k = keyText(r.key);
-      const ours = current.get(k);
+      let ours: Versioned | undefined = current.get(k);
+      if (options.origin === 'import' && ours) {
+        // Restoring is the user asking for the backup's records back: a record deleted here returns
+        // as a new local write (it wins everywhere), and a record made again after a delete still
+        // takes the backup's own fields (its earlier life is what the user restores).
+        if (ours.row === null && r.row !== null) {
+          r = { ...r, v: Math.max(Math.floor(options.now), clock.maxV + 1), d: clock.deviceId };
+          clock.maxV = r.v;
+          touchedLocal = true;
+          ours = undefined;
+        } else if (ours.g?.born !== undefined) {
+          const { born: _b, ...g } = ours.g;
+          ours = { ...ours, g };
+        }
+      }
+      if (r.v < 0 && ours) {
+        // Undated (a backup from before sync): newer than ours exactly when its updatedAt is, as
+        // imports always merged; both sides then compare their field groups by their row times.
+        const t = typeof r.row?.updatedAt === 'number' ? r.row.updatedAt : 0;
+        const ourT = typeof ours?.row?.updatedAt === 'number' ? ours.row.updatedAt : (ours?.v ?? 0);
+        r = { ...r, d: '', v: t > ourT ? ours.v + 1 : Math.max(0, ours.v - 1) };
+        ours = { table, v: ours.v, d: ours.d, row: ours.row, ...(ours.base ? { base: ours.base } : {}) };
+      } else if (r.v < 0) r = { ...r, d: '', v: typeof r.row?.updatedAt === 'number' ? r.row.updatedAt : 0 };
       const theirs: Versioned = { table, v: r.v, d: r.d, row: r.row, ...(r.base ? { base: r.base } : {}), ...(r.g ? { g: r.g } : {}) };
       const decision = merge(ours, theirs);
       if (decision.conflict) {
@@ -176,6 +202,7 @@ export async function applyVersions(db: VettedDb, tx: Transaction, records: read
     clock.maxV = Math.max(clock.maxV, mergedMax);
   }
   await db.syncMeta.put(clock);
+  db.stamp.release(tx.idbtrans);
   return { outcomes, conflicts: conflicts.size };
 }
 
