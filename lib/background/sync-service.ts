@@ -7,14 +7,14 @@
  * in plain words; nothing about them is silent (Options, popup).
  */
 import type { VettedDb } from '../db/database';
-import { clearConnection, deviceIdFor, getConnection, getSyncStatus, recordSyncResult, saveConnection } from '../db/repositories/sync-connection';
+import { clearConnection, getConnection, getSyncStatus, recordSyncResult, saveConnection } from '../db/repositories/sync-connection';
 import type { SyncConnection, SyncStatus } from '../db/schema';
 import type { SyncStatusView } from '../messaging/protocol';
 import { createChunkCipher } from '../sync/crypto';
 import { syncOnce } from '../sync/engine';
 import { SyncError, type RemoteStorage, type SyncStore } from '../sync/types';
 import { createWebDavStorage, normaliseBaseUrl } from '../sync/webdav';
-import { connect, deviceName, listDevices, newId, registerDevice, verifyWorkspace, workspaceRoot, type DeviceInfo } from '../sync/workspace';
+import { connect, deviceName, listDevices, registerDevice, verifyWorkspace, workspaceRoot, type DeviceInfo } from '../sync/workspace';
 import { syncStoreFor } from './sync-store-seam';
 
 export type { SyncStatusView };
@@ -67,7 +67,8 @@ export class SyncService {
     const creds = { serverUrl, user: input.user.trim(), password: input.password };
     const remote = this.remote(creds);
     const joined = await connect({ remote, passphrase: input.passphrase, now: this.now });
-    const deviceId = await deviceIdFor(this.db, newId);
+    // The device id is the sync bookkeeping's own (lib/db/stamper.ts stamps every write with it).
+    const deviceId = await (this.options.storeFor ?? syncStoreFor)(this.db).deviceId();
     const name = deviceName(this.options.userAgent ?? globalThis.navigator?.userAgent ?? '');
     const at = this.now();
     await registerDevice(remote, joined.cipher, joined.workspaceId, { deviceId, name, joinedAt: at, lastSyncAt: null });

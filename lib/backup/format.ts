@@ -3,7 +3,8 @@
  * Record shapes come from lib/db/schema.ts (the single source); docs/backup-format.md is
  * generated from this file and checked by tests/unit/backup/doc.test.ts.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { SYNCED_TABLES, type SyncedTable } from '../sync/types';
 import {
   CheckSchema,
   ContractorListSchema,
@@ -27,7 +28,7 @@ import {
 
 export const BACKUP_FORMAT = 'vetted-backup';
 /** Bump when the file layout or a record shape changes, and add a migration (./migrations.ts). */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export interface BackupRecords {
   contractors: Contractor[];
@@ -42,8 +43,34 @@ export interface BackupRecords {
 }
 export type RecordTable = keyof BackupRecords;
 
+/**
+ * Version 2 (issue 11): the sync version of every record and every tombstone, so a restore merges
+ * by the same rule as the sync and a delete made before the backup is not undone by it.
+ */
+export interface BackupVersion {
+  table: SyncedTable;
+  key: string | [string, string];
+  v: number;
+  d: string;
+  deleted?: true;
+  base?: [number, string];
+  g?: Record<string, number>;
+}
+
+export const BackupVersionSchema = z.object({
+  table: z.enum(SYNCED_TABLES),
+  key: z.union([z.string().min(1).max(300), z.tuple([z.string().min(1).max(300), z.string().min(1).max(100)])]),
+  v: z.number().int().nonnegative().max(Date.UTC(9999, 11, 31)),
+  d: z.string().max(64),
+  deleted: z.literal(true).optional(),
+  base: z.tuple([z.number().int().nonnegative(), z.string().max(64)]).optional(),
+  g: z.record(z.string().max(100), z.number().int()).optional(),
+});
+
 export interface BackupData extends BackupRecords {
   settings: Settings;
+  /** Absent from version 1 files (migrated to []): every record then dates from its updatedAt. */
+  versions: BackupVersion[];
 }
 
 export interface BackupFile {

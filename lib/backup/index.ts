@@ -30,6 +30,8 @@ export async function exportBackup(db: VettedDb, now: number): Promise<{ text: s
       payments: await db.payments.toArray(),
       lists: await db.lists.toArray(),
       settings: await getSettings(db),
+      // Sync versions and tombstones (format version 2); what is waiting to be pushed stays local.
+      versions: (await db.syncIndex.toArray()).map(({ lseq: _l, src: _s, ...version }) => version),
     },
   }));
   const text = JSON.stringify(file, null, 2);

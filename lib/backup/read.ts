@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { backupError } from './errors';
 import {
+  BackupVersionSchema,
   BACKUP_FORMAT,
   BACKUP_VERSION,
   MAX_BACKUP_BYTES,
@@ -132,7 +133,7 @@ function checkData(file: Record<string, unknown>): BackupData {
   const data = file.data;
   if (!isObject(data)) throw backupError('This backup has no "data" section: there is nothing to import.');
   const problems: string[] = [];
-  const known = new Set<string>([...RECORD_TABLE_NAMES, 'settings']);
+  const known = new Set<string>([...RECORD_TABLE_NAMES, 'settings', 'versions']);
   for (const name of Object.keys(data)) {
     if (!known.has(name)) problems.push(`It contains an unknown section "${name}".`);
   }
@@ -179,6 +180,16 @@ function checkData(file: Record<string, unknown>): BackupData {
     const result = SETTINGS_SPEC.schema.safeParse(data.settings);
     if (!result.success) problems.push(`In "settings": ${describeIssue(result.error.issues[0]!)}.`);
     else out.settings = result.data;
+  }
+  const versions = data.versions ?? [];
+  if (!Array.isArray(versions)) problems.push('"versions" should be a list.');
+  else {
+    out.versions = versions.flatMap((entry: unknown, index) => {
+      const result = BackupVersionSchema.safeParse(entry);
+      if (result.success) return [result.data];
+      problems.push(`In "versions", entry #${index + 1}: ${describeIssue(result.error.issues[0]!)}.`);
+      return [];
+    });
   }
   if (problems.length > 0) throw backupError(`This backup cannot be imported. ${summarise(problems)}`);
   return out as unknown as BackupData;

@@ -4,6 +4,8 @@
 import Dexie, { type Table } from 'dexie';
 import { noteWordsMiddleware } from './note-words';
 import { WriteRecorder } from './recorder';
+import { SyncStamper, type StampOptions } from './stamper';
+import type { ConflictRow, SyncIndexRow, SyncMetaRow } from './sync-index';
 import type { Check, Contractor, ContractorList, Milestone, Note, Payment, Project, Rating, SettingsRow, SyncConnectionRow } from './schema';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
@@ -34,11 +36,20 @@ export class VettedDb extends Dexie {
   /** Every committed put and delete, for the router's broadcast (lib/db/recorder.ts). */
   readonly writes = new WriteRecorder();
   lists!: Table<ContractorList, string>;
+  /** Sync bookkeeping (schema version 9, lib/db/sync-index.ts). */
+  syncIndex!: Table<SyncIndexRow, [string, string | [string, string]]>;
+  conflicts!: Table<ConflictRow, string>;
+  syncMeta!: Table<SyncMetaRow, string>;
   /** issue 11: the sync connection and status (lib/db/repositories/sync-connection.ts). Not user data. */
   syncConnection!: Table<SyncConnectionRow, string>;
+  /** Versions and tombstones of local writes (lib/db/stamper.ts). */
+  readonly stamp: SyncStamper;
 
-  constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+  constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS, options: DbOptions = {}) {
     super(name);
+    this.stamp = new SyncStamper(options.sync);
+    // The stamper sits below the recorder: the recorder sees the write, the stamper stamps it.
+    this.use(this.stamp.middleware);
     this.use(this.writes.middleware);
     // issue 16: notes carry their indexed words (schema version 8); views never see them.
     this.use(noteWordsMiddleware);
@@ -49,9 +60,14 @@ export class VettedDb extends Dexie {
   }
 }
 
+export interface DbOptions {
+  /** Tests inject the clock and the device id the stamper uses. */
+  sync?: StampOptions;
+}
+
 /** Tests pass a fresh name per test (fake-indexeddb); the extension uses the default. */
-export function openDb(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): VettedDb {
-  return new VettedDb(name, versions);
+export function openDb(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS, options: DbOptions = {}): VettedDb {
+  return new VettedDb(name, versions, options);
 }
 
 /** Tables holding the user's data (everything but settings). */

@@ -8,6 +8,7 @@
  * itself (for a delete, from the row as it was), so views can refresh only what they show.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { isBookkeeping } from './sync-index';
 
 export interface RecordedWrite {
   table: string;
@@ -65,7 +66,8 @@ export class WriteRecorder {
         if (mode === 'readwrite') this.watch(trans);
         return trans;
       },
-      table: (name) => this.wrapTable(down.table(name)),
+      // Sync bookkeeping (versions, tombstones, cursors) is no change a view shows.
+      table: (name) => (isBookkeeping(name) ? down.table(name) : this.wrapTable(down.table(name))),
     }),
   };
 

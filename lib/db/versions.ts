@@ -7,6 +7,7 @@
  */
 import type { Transaction } from 'dexie';
 import { noteWords } from '../domain/words';
+import { indexExistingRows } from './sync-upgrade';
 
 export interface SchemaVersion {
   version: number;
@@ -73,13 +74,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // issue 11 (sync, network half): the WebDAV connection and the sync status, one row each
-    // ('connection', 'status'); the row holds the non-extractable data CryptoKey. Not synced,
-    // not in backups. (The engine/store half adds syncIndex, conflicts, syncMeta to version 9.)
+    // issue 11: sync bookkeeping and connection, new tables only. syncIndex: one row per record or
+    // tombstone ([table+key]), lseq indexed (sparse: only versions waiting to be pushed). Existing
+    // rows get a version and an index row, so the first sync pushes them. syncConnection: the
+    // WebDAV connection and status rows ('connection', 'status'), holding the non-extractable data
+    // CryptoKey; not synced, not in backups.
     version: 9,
     stores: {
+      syncIndex: '[table+key], lseq',
+      conflicts: 'id, [table+key]',
+      syncMeta: 'key',
       syncConnection: 'key',
     },
+    upgrade: indexExistingRows,
   },
 ];
 

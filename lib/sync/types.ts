@@ -39,6 +39,10 @@ export interface SyncRecord {
   d: string;
   /** The row as written, or null for a tombstone (the row was deleted). */
   row: Record<string, unknown> | null;
+  /** The version this one replaced knowingly, when known (no conflict is kept for it). */
+  base?: [v: number, d: string];
+  /** Versions of field groups merged apart (contractors: u = user fields, p = page fields; settings: per key). */
+  g?: Record<string, number>;
 }
 
 /** The decrypted body of one chunk file. */
@@ -132,4 +136,6 @@ export interface SyncReport {
   requests: number;
   bytesUp: number;
   bytesDown: number;
+  /** A snapshot chunk was written (and this device's older chunks deleted). */
+  snapshot?: boolean;
 }

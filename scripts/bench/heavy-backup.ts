@@ -123,7 +123,7 @@ export function heavyBackup(now = Date.now()): BackupFile {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
-    data: { contractors, checks: [], notes, ratings, projects, milestones, payments, lists: [], settings: defaultSettings() },
+    data: { contractors, checks: [], notes, ratings, projects, milestones, payments, lists: [], settings: defaultSettings(), versions: [] },
   };
 }
 

@@ -1,10 +1,14 @@
 /** Whole-database writes and counts. */
 import { TABLE_NAMES, type VettedDb } from '../database';
 
-/** Delete everything: every table emptied in one transaction (the recorder sees each row go). */
+/**
+ * Delete everything: every user table emptied in one transaction (the recorder sees each row go,
+ * the stamper writes their tombstones). Sync bookkeeping stays: the deletes are changes to sync.
+ */
 export async function deleteEverything(db: VettedDb): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    await Promise.all(db.tables.map((t) => t.clear()));
+  const tables = TABLE_NAMES.map((t) => db.table(t));
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((t) => t.clear()));
   });
 }
 

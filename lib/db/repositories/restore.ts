@@ -1,72 +1,61 @@
 /**
  * Writes a validated backup into the database in ONE transaction, merging by key with the one
- * merge rule (lib/domain/merge.ts): the user's own choices win over what Vetted read or set by
- * itself, each group of fields by its own time; an unknown record is added. Nothing is ever
- * deleted by an import. The restore itself is recorded in settings (lastRestoreAt, and the file's
+ * merge of the sync (lib/domain/sync-merge.ts through applyVersions): the higher version wins, the
+ * user's own choices win over what Vetted read or set by itself (each group of fields by its own
+ * version), a losing real edit is kept in conflicts. Records of a backup from before sync date from
+ * their updatedAt, as imports always merged. A tombstone in the backup deletes only a copy older
+ * than that delete. The restore itself is recorded in settings (lastRestoreAt, and the file's
  * export time as the last backup: that file is a backup of what is now here).
  */
-import type { Table } from 'dexie';
 import type { VettedDb } from '../database';
-import { getSettings, markChanged } from './settings';
-import type { Contractor, Settings, SettingsRow } from '../schema';
-import { mergeContractor, mergeRecord, mergeSettings, sameValue, type Merged } from '../../domain/merge';
+import { applyVersions, syncScope } from './sync';
+import { defaultSettings, markChanged } from './settings';
+import type { SettingsRow } from '../schema';
+import type { SyncedTable, SyncRecord } from '../../sync/types';
 import type { ImportReport } from '../../messaging/protocol';
-import { RECORD_TABLE_NAMES, RECORD_TABLES, type BackupData, type RecordTable } from '../../backup/format';
+import { RECORD_TABLE_NAMES, RECORD_TABLES, type BackupData, type BackupVersion } from '../../backup/format';
 
 type Counts = { added: number; updated: number; skipped: number };
-type Row = Record<string, unknown> & { updatedAt: number };
 
 const SETTINGS_KEY = 'settings';
+const versionKey = (table: string, key: unknown) => `${table}|${JSON.stringify(key)}`;
 
-function mergerFor(name: RecordTable): (ours: Row, theirs: Row) => Merged<Row> {
-  if (name === 'contractors') {
-    return (ours, theirs) => mergeContractor(ours as unknown as Contractor, theirs as unknown as Contractor) as unknown as Merged<Row>;
+function toRecords(data: BackupData): { records: SyncRecord[]; counted: (string | undefined)[] } {
+  const versions = new Map<string, BackupVersion>(data.versions.map((e) => [versionKey(e.table, e.key), e]));
+  const records: SyncRecord[] = [];
+  const counted: (string | undefined)[] = [];
+  const add = (table: SyncedTable, key: SyncRecord['key'], row: Record<string, unknown>) => {
+    const e = versions.get(versionKey(table, key));
+    versions.delete(versionKey(table, key));
+    records.push({ table, key, row, v: e?.v ?? -1, d: e?.d ?? '', ...(e?.base ? { base: e.base } : {}), ...(e?.g ? { g: e.g } : {}) });
+    counted.push(table);
+  };
+  for (const name of RECORD_TABLE_NAMES) {
+    for (const row of data[name] as unknown as Record<string, unknown>[]) add(name, RECORD_TABLES[name].primaryKey(row), row);
   }
-  return mergeRecord;
-}
-
-async function mergeSettingsRow(db: VettedDb, incoming: Settings, restore: { now: number; exportedAt?: number }): Promise<Counts> {
-  const row = await db.settings.get(SETTINGS_KEY);
-  const ours = row ? await getSettings(db) : undefined;
-  const merged = ours ? mergeSettings(ours, incoming) : { value: incoming, outcome: 'theirs' as const };
-  const value: Settings = { ...merged.value, lastRestoreAt: restore.now };
-  if (restore.exportedAt !== undefined) value.lastBackupAt = Math.max(value.lastBackupAt ?? 0, Math.min(restore.exportedAt, restore.now));
-  const next: SettingsRow = { ...value, key: SETTINGS_KEY };
-  if (!row || !sameValue(next, row)) await db.settings.put(next);
-  if (!ours) return { added: 1, updated: 0, skipped: 0 };
-  return merged.outcome === 'ours' ? { added: 0, updated: 0, skipped: 1 } : { added: 0, updated: 1, skipped: 0 };
+  add('settings', SETTINGS_KEY, { ...data.settings, key: SETTINGS_KEY });
+  for (const e of versions.values()) {
+    if (!e.deleted) continue; // a live version without its record in the file: nothing to merge
+    records.push({ table: e.table, key: e.key, row: null, v: e.v, d: e.d, ...(e.base ? { base: e.base } : {}) });
+    counted.push(undefined);
+  }
+  return { records, counted };
 }
 
 export async function writeBackup(db: VettedDb, data: BackupData, now: number, exportedAt?: number): Promise<ImportReport> {
   const tables: Record<string, Counts> = {};
-  await db.transaction('rw', db.tables, async () => {
-    for (const name of RECORD_TABLE_NAMES) {
-      const spec = RECORD_TABLES[name];
-      const merge = mergerFor(name);
-      const table = db.table(name) as Table<Row, unknown>;
-      const incoming = data[name] as unknown as Row[];
-      // Restoring into an empty table (a new device, after "delete everything") reads nothing back.
-      const existing = incoming.length > 0 && (await table.count()) > 0 ? await table.bulkGet(incoming.map((r) => spec.primaryKey(r))) : [];
-      const counts: Counts = { added: 0, updated: 0, skipped: 0 };
-      const toPut: Row[] = [];
-      incoming.forEach((record, i) => {
-        const ours = existing[i];
-        if (!ours) {
-          counts.added++;
-          toPut.push(record);
-          return;
-        }
-        const merged = merge(ours, record);
-        if (merged.outcome === 'ours') counts.skipped++;
-        else {
-          counts.updated++;
-          toPut.push(merged.value);
-        }
-      });
-      if (toPut.length > 0) await table.bulkPut(toPut);
-      tables[name] = counts;
-    }
-    tables.settings = await mergeSettingsRow(db, data.settings, { now, ...(exportedAt !== undefined ? { exportedAt } : {}) });
+  for (const name of [...RECORD_TABLE_NAMES, 'settings']) tables[name] = { added: 0, updated: 0, skipped: 0 };
+  await db.transaction('rw', syncScope(db), async (tx) => {
+    const { records, counted } = toRecords(data);
+    const { outcomes } = await applyVersions(db, tx, records, { origin: 'import', now });
+    outcomes.forEach((o, i) => {
+      const table = counted[i];
+      if (table && o !== 'invalid') tables[table]![o]++;
+    });
+    // The restore's own bookkeeping is a local write like any other (stamped).
+    const row = (await db.settings.get(SETTINGS_KEY)) ?? ({ ...defaultSettings(), key: SETTINGS_KEY } as SettingsRow);
+    const lastBackupAt = exportedAt !== undefined ? Math.max(row.lastBackupAt ?? 0, Math.min(exportedAt, now)) : row.lastBackupAt;
+    await db.settings.put({ ...row, lastRestoreAt: now, ...(lastBackupAt !== undefined ? { lastBackupAt } : {}) });
     const changed = Object.values(tables).some((c) => c.added + c.updated > 0);
     if (changed) await markChanged(db, now);
   });

@@ -47,7 +47,3 @@ export async function recordSyncResult(db: VettedDb, at: number, error: { code: 
   });
 }
 
-/** Stable id of this device for a new connection (kept across reconnects while the row exists). */
-export async function deviceIdFor(db: VettedDb, fresh: () => string): Promise<string> {
-  return (await getConnection(db))?.deviceId ?? fresh();
-}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportBackup, importBackup } from '../../../lib/backup';
+import { BACKUP_VERSION } from '../../../lib/backup/format';
 import { getSettings } from '../../../lib/db/repositories/settings';
 import type { VettedDb } from '../../../lib/db/database';
 import { dump, fill, freshDb, NOW, sampleData } from './sample-data';
@@ -31,11 +32,15 @@ describe('exportBackup', () => {
     const { text, filename } = await exportBackup(source, NOW);
     const file = JSON.parse(text);
     expect(file.format).toBe('vetted-backup');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(BACKUP_VERSION);
     expect(file.exportedAt).toBe(NOW);
     expect(Object.keys(file.data).sort()).toEqual(
-      ['checks', 'contractors', 'lists', 'milestones', 'notes', 'payments', 'projects', 'ratings', 'settings'].sort(),
+      ['checks', 'contractors', 'lists', 'milestones', 'notes', 'payments', 'projects', 'ratings', 'settings', 'versions'].sort(),
     );
+    // Format 2: one sync version per record (and tombstone), none waiting-to-push bookkeeping.
+    const records = ['checks', 'contractors', 'lists', 'milestones', 'notes', 'payments', 'projects', 'ratings'].reduce((n, t) => n + file.data[t].length, 1);
+    expect(file.data.versions).toHaveLength(records);
+    expect(file.data.versions.every((e: Record<string, unknown>) => typeof e.v === 'number' && typeof e.d === 'string' && !('lseq' in e))).toBe(true);
     expect(file.data.notes).toHaveLength(sampleData().notes.length);
     expect(file.data.settings.defaultCurrency).toBe('EUR');
     expect(filename).toMatch(/^vetted-backup-\d{4}-\d{2}-\d{2}\.json$/);

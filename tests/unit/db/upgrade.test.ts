@@ -13,6 +13,7 @@ import { setCheck } from '../../../lib/db/repositories/checks';
 import { createProject } from '../../../lib/db/repositories/projects';
 import { savePayment } from '../../../lib/db/repositories/payments';
 import { ContractorSchema, NoteSchema } from '../../../lib/db/schema';
+import { BOOKKEEPING_TABLES } from '../../../lib/db/sync-index';
 import { snap, T0 } from './helpers';
 
 let counter = 0;
@@ -106,33 +107,35 @@ const FIXTURES: MigrationFixture[] = [
     },
   },
   {
-    // issue 11 (network half): the syncConnection table; the data of version 7 is untouched.
-    // (The sync-db branch's version-9 tables and upgrade join this fixture at merge.)
+    // issue 11: sync bookkeeping tables; every existing row gets an index row waiting to be pushed,
+    // versioned by its own last change, under one new device id. The rows are not rewritten.
     version: 9,
     async seed(raw) {
       const db = raw as VettedDb;
       await upsertSnapshot(db, snap(), T0);
-      await saveNote(db, { contractorKey: 'upwork:~01abc', kind: 'general', body: 'before sync' }, T0);
+      await setCheck(db, { contractorKey: 'upwork:~01abc', itemId: 'interview', state: 'done' }, T0 + 1);
+      await saveNote(db, { contractorKey: 'upwork:~01abc', kind: 'general', body: 'before sync' }, T0 + 2);
     },
     async verify(db) {
-      expect(await db.contractors.count()).toBe(1);
-      expect((await db.notes.toArray())[0]?.body).toBe('before sync');
-      expect(await db.syncConnection.count()).toBe(0);
-      const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
-      await db.syncConnection.put({ key: 'status', lastSyncAt: T0, lastAttemptAt: T0, lastError: null });
-      await db.syncConnection.put({
-        key: 'connection',
-        serverUrl: 'https://h/',
-        user: 'u',
-        password: 'p',
-        workspaceId: 'w',
-        deviceId: 'd',
-        deviceName: 'n',
-        wrappedKey: 'k',
-        dataKey,
-        connectedAt: T0,
-      });
-      expect(await db.syncConnection.count()).toBe(2);
+      const index = await db.syncIndex.toArray();
+      const note = (await db.notes.toArray())[0]!;
+      expect(note).not.toHaveProperty('v');
+      const clock = await db.syncMeta.get('clock');
+      expect(clock).toMatchObject({ key: 'clock', maxV: T0 + 2 });
+      const deviceId = (clock as { deviceId: string }).deviceId;
+      expect(deviceId).toMatch(/^[a-z0-9]{16}$/);
+      expect(index.map((r) => [r.table, r.key, r.v, r.d, r.src, r.lseq ?? null, r.deleted ?? false]).sort()).toEqual(
+        [
+          ['checks', ['upwork:~01abc', 'interview'], T0 + 1, deviceId, 'l', 1, false],
+          ['contractors', 'upwork:~01abc', T0, deviceId, 'l', 1, false],
+          ['notes', note.id, T0 + 2, deviceId, 'l', 1, false],
+          // The settings row saveNote created (lastChangeAt) dates from its own updatedAt, or 1 for never.
+          ['settings', 'settings', Math.max(1, (await db.settings.get('settings'))!.updatedAt), deviceId, 'l', 1, false],
+        ].sort(),
+      );
+      // Waiting to be pushed: the sparse lseq index finds them all.
+      expect(await db.syncIndex.where('lseq').above(0).count()).toBe(4);
+      expect(await db.conflicts.count()).toBe(0);
     },
   },
 ];
@@ -164,7 +167,7 @@ describe('schema versions', () => {
     const indexes = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name)]]),
     );
-    expect(Object.keys(indexes).sort()).toEqual([...TABLE_NAMES, 'syncConnection'].sort());
+    expect(Object.keys(indexes).sort()).toEqual([...TABLE_NAMES, ...BOOKKEEPING_TABLES].sort());
     expect(indexes).toEqual({
       contractors: ['key', 'status', 'lastSeenAt', 'tags', 'site', 'viewedAt'],
       checks: ['[contractorKey+itemId]', 'contractorKey'],
@@ -175,6 +178,9 @@ describe('schema versions', () => {
       payments: ['id', 'projectId'],
       settings: ['key'],
       lists: ['id', 'name', 'keys'],
+      syncIndex: ['[table+key]', 'lseq'],
+      conflicts: ['id', '[table+key]'],
+      syncMeta: ['key'],
       syncConnection: ['key'],
     });
     db.close();
