@@ -177,6 +177,8 @@ export const REQUESTS = {
         itemId: z.string().min(1).max(100),
         state: CheckStateSchema.optional(),
         note: text().nullable().optional(),
+        /** issue 12: the check's updatedAt when the edit began (0: none stored yet); newer stored refuses ('conflict'). */
+        baseUpdatedAt: TimestampSchema.optional(),
       })
       .strict(),
   },
@@ -199,7 +201,11 @@ export const REQUESTS = {
   },
   deleteNote: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
 
-  saveRating: { from: 'page', payload: z.object({ id: IdSchema.optional(), rating: RatingInputSchema }).strict() },
+  saveRating: {
+    from: 'page',
+    /** createId (issue 12): the new rating's id, made by the view, so a retried create saves instead of duplicating. */
+    payload: z.object({ id: IdSchema.optional(), createId: IdSchema.optional(), rating: RatingInputSchema }).strict(),
+  },
   deleteRating: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
 
   listProjects: {
@@ -211,21 +217,33 @@ export const REQUESTS = {
   getProject: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
   createProject: {
     from: 'page',
-    payload: ProjectPatchSchema.required({ title: true }).extend({ contractorKey: ContractorKeySchema.optional() }).strict(),
+    payload: ProjectPatchSchema.required({ title: true })
+      .extend({ contractorKey: ContractorKeySchema.optional(), /** issue 12: the new project's id, made by the view. */ createId: IdSchema.optional() })
+      .strict(),
   },
-  updateProject: { from: 'page', payload: z.object({ id: IdSchema, patch: ProjectPatchSchema }).strict() },
+  updateProject: {
+    from: 'page',
+    /** baseUpdatedAt (issue 12): the project's updatedAt when the edit began; a newer stored one refuses ('conflict'). */
+    payload: z.object({ id: IdSchema, patch: ProjectPatchSchema, baseUpdatedAt: TimestampSchema.optional() }).strict(),
+  },
   deleteProject: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
   /** Sets lastContactAt (default now). */
   logCheckIn: { from: 'page', payload: z.object({ id: IdSchema, at: TimestampSchema.optional() }).strict() },
 
   saveMilestone: {
     from: 'page',
-    payload: z.object({ projectId: IdSchema, id: IdSchema.optional(), patch: MilestonePatchSchema }).strict(),
+    /** issue 12: createId makes a retried create save instead of duplicating; baseUpdatedAt refuses a stale edit ('conflict'). */
+    payload: z
+      .object({ projectId: IdSchema, id: IdSchema.optional(), createId: IdSchema.optional(), baseUpdatedAt: TimestampSchema.optional(), patch: MilestonePatchSchema })
+      .strict(),
   },
   deleteMilestone: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
   savePayment: {
     from: 'page',
-    payload: z.object({ projectId: IdSchema, id: IdSchema.optional(), patch: PaymentPatchSchema }).strict(),
+    /** issue 12: createId makes a retried create save instead of duplicating; baseUpdatedAt refuses a stale edit ('conflict'). */
+    payload: z
+      .object({ projectId: IdSchema, id: IdSchema.optional(), createId: IdSchema.optional(), baseUpdatedAt: TimestampSchema.optional(), patch: PaymentPatchSchema })
+      .strict(),
   },
   deletePayment: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
 

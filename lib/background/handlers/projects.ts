@@ -53,14 +53,14 @@ export const projectHandlers: HandlerGroup<Names> = {
     });
   },
 
-  async createProject(db, input, ctx) {
-    const project = await projects.createProject(db, input, ctx.now);
+  async createProject(db, { createId, ...input }, ctx) {
+    const project = await projects.createProject(db, input, ctx.now, undefined, createId);
     await markHired(db, project, ctx.now);
     return project;
   },
 
-  async updateProject(db, { id, patch }, ctx) {
-    const project = await projects.updateProject(db, id, patch, ctx.now);
+  async updateProject(db, { id, patch, baseUpdatedAt }, ctx) {
+    const project = await projects.updateProject(db, id, patch, ctx.now, baseUpdatedAt);
     await markHired(db, project, ctx.now);
     return project;
   },
@@ -73,16 +73,16 @@ export const projectHandlers: HandlerGroup<Names> = {
     return projects.logCheckIn(db, id, at ?? ctx.now, ctx.now);
   },
 
-  async saveMilestone(db, { projectId, id, patch }, ctx) {
-    return saveMilestone(db, projectId, id, patch, ctx.now);
+  async saveMilestone(db, { projectId, id, patch, createId, baseUpdatedAt }, ctx) {
+    return saveMilestone(db, projectId, id, patch, ctx.now, undefined, { createId, baseUpdatedAt });
   },
 
   async deleteMilestone(db, { id }, ctx) {
     return { deleted: await deleteMilestone(db, id, ctx.now) };
   },
 
-  async savePayment(db, { projectId, id, patch }, ctx) {
-    return savePayment(db, projectId, id, patch, ctx.now);
+  async savePayment(db, { projectId, id, patch, createId, baseUpdatedAt }, ctx) {
+    return savePayment(db, projectId, id, patch, ctx.now, undefined, { createId, baseUpdatedAt });
   },
 
   async deletePayment(db, { id }, ctx) {
