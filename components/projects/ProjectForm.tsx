@@ -2,7 +2,7 @@
  * Create or edit a project: title, contractor, status, payment model, budget, rate or retainer,
  * dates, contract terms and check-in rhythm. Text stays in the form until a save succeeds.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { PAYMENT_MODELS, PROJECT_STATUSES } from '../../lib/db/constants';
 import type {
   Contractor,
@@ -15,6 +15,7 @@ import { amountInputText, formatMoney, minorDigits } from '../../lib/domain/mone
 import { readNewContractor } from '../../lib/domain/contractor-input';
 import { readProjectForm, type FormErrors, type ProjectField, type ProjectFormValues } from '../../lib/domain/project-input';
 import { send } from '../../lib/messaging/client';
+import { ChangedElsewhere, isConflict } from '../shared/ChangedElsewhere';
 import { DateInput } from './DateInput';
 import { Field, fieldAria } from './Field';
 import { PAYMENT_MODEL_LABELS, PROJECT_STATUS_LABELS, RETAINER_PERIOD_LABELS, SITE_LABELS } from './labels';
@@ -80,6 +81,12 @@ export function ProjectForm(props: ProjectFormProps) {
   const [newLink, setNewLink] = useState('');
   const [newErrors, setNewErrors] = useState<{ name?: string; link?: string }>({});
   const idp = project ? `project-${project.id}` : 'project-new';
+  // issue 12: one id per new project (a retried create saves once), and the version an edit began
+  // from (a newer stored one refuses the save: "changed elsewhere").
+  const createId = useRef(crypto.randomUUID());
+  const [base, setBase] = useState(project?.updatedAt);
+  const [refused, setRefused] = useState(false);
+  const changedElsewhere = !!project && (refused || (base !== undefined && project.updatedAt > base));
 
   const set = <K extends ProjectField>(k: K, v: ProjectFormValues[K]) => {
     setValues((old) => ({ ...old, [k]: v }));
@@ -91,7 +98,7 @@ export function ProjectForm(props: ProjectFormProps) {
     onInput: (e: Event) => set(k, (e.currentTarget as HTMLInputElement).value as never),
   });
 
-  const submit = async (e: Event) => {
+  const submit = async (e: Event, from = base) => {
     e.preventDefault();
     const isNew = values.contractorKey === NEW_CONTRACTOR;
     const read = readProjectForm({ ...values, contractorKey: isNew ? '' : values.contractorKey }, mode);
@@ -114,14 +121,28 @@ export function ProjectForm(props: ProjectFormProps) {
       }
       const { contractorKey, ...rest } = read.patch;
       const saved = project
-        ? await send('updateProject', { id: project.id, patch: read.patch })
-        : await send('createProject', { ...rest, ...(contractorKey ? { contractorKey } : {}) });
+        ? await send('updateProject', { id: project.id, patch: read.patch, ...(from !== undefined ? { baseUpdatedAt: from } : {}) })
+        : await send('createProject', { ...rest, ...(contractorKey ? { contractorKey } : {}), createId: createId.current });
       onSaved(saved, project);
     } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err));
+      if (isConflict(err)) setRefused(true);
+      else setSaveError(err instanceof Error ? err.message : String(err));
     } finally {
       setSaving(false);
     }
+  };
+  /** Changed elsewhere: keep what was typed, saved over the other version. */
+  const overwrite = (e: Event) => {
+    setRefused(false);
+    setBase(project?.updatedAt);
+    void submit(e, project?.updatedAt);
+  };
+  /** Changed elsewhere: show the other version in the form (what was typed is dropped). */
+  const reload = () => {
+    setRefused(false);
+    setBase(project?.updatedAt);
+    setValues(initialProjectValues(project, { contractorKey: props.defaultContractorKey, currency: props.defaultCurrency, title: props.defaultTitle }));
+    setErrors({});
   };
 
   const model = values.paymentModel;
@@ -136,7 +157,7 @@ export function ProjectForm(props: ProjectFormProps) {
   }
 
   return (
-    <form class="p-form v-stack" onSubmit={submit} aria-label={project ? 'Edit project' : 'New project'} noValidate>
+    <form class="p-form v-stack" onSubmit={(e) => void submit(e)} aria-label={project ? 'Edit project' : 'New project'} noValidate>
       <Field id={`${idp}-title`} label="Title" error={errors.title}>
         <input class="v-input" {...text('title')} maxLength={500} placeholder="e.g. Shopify email flows" />
       </Field>
@@ -257,6 +278,7 @@ export function ProjectForm(props: ProjectFormProps) {
           </Field>
         </div>
       </details>
+      {changedElsewhere && <ChangedElsewhere what="project" refused={refused} onReload={reload} onOverwrite={overwrite} />}
       {saveError && (
         <p class="v-alert v-alert--error" role="alert">
           {saveError}
