@@ -337,6 +337,12 @@ export const REQUESTS = {
   claimOverlay: { from: 'page', payload: z.object({ nonce: OverlayNonceSchema }).strict() },
   /** The bound frame's size (open / collapsed), forwarded to the content script of its tab. */
   overlayLayout: { from: 'page', payload: z.object({ open: z.boolean() }).strict() },
+  /**
+   * issue 12 (clickjacking): the bound frame asks whether the page shows it whole — not covered,
+   * faded, clipped or transformed — as its content script sees it (Firefox has no
+   * IntersectionObserver v2). Handler: lib/background/handlers/overlay-binding.ts.
+   */
+  overlayExposure: { from: 'page', payload: empty },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -458,6 +464,8 @@ export interface Responses {
   toggleOverlay: { ok: true };
   claimOverlay: { tabId: number; key: string | null };
   overlayLayout: { ok: true };
+  /** exposed: the page shows the whole frame on top of everything; reason: why not, in words. */
+  overlayExposure: { exposed: boolean; reason?: string };
 }
 
 // issue 16: board, lists, compare

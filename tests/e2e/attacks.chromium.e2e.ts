@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchChromium, waitFor, type ChromiumSession } from './harness';
+import { launchChromium, screenshot, waitFor, type ChromiumSession } from './harness';
 import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
 
 const OTHER = 'upwork:~01other0000000000aa';
@@ -133,6 +133,54 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
     await frame.getByTestId('overlay-toggle').click();
     await frame.getByRole('heading', { level: 1 }).waitFor();
     expect((await session.send('getSettings', {})).overlayOpen).toBe(true);
+    await frame.getByTestId('overlay-toggle').click();
+  });
+
+  it('#4 clickjacking: a near-transparent layer over the open frame (pointer let through), or a faded page; clicks are ignored and said, until shown whole', async () => {
+    const frame = await realFrame();
+    const own = await page.$eval(FRAME, (f) => (f as HTMLElement).dataset.key ?? '');
+    await frame.getByTestId('overlay-toggle').click();
+    const avoid = frame.locator('label.ov-segment--avoid');
+    await avoid.waitFor();
+    const exposure = () => frame.evaluate(() => document.documentElement.dataset.exposure);
+    await waitFor('the open frame shown whole', async () => (await exposure()) === 'settled');
+    const before = (await session.send('getContractor', { key: own }))?.contractor.status;
+    const box = (await avoid.boundingBox())!;
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+
+    for (const attack of ['decoy', 'faded'] as const) {
+      await page.evaluate((kind) => {
+        if (kind === 'faded') {
+          document.documentElement.style.setProperty('opacity', '0.02', 'important');
+          return;
+        }
+        // In the top layer, over everything, at 1 % opacity, letting the pointer through to the frame.
+        const decoy = document.createElement('div');
+        decoy.id = 'decoy-layer';
+        decoy.setAttribute('popover', 'manual');
+        decoy.textContent = 'Click here to claim your discount';
+        decoy.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;margin:0;border:0;opacity:0.01;pointer-events:none;background:#fff;font-size:40px';
+        document.body.append(decoy);
+        decoy.showPopover();
+      }, attack);
+      await waitFor(`the frame to know it is ${attack}`, async () => (await exposure()) === 'covered');
+      await page.mouse.click(at.x, at.y);
+      const notice = frame.getByTestId('overlay-covered');
+      await notice.waitFor();
+      expect(await notice.getAttribute('role')).toBe('alert');
+      expect(await notice.textContent()).toContain('Nothing was changed');
+      expect((await session.send('getContractor', { key: own }))?.contractor.status).toBe(before);
+      if (attack === 'decoy') await screenshot((await page.$(FRAME))!, 'attack-clickjack-ignored');
+      await page.evaluate(() => {
+        document.getElementById('decoy-layer')?.remove();
+        document.documentElement.style.removeProperty('opacity');
+      });
+    }
+    // Shown whole again for a moment: the same click counts.
+    await waitFor('the frame shown whole again', async () => (await exposure()) === 'settled');
+    await page.mouse.click(at.x, at.y);
+    await waitFor('the status saved', async () => (await session.send('getContractor', { key: own }))?.contractor.status === 'avoid');
+    await session.send('updateContractor', { key: own, patch: { status: before ?? 'prospect' } });
     await frame.getByTestId('overlay-toggle').click();
   });
 

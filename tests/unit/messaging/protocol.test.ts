@@ -157,6 +157,7 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   toggleOverlay: { valid: [{}], invalid: [{ open: true }, null] },
   claimOverlay: { valid: [{ nonce: 'a'.repeat(32) }], invalid: [{}, { nonce: 'x' }, { nonce: 'a'.repeat(65) }] },
   overlayLayout: { valid: [{ open: true }, { open: false }], invalid: [{}, { open: 'yes' }] },
+  overlayExposure: { valid: [{}], invalid: [{ exposed: true }] },
 };
 
 describe('protocol', () => {
