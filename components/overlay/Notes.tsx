@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Plus } from 'lucide-preact';
 import type { Note } from '../../lib/db/schema';
+import { NOTES_PAGE } from '../../lib/messaging/pages';
 import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
 import { DeletedNote } from './DeletedNote';
@@ -21,9 +22,13 @@ export interface NotesProps {
   locale?: string;
   /** The tab, for "continue in the side panel" after the page took the keyboard (issue 12). */
   tabId?: number | null;
+  /** How many notes there are in all; `notes` holds the newest ones (issue 12, attack 8: paged). */
+  total?: number;
 }
 
-export function Notes({ contractorKey, notes, locale, tabId = null }: NotesProps) {
+const cursorOf = (n: Note) => ({ createdAt: n.createdAt, id: n.id });
+
+export function Notes({ contractorKey, notes: first, locale, tabId = null, total }: NotesProps) {
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   /** The note just deleted, while Undo is offered. */
@@ -31,13 +36,64 @@ export function Notes({ contractorKey, notes, locale, tabId = null }: NotesProps
   /** A restored note whose Delete button gets the focus back once it is listed again. */
   const [focusId, setFocusId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  /** Pages after the first one, fetched with "Show older notes" (listNotes). */
+  const [older, setOlder] = useState<Note[]>([]);
+  const [olderError, setOlderError] = useState<string>();
+  const [loadingOlder, setLoadingOlder] = useState(false);
 
   // Another profile in the same frame: its notes have nothing to undo.
   useEffect(() => {
     setDeleted(null);
     setFocusId(null);
     setAnnouncement('');
+    setOlder([]);
+    setOlderError(undefined);
   }, [contractorKey]);
+
+  /** The older notes that follow the first page now, as many as were shown (a change refreshed it). */
+  const fetchOlder = async (after: Note, count: number): Promise<Note[]> => {
+    const out: Note[] = [];
+    let cursor = after;
+    while (out.length < count) {
+      const page = await send('listNotes', { contractorKey, before: cursorOf(cursor), limit: Math.min(500, count - out.length) });
+      out.push(...page.notes);
+      if (!page.more || page.notes.length === 0) break;
+      cursor = page.notes[page.notes.length - 1]!;
+    }
+    return out;
+  };
+  // A write anywhere refreshes the first page: the older ones shown are read again after it.
+  const shownOlder = useRef(0);
+  shownOlder.current = older.length;
+  useEffect(() => {
+    const last = first[first.length - 1];
+    if (shownOlder.current === 0 || !last) return;
+    let live = true;
+    fetchOlder(last, shownOlder.current).then(
+      (notes) => live && setOlder(notes),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [first]);
+
+  const notes = [...first, ...older.filter((o) => !first.some((n) => n.id === o.id))];
+  const showOlder = async () => {
+    const last = notes[notes.length - 1];
+    if (!last) return;
+    setLoadingOlder(true);
+    setOlderError(undefined);
+    try {
+      const more = await fetchOlder(last, NOTES_PAGE);
+      setOlder((o) => [...o, ...more]);
+    } catch (err) {
+      setOlderError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
+  const notShown = Math.max(0, (total ?? 0) - notes.length);
 
   const listed = notes.filter((n) => n.id !== deleted?.id);
   useEffect(() => {
@@ -71,7 +127,7 @@ export function Notes({ contractorKey, notes, locale, tabId = null }: NotesProps
         <h2 id="ov-notes-title" class="ov-h2" tabIndex={-1} ref={heading}>
           Notes
         </h2>
-        {listed.length > 0 && <span class="v-xs v-muted v-num">{listed.length}</span>}
+        {listed.length > 0 && <span class="v-xs v-muted v-num">{listed.length + notShown}</span>}
       </div>
       <NoteComposer contractorKey={contractorKey} tabId={tabId} onAdded={() => setAnnouncement('Note added.')} />
       <p class="v-sr-only" role="status" aria-live="polite">
@@ -90,6 +146,12 @@ export function Notes({ contractorKey, notes, locale, tabId = null }: NotesProps
           )}
         </ul>
       )}
+      {notShown > 0 && (
+        <button type="button" class="v-btn v-btn--ghost v-btn--sm ov-notes__older" disabled={loadingOlder} onClick={() => void showOlder()}>
+          {loadingOlder ? 'Loading…' : `Show older notes (${notShown} more)`}
+        </button>
+      )}
+      <ErrorText message={olderError} />
     </section>
   );
 }

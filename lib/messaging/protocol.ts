@@ -200,6 +200,20 @@ export const REQUESTS = {
       .strict(),
   },
   deleteNote: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  /**
+   * issue 12 (attack 8): older notes of a contractor, newest first, after the last one shown
+   * (getContractor sends the newest NOTES_PAGE). Handler: lib/background/handlers/checks-notes.ts.
+   */
+  listNotes: {
+    from: 'page',
+    payload: z
+      .object({
+        contractorKey: ContractorKeySchema,
+        before: z.object({ createdAt: TimestampSchema, id: IdSchema }).strict(),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
+  },
 
   saveRating: {
     from: 'page',
@@ -356,7 +370,12 @@ export type { BadgeSummary } from '../domain/badge-summary';
 export interface ContractorView {
   contractor: Contractor;
   checks: Check[];
+  /** The newest NOTES_PAGE notes (issue 12: thousands of notes would not fit one message); listNotes pages on. */
   notes: Note[];
+  /** How many notes the contractor has in all (absent: all are in `notes`). */
+  notesTotal?: number;
+  /** The interview kit's newest answers note, also when it is older than the first page. */
+  kitNote?: Note;
   ratings: Rating[];
   projects: Project[];
   /** Contractors linked as the same person on other sites (may be fewer than links when deleted). */
@@ -420,6 +439,7 @@ export interface Responses {
   saveNote: Note;
   /** `note`: what was deleted, for an undo (restoreNote). */
   deleteNote: { deleted: boolean; note?: Note };
+  listNotes: { notes: Note[]; more: boolean };
   saveRating: Rating;
   deleteRating: { deleted: boolean };
   listProjects: Project[];

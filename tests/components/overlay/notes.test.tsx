@@ -167,3 +167,23 @@ describe('focus theft while typing a note (issue 12, attack 6)', () => {
     expect(screen.queryByTestId('note-focus-lost')).toBeNull();
   });
 });
+
+describe('a contractor with many notes (issue 12, attack 8)', () => {
+  const make = (i: number) => note({ id: `n${i}`, body: `Note number ${i}`, createdAt: T0 + i * 1000, updatedAt: T0 + i * 1000 });
+  it('shows the first page, the total, and fetches older notes on "Show older notes"', async () => {
+    const first = [5, 4, 3].map(make);
+    const rest = [2, 1, 0].map(make);
+    answer('listNotes', (p) => {
+      const after = rest.filter((n) => n.createdAt < p.before.createdAt);
+      return { notes: after.slice(0, p.limit), more: after.length > p.limit };
+    });
+    render(<Notes contractorKey={KEY} notes={first} total={6} />);
+    expect(screen.getAllByTestId('note-item')).toHaveLength(3);
+    const older = screen.getByRole('button', { name: 'Show older notes (3 more)' });
+    fireEvent.click(older);
+    await waitFor(() => expect(screen.getAllByTestId('note-item')).toHaveLength(6));
+    expect(callsOf('listNotes')[0]).toMatchObject({ contractorKey: KEY, before: { createdAt: first[2]!.createdAt, id: 'n3' } });
+    expect(screen.getAllByTestId('note-item').map((li) => li.dataset.noteId)).toEqual(['n5', 'n4', 'n3', 'n2', 'n1', 'n0']);
+    expect(screen.queryByRole('button', { name: /Show older notes/ })).toBeNull();
+  });
+});
