@@ -11,7 +11,6 @@ import { send } from '../../lib/messaging/client';
 import { ErrorText } from '../shared/ErrorText';
 import { DeletedNote } from './DeletedNote';
 import { KindSelect } from './KindSelect';
-import { startOpeningSidePanel } from './side-panel';
 import { NoteItem } from './NoteItem';
 import { readDraft, writeDraft } from './drafts';
 import { useNoteSave } from './use-note-save';
@@ -20,15 +19,13 @@ export interface NotesProps {
   contractorKey: string;
   notes: readonly Note[];
   locale?: string;
-  /** The tab, for "continue in the side panel" after the page took the keyboard (issue 12). */
-  tabId?: number | null;
   /** How many notes there are in all; `notes` holds the newest ones (issue 12, attack 8: paged). */
   total?: number;
 }
 
 const cursorOf = (n: Note) => ({ createdAt: n.createdAt, id: n.id });
 
-export function Notes({ contractorKey, notes: first, locale, tabId = null, total }: NotesProps) {
+export function Notes({ contractorKey, notes: first, locale, total }: NotesProps) {
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   /** The note just deleted, while Undo is offered. */
@@ -129,7 +126,7 @@ export function Notes({ contractorKey, notes: first, locale, tabId = null, total
         </h2>
         {listed.length > 0 && <span class="v-xs v-muted v-num">{listed.length + notShown}</span>}
       </div>
-      <NoteComposer contractorKey={contractorKey} tabId={tabId} onAdded={() => setAnnouncement('Note added.')} />
+      <NoteComposer contractorKey={contractorKey} onAdded={() => setAnnouncement('Note added.')} />
       <p class="v-sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
@@ -159,12 +156,23 @@ export function Notes({ contractorKey, notes: first, locale, tabId = null, total
 /** Typing this recently, then losing the keyboard to the page, is focus theft (issue 12, attack 6). */
 const TYPING_MS = 3_000;
 
-function NoteComposer({ contractorKey, tabId, onAdded }: { contractorKey: string; tabId: number | null; onAdded: () => void }) {
+/** How often the composer repeats "typing" to its content script while keys come (focus-keeper.ts). */
+const TYPING_SAY_MS = 1_000;
+
+function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdded: () => void }) {
   const input = useRef<HTMLTextAreaElement>(null);
   const lastTyped = useRef(-Infinity);
   /** The page took the keyboard while the user was typing a note: stop and say so. */
   const [stolen, setStolen] = useState(false);
-  const [panelProblem, setPanelProblem] = useState<string>();
+  // issue 12 (focus theft): while the user types here, the content script keeps the keyboard in
+  // the frame (lib/content/focus-keeper.ts); it is told when typing stops.
+  const saidTyping = useRef(-Infinity);
+  const sayTyping = (typing: boolean) => {
+    const t = performance.now();
+    if (typing && t - saidTyping.current < TYPING_SAY_MS) return;
+    saidTyping.current = typing ? t : -Infinity;
+    send('overlayTyping', { typing }).catch(() => undefined);
+  };
   useEffect(() => {
     const onBlur = () => {
       // The frame lost focus to its parent (the marketplace page) while the note field had it.
@@ -177,10 +185,6 @@ function NoteComposer({ contractorKey, tabId, onAdded }: { contractorKey: string
     setStolen(false);
     lastTyped.current = -Infinity;
     input.current?.focus();
-  };
-  const continueInPanel = () => {
-    const opening = startOpeningSidePanel(tabId);
-    void opening.then((opened) => setPanelProblem(opened ? undefined : 'The side panel could not be opened here. Open it from the Vetted toolbar button.'));
   };
   const [draft, setDraft] = useState(() => readDraft(contractorKey));
   const { problem, save, saveText } = useNoteSave();
@@ -215,18 +219,15 @@ function NoteComposer({ contractorKey, tabId, onAdded }: { contractorKey: string
       {stolen && (
         <div id="ov-note-stolen" class="v-alert v-alert--warn ov-conflict" role="alert" data-testid="note-focus-lost">
           <p class="v-small">
-            <strong>The page took the keyboard from Vetted</strong> while you were typing. Anything you typed after that went to
-            the page, not into your note. Your note so far is kept here.
+            <strong>The page took the keyboard from Vetted</strong> while you were typing. Vetted took it back, and your note
+            so far is kept here. Check the page’s own fields before you go on: if it took the keyboard again, the note field
+            stays locked.
           </p>
           <div class="v-row">
-            <button type="button" class="v-btn v-btn--primary v-btn--sm" onClick={continueInPanel}>
-              Continue in the side panel
-            </button>
-            <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={continueHere}>
+            <button type="button" class="v-btn v-btn--primary v-btn--sm" onClick={continueHere}>
               Keep typing here
             </button>
           </div>
-          {panelProblem && <p class="v-xs">{panelProblem}</p>}
         </div>
       )}
       <label class="v-sr-only" for="ov-note-input">
@@ -243,7 +244,13 @@ function NoteComposer({ contractorKey, tabId, onAdded }: { contractorKey: string
         aria-describedby={stolen ? 'ov-note-stolen' : undefined}
         onInput={(e) => {
           lastTyped.current = performance.now();
+          sayTyping(true);
           update({ ...draft, body: e.currentTarget.value });
+        }}
+        onBlur={() => {
+          // Moved on inside the frame (Tab, a click): not typing any more. The page taking the
+          // keyboard leaves the frame without focus, and "typing" stands.
+          if (document.hasFocus()) sayTyping(false);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);

@@ -357,6 +357,8 @@ export const REQUESTS = {
    * IntersectionObserver v2). Handler: lib/background/handlers/overlay-binding.ts.
    */
   overlayExposure: { from: 'page', payload: empty },
+  /** issue 12 (focus theft): the bound frame says the user is typing a note (the content script then keeps the keyboard in the frame). */
+  overlayTyping: { from: 'page', payload: z.object({ typing: z.boolean() }).strict() },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -486,6 +488,7 @@ export interface Responses {
   overlayLayout: { ok: true };
   /** exposed: the page shows the whole frame on top of everything; reason: why not, in words. */
   overlayExposure: { exposed: boolean; reason?: string };
+  overlayTyping: { ok: true };
 }
 
 // issue 16: board, lists, compare

@@ -13,6 +13,8 @@ import { tellOverlay } from '../overlay-bindings';
 export const OVERLAY_LAYOUT_EVENT = 'vetted:overlay-layout';
 /** Asks the content script whether the page shows its frame whole (lib/content/frame-exposure.ts). */
 export const OVERLAY_EXPOSURE_EVENT = 'vetted:overlay-exposure';
+/** Tells the content script the user is typing in its frame (lib/content/focus-keeper.ts). */
+export const OVERLAY_TYPING_EVENT = 'vetted:overlay-typing';
 
 const NOT_OURS = 'This Vetted panel was not opened by Vetted on this page, so it shows nothing and can’t change anything.';
 
@@ -24,7 +26,7 @@ function topFrameTab(ctx: HandlerContext, type: string): number {
   return tabId;
 }
 
-type Names = 'shortlistFromCard' | 'bindOverlay' | 'toggleOverlay' | 'claimOverlay' | 'overlayLayout' | 'overlayExposure';
+type Names = 'shortlistFromCard' | 'bindOverlay' | 'toggleOverlay' | 'claimOverlay' | 'overlayLayout' | 'overlayExposure' | 'overlayTyping';
 
 export const overlayBindingHandlers: HandlerGroup<Names> = {
   async shortlistFromCard(db, { profile, status }, ctx) {
@@ -63,6 +65,17 @@ export const overlayBindingHandlers: HandlerGroup<Names> = {
       await browser.tabs.sendMessage(tabId, { type: OVERLAY_LAYOUT_EVENT, open }, { frameId: 0 });
     } catch {
       // The page navigated away: nothing to resize.
+    }
+    return { ok: true };
+  },
+
+  async overlayTyping(_db, { typing }, ctx) {
+    const tabId = ctx.sender.tab?.id;
+    if (tabId === undefined || !(await ctx.overlays.isBound(ctx.sender))) throw new RequestError('forbidden', NOT_OURS);
+    try {
+      await browser.tabs.sendMessage(tabId, { type: OVERLAY_TYPING_EVENT, typing }, { frameId: 0 });
+    } catch {
+      // The page navigated away.
     }
     return { ok: true };
   },

@@ -141,8 +141,8 @@ describe('a note changed elsewhere while being edited (issue 12, stale tab)', ()
 });
 
 describe('focus theft while typing a note (issue 12, attack 6)', () => {
-  it('stops, warns and offers the side panel when the page takes the keyboard mid-note', async () => {
-    render(<Notes contractorKey={KEY} notes={[]} tabId={4} />);
+  it('stops, warns and keeps the draft when the page takes the keyboard mid-note; tells its content script it is typing', async () => {
+    render(<Notes contractorKey={KEY} notes={[]} />);
     const box = screen.getByTestId('note-input') as HTMLTextAreaElement;
     box.focus();
     fireEvent.input(box, { target: { value: 'Sergii asked for' } });
@@ -153,7 +153,7 @@ describe('focus theft while typing a note (issue 12, attack 6)', () => {
     expect(alert.textContent).toContain('The page took the keyboard from Vetted');
     expect(box.readOnly).toBe(true);
     expect(box.value).toBe('Sergii asked for');
-    expect(screen.getByRole('button', { name: 'Continue in the side panel' })).toBeTruthy();
+    expect(callsOf('overlayTyping')[0]).toEqual({ typing: true });
     fireEvent.click(screen.getByRole('button', { name: 'Keep typing here' }));
     expect(screen.queryByTestId('note-focus-lost')).toBeNull();
     expect(box.readOnly).toBe(false);

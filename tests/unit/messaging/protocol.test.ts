@@ -158,6 +158,7 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   claimOverlay: { valid: [{ nonce: 'a'.repeat(32) }], invalid: [{}, { nonce: 'x' }, { nonce: 'a'.repeat(65) }] },
   overlayLayout: { valid: [{ open: true }, { open: false }], invalid: [{}, { open: 'yes' }] },
   overlayExposure: { valid: [{}], invalid: [{ exposed: true }] },
+  overlayTyping: { valid: [{ typing: true }, { typing: false }], invalid: [{}, { typing: 'yes' }] },
   listNotes: {
     valid: [{ contractorKey: 'upwork:~01abc', before: { createdAt: 1000, id: 'n1' }, limit: 100 }],
     invalid: [{ contractorKey: 'upwork:~01abc', before: { createdAt: 1000, id: 'n1' }, limit: 100_000 }, { contractorKey: 'upwork:~01abc', limit: 10 }],
