@@ -158,6 +158,8 @@ const TYPING_MS = 3_000;
 
 /** How often the composer repeats "typing" to its content script while keys come (focus-keeper.ts). */
 const TYPING_SAY_MS = 1_000;
+/** Focus gone from the frame this long after a theft: the content script could not take it back. */
+const STOLEN_AFTER_MS = 250;
 
 function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdded: () => void }) {
   const input = useRef<HTMLTextAreaElement>(null);
@@ -173,13 +175,46 @@ function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdd
     saidTyping.current = typing ? t : -Infinity;
     send('overlayTyping', { typing }).catch(() => undefined);
   };
+  /** The page tried, and the content script gave the keyboard back at once: said, nothing locked. */
+  const [fended, setFended] = useState(false);
+  /** The note field is where the user is (until focus moves to something else inside the frame). */
+  const inComposer = useRef(false);
   useEffect(() => {
+    let pending: ReturnType<typeof setTimeout> | null = null;
     const onBlur = () => {
-      // The frame lost focus to its parent (the marketplace page) while the note field had it.
-      if (document.activeElement === input.current && performance.now() - lastTyped.current < TYPING_MS) setStolen(true);
+      // The frame lost focus to its parent (the marketplace page) while the user typed a note.
+      if (!inComposer.current || performance.now() - lastTyped.current >= TYPING_MS) return;
+      // Taken back within a moment (focus-keeper.ts): nothing reached the page. Else: stop and say so.
+      pending ??= setTimeout(() => {
+        pending = null;
+        setStolen(true);
+      }, STOLEN_AFTER_MS);
+    };
+    const onFocus = () => {
+      if (pending) {
+        clearTimeout(pending);
+        pending = null;
+        setFended(true);
+      }
+      if (inComposer.current && document.activeElement !== input.current) input.current?.focus();
+    };
+    const onFocusIn = (e: FocusEvent) => {
+      if (e.target === input.current) inComposer.current = true;
+      else if (e.target !== document.body) {
+        // Moved on inside the frame (Tab, a click): not typing a note any more.
+        inComposer.current = false;
+        sayTyping(false);
+      }
     };
     window.addEventListener('blur', onBlur);
-    return () => window.removeEventListener('blur', onBlur);
+    window.addEventListener('focus', onFocus);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      if (pending) clearTimeout(pending);
+      window.removeEventListener('blur', onBlur);
+      window.removeEventListener('focus', onFocus);
+      document.removeEventListener('focusin', onFocusIn);
+    };
   }, []);
   const continueHere = () => {
     setStolen(false);
@@ -216,6 +251,11 @@ function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdd
 
   return (
     <form class="ov-composer" onSubmit={submit} aria-label="Add a note">
+      {fended && !stolen && (
+        <p class="v-xs v-muted" role="status" data-testid="note-focus-kept">
+          The page tried to take the keyboard while you typed. Vetted kept it: nothing went to the page.
+        </p>
+      )}
       {stolen && (
         <div id="ov-note-stolen" class="v-alert v-alert--warn ov-conflict" role="alert" data-testid="note-focus-lost">
           <p class="v-small">
@@ -247,11 +287,7 @@ function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdd
           sayTyping(true);
           update({ ...draft, body: e.currentTarget.value });
         }}
-        onBlur={() => {
-          // Moved on inside the frame (Tab, a click): not typing any more. The page taking the
-          // keyboard leaves the frame without focus, and "typing" stands.
-          if (document.hasFocus()) sayTyping(false);
-        }}
+
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
         }}

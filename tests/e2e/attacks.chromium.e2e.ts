@@ -184,6 +184,47 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
     await frame.getByTestId('overlay-toggle').click();
   });
 
+  it('#6 focus theft: the page refocuses its own input every 100 ms while the frame has focus; nothing typed reaches the page, the draft stays', async () => {
+    const frame = await realFrame();
+    await frame.getByTestId('overlay-toggle').click();
+    const box = frame.getByTestId('note-input');
+    await box.waitFor();
+    await waitFor('the open frame shown whole', async () => (await frame.evaluate(() => document.documentElement.dataset.exposure)) === 'settled');
+    await box.click();
+    await page.keyboard.type('Sergii asked for');
+    await page.evaluate(() => {
+      const bait = document.createElement('input');
+      bait.id = 'bait';
+      bait.setAttribute('aria-label', 'Search');
+      document.body.prepend(bait);
+      const w = window as unknown as { thief: number; tries: number };
+      w.tries = 0;
+      w.thief = window.setInterval(() => {
+        if (document.activeElement?.tagName !== 'IFRAME') return;
+        w.tries++;
+        bait.focus();
+      }, 100);
+    });
+    // The page has tried a few times; each time Vetted took the keyboard back at once.
+    await waitFor('the page to have tried', () => page.evaluate(() => (window as unknown as { tries: number }).tries >= 3));
+    await page.keyboard.type(' a rate of $20');
+    expect(await page.$eval('#bait', (i) => (i as HTMLInputElement).value)).toBe('');
+    // The note keeps what was typed before and goes on (a key pressed in the very moment of a
+    // take-back can be dropped: it reaches neither the page nor the note).
+    const typed = await box.inputValue();
+    expect(typed.startsWith('Sergii asked for')).toBe(true);
+    expect(typed).toContain('$20');
+    // Said, and nothing locked.
+    await frame.getByTestId('note-focus-kept').waitFor();
+    expect(await frame.getByTestId('note-focus-lost').count()).toBe(0);
+    await page.evaluate(() => {
+      window.clearInterval((window as unknown as { thief: number }).thief);
+      document.getElementById('bait')?.remove();
+    });
+    await box.fill('');
+    await frame.getByTestId('overlay-toggle').click();
+  });
+
   it('#4 faded frame: the page sets the frame transparent, hides or disables it; Vetted restores it', async () => {
     await realFrame();
     await page.evaluate((sel) => {
