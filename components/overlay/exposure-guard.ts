@@ -9,7 +9,7 @@
  *   and the frame: `isVisible` is false while anything covers, fades or transforms the frame.
  * - Firefox (no v2): it asks its content script (`overlayExposure`, through the background), which
  *   checks the frame's and the page's styles, what is painted after the frame, the top layer and
- *   hit testing (lib/content/frame-exposure.ts). Asked every 200 ms while the tab is visible.
+ *   hit testing (lib/content/frame-exposure.ts). Asked every 200 ms (each second in a hidden tab).
  * The collapse / open toggle is left alone: it changes nothing the user keeps.
  */
 
@@ -102,15 +102,12 @@ export function installExposureGuard({ ask, now = () => performance.now(), win =
       }
       schedule();
     };
-    // Asked for as long as the page shows the tab (a hidden tab takes no clicks): a click then
-    // finds an answer already there, and a frame revealed under the cursor has to settle first.
+    // Asked all along (once a second while the tab is hidden): a click then finds an answer
+    // already there, and a frame revealed under the cursor has to settle first.
     const schedule = () => {
-      if (!stopped && !timer && doc.visibilityState === 'visible') timer = setTimeout(() => void poll(), POLL_MS);
+      if (!stopped && !timer) timer = setTimeout(() => void poll(), doc.visibilityState === 'visible' ? POLL_MS : 1_000);
     };
-    const onVisibility = () => {
-      if (doc.visibilityState !== 'visible') seen(false, 'the page is hidden');
-      schedule();
-    };
+    const onVisibility = () => schedule();
     doc.addEventListener('visibilitychange', onVisibility);
     void poll();
     cleanups.push(() => {

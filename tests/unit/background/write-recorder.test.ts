@@ -127,9 +127,10 @@ const steps = (): Step[] => [
 
 /**
  * Not database writes here: trackPage needs a real tab to read (browser.scripting; covered in the
- * track-page tests); the overlay binding requests keep tab state in storage.session, not IndexedDB.
+ * track-page tests); the overlay binding requests keep tab state in storage.session, not IndexedDB;
+ * overlayExposure and overlayTyping only ask or tell the content script.
  */
-const NOT_HERE = new Set<RequestType>(['trackPage', 'bindOverlay', 'claimOverlay', 'toggleOverlay', 'overlayLayout']);
+const NOT_HERE = new Set<RequestType>(['trackPage', 'bindOverlay', 'claimOverlay', 'toggleOverlay', 'overlayLayout', 'overlayExposure', 'overlayTyping']);
 const READS = /^(get|list|export(?!Backup))/;
 
 describe('the write recorder names what each capability wrote', () => {
