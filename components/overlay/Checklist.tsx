@@ -90,6 +90,7 @@ export function Checklist({ contractorKey, template, checks, derived = [] }: Che
                   state={stateOf(item.id)}
                   auto={autoReason(item.id)}
                   note={byId.get(item.id)?.note}
+                  version={byId.get(item.id)?.updatedAt ?? 0}
                   error={errors[item.id]}
                   onState={(s) => void setState(item, s)}
                 />

@@ -4,6 +4,7 @@ import { MessageSquare, MessageSquarePlus } from 'lucide-preact';
 import { CHECK_STATES } from '../../lib/db/constants';
 import type { CheckState, ChecklistItem } from '../../lib/db/schema';
 import { send } from '../../lib/messaging/client';
+import { ChangedElsewhere, isConflict } from '../shared/ChangedElsewhere';
 import { ErrorText } from '../shared/ErrorText';
 import { CHECK_STATE_LABELS, CHECK_STATE_SHORT } from './labels';
 import { tooLongMessage } from '../shared/limits';
@@ -15,30 +16,51 @@ export interface ChecklistRowProps {
   item: ChecklistItem;
   state: CheckState;
   note?: string;
+  /** The stored check's updatedAt (0: none stored yet): the version a note edit begins from. */
+  version?: number;
   error?: string;
   /** Ticked because the data proves it (the proof, in words); unticking overrides it. */
   auto?: string;
   onState: (state: CheckState) => void;
 }
 
-export function ChecklistRow({ contractorKey, item, state, note, error, auto, onState }: ChecklistRowProps) {
+export function ChecklistRow({ contractorKey, item, state, note, version = 0, error, auto, onState }: ChecklistRowProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note ?? '');
   const [problem, setProblem] = useState<string>();
   const save = useSave();
   const base = `ov-item-${item.id}`;
   const focus = useEditorFocus<HTMLTextAreaElement, HTMLButtonElement>(editing);
+  // issue 12 (stale tab): the version the note edit began from, and a save refused over a newer one.
+  const [baseVersion, setBaseVersion] = useState(version);
+  const [refused, setRefused] = useState(false);
+  const changedElsewhere = editing && (refused || version > baseVersion);
 
-  const saveNote = async (e: Event) => {
+  const saveNote = async (e: Event, from = baseVersion) => {
     e.preventDefault();
     const text = draft.trim();
     const long = tooLongMessage(text);
     setProblem(long);
     if (long) return;
+    let conflict = false;
     const ok = await save.run(() =>
-      send('setCheck', { contractorKey, itemId: item.id, note: text ? text : null }),
+      send('setCheck', { contractorKey, itemId: item.id, note: text ? text : null, baseUpdatedAt: from }).catch((err: unknown) => {
+        if (!(isConflict(err))) throw err;
+        conflict = true;
+      }),
     );
-    if (ok) setEditing(false);
+    if (conflict) setRefused(true);
+    else if (ok) setEditing(false);
+  };
+  const overwrite = (e: Event) => {
+    setRefused(false);
+    setBaseVersion(version);
+    void saveNote(e, version);
+  };
+  const reload = () => {
+    setRefused(false);
+    setBaseVersion(version);
+    setDraft(note ?? '');
   };
 
   return (
@@ -88,7 +110,11 @@ export function ChecklistRow({ contractorKey, item, state, note, error, auto, on
           aria-expanded={editing}
           aria-controls={editing ? `${base}-note-form` : undefined}
           onClick={() => {
-            if (!editing) setDraft(note ?? '');
+            if (!editing) {
+              setDraft(note ?? '');
+              setBaseVersion(version);
+              setRefused(false);
+            }
             setEditing(!editing);
           }}
         >
@@ -100,7 +126,7 @@ export function ChecklistRow({ contractorKey, item, state, note, error, auto, on
         <form
           class="ov-check__form"
           id={`${base}-note-form`}
-          onSubmit={saveNote}
+          onSubmit={(e) => void saveNote(e)}
           onKeyDown={(e) => {
             if (e.key !== 'Escape') return;
             e.stopPropagation();
@@ -108,6 +134,7 @@ export function ChecklistRow({ contractorKey, item, state, note, error, auto, on
           }}
         >
           {item.hint && <p class="v-xs v-muted">{item.hint}</p>}
+          {changedElsewhere && <ChangedElsewhere what="checklist note" refused={refused} onReload={reload} onOverwrite={overwrite} />}
           <label class="v-sr-only" for={`${base}-note`}>
             Note on “{item.label}”
           </label>

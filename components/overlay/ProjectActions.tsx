@@ -23,6 +23,8 @@ const UNDER_WAY = new Set<Project['status']>(['planned', 'active']);
 
 export function ProjectActions({ contractor, projects, tabId }: ProjectActionsProps) {
   const save = useSave();
+  // issue 12: the project a click starts has its id made here: a retry after a lost reply saves it once.
+  const createId = useRef(crypto.randomUUID());
   const [message, setMessage] = useState<string>();
   const current = projects.filter((p) => OPEN_STATUSES.has(p.status));
 
@@ -57,7 +59,10 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
       const project = await send('createProject', {
         title: name ? `Project with ${name}`.slice(0, 500) : 'New project',
         contractorKey: contractor.key,
+        createId: createId.current,
       });
+      // Stored: the next "Start a project" is another project.
+      createId.current = crypto.randomUUID();
       if ((await opening) !== 'panel') await openPanelPageInTab({ projectId: project.id });
       setMessage(`“${project.title}” started. Set its budget and milestones in the side panel.`);
     });

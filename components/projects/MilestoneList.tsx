@@ -39,7 +39,8 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
     return item ? Math.max(0, item.amountMinor - item.paidMinor) : 0;
   };
   const setStatus = async (m: Milestone, status: MilestoneStatus) => {
-    await action.run(() => send('saveMilestone', { projectId: project.id, id: m.id, patch: { status } }));
+    // The status the user saw is the version it changes from (issue 12: a stale tab is refused).
+    await action.run(() => send('saveMilestone', { projectId: project.id, id: m.id, baseUpdatedAt: m.updatedAt, patch: { status } }));
     setOffer(status === 'approved' && owed(m) > 0 ? m.id : null);
   };
   const recordPayment = async (m: Milestone) => {
@@ -145,8 +146,10 @@ function MilestoneForm({ project, milestone, onDone }: { project: Project; miles
     } satisfies MilestoneFormValues,
     idPrefix: idp,
     read: (values) => readMilestoneForm(values, project.currency, milestone ? 'edit' : 'create'),
-    save: (patch) => send('saveMilestone', { projectId: project.id, ...(milestone ? { id: milestone.id } : {}), patch }),
+    save: (patch, guard) =>
+      send('saveMilestone', milestone ? { projectId: project.id, id: milestone.id, baseUpdatedAt: guard.baseUpdatedAt, patch } : { projectId: project.id, createId: guard.createId, patch }),
     onDone,
+    version: milestone?.updatedAt,
   });
   const { errors, bind } = form;
 
@@ -163,7 +166,13 @@ function MilestoneForm({ project, milestone, onDone }: { project: Project; miles
           <input class="v-input v-num" inputMode="decimal" {...bind('amount')} />
         </Field>
       </div>
-      <FormActions saveError={form.saveError} saving={form.saving} saveLabel={milestone ? 'Save milestone' : 'Add milestone'} onCancel={onDone} />
+      <FormActions
+        saveError={form.saveError}
+        saving={form.saving}
+        saveLabel={milestone ? 'Save milestone' : 'Add milestone'}
+        onCancel={onDone}
+        conflict={form.changedElsewhere ? { what: 'milestone', refused: form.refused, onReload: form.reload, onOverwrite: form.overwrite } : undefined}
+      />
     </form>
   );
 }

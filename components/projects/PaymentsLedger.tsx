@@ -67,7 +67,7 @@ function PaymentForm({ project, milestones, today, onDone }: { project: Project;
     initial: { paidAt: today, amount: '', currency: project.currency, milestoneId: '', note: '' } satisfies PaymentFormValues,
     idPrefix: 'pay-new',
     read: (values) => readPaymentForm(values, 'create'),
-    save: (patch) => send('savePayment', { projectId: project.id, patch }),
+    save: (patch, guard) => send('savePayment', { projectId: project.id, createId: guard.createId, patch }),
     onDone,
   });
   const { values, setValues, errors, bind } = form;

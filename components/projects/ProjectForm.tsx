@@ -2,7 +2,7 @@
  * Create or edit a project: title, contractor, status, payment model, budget, rate or retainer,
  * dates, contract terms and check-in rhythm. Text stays in the form until a save succeeds.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { PAYMENT_MODELS, PROJECT_STATUSES } from '../../lib/db/constants';
 import type {
   Contractor,
@@ -15,6 +15,7 @@ import { amountInputText, formatMoney, minorDigits } from '../../lib/domain/mone
 import { checkNewContractor } from '../../lib/domain/new-contractor';
 import { readProjectForm, type FormErrors, type ProjectField, type ProjectFormValues } from '../../lib/domain/project-input';
 import { send, VettedError } from '../../lib/messaging/client';
+import { ChangedElsewhere, isConflict } from '../shared/ChangedElsewhere';
 import { DateInput } from './DateInput';
 import { Field, fieldAria } from './Field';
 import { PAYMENT_MODEL_LABELS, PROJECT_STATUS_LABELS, RETAINER_PERIOD_LABELS, SITE_LABELS } from './labels';
@@ -81,6 +82,12 @@ export function ProjectForm(props: ProjectFormProps) {
   const [newLink, setNewLink] = useState('');
   const [newErrors, setNewErrors] = useState<{ name?: string; link?: string }>({});
   const idp = project ? `project-${project.id}` : 'project-new';
+  // issue 12: one id per new project (a retried create saves once), and the version an edit began
+  // from (a newer stored one refuses the save: "changed elsewhere").
+  const createId = useRef(crypto.randomUUID());
+  const [base, setBase] = useState(project?.updatedAt);
+  const [refused, setRefused] = useState(false);
+  const changedElsewhere = !!project && (refused || (base !== undefined && project.updatedAt > base));
 
   const set = <K extends ProjectField>(k: K, v: ProjectFormValues[K]) => {
     setValues((old) => ({ ...old, [k]: v }));
@@ -92,7 +99,7 @@ export function ProjectForm(props: ProjectFormProps) {
     onInput: (e: Event) => set(k, (e.currentTarget as HTMLInputElement).value as never),
   });
 
-  const submit = async (e: Event) => {
+  const submit = async (e: Event, from = base) => {
     e.preventDefault();
     const isNew = values.contractorKey === NEW_CONTRACTOR;
     const read = readProjectForm({ ...values, contractorKey: isNew ? '' : values.contractorKey }, mode);
@@ -110,20 +117,37 @@ export function ProjectForm(props: ProjectFormProps) {
       const { contractorKey, ...rest } = read.patch;
       // "Someone new" is tracked by the background in the same transaction as the project.
       const saved = project
-        ? await send('updateProject', { id: project.id, patch: read.patch })
+        ? await send('updateProject', { id: project.id, patch: read.patch, ...(from !== undefined ? { baseUpdatedAt: from } : {}) })
         : await send('createProject', {
             ...rest,
             ...(person?.ok ? { newContractor: { name: newName, link: newLink } } : contractorKey ? { contractorKey } : {}),
+            createId: createId.current,
           });
       onSaved(saved, project);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      // The background decides whether a link is a profile page (it knows the marketplaces).
-      if (person?.ok && err instanceof VettedError && err.code === 'bad-request') setNewErrors({ link: message });
-      setSaveError(message);
+      if (isConflict(err)) setRefused(true);
+      else {
+        // The background decides whether a link is a profile page (it knows the marketplaces).
+        if (person?.ok && err instanceof VettedError && err.code === 'bad-request') setNewErrors({ link: message });
+        setSaveError(message);
+      }
     } finally {
       setSaving(false);
     }
+  };
+  /** Changed elsewhere: keep what was typed, saved over the other version. */
+  const overwrite = (e: Event) => {
+    setRefused(false);
+    setBase(project?.updatedAt);
+    void submit(e, project?.updatedAt);
+  };
+  /** Changed elsewhere: show the other version in the form (what was typed is dropped). */
+  const reload = () => {
+    setRefused(false);
+    setBase(project?.updatedAt);
+    setValues(initialProjectValues(project, { contractorKey: props.defaultContractorKey, currency: props.defaultCurrency, title: props.defaultTitle }));
+    setErrors({});
   };
 
   const model = values.paymentModel;
@@ -138,7 +162,7 @@ export function ProjectForm(props: ProjectFormProps) {
   }
 
   return (
-    <form class="p-form v-stack" onSubmit={submit} aria-label={project ? 'Edit project' : 'New project'} noValidate>
+    <form class="p-form v-stack" onSubmit={(e) => void submit(e)} aria-label={project ? 'Edit project' : 'New project'} noValidate>
       <Field id={`${idp}-title`} label="Title" error={errors.title}>
         <input class="v-input" {...text('title')} maxLength={500} placeholder="e.g. Shopify email flows" />
       </Field>
@@ -259,6 +283,7 @@ export function ProjectForm(props: ProjectFormProps) {
           </Field>
         </div>
       </details>
+      {changedElsewhere && <ChangedElsewhere what="project" refused={refused} onReload={reload} onOverwrite={overwrite} />}
       <ErrorAlert message={saveError} />
       <div class="v-row">
         <button type="submit" class="v-btn v-btn--primary" disabled={saving}>

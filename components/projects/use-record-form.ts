@@ -1,26 +1,46 @@
 /**
  * State of a small record form (a milestone, a payment): the typed values, field errors from a
  * lib/domain reader, one save at a time. What was typed stays until a save succeeds.
+ *
+ * issue 12: a new record's id is made here once per form (a retried create saves over the first
+ * attempt instead of adding a second record), and an edit carries the version (updatedAt) it began
+ * from: a newer stored version refuses the save ("changed elsewhere"), and the form offers to load
+ * the other version or to overwrite it.
  */
-import { useState } from 'preact/hooks';
-import { useSave } from '../shared/use-save';
+import { useRef, useState } from 'preact/hooks';
 import type { FormErrors, FormResult } from '../../lib/domain/project-input';
+import { isConflict } from '../shared/ChangedElsewhere';
 import { fieldAria } from './Field';
+
+/** What a save carries besides the patch. */
+export interface SaveGuard {
+  createId: string;
+  /** The record's updatedAt when the edit began (edits only). */
+  baseUpdatedAt?: number;
+}
 
 export interface RecordFormOptions<V, P> {
   initial: V;
   /** Prefix of the inputs' ids: `${idPrefix}-${field}`. */
   idPrefix: string;
   read: (values: V) => FormResult<P, keyof V & string>;
-  save: (patch: P) => Promise<unknown>;
+  save: (patch: P, guard: SaveGuard) => Promise<unknown>;
   onDone: () => void;
+  /** The edited record's updatedAt as the view knows it now (live); absent for a new record. */
+  version?: number;
 }
 
-export function useRecordForm<V extends object, P>({ initial, idPrefix, read, save, onDone }: RecordFormOptions<V, P>) {
+export function useRecordForm<V extends object, P>({ initial, idPrefix, read, save, onDone, version }: RecordFormOptions<V, P>) {
   type F = keyof V & string;
   const [values, setValues] = useState<V>(initial);
+  const createId = useRef(crypto.randomUUID());
+  const [base, setBase] = useState(version);
+  const [refused, setRefused] = useState(false);
+  /** Another view saved the record since this edit began (seen live, or refused on save). */
+  const changedElsewhere = version !== undefined && (refused || (base !== undefined && version > base));
   const [errors, setErrors] = useState<FormErrors<F>>({});
-  const saving = useSave();
+  const [saveError, setSaveError] = useState<string>();
+  const [saving, setSaving] = useState(false);
 
   /** Props of the text input for field `k`: id, aria wiring, value, input handler. */
   const bind = (k: F) => ({
@@ -32,7 +52,7 @@ export function useRecordForm<V extends object, P>({ initial, idPrefix, read, sa
     },
   });
 
-  const submit = async (e: Event) => {
+  const submit = async (e: Event, from = base) => {
     e.preventDefault();
     const result = read(values);
     if (!result.ok) {
@@ -40,8 +60,32 @@ export function useRecordForm<V extends object, P>({ initial, idPrefix, read, sa
       return;
     }
     setErrors({});
-    if (await saving.run(() => save(result.patch))) onDone();
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      await save(result.patch, { createId: createId.current, ...(from !== undefined ? { baseUpdatedAt: from } : {}) });
+      onDone();
+    } catch (err) {
+      if (isConflict(err)) setRefused(true);
+      else setSaveError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
   };
 
-  return { values, setValues, errors, saveError: saving.error, saving: saving.saving, bind, submit };
+  /** "Changed elsewhere": keep what was typed, saved over the other version. */
+  const overwrite = (e: Event) => {
+    setRefused(false);
+    setBase(version);
+    void submit(e, version);
+  };
+  /** "Changed elsewhere": drop the edit and show the other version in the form. */
+  const reload = () => {
+    setRefused(false);
+    setBase(version);
+    setValues(initial);
+    setErrors({});
+  };
+
+  return { values, setValues, errors, saveError, saving, bind, submit, changedElsewhere, refused, overwrite, reload };
 }

@@ -4,7 +4,7 @@
  * projects (unrated first) or work not tracked in Vetted. Rating a project again edits that
  * rating, starting from its scores. What the user entered stays when the save fails.
  */
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { Project, Rating } from '../../lib/db/schema';
 import { CRITERIA, CRITERION_LABELS, type Criterion } from '../../lib/domain/reputation';
 import { send } from '../../lib/messaging/client';
@@ -64,6 +64,8 @@ export function RatingForm(props: RatingFormProps) {
   const [entry, setEntry] = useState(() => fromRating(existingFor(projectId)));
   const [problem, setProblem] = useState<string>();
   const save = useSave();
+  // issue 12: the new rating's id, one per form: a retried save (reply lost) saves it once.
+  const createId = useRef(crypto.randomUUID());
   const { scores, rehire, comment } = entry;
 
   const choose = (next: string) => {
@@ -86,7 +88,7 @@ export function RatingForm(props: RatingFormProps) {
     let saved: Rating | undefined;
     const ok = await save.run(async () => {
       saved = await send('saveRating', {
-        ...(existing ? { id: existing.id } : {}),
+        ...(existing ? { id: existing.id } : { createId: createId.current }),
         rating: {
           contractorKey,
           ...(projectId ? { projectId } : {}),

@@ -17,10 +17,16 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { RequestPayload, RequestType, Responses } from '../messaging/protocol';
 import { choosePlacement, type Box, type Placement, type Size } from './placement';
+import { frameExposure } from './frame-exposure';
+import { createFocusKeeper } from './focus-keeper';
 
 export const OVERLAY_PAGE = '/overlay.html';
 /** From the background (runtime messaging) once the bound frame says which size it wants. */
 export const LAYOUT_MESSAGE = 'vetted:overlay-layout';
+/** From the background: the bound frame asks whether the page shows it whole (issue 12, attack 4). */
+export const EXPOSURE_MESSAGE = 'vetted:overlay-exposure';
+/** From the background: the bound frame says the user is (or stopped) typing a note (issue 12, attack 6). */
+export const TYPING_MESSAGE = 'vetted:overlay-typing';
 /** Posted into the frame's own window, to the extension's origin only: the binding nonce. */
 export const BIND_MESSAGE = 'vetted:overlay-bind';
 
@@ -215,11 +221,22 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
   };
 
   // The bound frame's size, relayed by the background: the page can't post this one.
-  const onRuntimeMessage = (message: unknown) => {
-    if (!iframeEl || !isLayoutMessage(message)) return;
+  const onRuntimeMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true | undefined => {
+    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === TYPING_MESSAGE) {
+      keeper.typing((message as { typing?: unknown }).typing === true);
+      return undefined;
+    }
+    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === EXPOSURE_MESSAGE) {
+      sendResponse(iframeEl && holder ? frameExposure(iframeEl, holder) : { exposed: false, reason: 'the panel is not on the page' });
+      return true;
+    }
+    if (!iframeEl || !isLayoutMessage(message)) return undefined;
     open = message.open;
     layout();
+    return undefined;
   };
+  const keeper = createFocusKeeper(() => iframeEl);
+  ctx.onInvalidated(() => keeper.dispose());
   browser.runtime.onMessage.addListener(onRuntimeMessage);
   ctx.onInvalidated(() => {
     try {
@@ -314,7 +331,8 @@ const HOLDER_STYLE = 'all: initial !important; display: block !important; positi
 const FRAME_STYLE = [
   'all: initial',
   'position: fixed',
-  'z-index: 2147483646',
+  // The highest: only what comes after the holder in <html>, or the top layer, can be over it (frame-exposure.ts).
+  'z-index: 2147483647',
   'display: block',
   'border: 0',
   'margin: 0',

@@ -23,6 +23,23 @@ export class ChangedElsewhereError extends Error {
   }
 }
 
+/** issue 12: what a save may carry besides its fields (see refuseStale and the repositories' creates). */
+export interface SaveGuard {
+  /** The id a new record gets, made by the view once per draft: a retried create saves over it. */
+  createId?: string;
+  /** The stored record's updatedAt when the edit began. */
+  baseUpdatedAt?: number;
+}
+
+/**
+ * issue 12 (stale tab): refuses an edit that started from `base` when the stored record is newer.
+ * `base` absent: the view did not say (older callers), nothing is checked.
+ */
+export function refuseStale(stored: { updatedAt: number } | undefined, base: number | undefined, what: string): void {
+  if (!stored || base === undefined || stored.updatedAt <= base) return;
+  throw new ChangedElsewhereError(`This ${what} was changed elsewhere while you were editing it. Nothing was saved.`);
+}
+
 /** A record would not match its schema: nothing is written. */
 export class InvalidRecordError extends Error {
   constructor(message: string) {

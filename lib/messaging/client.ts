@@ -53,3 +53,4 @@ export function onChange(listener: (event: ChangeEvent) => void): () => void {
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);
 }
+

@@ -179,6 +179,8 @@ export const REQUESTS = {
         itemId: z.string().min(1).max(100),
         state: CheckStateSchema.optional(),
         note: text().nullable().optional(),
+        /** issue 12: the check's updatedAt when the edit began (0: none stored yet); newer stored refuses ('conflict'). */
+        baseUpdatedAt: TimestampSchema.optional(),
       })
       .strict(),
   },
@@ -200,8 +202,26 @@ export const REQUESTS = {
       .strict(),
   },
   deleteNote: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  /**
+   * issue 12 (attack 8): older notes of a contractor, newest first, after the last one shown
+   * (getContractor sends the newest NOTES_PAGE). Handler: lib/background/handlers/checks-notes.ts.
+   */
+  listNotes: {
+    from: 'page',
+    payload: z
+      .object({
+        contractorKey: ContractorKeySchema,
+        before: z.object({ createdAt: TimestampSchema, id: IdSchema }).strict(),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
+  },
 
-  saveRating: { from: 'page', payload: z.object({ id: IdSchema.optional(), rating: RatingInputSchema }).strict() },
+  saveRating: {
+    from: 'page',
+    /** createId (issue 12): the new rating's id, made by the view, so a retried create saves instead of duplicating. */
+    payload: z.object({ id: IdSchema.optional(), createId: IdSchema.optional(), rating: RatingInputSchema }).strict(),
+  },
   deleteRating: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
 
   listProjects: {
@@ -218,22 +238,34 @@ export const REQUESTS = {
         contractorKey: ContractorKeySchema.optional(),
         /** "Someone new" typed in the project form: tracked in the same transaction as the project. */
         newContractor: z.object({ name: z.string().max(500), link: z.string().max(2000) }).strict().optional(),
+        /** issue 12: the new project's id, made by the view. */
+        createId: IdSchema.optional(),
       })
       .strict(),
   },
-  updateProject: { from: 'page', payload: z.object({ id: IdSchema, patch: ProjectPatchSchema }).strict() },
+  updateProject: {
+    from: 'page',
+    /** baseUpdatedAt (issue 12): the project's updatedAt when the edit began; a newer stored one refuses ('conflict'). */
+    payload: z.object({ id: IdSchema, patch: ProjectPatchSchema, baseUpdatedAt: TimestampSchema.optional() }).strict(),
+  },
   deleteProject: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
   /** Sets lastContactAt (default now). */
   logCheckIn: { from: 'page', payload: z.object({ id: IdSchema, at: TimestampSchema.optional() }).strict() },
 
   saveMilestone: {
     from: 'page',
-    payload: z.object({ projectId: IdSchema, id: IdSchema.optional(), patch: MilestonePatchSchema }).strict(),
+    /** issue 12: createId makes a retried create save instead of duplicating; baseUpdatedAt refuses a stale edit ('conflict'). */
+    payload: z
+      .object({ projectId: IdSchema, id: IdSchema.optional(), createId: IdSchema.optional(), baseUpdatedAt: TimestampSchema.optional(), patch: MilestonePatchSchema })
+      .strict(),
   },
   deleteMilestone: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
   savePayment: {
     from: 'page',
-    payload: z.object({ projectId: IdSchema, id: IdSchema.optional(), patch: PaymentPatchSchema }).strict(),
+    /** issue 12: createId makes a retried create save instead of duplicating; baseUpdatedAt refuses a stale edit ('conflict'). */
+    payload: z
+      .object({ projectId: IdSchema, id: IdSchema.optional(), createId: IdSchema.optional(), baseUpdatedAt: TimestampSchema.optional(), patch: PaymentPatchSchema })
+      .strict(),
   },
   deletePayment: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
 
@@ -356,6 +388,14 @@ export const REQUESTS = {
   /** Forgets the connection and the key on this device; local data and the server's files stay. */
   syncDisconnect: { from: 'page', payload: empty },
   syncDevices: { from: 'page', payload: empty },
+  /**
+   * issue 12 (clickjacking): the bound frame asks whether the page shows it whole — not covered,
+   * faded, clipped or transformed — as its content script sees it (Firefox has no
+   * IntersectionObserver v2). Handler: lib/background/handlers/overlay-binding.ts.
+   */
+  overlayExposure: { from: 'page', payload: empty },
+  /** issue 12 (focus theft): the bound frame says the user is typing a note (the content script then keeps the keyboard in the frame). */
+  overlayTyping: { from: 'page', payload: z.object({ typing: z.boolean() }).strict() },
 } as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -369,7 +409,12 @@ export type { BadgeSummary } from '../domain/badge-summary';
 export interface ContractorView {
   contractor: Contractor;
   checks: Check[];
+  /** The newest NOTES_PAGE notes (issue 12: thousands of notes would not fit one message); listNotes pages on. */
   notes: Note[];
+  /** How many notes the contractor has in all (absent: all are in `notes`). */
+  notesTotal?: number;
+  /** The interview kit's newest answers note, also when it is older than the first page. */
+  kitNote?: Note;
   ratings: Rating[];
   projects: Project[];
   /** Contractors linked as the same person on other sites (may be fewer than links when deleted). */
@@ -433,6 +478,7 @@ export interface Responses {
   saveNote: Note;
   /** `note`: what was deleted, for an undo (restoreNote). */
   deleteNote: { deleted: boolean; note?: Note };
+  listNotes: { notes: Note[]; more: boolean };
   saveRating: Rating;
   deleteRating: { deleted: boolean };
   listProjects: Project[];
@@ -486,6 +532,9 @@ export interface Responses {
   syncStatus: SyncStatusView;
   syncDisconnect: { serverUrl: string | null };
   syncDevices: DeviceInfo[];
+  /** exposed: the page shows the whole frame on top of everything; reason: why not, in words. */
+  overlayExposure: { exposed: boolean; reason?: string };
+  overlayTyping: { ok: true };
 }
 
 /** issue 11: this device's sync connection and how its last sync went. */

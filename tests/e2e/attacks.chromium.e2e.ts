@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchChromium, waitFor, type ChromiumSession } from './harness';
+import { launchChromium, screenshot, waitFor, type ChromiumSession } from './harness';
 import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
 
 const OTHER = 'upwork:~01other0000000000aa';
@@ -133,6 +133,95 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
     await frame.getByTestId('overlay-toggle').click();
     await frame.getByRole('heading', { level: 1 }).waitFor();
     expect((await session.send('getSettings', {})).overlayOpen).toBe(true);
+    await frame.getByTestId('overlay-toggle').click();
+  });
+
+  it('#4 clickjacking: a near-transparent layer over the open frame (pointer let through), or a faded page; clicks are ignored and said, until shown whole', async () => {
+    const frame = await realFrame();
+    const own = await page.$eval(FRAME, (f) => (f as HTMLElement).dataset.key ?? '');
+    await frame.getByTestId('overlay-toggle').click();
+    const avoid = frame.locator('label.ov-segment--avoid');
+    await avoid.waitFor();
+    const exposure = () => frame.evaluate(() => document.documentElement.dataset.exposure);
+    await waitFor('the open frame shown whole', async () => (await exposure()) === 'settled');
+    const before = (await session.send('getContractor', { key: own }))?.contractor.status;
+    const box = (await avoid.boundingBox())!;
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+
+    for (const attack of ['decoy', 'faded'] as const) {
+      await page.evaluate((kind) => {
+        if (kind === 'faded') {
+          document.documentElement.style.setProperty('opacity', '0.02', 'important');
+          return;
+        }
+        // In the top layer, over everything, at 1 % opacity, letting the pointer through to the frame.
+        const decoy = document.createElement('div');
+        decoy.id = 'decoy-layer';
+        decoy.setAttribute('popover', 'manual');
+        decoy.textContent = 'Click here to claim your discount';
+        decoy.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;margin:0;border:0;opacity:0.01;pointer-events:none;background:#fff;font-size:40px';
+        document.body.append(decoy);
+        decoy.showPopover();
+      }, attack);
+      await waitFor(`the frame to know it is ${attack}`, async () => (await exposure()) === 'covered');
+      await page.mouse.click(at.x, at.y);
+      const notice = frame.getByTestId('overlay-covered');
+      await notice.waitFor();
+      expect(await notice.getAttribute('role')).toBe('alert');
+      expect(await notice.textContent()).toContain('Nothing was changed');
+      expect((await session.send('getContractor', { key: own }))?.contractor.status).toBe(before);
+      if (attack === 'decoy') await screenshot((await page.$(FRAME))!, 'attack-clickjack-ignored');
+      await page.evaluate(() => {
+        document.getElementById('decoy-layer')?.remove();
+        document.documentElement.style.removeProperty('opacity');
+      });
+    }
+    // Shown whole again for a moment: the same click counts.
+    await waitFor('the frame shown whole again', async () => (await exposure()) === 'settled');
+    await page.mouse.click(at.x, at.y);
+    await waitFor('the status saved', async () => (await session.send('getContractor', { key: own }))?.contractor.status === 'avoid');
+    await session.send('updateContractor', { key: own, patch: { status: before ?? 'prospect' } });
+    await frame.getByTestId('overlay-toggle').click();
+  });
+
+  it('#6 focus theft: the page refocuses its own input every 100 ms while the frame has focus; nothing typed reaches the page, the draft stays', async () => {
+    const frame = await realFrame();
+    await frame.getByTestId('overlay-toggle').click();
+    const box = frame.getByTestId('note-input');
+    await box.waitFor();
+    await waitFor('the open frame shown whole', async () => (await frame.evaluate(() => document.documentElement.dataset.exposure)) === 'settled');
+    await box.click();
+    await page.keyboard.type('Sergii asked for');
+    await page.evaluate(() => {
+      const bait = document.createElement('input');
+      bait.id = 'bait';
+      bait.setAttribute('aria-label', 'Search');
+      document.body.prepend(bait);
+      const w = window as unknown as { thief: number; tries: number };
+      w.tries = 0;
+      w.thief = window.setInterval(() => {
+        if (document.activeElement?.tagName !== 'IFRAME') return;
+        w.tries++;
+        bait.focus();
+      }, 100);
+    });
+    // The page has tried a few times; each time Vetted took the keyboard back at once.
+    await waitFor('the page to have tried', () => page.evaluate(() => (window as unknown as { tries: number }).tries >= 3));
+    await page.keyboard.type(' a rate of $20');
+    expect(await page.$eval('#bait', (i) => (i as HTMLInputElement).value)).toBe('');
+    // The note keeps what was typed before and goes on (a key pressed in the very moment of a
+    // take-back can be dropped: it reaches neither the page nor the note).
+    const typed = await box.inputValue();
+    expect(typed.startsWith('Sergii asked for')).toBe(true);
+    expect(typed).toContain('$20');
+    // Said, and nothing locked.
+    await frame.getByTestId('note-focus-kept').waitFor();
+    expect(await frame.getByTestId('note-focus-lost').count()).toBe(0);
+    await page.evaluate(() => {
+      window.clearInterval((window as unknown as { thief: number }).thief);
+      document.getElementById('bait')?.remove();
+    });
+    await box.fill('');
     await frame.getByTestId('overlay-toggle').click();
   });
 

@@ -95,6 +95,63 @@ describe('a hostile page against Vetted, Firefox (issue 12)', () => {
     expect((await session.send('getSettings', {})).overlayOpen).toBe(false);
   });
 
+  it('#4 clickjacking without IntersectionObserver v2: a near-transparent layer the pointer passes through, or a faded page; clicks are ignored and said, until shown whole', async () => {
+    const frame = await realFrame();
+    const own = await page.$eval(FRAME, (f) => (f as HTMLElement).dataset.key ?? '');
+    await frame.click(TOGGLE);
+    const avoid = await frame.waitForSelector('label.ov-segment--avoid', { timeout: 15_000 });
+    const exposure = () => frame.evaluate(() => document.documentElement.dataset.exposure);
+    await waitFor('the open frame shown whole', async () => (await exposure()) === 'settled');
+    const before = (await session.send('getContractor', { key: own }))?.contractor.status;
+    const box = (await avoid!.boundingBox())!;
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+
+    for (const attack of ['popover', 'after-frame', 'faded'] as const) {
+      await page.evaluate((kind) => {
+        if (kind === 'faded') {
+          document.documentElement.style.setProperty('opacity', '0.02', 'important');
+          return;
+        }
+        const decoy = document.createElement('div');
+        decoy.id = 'decoy-layer';
+        decoy.textContent = 'Click here to claim your discount';
+        decoy.style.cssText =
+          'position:fixed;inset:0;width:100vw;height:100vh;margin:0;border:0;opacity:0.01;pointer-events:none;background:#fff;font-size:40px;z-index:2147483647';
+        if (kind === 'popover') {
+          // The top layer, over everything.
+          decoy.setAttribute('popover', 'manual');
+          document.body.append(decoy);
+          decoy.showPopover();
+        } else {
+          // After Vetted's frame in <html>, at the same z-index: painted over it.
+          document.documentElement.append(decoy);
+        }
+      }, attack);
+      await waitFor(`the frame to know about the ${attack} attack`, async () => (await exposure()) === 'covered');
+      await page.mouse.click(at.x, at.y);
+      await frame.waitForSelector('[data-testid="overlay-covered"]');
+      expect(await frame.$eval('[data-testid="overlay-covered"]', (n) => n.textContent)).toContain('Nothing was changed');
+      expect((await session.send('getContractor', { key: own }))?.contractor.status).toBe(before);
+      await page.evaluate(() => {
+        document.getElementById('decoy-layer')?.remove();
+        document.documentElement.style.removeProperty('opacity');
+      });
+    }
+    // A layer inside <body> at the highest z-index stays under the frame: not a cover.
+    await page.evaluate(() => {
+      const under = document.createElement('div');
+      under.id = 'under-layer';
+      under.style.cssText = 'position:fixed;inset:0;opacity:0.01;pointer-events:none;background:#fff;z-index:2147483647';
+      document.body.append(under);
+    });
+    await waitFor('the frame shown whole again', async () => (await exposure()) === 'settled');
+    await page.mouse.click(at.x, at.y);
+    await waitFor('the status saved', async () => (await session.send('getContractor', { key: own }))?.contractor.status === 'avoid');
+    await page.evaluate(() => document.getElementById('under-layer')?.remove());
+    await session.send('updateContractor', { key: own, patch: { status: before ?? 'prospect' } });
+    await frame.click(TOGGLE);
+  });
+
   it('#4 faded frame: Vetted restores the frame’s own style', async () => {
     await page.evaluate((sel) => {
       const f = document.querySelector(sel) as HTMLIFrameElement;

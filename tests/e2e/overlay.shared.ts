@@ -153,7 +153,8 @@ export function describeOverlay<P extends OverlayPageLike, F extends OverlayFram
         path: '/overlay.html',
         position: 'fixed',
         border: '0px',
-        zIndex: 2147483646,
+        // issue 12 (clickjacking): the highest, so only the top layer or what follows it in <html> can be over it.
+        zIndex: 2147483647,
         background: 'rgba(0, 0, 0, 0)',
       });
       await setOpen(page, false);

@@ -1,8 +1,8 @@
 import { setCheck } from '../../db/repositories/checks';
-import { deleteNote, getNote, restoreNote, saveNote } from '../../db/repositories/notes';
+import { deleteNote, getNote, pageNotesByContractor, restoreNote, saveNote } from '../../db/repositories/notes';
 import type { HandlerGroup } from '../context';
 
-export const checkNoteHandlers: HandlerGroup<'setCheck' | 'saveNote' | 'deleteNote' | 'restoreNote'> = {
+export const checkNoteHandlers: HandlerGroup<'setCheck' | 'saveNote' | 'deleteNote' | 'restoreNote' | 'listNotes'> = {
   async setCheck(db, input, ctx) {
     return setCheck(db, input, ctx.now);
   },
@@ -20,5 +20,10 @@ export const checkNoteHandlers: HandlerGroup<'setCheck' | 'saveNote' | 'deleteNo
 
   async restoreNote(db, { note }, ctx) {
     return restoreNote(db, note, ctx.now);
+  },
+
+  async listNotes(db, { contractorKey, before, limit }) {
+    const { notes, more } = await pageNotesByContractor(db, contractorKey, limit, before);
+    return { notes, more };
   },
 };

@@ -2,7 +2,8 @@ import { milestonesByProject } from '../../db/repositories/milestones';
 import { derivedChecks } from '../../domain/vetting';
 import * as contractors from '../../db/repositories/contractors';
 import { listChecks } from '../../db/repositories/checks';
-import { listNotesByContractor } from '../../db/repositories/notes';
+import { newestKitNote, pageNotesByContractor } from '../../db/repositories/notes';
+import { NOTES_PAGE } from '../../messaging/pages';
 import { listRatingsByContractor } from '../../db/repositories/ratings';
 import { listProjects } from '../../db/repositories/projects';
 import type { HandlerGroup } from '../context';
@@ -22,16 +23,19 @@ export const contractorHandlers: HandlerGroup<Names> = {
     return db.transaction('r', [db.contractors, db.checks, db.notes, db.ratings, db.projects, db.milestones], async () => {
       const contractor = await contractors.getContractor(db, key);
       if (!contractor) return null;
-      const [checks, notes, ratings, projects, linked] = await Promise.all([
+      const [checks, page, ratings, projects, linked] = await Promise.all([
         listChecks(db, key),
-        listNotesByContractor(db, key),
+        pageNotesByContractor(db, key, NOTES_PAGE),
         listRatingsByContractor(db, key),
         listProjects(db, { contractorKey: key }),
         contractors.bulkGetContractors(db, contractor.links),
       ]);
       const milestones = [...(await milestonesByProject(db, projects.map((p) => p.id))).values()].flat();
       const derived = derivedChecks({ projects, milestones, ratingCount: ratings.length });
-      return { contractor, checks, notes, ratings, projects, linked, derived };
+      const { notes, total: notesTotal } = page;
+      // The kit's answers note, also when it is older than the first page (InterviewKit shows it).
+      const kitNote = notesTotal > notes.length ? await newestKitNote(db, key) : undefined;
+      return { contractor, checks, notes, notesTotal, ...(kitNote ? { kitNote } : {}), ratings, projects, linked, derived };
     });
   },
 

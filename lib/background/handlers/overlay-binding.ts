@@ -11,6 +11,10 @@ import { tellOverlay } from '../overlay-bindings';
 
 /** The layout message the content script hears (runtime messaging from the background only). */
 export const OVERLAY_LAYOUT_EVENT = 'vetted:overlay-layout';
+/** Asks the content script whether the page shows its frame whole (lib/content/frame-exposure.ts). */
+export const OVERLAY_EXPOSURE_EVENT = 'vetted:overlay-exposure';
+/** Tells the content script the user is typing in its frame (lib/content/focus-keeper.ts). */
+export const OVERLAY_TYPING_EVENT = 'vetted:overlay-typing';
 
 const NOT_OURS = 'This Vetted panel was not opened by Vetted on this page, so it shows nothing and can’t change anything.';
 
@@ -22,7 +26,9 @@ function topFrameTab(ctx: HandlerContext, type: string): number {
   return tabId;
 }
 
-export const overlayBindingHandlers: HandlerGroup<'shortlistFromCard' | 'bindOverlay' | 'toggleOverlay' | 'claimOverlay' | 'overlayLayout'> = {
+type Names = 'shortlistFromCard' | 'bindOverlay' | 'toggleOverlay' | 'claimOverlay' | 'overlayLayout' | 'overlayExposure' | 'overlayTyping';
+
+export const overlayBindingHandlers: HandlerGroup<Names> = {
   async shortlistFromCard(db, { profile, status }, ctx) {
     topFrameTab(ctx, 'shortlistFromCard');
     if (!(await isSiteEnabled(db, profile.site))) throw new RequestError('forbidden', 'Vetted is switched off on this site.');
@@ -58,5 +64,29 @@ export const overlayBindingHandlers: HandlerGroup<'shortlistFromCard' | 'bindOve
       // The page navigated away: nothing to resize.
     }
     return { ok: true };
+  },
+
+  async overlayTyping(_db, { typing }, ctx) {
+    const tabId = ctx.sender.tab?.id;
+    if (tabId === undefined || !(await ctx.overlays.isBound(ctx.sender))) throw new RequestError('forbidden', NOT_OURS);
+    try {
+      await browser.tabs.sendMessage(tabId, { type: OVERLAY_TYPING_EVENT, typing }, { frameId: 0 });
+    } catch {
+      // The page navigated away.
+    }
+    return { ok: true };
+  },
+
+  async overlayExposure(_db, _payload, ctx) {
+    const tabId = ctx.sender.tab?.id;
+    if (tabId === undefined || !(await ctx.overlays.isBound(ctx.sender))) throw new RequestError('forbidden', NOT_OURS);
+    try {
+      const reply: unknown = await browser.tabs.sendMessage(tabId, { type: OVERLAY_EXPOSURE_EVENT }, { frameId: 0 });
+      const r = reply as { exposed?: unknown; reason?: unknown } | undefined;
+      if (r && typeof r.exposed === 'boolean') return { exposed: r.exposed, ...(typeof r.reason === 'string' ? { reason: r.reason } : {}) };
+    } catch {
+      // No content script to ask (navigated away, extension reloaded): not known to be shown.
+    }
+    return { exposed: false, reason: 'Vetted could not check this page.' };
   },
 };

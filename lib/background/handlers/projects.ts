@@ -42,14 +42,14 @@ export const projectHandlers: HandlerGroup<Names> = {
     });
   },
 
-  async createProject(db, { newContractor, ...input }, ctx) {
-    if (!newContractor) return hiring.startProject(db, input, ctx.now);
+  async createProject(db, { newContractor, createId, ...input }, ctx) {
+    if (!newContractor) return hiring.startProject(db, input, ctx.now, undefined, createId);
     const person = readNewContractor(newContractor.name, newContractor.link);
     if (!person.ok) throw new RequestError('bad-request', person.errors.name ?? person.errors.link ?? 'Check their name and link.');
-    return hiring.startProject(db, { ...input, contractorKey: person.profile.key }, ctx.now, person.profile);
+    return hiring.startProject(db, { ...input, contractorKey: person.profile.key }, ctx.now, person.profile, createId);
   },
 
-  updateProject: (db, { id, patch }, ctx) => hiring.saveProject(db, id, patch, ctx.now),
+  updateProject: (db, { id, patch, baseUpdatedAt }, ctx) => hiring.saveProject(db, id, patch, ctx.now, baseUpdatedAt),
 
   async deleteProject(db, { id }, ctx) {
     return { deleted: await projects.deleteProject(db, id, ctx.now) };
@@ -59,16 +59,16 @@ export const projectHandlers: HandlerGroup<Names> = {
     return projects.logCheckIn(db, id, at ?? ctx.now, ctx.now);
   },
 
-  async saveMilestone(db, { projectId, id, patch }, ctx) {
-    return saveMilestone(db, projectId, id, patch, ctx.now);
+  async saveMilestone(db, { projectId, id, patch, createId, baseUpdatedAt }, ctx) {
+    return saveMilestone(db, projectId, id, patch, ctx.now, undefined, { createId, baseUpdatedAt });
   },
 
   async deleteMilestone(db, { id }, ctx) {
     return { deleted: await deleteMilestone(db, id, ctx.now) };
   },
 
-  async savePayment(db, { projectId, id, patch }, ctx) {
-    return savePayment(db, projectId, id, patch, ctx.now);
+  async savePayment(db, { projectId, id, patch, createId, baseUpdatedAt }, ctx) {
+    return savePayment(db, projectId, id, patch, ctx.now, undefined, { createId, baseUpdatedAt });
   },
 
   async deletePayment(db, { id }, ctx) {

@@ -3,8 +3,8 @@ import type { HandlerGroup } from '../context';
 
 export const ratingHandlers: HandlerGroup<'saveRating' | 'deleteRating'> = {
   /** Saving a rating for a project is also how the project is completed. */
-  async saveRating(db, { id, rating: input }, ctx) {
-    const { rating } = await saveRating(db, id, input, ctx.now);
+  async saveRating(db, { id, createId, rating: input }, ctx) {
+    const { rating } = await saveRating(db, id, input, ctx.now, undefined, createId);
     return rating;
   },
 

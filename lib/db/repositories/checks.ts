@@ -1,6 +1,6 @@
 import type { VettedDb } from '../database';
 import { whereAnyOf } from '../query';
-import { compact, validate } from '../errors';
+import { compact, refuseStale, validate } from '../errors';
 import { CheckSchema, type Check, type CheckState } from '../schema';
 import { markChanged } from './settings';
 
@@ -27,6 +27,8 @@ export interface CheckInput {
   state?: CheckState;
   /** Absent: keep the note; null: remove it. */
   note?: string | null;
+  /** issue 12: the stored check's updatedAt when the edit began (0 when none was stored); newer refuses. */
+  baseUpdatedAt?: number;
 }
 
 /** Sets one checklist item's state and/or note without touching the other field. */
@@ -34,6 +36,7 @@ export async function setCheck(db: VettedDb, input: CheckInput, now: number): Pr
   return db.transaction('rw', db.checks, db.settings, async () => {
     const id: [string, string] = [input.contractorKey, input.itemId];
     const current = await db.checks.get(id);
+    refuseStale(current, input.baseUpdatedAt, 'checklist item');
     const changes: Partial<Check> & { note?: string } = { updatedAt: now };
     if (input.state !== undefined) changes.state = input.state;
     if (input.note !== undefined) changes.note = input.note === null || input.note === '' ? undefined : input.note;

@@ -18,18 +18,26 @@ async function markHired(db: VettedDb, project: Project, now: number): Promise<v
 }
 
 /** A new project; with `newContractor`, that person is tracked first and becomes its contractor. */
-export async function startProject(db: VettedDb, input: NewProject, now: number, newContractor?: ProfileSnapshot): Promise<Project> {
+export async function startProject(
+  db: VettedDb,
+  input: NewProject,
+  now: number,
+  newContractor?: ProfileSnapshot,
+  /** The page's id for this create: a retry after a lost reply stores it once. */
+  createId?: string,
+): Promise<Project> {
   return db.transaction('rw', [db.projects, db.contractors, db.settings], async () => {
     const fields = newContractor ? { ...input, contractorKey: (await trackContractor(db, newContractor, now)).contractor.key } : input;
-    const project = await createProject(db, fields, now);
+    const project = await createProject(db, fields, now, undefined, createId);
     await markHired(db, project, now);
     return project;
   });
 }
 
-export async function saveProject(db: VettedDb, id: string, patch: ProjectPatch, now: number): Promise<Project> {
+/** With `baseUpdatedAt`, a save made from an older copy is refused (ChangedElsewhereError). */
+export async function saveProject(db: VettedDb, id: string, patch: ProjectPatch, now: number, baseUpdatedAt?: number): Promise<Project> {
   return db.transaction('rw', [db.projects, db.milestones, db.payments, db.contractors, db.settings], async () => {
-    const project = await updateProject(db, id, patch, now);
+    const project = await updateProject(db, id, patch, now, baseUpdatedAt);
     await markHired(db, project, now);
     return project;
   });

@@ -1,6 +1,6 @@
 import type { VettedDb } from '../database';
 import { whereAnyOf } from '../query';
-import { compact, InvalidRecordError, NotFoundError, validate } from '../errors';
+import { compact, InvalidRecordError, NotFoundError, refuseStale, validate, type SaveGuard } from '../errors';
 import { MilestoneSchema, type Milestone, type MilestoneStatus } from '../schema';
 import { markChanged } from './settings';
 
@@ -50,11 +50,15 @@ export async function saveMilestone(
   patch: MilestonePatch,
   now: number,
   newId: () => string = () => crypto.randomUUID(),
+  guard: SaveGuard = {},
 ): Promise<Milestone> {
   return db.transaction('rw', db.milestones, db.projects, db.settings, async () => {
     if (!(await db.projects.get(projectId))) throw new NotFoundError('This project was deleted in another window.');
-    const current = id ? await db.milestones.get(id) : undefined;
+    // A retried create (issue 12) finds the milestone its first attempt stored and saves over it.
+    const retried = !id && guard.createId ? await db.milestones.get(guard.createId) : undefined;
+    const current = id ? await db.milestones.get(id) : retried;
     if (id && !current) throw new NotFoundError('This milestone was deleted in another window.');
+    if (id) refuseStale(current, guard.baseUpdatedAt, 'milestone');
     if (current && current.projectId !== projectId) throw new InvalidRecordError('This milestone belongs to another project.');
     const changes: Record<string, unknown> = { updatedAt: now };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) changes[k] = v === null ? undefined : v;
@@ -71,7 +75,7 @@ export async function saveMilestone(
       if (patch.title === undefined) throw new InvalidRecordError('A new milestone needs a title.');
       milestone = validate(
         MilestoneSchema,
-        compact({ status: 'pending', ...changes, id: newId(), projectId, createdAt: now }),
+        compact({ status: 'pending', ...changes, id: guard.createId ?? newId(), projectId, createdAt: now }),
         'milestone',
       );
       await db.milestones.add(milestone);

@@ -3,6 +3,7 @@ import { keysPresent, whereAnyOf } from '../query';
 import { ChangedElsewhereError, compact, NotFoundError, validate } from '../errors';
 import { NoteSchema, type Note, type NoteKind } from '../schema';
 import { markChanged } from './settings';
+import { parseInterviewNote } from '../../domain/interview-kit';
 
 const newest = (a: Note, b: Note) => b.createdAt - a.createdAt;
 
@@ -13,6 +14,42 @@ export async function getNote(db: VettedDb, id: string): Promise<Note | undefine
 /** Newest first. */
 export async function listNotesByContractor(db: VettedDb, contractorKey: string): Promise<Note[]> {
   return (await db.notes.where('contractorKey').equals(contractorKey).toArray()).sort(newest);
+}
+
+/** Where a page of notes (newest first) ends: the next page starts after this note. */
+export interface NoteCursor {
+  createdAt: number;
+  id: string;
+}
+
+const afterCursor = (n: Note, c: NoteCursor) => n.createdAt < c.createdAt || (n.createdAt === c.createdAt && n.id < c.id);
+const newestThenId = (a: Note, b: Note) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * issue 12 (attack 8): one page of a contractor's notes, newest first, after `before` — a contractor
+ * with thousands of notes is sent in pages, never in one message the browser can't carry.
+ */
+export async function pageNotesByContractor(
+  db: VettedDb,
+  contractorKey: string,
+  limit: number,
+  before?: NoteCursor,
+): Promise<{ notes: Note[]; total: number; more: boolean }> {
+  const all = (await db.notes.where('contractorKey').equals(contractorKey).toArray()).sort(newestThenId);
+  const from = before ? all.filter((n) => afterCursor(n, before)) : all;
+  return { notes: from.slice(0, limit), total: all.length, more: from.length > limit };
+}
+
+/** The interview kit's newest answers note (by updatedAt) of a contractor, as InterviewKit picks it. */
+export async function newestKitNote(db: VettedDb, contractorKey: string): Promise<Note | undefined> {
+  let best: Note | undefined;
+  await db.notes
+    .where('contractorKey')
+    .equals(contractorKey)
+    .each((n) => {
+      if (n.kind === 'interview' && (!best || n.updatedAt > best.updatedAt) && parseInterviewNote(n.body)) best = n;
+    });
+  return best;
 }
 
 /** Newest first. */

@@ -1,6 +1,6 @@
 import type { VettedDb } from '../database';
 import { whereAnyOf } from '../query';
-import { compact, InvalidRecordError, NotFoundError, validate } from '../errors';
+import { compact, InvalidRecordError, NotFoundError, refuseStale, validate, type SaveGuard } from '../errors';
 import { statusAfterPayments } from '../../domain/milestone-payments';
 import { PaymentSchema, type Payment } from '../schema';
 import { markChanged } from './settings';
@@ -46,12 +46,16 @@ export async function savePayment(
   patch: PaymentPatch,
   now: number,
   newId: () => string = () => crypto.randomUUID(),
+  guard: SaveGuard = {},
 ): Promise<Payment> {
   return db.transaction('rw', [db.payments, db.projects, db.milestones, db.settings], async () => {
     const project = await db.projects.get(projectId);
     if (!project) throw new NotFoundError('This project was deleted in another window.');
-    const current = id ? await db.payments.get(id) : undefined;
+    // A retried create (issue 12) finds the payment its first attempt stored and saves over it.
+    const retried = !id && guard.createId ? await db.payments.get(guard.createId) : undefined;
+    const current = id ? await db.payments.get(id) : retried;
     if (id && !current) throw new NotFoundError('This payment was deleted in another window.');
+    if (id) refuseStale(current, guard.baseUpdatedAt, 'payment');
     if (current && current.projectId !== projectId) throw new InvalidRecordError('This payment belongs to another project.');
     if (patch.milestoneId) {
       const milestone = await db.milestones.get(patch.milestoneId);
@@ -71,7 +75,7 @@ export async function savePayment(
       if (patch.paidAt === undefined) throw new InvalidRecordError('paidAt: a payment needs a date.');
       payment = validate(
         PaymentSchema,
-        compact({ currency: project.currency, ...changes, id: newId(), projectId, createdAt: now }),
+        compact({ currency: project.currency, ...changes, id: guard.createId ?? newId(), projectId, createdAt: now }),
         'payment',
       );
       await db.payments.add(payment);

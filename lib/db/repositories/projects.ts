@@ -1,6 +1,6 @@
 import type { VettedDb } from '../database';
 import { whereAnyOf } from '../query';
-import { compact, NotFoundError, validate } from '../errors';
+import { compact, NotFoundError, refuseStale, validate } from '../errors';
 import { ProjectSchema, type Contract, type Project, type ProjectStatus } from '../schema';
 import type { ContractPatch, ProjectPatch } from '../../messaging/protocol';
 import { getSettings, markChanged } from './settings';
@@ -67,8 +67,17 @@ function statusSideEffects(current: Project | undefined, status: ProjectStatus |
 
 export type NewProject = ProjectPatch & { title: string };
 
-export async function createProject(db: VettedDb, input: NewProject, now: number, newId: () => string = () => crypto.randomUUID()): Promise<Project> {
+export async function createProject(
+  db: VettedDb,
+  input: NewProject,
+  now: number,
+  newId: () => string = () => crypto.randomUUID(),
+  createId?: string,
+): Promise<Project> {
   return db.transaction('rw', db.projects, db.settings, async () => {
+    // A retried create (issue 12: the reply was lost) finds the project its first attempt stored.
+    const retried = createId ? await db.projects.get(createId) : undefined;
+    if (retried) return retried;
     const settings = await getSettings(db);
     const project = validate(
       ProjectSchema,
@@ -79,7 +88,7 @@ export async function createProject(db: VettedDb, input: NewProject, now: number
         ...toChanges(input),
         ...statusSideEffects(undefined, input.status ?? 'active', now),
         contract: mergeContract({}, input.contract),
-        id: newId(),
+        id: createId ?? newId(),
         createdAt: now,
         updatedAt: now,
       }),
@@ -92,10 +101,11 @@ export async function createProject(db: VettedDb, input: NewProject, now: number
 }
 
 /** PATCH: only the given fields change; null clears a field. */
-export async function updateProject(db: VettedDb, id: string, patch: ProjectPatch, now: number): Promise<Project> {
+export async function updateProject(db: VettedDb, id: string, patch: ProjectPatch, now: number, baseUpdatedAt?: number): Promise<Project> {
   return db.transaction('rw', [db.projects, db.milestones, db.payments, db.settings], async () => {
     const current = await db.projects.get(id);
     if (!current) throw new NotFoundError('This project was deleted in another window.');
+    refuseStale(current, baseUpdatedAt, 'project');
     const changes: Partial<Project> = {
       ...toChanges(patch),
       ...statusSideEffects(current, patch.status, now),

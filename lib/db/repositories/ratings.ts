@@ -63,6 +63,7 @@ export async function saveRating(
   input: RatingInput,
   now: number,
   newId: () => string = () => crypto.randomUUID(),
+  createId?: string,
 ): Promise<SaveRatingResult> {
   return db.transaction('rw', db.ratings, db.projects, db.settings, async () => {
     let completedProject: Project | undefined;
@@ -84,7 +85,8 @@ export async function saveRating(
         await db.projects.update(project.id, changes);
       }
     }
-    const current = id ? await db.ratings.get(id) : undefined;
+    // A retried create (issue 12) finds the rating its first attempt stored and saves over it.
+    const current = id ? await db.ratings.get(id) : createId ? await db.ratings.get(createId) : undefined;
     if (id && !current) throw new NotFoundError('This rating was deleted in another window.');
     let rating: Rating;
     if (current) {
@@ -94,7 +96,7 @@ export async function saveRating(
     } else {
       rating = validate(
         RatingSchema,
-        compact({ ...input, comment: input.comment || undefined, id: newId(), createdAt: now, updatedAt: now }),
+        compact({ ...input, comment: input.comment || undefined, id: createId ?? newId(), createdAt: now, updatedAt: now }),
         'rating',
       );
       await db.ratings.add(rating);

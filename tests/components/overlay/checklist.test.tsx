@@ -80,7 +80,7 @@ describe('Checklist', () => {
     answer('setCheck', (p) => check(p.itemId, 'todo', { note: p.note ?? undefined }));
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note on “Interview held”' })).toBeNull());
-    expect(callsOf('setCheck').at(-1)).toEqual({ contractorKey: KEY, itemId: 'interview-held', note: 'Asked about deadlines' });
+    expect(callsOf('setCheck').at(-1)).toEqual({ contractorKey: KEY, itemId: 'interview-held', note: 'Asked about deadlines', baseUpdatedAt: 0 });
   });
 
   it('shows a stored item note as inert text', () => {
@@ -110,5 +110,35 @@ describe('Checklist: ticks the data proves (issue 14)', () => {
     const item = TEMPLATE[0]!;
     render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[check(item.id, 'failed')]} derived={[{ itemId: item.id, reason: 'x' }]} />);
     expect(screen.queryByText('Auto')).toBeNull();
+  });
+});
+
+describe('a checklist note edited in two tabs (issue 12, attack 7)', () => {
+  it('the save carries the version it began from; a refused one keeps the text and offers load or overwrite', async () => {
+    const { VettedError } = await import('./fake-client');
+    const start = check('reviews-read', 'done', { note: 'Three good reviews', updatedAt: 1000 });
+    const { rerender } = render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[start]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit note on “Reviews read”' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note on “Reviews read”' }), { target: { value: 'Mine' } });
+    answer('setCheck', (p) => {
+      if (p.baseUpdatedAt === 1000) throw new VettedError('This checklist item was changed elsewhere while you were editing it. Nothing was saved.', 'conflict');
+      return check('reviews-read', 'done', { note: p.note ?? undefined, updatedAt: 3000 });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    const alert = await screen.findByTestId('changed-elsewhere');
+    expect(alert.textContent).toContain('Your changes were not saved');
+    expect(callsOf('setCheck').at(-1)).toMatchObject({ note: 'Mine', baseUpdatedAt: 1000 });
+    expect((screen.getByRole('textbox', { name: 'Note on “Reviews read”' }) as HTMLTextAreaElement).value).toBe('Mine');
+    // The other tab's version arrives (broadcast); "Load the other version" shows it in the editor.
+    rerender(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[{ ...start, note: 'Their note', updatedAt: 2000 }]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Load the other version' }));
+    expect((screen.getByRole('textbox', { name: 'Note on “Reviews read”' }) as HTMLTextAreaElement).value).toBe('Their note');
+    expect(screen.queryByTestId('changed-elsewhere')).toBeNull();
+    // Typing again and "Save mine over it" after another change saves from the newest version.
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note on “Reviews read”' }), { target: { value: 'Merged' } });
+    rerender(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[{ ...start, note: 'Third', updatedAt: 2500 }]} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save mine over it' }));
+    await waitFor(() => expect(callsOf('setCheck').at(-1)).toMatchObject({ note: 'Merged', baseUpdatedAt: 2500 }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note on “Reviews read”' })).toBeNull());
   });
 });

@@ -141,8 +141,8 @@ describe('a note changed elsewhere while being edited (issue 12, stale tab)', ()
 });
 
 describe('focus theft while typing a note (issue 12, attack 6)', () => {
-  it('stops, warns and offers the side panel when the page takes the keyboard mid-note', async () => {
-    render(<Notes contractorKey={KEY} notes={[]} tabId={4} />);
+  it('stops, warns and keeps the draft when the page takes the keyboard mid-note; tells its content script it is typing', async () => {
+    render(<Notes contractorKey={KEY} notes={[]} />);
     const box = screen.getByTestId('note-input') as HTMLTextAreaElement;
     box.focus();
     fireEvent.input(box, { target: { value: 'Sergii asked for' } });
@@ -153,7 +153,7 @@ describe('focus theft while typing a note (issue 12, attack 6)', () => {
     expect(alert.textContent).toContain('The page took the keyboard from Vetted');
     expect(box.readOnly).toBe(true);
     expect(box.value).toBe('Sergii asked for');
-    expect(screen.getByRole('button', { name: 'Continue in the side panel' })).toBeTruthy();
+    expect(callsOf('overlayTyping')[0]).toEqual({ typing: true });
     fireEvent.click(screen.getByRole('button', { name: 'Keep typing here' }));
     expect(screen.queryByTestId('note-focus-lost')).toBeNull();
     expect(box.readOnly).toBe(false);
@@ -165,5 +165,25 @@ describe('focus theft while typing a note (issue 12, attack 6)', () => {
     (screen.getByTestId('note-input') as HTMLTextAreaElement).focus();
     fireEvent.blur(window);
     expect(screen.queryByTestId('note-focus-lost')).toBeNull();
+  });
+});
+
+describe('a contractor with many notes (issue 12, attack 8)', () => {
+  const make = (i: number) => note({ id: `n${i}`, body: `Note number ${i}`, createdAt: T0 + i * 1000, updatedAt: T0 + i * 1000 });
+  it('shows the first page, the total, and fetches older notes on "Show older notes"', async () => {
+    const first = [5, 4, 3].map(make);
+    const rest = [2, 1, 0].map(make);
+    answer('listNotes', (p) => {
+      const after = rest.filter((n) => n.createdAt < p.before.createdAt);
+      return { notes: after.slice(0, p.limit), more: after.length > p.limit };
+    });
+    render(<Notes contractorKey={KEY} notes={first} total={6} />);
+    expect(screen.getAllByTestId('note-item')).toHaveLength(3);
+    const older = screen.getByRole('button', { name: 'Show older notes (3 more)' });
+    fireEvent.click(older);
+    await waitFor(() => expect(screen.getAllByTestId('note-item')).toHaveLength(6));
+    expect(callsOf('listNotes')[0]).toMatchObject({ contractorKey: KEY, before: { createdAt: first[2]!.createdAt, id: 'n3' } });
+    expect(screen.getAllByTestId('note-item').map((li) => li.dataset.noteId)).toEqual(['n5', 'n4', 'n3', 'n2', 'n1', 'n0']);
+    expect(screen.queryByRole('button', { name: /Show older notes/ })).toBeNull();
   });
 });

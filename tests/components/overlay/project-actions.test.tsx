@@ -38,7 +38,7 @@ describe('ProjectActions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start a project' }));
     expect(opened).toEqual([{ tabId: 7 }]);
     expect((await screen.findByRole('status')).textContent).toContain('“Project with Ada Lovelace” started');
-    expect(callsOf('createProject')).toEqual([{ title: 'Project with Ada Lovelace', contractorKey: 'upwork:~01abc' }]);
+    expect(callsOf('createProject')).toEqual([{ title: 'Project with Ada Lovelace', contractorKey: 'upwork:~01abc', createId: expect.any(String) }]);
     expect((await fakeBrowser.tabs.query({})).some((t) => t.url?.includes('sidepanel.html'))).toBe(false);
   });
 

@@ -77,6 +77,7 @@ describe('PastRatings', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Save rating' })).toBeNull());
     expect(callsOf('saveRating')).toEqual([
       {
+        createId: expect.any(String),
         rating: {
           contractorKey: KEY,
           projectId: 'p2',

@@ -34,7 +34,7 @@ describe('RatingForm for a given project (side panel)', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save rating' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(callsOf('saveRating')).toEqual([
-      { rating: { contractorKey: KEY, projectId: 'p1', quality: 5, communication: 4, timeliness: 3, value: 4, wouldRehire: false } },
+      { createId: expect.any(String), rating: { contractorKey: KEY, projectId: 'p1', quality: 5, communication: 4, timeliness: 3, value: 4, wouldRehire: false } },
     ]);
     expect(onSaved.mock.calls[0]![0]).toMatchObject({ id: 'new', projectId: 'p1' });
   });
@@ -108,6 +108,6 @@ describe('RatingForm with a project chooser (overlay)', () => {
     fireEvent.click(radio('Yes'));
     fireEvent.click(screen.getByRole('button', { name: 'Save rating' }));
     await waitFor(() => expect(callsOf('saveRating')).toHaveLength(1));
-    expect(callsOf('saveRating')[0]).toEqual({ rating: { contractorKey: KEY, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true } });
+    expect(callsOf('saveRating')[0]).toEqual({ createId: expect.any(String), rating: { contractorKey: KEY, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true } });
   });
 });

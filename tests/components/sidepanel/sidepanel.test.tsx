@@ -233,6 +233,7 @@ describe('SidePanel', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save rating' }));
     await waitFor(() => expect(requests('saveRating')).toHaveLength(1));
     expect(requests('saveRating')[0]).toEqual({
+      createId: expect.any(String),
       rating: {
         contractorKey: 'upwork:~01abc',
         projectId: 'p1',
@@ -260,6 +261,7 @@ describe('SidePanel', () => {
     await waitFor(() => expect(requests('savePayment')).toHaveLength(1));
     expect(requests('savePayment')[0]).toEqual({
       projectId: 'p1',
+      createId: expect.any(String),
       patch: { paidAt: '2026-11-27', amountMinor: 25050, currency: 'USD', milestoneId: 'm1' },
     });
   });
@@ -271,7 +273,7 @@ describe('SidePanel', () => {
     expect(within(item).getByText('Overdue')).toBeTruthy();
     expect(item.textContent).toContain('yesterday');
     fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'submitted' } });
-    await waitFor(() => expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', id: 'm1', patch: { status: 'submitted' } }]));
+    await waitFor(() => expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', id: 'm1', baseUpdatedAt: expect.any(Number), patch: { status: 'submitted' } }]));
   });
 
   it('every milestone row keeps its status select in the same fixed end column (issue 14)', async () => {
@@ -358,7 +360,7 @@ describe('SidePanel', () => {
     fireEvent.input(within(form).getByLabelText('Amount (USD)'), { target: { value: '700' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add milestone' }));
     await waitFor(() =>
-      expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', patch: { title: 'Launch', dueDate: '2026-12-15', amountMinor: 70000, status: 'pending' } }]),
+      expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', createId: expect.any(String), patch: { title: 'Launch', dueDate: '2026-12-15', amountMinor: 70000, status: 'pending' } }]),
     );
   });
 

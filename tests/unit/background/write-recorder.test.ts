@@ -149,9 +149,20 @@ const steps = (): Step[] => [
 /**
  * Not database writes here: trackPage needs a real tab to read (browser.scripting; covered in the
  * track-page tests); the overlay binding requests keep tab state in storage.session, not IndexedDB;
- * importBackupPart keeps a part of a file in memory until importBackup (issue 18).
+ * importBackupPart keeps a part of a file in memory until importBackup (issue 18); overlayExposure
+ * and overlayTyping only ask or tell the content script.
  */
-const NOT_HERE = new Set<RequestType>(['trackPage', 'bindOverlay', 'claimOverlay', 'toggleOverlay', 'overlayLayout', 'importBackupPart', 'syncConnect']);
+const NOT_HERE = new Set<RequestType>([
+  'trackPage',
+  'bindOverlay',
+  'claimOverlay',
+  'toggleOverlay',
+  'overlayLayout',
+  'importBackupPart',
+  'syncConnect',
+  'overlayExposure',
+  'overlayTyping',
+]);
 // issue 11: syncConnect writes only after a real WebDAV server accepted it (tests/unit/background/sync-requests.test.ts).
 const READS = /^(get|list|export(?!Backup)|syncStatus$|syncDevices$)/;
 

@@ -176,6 +176,12 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   syncStatus: { valid: [{}], invalid: [{ x: 1 }] },
   syncDisconnect: { valid: [{}], invalid: [{ wipe: true }] },
   syncDevices: { valid: [{}], invalid: [{ all: true }] },
+  overlayExposure: { valid: [{}], invalid: [{ exposed: true }] },
+  overlayTyping: { valid: [{ typing: true }, { typing: false }], invalid: [{}, { typing: 'yes' }] },
+  listNotes: {
+    valid: [{ contractorKey: 'upwork:~01abc', before: { createdAt: 1000, id: 'n1' }, limit: 100 }],
+    invalid: [{ contractorKey: 'upwork:~01abc', before: { createdAt: 1000, id: 'n1' }, limit: 100_000 }, { contractorKey: 'upwork:~01abc', limit: 10 }],
+  },
 };
 
 describe('protocol', () => {
