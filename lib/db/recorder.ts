@@ -66,8 +66,9 @@ export class WriteRecorder {
         if (mode === 'readwrite') this.watch(trans);
         return trans;
       },
-      // Sync bookkeeping (versions, tombstones, cursors) is no change a view shows.
-      table: (name) => (isBookkeeping(name) ? down.table(name) : this.wrapTable(down.table(name))),
+      // Sync bookkeeping (versions, tombstones, cursors) is no change a view shows; the connection
+      // and its status are (Options → Sync, the popup's sync notice).
+      table: (name) => (isBookkeeping(name) && name !== 'syncConnection' ? down.table(name) : this.wrapTable(down.table(name))),
     }),
   };
 
