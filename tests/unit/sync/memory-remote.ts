@@ -75,3 +75,47 @@ export const pathCipher: ChunkCipher = {
     return sealed.slice(head.length);
   },
 };
+
+/**
+ * A real server's RemoteStorage (lighttpd or rclone on loopback) that can die after K more
+ * requests like MemoryRemote: a put that dies has landed or not, as decided by `landOnFailure`.
+ */
+export class KillableRemote implements RemoteStorage {
+  failAfter = Infinity;
+  landOnFailure = false;
+  requests = 0;
+
+  constructor(private readonly inner: RemoteStorage) {}
+
+  private step(): void {
+    this.requests++;
+    if (this.failAfter <= 0) throw new SyncError('unreachable', 'The server could not be reached.');
+    this.failAfter--;
+  }
+
+  async list(dir: string): Promise<RemoteEntry[]> {
+    this.step();
+    return this.inner.list(dir);
+  }
+
+  async get(path: string): Promise<Uint8Array | null> {
+    this.step();
+    return this.inner.get(path);
+  }
+
+  async put(path: string, body: Uint8Array, opts: { createOnly?: boolean } = {}): Promise<'written' | 'exists'> {
+    if (this.failAfter <= 0 && this.landOnFailure) await this.inner.put(path, body, opts);
+    this.step();
+    return this.inner.put(path, body, opts);
+  }
+
+  async remove(path: string): Promise<void> {
+    this.step();
+    await this.inner.remove(path);
+  }
+
+  async ensureDir(dir: string): Promise<void> {
+    this.step();
+    await this.inner.ensureDir(dir);
+  }
+}

@@ -12,7 +12,7 @@
  *
  * The seed is printed on failure; VETTED_SYNC_SEED replays one.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type VettedDb } from '../../../lib/db/database';
 import { setCheck } from '../../../lib/db/repositories/checks';
 import { deleteContractor, trackContractor, updateContractor, upsertSnapshot } from '../../../lib/db/repositories/contractors';
@@ -25,7 +25,10 @@ import { mergeVersions, type SyncMerge } from '../../../lib/domain/sync-merge';
 import { syncOnce } from '../../../lib/sync/engine';
 import { SYNCED_TABLES, type SyncStore } from '../../../lib/sync/types';
 import { rng } from '../hardening/rng';
-import { MemoryRemote, pathCipher } from './memory-remote';
+import { KillableRemote, MemoryRemote, pathCipher } from './memory-remote';
+import { createWebDavStorage } from '../../../lib/sync/webdav';
+import { REAL_SERVERS, type DavServer } from '../../sync-servers';
+import { nodeFetch } from '../../sync-servers/node-fetch';
 
 const ROOT = 'vetted/ws-test';
 const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
@@ -50,7 +53,7 @@ interface Replica {
 interface World {
   t: number;
   replicas: Replica[];
-  remote: MemoryRemote;
+  remote: MemoryRemote | KillableRemote;
   /** Every local write: each part it changed. */
   writes: { tk: string; proj: string; by: string }[];
   /** Projections a replica replaced while it had them (knowing overwrites). */
@@ -201,7 +204,7 @@ async function dump(rep: Replica): Promise<Dump> {
 }
 
 /** Runs the scenario and returns what the checks found wrong (empty: all good). */
-async function scenario(seed: number, merge: SyncMerge, honoursCreateOnly: boolean): Promise<{ problems: string[]; world: World }> {
+async function scenario(seed: number, merge: SyncMerge, remote: MemoryRemote | KillableRemote): Promise<{ problems: string[]; world: World }> {
   const r = rng(seed);
   const clock = { t: T0 };
   const world: World = {
@@ -212,7 +215,7 @@ async function scenario(seed: number, merge: SyncMerge, honoursCreateOnly: boole
       clock.t = v;
     },
     replicas: [],
-    remote: new MemoryRemote(honoursCreateOnly),
+    remote,
     writes: [],
     knowing: new Set(),
     tombstones: [],
@@ -272,30 +275,51 @@ async function scenario(seed: number, merge: SyncMerge, honoursCreateOnly: boole
 
 const SEED = process.env.VETTED_SYNC_SEED ? Number(process.env.VETTED_SYNC_SEED) : Math.floor(Math.random() * 2 ** 31);
 
-async function expectClean(honoursCreateOnly: boolean) {
-  const { problems, world } = await scenario(SEED, mergeVersions, honoursCreateOnly);
+async function expectClean(remote: MemoryRemote | KillableRemote) {
+  const { problems, world } = await scenario(SEED, mergeVersions, remote);
   expect(world.counts.ops).toBeGreaterThan(150);
   expect(world.counts.killed).toBeGreaterThan(0);
   expect(world.counts.snapshots).toBeGreaterThan(0);
+  // Every sync went through the remote (hundreds of requests, not a shortcut).
+  expect(remote.requests).toBeGreaterThan(world.counts.syncs);
   expect(problems, `seed ${SEED} (replay: VETTED_SYNC_SEED=${SEED}) — ${JSON.stringify(world.counts)}`).toEqual([]);
 }
 
+/** The real loopback servers: lighttpd honours If-None-Match, rclone ignores it. */
+const servers: Partial<Record<keyof typeof REAL_SERVERS, DavServer>> = {};
+beforeAll(async () => {
+  servers.lighttpd = await REAL_SERVERS.lighttpd();
+  servers.rclone = await REAL_SERVERS.rclone();
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(Object.values(servers).map((s) => s?.stop()));
+});
+const realRemote = (kind: keyof typeof REAL_SERVERS) => {
+  const server = servers[kind]!;
+  expect(server.honoursPreconditions).toBe(kind === 'lighttpd');
+  return new KillableRemote(createWebDavStorage({ baseUrl: server.url, user: server.user, password: server.password, fetch: nodeFetch }));
+};
+
 describe('sync property (three skewed replicas, killed syncs)', () => {
-  it('a server that honours createOnly (lighttpd): identical replicas, nothing lost, nothing revived', () => expectClean(true), 60_000);
-  it('a server that ignores createOnly (rclone): the same', () => expectClean(false), 60_000);
+  it('through lighttpd (honours createOnly): identical replicas, nothing lost, nothing revived', () => expectClean(realRemote('lighttpd')), 120_000);
+  it('through rclone serve webdav (ignores createOnly): the same', () => expectClean(realRemote('rclone')), 120_000);
+  it('in memory, createOnly ignored or honoured: the same', async () => {
+    await expectClean(new MemoryRemote(false));
+    await expectClean(new MemoryRemote(true));
+  }, 120_000);
 
   it('is caught: a merge that records no conflicts', async () => {
     const noConflicts: SyncMerge = (ours, theirs) => {
       const { conflict: _c, ...decision } = mergeVersions(ours, theirs);
       return decision;
     };
-    const { problems } = await scenario(SEED, noConflicts, true);
+    const { problems } = await scenario(SEED, noConflicts, new MemoryRemote(true));
     expect(problems.some((p) => p.includes('was lost')), `seed ${SEED}`).toBe(true);
   }, 60_000);
 
   it('is caught: a plain overwrite by arrival', async () => {
     const overwrite: SyncMerge = () => ({ action: 'take' });
-    const { problems } = await scenario(SEED, overwrite, true);
+    const { problems } = await scenario(SEED, overwrite, new MemoryRemote(true));
     expect(problems.length, `seed ${SEED}`).toBeGreaterThan(0);
   }, 60_000);
 });
