@@ -16,6 +16,7 @@ import { SyncError, type RemoteStorage, type SyncStore } from '../sync/types';
 import { createWebDavStorage, normaliseBaseUrl } from '../sync/webdav';
 import { connect, deviceName, listDevices, registerDevice, verifyWorkspace, workspaceRoot, type DeviceInfo } from '../sync/workspace';
 import { syncStoreFor } from './sync-store-seam';
+import { markAllUnpushed } from '../db/repositories/sync';
 
 export type { SyncStatusView };
 
@@ -81,6 +82,8 @@ export class SyncService {
       dataKey: joined.key,
       connectedAt: at,
     });
+    // A workspace joined after another one must still receive everything this device holds.
+    await markAllUnpushed(this.db);
     return this.status();
   }
 

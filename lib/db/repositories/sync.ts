@@ -293,3 +293,20 @@ export function createSyncStore(db: VettedDb, options: SyncStoreOptions = {}): S
     },
   };
 }
+
+/**
+ * On connecting to a workspace: everything this device holds waits to be pushed again (with its
+ * versions as they are), so a workspace joined after another one still receives all of it.
+ * Pushing a version the workspace already has is harmless: the merge finds it equal.
+ */
+export async function markAllUnpushed(db: VettedDb): Promise<number> {
+  return db.transaction('rw', db.syncIndex, db.syncMeta, async () => {
+    const clock = await readClock(db);
+    const lseq = clock.lseq + 1;
+    const count = await db.syncIndex.toCollection().modify((e) => {
+      e.lseq = lseq;
+    });
+    await db.syncMeta.put({ ...clock, lseq });
+    return count;
+  });
+}
