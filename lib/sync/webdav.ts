@@ -260,6 +260,9 @@ export function createWebDavStorage(options: WebDavOptions): RemoteStorage {
     }
     if (status >= 200 && status < 300) return 'written';
     if (status === 412 && createOnly) return 'exists';
+    // 423 Locked: another client is writing this very file now (rclone locks a file while it
+    // uploads). For a create-only write that means it is being created: it exists.
+    if (status === 423 && createOnly) return 'exists';
     throw httpError(status, 'save a file');
   }
 

@@ -134,7 +134,12 @@ export async function connect(options: ConnectOptions): Promise<Connected> {
   const put = await remote.put(workspacePath(workspaceId), body, { createOnly: true });
   // Read back: 'exists' means another device created it first; on a server that ignores
   // If-None-Match a simultaneous creator may have overwritten ours. What is there wins.
-  const there = await readWorkspace(remote, workspaceId);
+  let there = await readWorkspace(remote, workspaceId);
+  // Created by another device this very moment (its upload still running): give it a moment.
+  for (let tries = 0; !there && put === 'exists' && tries < 10; tries++) {
+    await new Promise((r) => setTimeout(r, 200));
+    there = await readWorkspace(remote, workspaceId);
+  }
   if (!there) throw new SyncError('bad-response', 'The server accepted the workspace file but does not return it.');
   if (put === 'written' && there.wrappedKey === file.wrappedKey) {
     return { workspaceId, key, cipher: createChunkCipher(key), created: true, wrappedKey: file.wrappedKey };

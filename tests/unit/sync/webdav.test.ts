@@ -149,6 +149,13 @@ describe('WebDAV storage (fake fetch)', () => {
     expect(plain.seen[0]!.headers['If-None-Match']).toBeUndefined();
   });
 
+  it('a create-only PUT answered 423 Locked (another client uploading that file: rclone) is "exists"; a plain one is an error', async () => {
+    const { f } = fakeFetch(() => new Response('', { status: 423 }));
+    const dav = createWebDavStorage({ baseUrl: 'https://h.example/', user: 'u', password: 'p', fetch: f });
+    expect(await dav.put('vetted/w/workspace.json', new Uint8Array([1]), { createOnly: true })).toBe('exists');
+    await expect(dav.put('vetted/w/x', new Uint8Array([1]))).rejects.toThrow(/423/);
+  });
+
   it('a PUT into a missing folder creates the parents and writes once more', async () => {
     const made = new Set<string>();
     const { f, seen } = fakeFetch((req) => {
