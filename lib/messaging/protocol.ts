@@ -133,33 +133,39 @@ export const RatingInputSchema = z
   .strict();
 
 /** All requests. Keys are verbNoun message names. */
+/** A request's response type, carried at the type level only (nothing is sent or checked at run time). */
+interface Res<T> {
+  readonly response: T;
+}
+const res = <T>(): Res<T> => ({}) as Res<T>;
+
 export const REQUESTS = {
   // ------------------------------------------------ content script (no private data back)
   /** The content script read a page: upsert the profile snapshot (history of rate/rating changes). */
   reportPage: {
-    from: 'content',
+    from: 'content', response: res<{ key: string | null; enabled: boolean }>(),
     payload: z.object({ site: SiteIdSchema, profile: ProfileSnapshotSchema.nullable() }).strict(),
   },
   /** Badge summaries for listing cards: only keys the user has data about are returned. */
-  getBadges: { from: 'content', payload: z.object({ keys: z.array(ContractorKeySchema).max(500) }).strict() },
+  getBadges: { from: 'content', response: res<Record<string, BadgeSummary>>(), payload: z.object({ keys: z.array(ContractorKeySchema).max(500) }).strict() },
   /** Which marketplaces are switched on. */
-  getSiteSwitches: { from: 'content', payload: empty },
+  getSiteSwitches: { from: 'content', response: res<Record<MarketplaceId, boolean>>(), payload: empty },
 
   /**
    * The contractor the content script last reported for a tab (background keeps a per-tab map,
    * also in storage.session so it survives a service-worker restart). No tabId: the sender's own
    * tab (the overlay frame). The side panel passes the active tab's id: no `tabs` permission needed.
    */
-  getTabContext: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative().optional() }).strict() },
+  getTabContext: { from: 'page', response: res<{ tabId: number | null; key: string | null; site: SiteId | null; url: string | null }>(), payload: z.object({ tabId: z.number().int().nonnegative().optional() }).strict() },
 
   // ------------------------------------------------ extension pages
-  getContractor: { from: 'page', payload: z.object({ key: ContractorKeySchema }).strict() },
+  getContractor: { from: 'page', response: res<ContractorView | null>(), payload: z.object({ key: ContractorKeySchema }).strict() },
   /** Creates the contractor from a snapshot when unknown ("track this page", new contractor in a project). */
-  trackContractor: { from: 'page', payload: z.object({ profile: ProfileSnapshotSchema }).strict() },
-  updateContractor: { from: 'page', payload: z.object({ key: ContractorKeySchema, patch: ContractorPatchSchema }).strict() },
-  deleteContractor: { from: 'page', payload: z.object({ key: ContractorKeySchema }).strict() },
+  trackContractor: { from: 'page', response: res<Contractor>(), payload: z.object({ profile: ProfileSnapshotSchema }).strict() },
+  updateContractor: { from: 'page', response: res<Contractor>(), payload: z.object({ key: ContractorKeySchema, patch: ContractorPatchSchema }).strict() },
+  deleteContractor: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ key: ContractorKeySchema }).strict() },
   listContractors: {
-    from: 'page',
+    from: 'page', response: res<Contractor[]>(),
     payload: z
       .object({
         status: ContractorStatusSchema.optional(),
@@ -168,11 +174,11 @@ export const REQUESTS = {
       })
       .strict(),
   },
-  linkContractors: { from: 'page', payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict() },
-  unlinkContractors: { from: 'page', payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict() },
+  linkContractors: { from: 'page', response: res<{ ok: true }>(), payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict() },
+  unlinkContractors: { from: 'page', response: res<{ ok: true }>(), payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict() },
 
   setCheck: {
-    from: 'page',
+    from: 'page', response: res<Check>(),
     payload: z
       .object({
         contractorKey: ContractorKeySchema,
@@ -186,7 +192,7 @@ export const REQUESTS = {
   },
 
   saveNote: {
-    from: 'page',
+    from: 'page', response: res<Note>(),
     payload: z
       .object({
         id: IdSchema.optional(),
@@ -201,13 +207,14 @@ export const REQUESTS = {
       })
       .strict(),
   },
-  deleteNote: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  /** Answers `note`: what was deleted, for an undo (restoreNote). */
+  deleteNote: { from: 'page', response: res<{ deleted: boolean; note?: Note }>(), payload: z.object({ id: IdSchema }).strict() },
   /**
    * issue 12 (attack 8): older notes of a contractor, newest first, after the last one shown
    * (getContractor sends the newest NOTES_PAGE). Handler: lib/background/handlers/checks-notes.ts.
    */
   listNotes: {
-    from: 'page',
+    from: 'page', response: res<{ notes: Note[]; more: boolean }>(),
     payload: z
       .object({
         contractorKey: ContractorKeySchema,
@@ -218,21 +225,21 @@ export const REQUESTS = {
   },
 
   saveRating: {
-    from: 'page',
+    from: 'page', response: res<Rating>(),
     /** createId (issue 12): the new rating's id, made by the view, so a retried create saves instead of duplicating. */
     payload: z.object({ id: IdSchema.optional(), createId: IdSchema.optional(), rating: RatingInputSchema }).strict(),
   },
-  deleteRating: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  deleteRating: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ id: IdSchema }).strict() },
 
   listProjects: {
-    from: 'page',
+    from: 'page', response: res<Project[]>(),
     payload: z
       .object({ status: z.array(ProjectStatusSchema).optional(), contractorKey: ContractorKeySchema.optional() })
       .strict(),
   },
-  getProject: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  getProject: { from: 'page', response: res<ProjectView | null>(), payload: z.object({ id: IdSchema }).strict() },
   createProject: {
-    from: 'page',
+    from: 'page', response: res<Project>(),
     payload: ProjectPatchSchema.required({ title: true })
       .extend({
         contractorKey: ContractorKeySchema.optional(),
@@ -244,100 +251,100 @@ export const REQUESTS = {
       .strict(),
   },
   updateProject: {
-    from: 'page',
+    from: 'page', response: res<Project>(),
     /** baseUpdatedAt (issue 12): the project's updatedAt when the edit began; a newer stored one refuses ('conflict'). */
     payload: z.object({ id: IdSchema, patch: ProjectPatchSchema, baseUpdatedAt: TimestampSchema.optional() }).strict(),
   },
-  deleteProject: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  deleteProject: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ id: IdSchema }).strict() },
   /** Sets lastContactAt (default now). */
-  logCheckIn: { from: 'page', payload: z.object({ id: IdSchema, at: TimestampSchema.optional() }).strict() },
+  logCheckIn: { from: 'page', response: res<Project>(), payload: z.object({ id: IdSchema, at: TimestampSchema.optional() }).strict() },
 
   saveMilestone: {
-    from: 'page',
+    from: 'page', response: res<Milestone>(),
     /** issue 12: createId makes a retried create save instead of duplicating; baseUpdatedAt refuses a stale edit ('conflict'). */
     payload: z
       .object({ projectId: IdSchema, id: IdSchema.optional(), createId: IdSchema.optional(), baseUpdatedAt: TimestampSchema.optional(), patch: MilestonePatchSchema })
       .strict(),
   },
-  deleteMilestone: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  deleteMilestone: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ id: IdSchema }).strict() },
   savePayment: {
-    from: 'page',
+    from: 'page', response: res<Payment>(),
     /** issue 12: createId makes a retried create save instead of duplicating; baseUpdatedAt refuses a stale edit ('conflict'). */
     payload: z
       .object({ projectId: IdSchema, id: IdSchema.optional(), createId: IdSchema.optional(), baseUpdatedAt: TimestampSchema.optional(), patch: PaymentPatchSchema })
       .strict(),
   },
-  deletePayment: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  deletePayment: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ id: IdSchema }).strict() },
 
   /** Everything the popup shows, in one round trip. */
-  getDashboard: { from: 'page', payload: empty },
+  getDashboard: { from: 'page', response: res<Dashboard>(), payload: empty },
 
-  getSettings: { from: 'page', payload: empty },
-  updateSettings: { from: 'page', payload: z.object({ patch: SettingsSchema.partial().strict() }).strict() },
+  getSettings: { from: 'page', response: res<Settings>(), payload: empty },
+  updateSettings: { from: 'page', response: res<Settings>(), payload: z.object({ patch: SettingsSchema.partial().strict() }).strict() },
 
-  exportBackup: { from: 'page', payload: empty },
+  exportBackup: { from: 'page', response: res<{ text: string; filename: string; parts?: { id: string; count: number } }>(), payload: empty },
   /** A backup's text in one message, or (issue 18) the id of an upload sent with importBackupPart. */
   importBackup: {
-    from: 'page',
+    from: 'page', response: res<ImportReport>(),
     payload: z.union([z.object({ text: z.string().max(PART_CHARS) }).strict(), z.object({ uploadId: IdSchema }).strict()]),
   },
   /** issue 12 row 8 / 18: one part of a large backup being imported (kept in memory until importBackup). */
   importBackupPart: {
-    from: 'page',
+    from: 'page', response: res<{ received: number }>(),
     payload: z
       .object({ uploadId: IdSchema, index: z.number().int().min(0).max(MAX_PARTS - 1), count: z.number().int().min(1).max(MAX_PARTS), text: z.string().max(PART_CHARS) })
       .strict(),
   },
   /** The rest of an export too large for one reply (exportBackup's `parts`), part `index` ≥ 1. */
   getBackupPart: {
-    from: 'page',
+    from: 'page', response: res<{ text: string }>(),
     payload: z.object({ id: IdSchema, index: z.number().int().min(1).max(MAX_PARTS - 1) }).strict(),
   },
-  deleteEverything: { from: 'page', payload: z.object({ confirm: z.literal('DELETE') }).strict() },
-  getStorageInfo: { from: 'page', payload: empty },
+  deleteEverything: { from: 'page', response: res<{ ok: true }>(), payload: z.object({ confirm: z.literal('DELETE') }).strict() },
+  getStorageInfo: { from: 'page', response: res<StorageInfo>(), payload: empty },
   /** One table as a spreadsheet-safe CSV (lib/backup/csv.ts). Handler: backupCsvHandlers in lib/background/handlers/backup-csv.ts. */
-  exportCsv: { from: 'page', payload: z.object({ table: z.enum(['contractors', 'projects', 'payments']) }).strict() },
+  exportCsv: { from: 'page', response: res<{ text: string; filename: string }>(), payload: z.object({ table: z.enum(['contractors', 'projects', 'payments']) }).strict() },
   /** Undo of deleteNote: puts the deleted note back with its id and timestamps (never over an existing one). */
-  restoreNote: { from: 'page', payload: z.object({ note: NoteSchema }).strict() },
+  restoreNote: { from: 'page', response: res<Note>(), payload: z.object({ note: NoteSchema }).strict() },
 
   /**
    * Popup "Track this page": whether the tab the popup was opened on can be tracked (reads only its
    * address, through activeTab). Handlers: lib/background/handlers/track-page.ts.
    */
-  getTrackable: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
+  getTrackable: { from: 'page', response: res<TrackableCheck>(), payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
   /** Reads that tab with the generic adapter, tracks the contractor and points the tab's context at them. */
-  trackPage: { from: 'page', payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
+  trackPage: { from: 'page', response: res<Contractor>(), payload: z.object({ tabId: z.number().int().nonnegative() }).strict() },
 
   // issue 15: written agreement, interview kit, rehire. Handlers: lib/background/handlers/agreement.ts.
   /** Records contract.signedAt and ticks the contractor's written-contract item, in one transaction. */
-  markAgreed: { from: 'page', payload: z.object({ projectId: IdSchema, date: IsoDateSchema }).strict() },
+  markAgreed: { from: 'page', response: res<{ project: Project; check: Check }>(), payload: z.object({ projectId: IdSchema, date: IsoDateSchema }).strict() },
   /** Saves the interview kit's answers as one interview note; ticks "Interview held" when any is answered. */
   saveInterview: {
-    from: 'page',
+    from: 'page', response: res<{ note: Note; check?: Check }>(),
     payload: z.object({ contractorKey: ContractorKeySchema, id: IdSchema.optional(), body: text().min(1) }).strict(),
   },
   /** Payments of every project with this contractor (the rehire summary's totals). */
-  getContractorPayments: { from: 'page', payload: z.object({ contractorKey: ContractorKeySchema }).strict() },
+  getContractorPayments: { from: 'page', response: res<Payment[]>(), payload: z.object({ contractorKey: ContractorKeySchema }).strict() },
   /** Starts a new project prefilled from the last one with this contractor. */
-  hireAgain: { from: 'page', payload: z.object({ contractorKey: ContractorKeySchema }).strict() },
+  hireAgain: { from: 'page', response: res<Project>(), payload: z.object({ contractorKey: ContractorKeySchema }).strict() },
   // issue 16: tags, named lists, contractor board, compare, spend reports (handlers: lib/background/handlers/board.ts)
   /** Every tag in use, for autocomplete. */
-  getTags: { from: 'page', payload: empty },
+  getTags: { from: 'page', response: res<string[]>(), payload: empty },
   /** All lists with their sizes; with `key`, also which of them that contractor is on. */
-  listLists: { from: 'page', payload: z.object({ key: ContractorKeySchema.optional() }).strict() },
+  listLists: { from: 'page', response: res<{ lists: ListSummary[]; memberOf: string[] }>(), payload: z.object({ key: ContractorKeySchema.optional() }).strict() },
   /** Creates (no id) or renames a list; `addKey` puts a contractor on the new list at once. */
   saveList: {
-    from: 'page',
+    from: 'page', response: res<ContractorList>(),
     payload: z.object({ id: IdSchema.optional(), name: text(200).min(1), addKey: ContractorKeySchema.optional() }).strict(),
   },
-  deleteList: { from: 'page', payload: z.object({ id: IdSchema }).strict() },
+  deleteList: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ id: IdSchema }).strict() },
   setListMember: {
-    from: 'page',
+    from: 'page', response: res<ContractorList>(),
     payload: z.object({ listId: IdSchema, key: ContractorKeySchema, member: z.boolean() }).strict(),
   },
   /** One window of the board's rows (filtered and sorted in the background) and its filter choices. */
   getBoard: {
-    from: 'page',
+    from: 'page', response: res<BoardPage>(),
     payload: z
       .object({
         filter: z
@@ -357,46 +364,46 @@ export const REQUESTS = {
       .strict(),
   },
   /** What a side-by-side comparison shows, for 2–4 contractors. */
-  getCompare: { from: 'page', payload: z.object({ keys: z.array(ContractorKeySchema).min(1).max(4) }).strict() },
+  getCompare: { from: 'page', response: res<CompareView>(), payload: z.object({ keys: z.array(ContractorKeySchema).min(1).max(4) }).strict() },
   /** Spend per month, contractor and project, per currency (lib/domain/spend.ts). */
-  getSpendReport: { from: 'page', payload: empty },
+  getSpendReport: { from: 'page', response: res<SpendReport>(), payload: empty },
   // issue 12: one-click shortlist from a search-result mark; the overlay frame bound to its tab
   // (lib/background/overlay-bindings.ts) instead of trusting its URL or the page's postMessage.
   /** A trusted click on a card's mark: track the card's contractor if new, set shortlisted / prospect. */
   shortlistFromCard: {
-    from: 'content',
+    from: 'content', response: res<{ ok: true }>(),
     payload: z.object({ profile: ProfileSnapshotSchema, status: z.enum(['shortlisted', 'prospect']) }).strict(),
   },
   /** Top frame only: the frame it mounted gets `nonce`; `key` is the contractor its page shows. */
-  bindOverlay: { from: 'content', payload: z.object({ nonce: OverlayNonceSchema, key: ContractorKeySchema.nullable() }).strict() },
+  bindOverlay: { from: 'content', response: res<{ ok: true }>(), payload: z.object({ nonce: OverlayNonceSchema, key: ContractorKeySchema.nullable() }).strict() },
   /** The shortcut: the background forwards it to the bound frame. */
-  toggleOverlay: { from: 'content', payload: empty },
+  toggleOverlay: { from: 'content', response: res<{ ok: true }>(), payload: empty },
   /** The overlay frame proves it is the content script's own frame (it received the nonce). */
-  claimOverlay: { from: 'page', payload: z.object({ nonce: OverlayNonceSchema }).strict() },
+  claimOverlay: { from: 'page', response: res<{ tabId: number; key: string | null }>(), payload: z.object({ nonce: OverlayNonceSchema }).strict() },
   /** The bound frame's size (open / collapsed), forwarded to the content script of its tab. */
-  overlayLayout: { from: 'page', payload: z.object({ open: z.boolean() }).strict() },
+  overlayLayout: { from: 'page', response: res<{ ok: true }>(), payload: z.object({ open: z.boolean() }).strict() },
 
   // issue 11: sync through the user's WebDAV storage. Options only (passwords and passphrase).
   syncConnect: {
-    from: 'page',
+    from: 'page', response: res<SyncStatusView>(),
     payload: z
       .object({ serverUrl: text(2000).min(1), user: text(500).min(1), password: text(1000), passphrase: text(1000).min(1) })
       .strict(),
   },
-  syncNow: { from: 'page', payload: empty },
-  syncStatus: { from: 'page', payload: empty },
+  syncNow: { from: 'page', response: res<SyncStatusView>(), payload: empty },
+  syncStatus: { from: 'page', response: res<SyncStatusView>(), payload: empty },
   /** Forgets the connection and the key on this device; local data and the server's files stay. */
-  syncDisconnect: { from: 'page', payload: empty },
-  syncDevices: { from: 'page', payload: empty },
+  syncDisconnect: { from: 'page', response: res<{ serverUrl: string | null }>(), payload: empty },
+  syncDevices: { from: 'page', response: res<DeviceInfo[]>(), payload: empty },
   /**
    * issue 12 (clickjacking): the bound frame asks whether the page shows it whole — not covered,
    * faded, clipped or transformed — as its content script sees it (Firefox has no
    * IntersectionObserver v2). Handler: lib/background/handlers/overlay-binding.ts.
    */
-  overlayExposure: { from: 'page', payload: empty },
+  overlayExposure: { from: 'page', response: res<{ exposed: boolean; reason?: string }>(), payload: empty },
   /** issue 12 (focus theft): the bound frame says the user is typing a note (the content script then keeps the keyboard in the frame). */
-  overlayTyping: { from: 'page', payload: z.object({ typing: z.boolean() }).strict() },
-} as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType }>;
+  overlayTyping: { from: 'page', response: res<{ ok: true }>(), payload: z.object({ typing: z.boolean() }).strict() },
+} as const satisfies Record<string, { from: 'content' | 'page'; payload: z.ZodType; response: Res<unknown> }>;
 
 export type RequestType = keyof typeof REQUESTS;
 export type RequestPayload<T extends RequestType> = z.input<(typeof REQUESTS)[T]['payload']>;
@@ -462,80 +469,8 @@ export interface StorageInfo {
   counts: Record<string, number>;
 }
 
-export interface Responses {
-  reportPage: { key: string | null; enabled: boolean };
-  getBadges: Record<string, BadgeSummary>;
-  getSiteSwitches: Record<MarketplaceId, boolean>;
-  getTabContext: { tabId: number | null; key: string | null; site: SiteId | null; url: string | null };
-  getContractor: ContractorView | null;
-  trackContractor: Contractor;
-  updateContractor: Contractor;
-  deleteContractor: { deleted: boolean };
-  listContractors: Contractor[];
-  linkContractors: { ok: true };
-  unlinkContractors: { ok: true };
-  setCheck: Check;
-  saveNote: Note;
-  /** `note`: what was deleted, for an undo (restoreNote). */
-  deleteNote: { deleted: boolean; note?: Note };
-  listNotes: { notes: Note[]; more: boolean };
-  saveRating: Rating;
-  deleteRating: { deleted: boolean };
-  listProjects: Project[];
-  getProject: ProjectView | null;
-  createProject: Project;
-  updateProject: Project;
-  deleteProject: { deleted: boolean };
-  logCheckIn: Project;
-  saveMilestone: Milestone;
-  deleteMilestone: { deleted: boolean };
-  savePayment: Payment;
-  deletePayment: { deleted: boolean };
-  getDashboard: Dashboard;
-  getSettings: Settings;
-  updateSettings: Settings;
-  /** `text` is the whole file, or its first part when `parts` says where the rest is (getBackupPart). */
-  exportBackup: { text: string; filename: string; parts?: { id: string; count: number } };
-  importBackup: ImportReport;
-  importBackupPart: { received: number };
-  getBackupPart: { text: string };
-  deleteEverything: { ok: true };
-  getStorageInfo: StorageInfo;
-  exportCsv: { text: string; filename: string };
-  restoreNote: Note;
-  getTrackable: TrackableCheck;
-  trackPage: Contractor;
-  // issue 15: written agreement, interview kit, rehire.
-  markAgreed: { project: Project; check: Check };
-  saveInterview: { note: Note; check?: Check };
-  getContractorPayments: Payment[];
-  hireAgain: Project;
-
-  // issue 16
-  getTags: string[];
-  listLists: { lists: ListSummary[]; memberOf: string[] };
-  saveList: ContractorList;
-  deleteList: { deleted: boolean };
-  setListMember: ContractorList;
-  getBoard: BoardPage;
-  getCompare: CompareView;
-  getSpendReport: SpendReport;
-  // issue 12: search-result mark, overlay binding
-  shortlistFromCard: { ok: true };
-  bindOverlay: { ok: true };
-  toggleOverlay: { ok: true };
-  claimOverlay: { tabId: number; key: string | null };
-  overlayLayout: { ok: true };
-  // issue 11
-  syncConnect: SyncStatusView;
-  syncNow: SyncStatusView;
-  syncStatus: SyncStatusView;
-  syncDisconnect: { serverUrl: string | null };
-  syncDevices: DeviceInfo[];
-  /** exposed: the page shows the whole frame on top of everything; reason: why not, in words. */
-  overlayExposure: { exposed: boolean; reason?: string };
-  overlayTyping: { ok: true };
-}
+/** What each request answers: declared beside its payload in REQUESTS (`response: res<T>()`). */
+export type Responses = { [K in RequestType]: (typeof REQUESTS)[K]['response']['response'] };
 
 /** issue 11: this device's sync connection and how its last sync went. */
 export interface SyncStatusView {
