@@ -5,7 +5,11 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const pureLayer = {
   patterns: [
-    { group: ['**/db/*', '!**/db/constants'], allowTypeImports: true, message: 'lib/domain and lib/sites are pure: types from lib/db only.' },
+    {
+      group: ['**/db/*', '!**/db/constants'],
+      allowTypeImports: true,
+      message: 'lib/domain and lib/sites are pure: types from lib/db only.',
+    },
     { group: ['**/background/*', '**/messaging/client', '**/content/*'], message: 'lib/domain and lib/sites are pure.' },
   ],
   paths: [

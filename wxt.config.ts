@@ -61,7 +61,9 @@ export default defineConfig({
     // issue 11: sync asks for the user's own WebDAV server origin at Connect (permissions.request in
     // Options, a user gesture) and gives it back at Disconnect; nothing is granted at install.
     // Firefox builds MV2, where optional hosts are optional_permissions (WXT drops the MV3 key there).
-    ...(browser === 'firefox' ? { optional_permissions: [...SYNC_SERVER_ORIGINS] } : { optional_host_permissions: [...SYNC_SERVER_ORIGINS] }),
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...SYNC_SERVER_ORIGINS] }
+      : { optional_host_permissions: [...SYNC_SERVER_ORIGINS] }),
     // The overlay is an extension page framed into marketplace pages.
     web_accessible_resources: [{ resources: ['overlay.html'], matches: [...MARKETPLACE_MATCHES] }],
     action: { default_title: 'Vetted' },

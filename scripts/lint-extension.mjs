@@ -32,7 +32,9 @@ function isPreactInnerHtml(m) {
 const allowed = (m) => isPreactInnerHtml(m);
 const problems = [...report.errors, ...report.warnings.filter((m) => !allowed(m))];
 for (const m of [...report.errors, ...report.warnings, ...report.notices]) {
-  console.log(`${report.errors.includes(m) ? 'error' : report.warnings.includes(m) ? 'warning' : 'notice'} ${m.code}: ${m.message} (${m.file ?? ''})${allowed(m) ? ' [allowed]' : ''}`);
+  console.log(
+    `${report.errors.includes(m) ? 'error' : report.warnings.includes(m) ? 'warning' : 'notice'} ${m.code}: ${m.message} (${m.file ?? ''})${allowed(m) ? ' [allowed]' : ''}`,
+  );
 }
 console.log(`addons-linter: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
 if (problems.length > 0) {

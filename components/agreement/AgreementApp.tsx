@@ -147,7 +147,9 @@ export function AgreementApp({ projectId, locale, timeZone, now = Date.now }: Ag
           </p>
           <p class="v-small v-muted">
             Made from the project. Click into the text to change anything before you send it. Paste it into{' '}
-            {contractor ? `your ${SITE_LABELS[contractor.site] ?? 'marketplace'} messages with ${contractor.name}` : 'the marketplace messages'}{' '}
+            {contractor
+              ? `your ${SITE_LABELS[contractor.site] ?? 'marketplace'} messages with ${contractor.name}`
+              : 'the marketplace messages'}{' '}
             and ask them to confirm. The marketplace's own contract stays the legal one.
           </p>
         </div>

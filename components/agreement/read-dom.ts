@@ -45,5 +45,9 @@ export function readAgreementDom(root: Element, fallbackDisclaimer: string): Agr
     else if (child.tagName === 'SECTION') sections.push(readSection(child, sections.length));
     else if (text(child)) sections.push({ id: `s${sections.length}`, heading: '', paragraphs: splitLines(text(child)), items: [] });
   }
-  return { title, sections: sections.filter((s) => s.heading || s.paragraphs.length || s.items.length), disclaimer: disclaimer || fallbackDisclaimer };
+  return {
+    title,
+    sections: sections.filter((s) => s.heading || s.paragraphs.length || s.items.length),
+    disclaimer: disclaimer || fallbackDisclaimer,
+  };
 }

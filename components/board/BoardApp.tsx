@@ -55,13 +55,7 @@ export function BoardApp({ search, locale, fallbackHeight = 900 }: BoardAppProps
   }, [state.compare]);
 
   if (state.compare) {
-    return (
-      <Compare
-        keys={state.compare}
-        locale={locale}
-        onBack={() => setState((s) => ({ ...s, compare: null }))}
-      />
-    );
+    return <Compare keys={state.compare} locale={locale} onBack={() => setState((s) => ({ ...s, compare: null }))} />;
   }
   return (
     <Board
@@ -223,7 +217,11 @@ function Board({ state, setState, selected, setSelected, locale, fallbackHeight 
               title={sort.dir === 'asc' ? 'Ascending' : 'Descending'}
               onClick={() => setState((s) => ({ ...s, sort: { ...s.sort, dir: s.sort.dir === 'asc' ? 'desc' : 'asc' } }))}
             >
-              {sort.dir === 'asc' ? <ArrowUpNarrowWide size={16} aria-hidden="true" /> : <ArrowDownWideNarrow size={16} aria-hidden="true" />}
+              {sort.dir === 'asc' ? (
+                <ArrowUpNarrowWide size={16} aria-hidden="true" />
+              ) : (
+                <ArrowDownWideNarrow size={16} aria-hidden="true" />
+              )}
             </button>
           </div>
         </div>
@@ -268,8 +266,8 @@ function Board({ state, setState, selected, setSelected, locale, fallbackHeight 
         <div class="v-empty bd-empty">
           {meta.tracked === 0 ? (
             <p>
-              Nobody here yet. Open a freelancer’s profile on Upwork, Fiverr or another marketplace and Vetted keeps them
-              here, with your checklist and notes.
+              Nobody here yet. Open a freelancer’s profile on Upwork, Fiverr or another marketplace and Vetted keeps them here, with your
+              checklist and notes.
             </p>
           ) : (
             <p>No contractor matches these filters. Clear a filter or search for something else.</p>
@@ -305,12 +303,7 @@ function Select(props: {
       <label class="v-label" for={props.id}>
         {props.label}
       </label>
-      <select
-        id={props.id}
-        class="v-select"
-        value={props.value}
-        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
-      >
+      <select id={props.id} class="v-select" value={props.value} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
         <option value="">{props.all}</option>
         {!known && <option value={props.value}>{props.value}</option>}
         {props.options.map(([value, label]) => (
@@ -365,25 +358,30 @@ function VirtualTable({ rows, total, sort, resetKey, selected, toggle, locale, f
   const full = selected.size >= MAX_COMPARE;
 
   return (
-    <div
-      class="bd-scroller"
-      ref={scroller}
-      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
-      tabIndex={-1}
-    >
+    <div class="bd-scroller" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)} tabIndex={-1}>
       <table class="bd-table" aria-rowcount={total + 1} aria-label="Contractors" aria-describedby="bd-selection">
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col" class="bd-col-pick">
               <span class="v-sr-only">Compare</span>
             </th>
-            <th scope="col" aria-sort={ariaSort('name')}>Contractor</th>
+            <th scope="col" aria-sort={ariaSort('name')}>
+              Contractor
+            </th>
             <th scope="col">Status</th>
             <th scope="col">Tags</th>
-            <th scope="col" class="bd-num" aria-sort={ariaSort('rate')}>Rate</th>
-            <th scope="col" class="bd-num" aria-sort={ariaSort('rating')}>Your rating</th>
-            <th scope="col" aria-sort={ariaSort('progress')}>Vetting</th>
-            <th scope="col" aria-sort={ariaSort('lastSeen')}>Last seen</th>
+            <th scope="col" class="bd-num" aria-sort={ariaSort('rate')}>
+              Rate
+            </th>
+            <th scope="col" class="bd-num" aria-sort={ariaSort('rating')}>
+              Your rating
+            </th>
+            <th scope="col" aria-sort={ariaSort('progress')}>
+              Vetting
+            </th>
+            <th scope="col" aria-sort={ariaSort('lastSeen')}>
+              Last seen
+            </th>
           </tr>
         </thead>
         <tbody>

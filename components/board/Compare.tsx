@@ -29,9 +29,13 @@ export interface CompareProps {
 }
 
 export function Compare({ keys, locale, onBack }: CompareProps) {
-  const view = useRequest('getCompare', { keys }, {
-    refreshOn: (e) => e.tables.some((t) => ['contractors', 'checks', 'notes', 'ratings', 'projects', 'settings'].includes(t)),
-  });
+  const view = useRequest(
+    'getCompare',
+    { keys },
+    {
+      refreshOn: (e) => e.tables.some((t) => ['contractors', 'checks', 'notes', 'ratings', 'projects', 'settings'].includes(t)),
+    },
+  );
   const save = useSave();
   const [message, setMessage] = useState<string>();
   const entries = view.data?.entries ?? [];
@@ -79,8 +83,8 @@ export function Compare({ keys, locale, onBack }: CompareProps) {
       <ErrorText message={view.error ? `The comparison could not be loaded: ${view.error}` : undefined} />
       {view.data && entries.length < keys.length && (
         <p class="v-alert v-alert--warn" role="status">
-          {keys.length - entries.length === 1 ? 'One contractor' : `${keys.length - entries.length} contractors`} you picked
-          {' '}are no longer in Vetted.
+          {keys.length - entries.length === 1 ? 'One contractor' : `${keys.length - entries.length} contractors`} you picked are no longer
+          in Vetted.
         </p>
       )}
       {message && (

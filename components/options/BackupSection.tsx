@@ -81,9 +81,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           </tbody>
         </table>
       )}
-      <p class="v-help">
-        A record in the file replaces yours only when it was changed more recently. Nothing was deleted.
-      </p>
+      <p class="v-help">A record in the file replaces yours only when it was changed more recently. Nothing was deleted.</p>
     </div>
   );
 }
@@ -168,7 +166,9 @@ export function BackupSection({ settings, now = Date.now }: { settings: Settings
       <div class="opt-card-grid">
         <div class="v-card v-stack">
           <h3>Back up everything</h3>
-          <p class="v-small v-muted">One JSON file with every contractor, note, checklist tick, rating, project, milestone, payment and setting.</p>
+          <p class="v-small v-muted">
+            One JSON file with every contractor, note, checklist tick, rating, project, milestone, payment and setting.
+          </p>
           <div>
             <button type="button" class="v-btn v-btn--primary" onClick={exportJson} disabled={busy !== null}>
               <Download aria-hidden="true" />

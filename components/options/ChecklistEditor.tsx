@@ -149,8 +149,8 @@ export function ChecklistEditor({ checklist, save }: ChecklistEditorProps) {
   return (
     <div class="v-stack" ref={list}>
       <p class="v-muted v-small">
-        The checklist you tick on every contractor's profile. Renaming or hiding an item keeps what you already
-        recorded against it; hidden items come back with their checks when you show them again.
+        The checklist you tick on every contractor's profile. Renaming or hiding an item keeps what you already recorded against it; hidden
+        items come back with their checks when you show them again.
       </p>
       {GROUP_ORDER.map((group) => {
         const inGroup = items.filter((i) => i.group === group);

@@ -85,8 +85,8 @@ export function DeleteContractor() {
       {chosen && (
         <div class="v-alert v-alert--warn opt-confirm" role="group" aria-label={`Delete ${chosen.name || chosen.key}`}>
           <span class="v-spacer">
-            Delete <strong>{chosen.name || chosen.key}</strong> with their checklist, notes and ratings? Projects and project notes
-            stay, without the link to this person.
+            Delete <strong>{chosen.name || chosen.key}</strong> with their checklist, notes and ratings? Projects and project notes stay,
+            without the link to this person.
           </span>
           <button type="button" class="v-btn v-btn--sm v-btn--danger" onClick={() => void remove(chosen)}>
             <Trash2 aria-hidden="true" />
@@ -130,8 +130,8 @@ export function DeleteEverything() {
     <form class="v-stack opt-danger" onSubmit={remove}>
       <h3>Delete everything</h3>
       <p class="v-small">
-        Removes every contractor, note, checklist tick, rating, project, milestone and payment, and resets your settings.
-        This cannot be undone. <strong>Export a backup first</strong> if you might want any of it back.
+        Removes every contractor, note, checklist tick, rating, project, milestone and payment, and resets your settings. This cannot be
+        undone. <strong>Export a backup first</strong> if you might want any of it back.
       </p>
       <div class="v-field opt-narrow">
         <label class="v-label" for="delete-confirm">

@@ -52,7 +52,10 @@ export function ReminderSettings({ settings, save }: ReminderSettingsProps) {
         <input type="checkbox" checked={settings.notifications} onChange={(e) => void toggle(e.currentTarget.checked)} />
         <span>
           <strong>Desktop notifications</strong>
-          <span class="v-help"> for overdue milestones and missed check-ins (checked every hour). The toolbar badge counts them either way.</span>
+          <span class="v-help">
+            {' '}
+            for overdue milestones and missed check-ins (checked every hour). The toolbar badge counts them either way.
+          </span>
         </span>
       </label>
       <div class="v-field opt-narrow">

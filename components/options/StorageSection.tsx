@@ -22,7 +22,11 @@ export function StorageSection() {
   // The options page shares the background's origin, so persistence granted here covers the database.
   const askPersist = async () => {
     const granted = (await navigator.storage?.persist?.().catch(() => false)) ?? false;
-    setAsked(granted ? 'The browser will now keep Vetted’s data even when disk space runs low.' : 'The browser declined. Regular backups are your safety net.');
+    setAsked(
+      granted
+        ? 'The browser will now keep Vetted’s data even when disk space runs low.'
+        : 'The browser declined. Regular backups are your safety net.',
+    );
     await reload();
   };
 
@@ -57,10 +61,12 @@ export function StorageSection() {
           </button>
         </div>
       )}
-      {asked && <p class="v-small v-muted" role="status">{asked}</p>}
-      <p class="v-small v-muted">
-        Stored: {counts.map(([t, n]) => `${n} ${TABLE_LABELS[t]![n === 1 ? 0 : 1]}`).join(', ')}.
-      </p>
+      {asked && (
+        <p class="v-small v-muted" role="status">
+          {asked}
+        </p>
+      )}
+      <p class="v-small v-muted">Stored: {counts.map(([t, n]) => `${n} ${TABLE_LABELS[t]![n === 1 ? 0 : 1]}`).join(', ')}.</p>
     </div>
   );
 }

@@ -104,8 +104,7 @@ function ConnectForm({ onConnected }: { onConnected: () => Promise<void> }) {
           onInput={(e) => setServerUrl(e.currentTarget.value)}
         />
         <span id="sync-server-hint" class="v-small v-muted">
-          The WebDAV address of your storage. Nextcloud: <code>https://HOST/remote.php/dav/files/USER/</code> (Files → Settings
-          shows it).
+          The WebDAV address of your storage. Nextcloud: <code>https://HOST/remote.php/dav/files/USER/</code> (Files → Settings shows it).
         </span>
       </div>
       <div class="sync-pair">
@@ -113,7 +112,14 @@ function ConnectForm({ onConnected }: { onConnected: () => Promise<void> }) {
           <label class="v-label" for="sync-user">
             User name
           </label>
-          <input id="sync-user" class="v-input" required value={user} autocomplete="username" onInput={(e) => setUser(e.currentTarget.value)} />
+          <input
+            id="sync-user"
+            class="v-input"
+            required
+            value={user}
+            autocomplete="username"
+            onInput={(e) => setUser(e.currentTarget.value)}
+          />
         </div>
         <div class="v-field">
           <label class="v-label" for="sync-password">
@@ -148,8 +154,8 @@ function ConnectForm({ onConnected }: { onConnected: () => Promise<void> }) {
           onInput={(e) => setPassphrase(e.currentTarget.value)}
         />
         <span id="sync-passphrase-hint" class="v-small v-muted">
-          Everything is encrypted with it before it leaves this browser; the server only sees file names and sizes. Use the
-          same passphrase on every device. It cannot be recovered: without it, the synced copy cannot be read.
+          Everything is encrypted with it before it leaves this browser; the server only sees file names and sizes. Use the same passphrase
+          on every device. It cannot be recovered: without it, the synced copy cannot be read.
         </span>
       </div>
       {error && (
@@ -210,8 +216,8 @@ export function SyncSection({ now = Date.now }: { now?: () => number }) {
     return (
       <div class="v-stack">
         <p class="v-small v-muted opt-prose">
-          Keep your notes, checks and projects the same on every computer, through storage you own (Nextcloud, ownCloud, a NAS or
-          any WebDAV service). Vetted runs no server.
+          Keep your notes, checks and projects the same on every computer, through storage you own (Nextcloud, ownCloud, a NAS or any WebDAV
+          service). Vetted runs no server.
         </p>
         <ConnectForm onConnected={reload} />
       </div>

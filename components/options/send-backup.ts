@@ -8,7 +8,11 @@ import { PART_CHARS, splitParts } from '../../lib/messaging/transfer';
 
 export type ImportProgress = { phase: 'sending'; sent: number; total: number } | { phase: 'writing' };
 
-export async function sendBackup(text: string, onProgress: (p: ImportProgress) => void = () => undefined, partChars = PART_CHARS): Promise<ImportReport> {
+export async function sendBackup(
+  text: string,
+  onProgress: (p: ImportProgress) => void = () => undefined,
+  partChars = PART_CHARS,
+): Promise<ImportReport> {
   if (text.length <= partChars) {
     onProgress({ phase: 'writing' });
     return send('importBackup', { text });

@@ -45,7 +45,7 @@ export function ChecklistRow({ contractorKey, item, state, note, version = 0, er
     let conflict = false;
     const ok = await save.run(() =>
       send('setCheck', { contractorKey, itemId: item.id, note: text ? text : null, baseUpdatedAt: from }).catch((err: unknown) => {
-        if (!(isConflict(err))) throw err;
+        if (!isConflict(err)) throw err;
         conflict = true;
       }),
     );

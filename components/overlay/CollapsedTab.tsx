@@ -62,8 +62,7 @@ export function CollapsedTab(props: CollapsedTabProps) {
       {progress && ' '}
       {progress && (
         <span class="ov-tab__metric" aria-hidden="true">
-          <span class="ov-tab__value v-num">{progress.label}</span>{' '}
-          <span class="ov-tab__caption">vetted</span>
+          <span class="ov-tab__value v-num">{progress.label}</span> <span class="ov-tab__caption">vetted</span>
         </span>
       )}
       {reputation && reputation.overall !== null && ' '}

@@ -72,7 +72,11 @@ export function ContractorHeader({ contractor, locale }: ContractorHeaderProps) 
           </p>
         </div>
       </div>
-      {contractor.headline && <p class="ov-who__headline v-user-text ov-clamp-1" title={contractor.headline}>{contractor.headline}</p>}
+      {contractor.headline && (
+        <p class="ov-who__headline v-user-text ov-clamp-1" title={contractor.headline}>
+          {contractor.headline}
+        </p>
+      )}
       {facts.length > 0 && (
         <dl class="ov-facts">
           {facts.map((f) => (
@@ -83,7 +87,12 @@ export function ContractorHeader({ contractor, locale }: ContractorHeaderProps) 
                 <span class="ov-fact__value">{f.value}</span>
                 {f.extra && <span class="ov-fact__extra v-xs v-muted">{f.extra}</span>}
                 {f.change && f.change.trend !== 'same' && f.was && (
-                  <TrendNote trend={f.change.trend} was={f.was} since={formatDate(f.change.since, locale)} higherIsBetter={f.id !== 'rate'} />
+                  <TrendNote
+                    trend={f.change.trend}
+                    was={f.was}
+                    since={formatDate(f.change.since, locale)}
+                    higherIsBetter={f.id !== 'rate'}
+                  />
                 )}
               </dd>
             </div>

@@ -78,7 +78,9 @@ export function DeletedNote({ body, onUndo, onExpire }: DeletedNoteProps) {
         </button>
       </div>
       {/* The countdown, drawn only: restarting the animation is what the key is for. */}
-      {!busy && <span key={`${paused}-${error ?? ''}`} class="ov-undo-timer" aria-hidden="true" style={{ animationDuration: `${UNDO_MS}ms` }} />}
+      {!busy && (
+        <span key={`${paused}-${error ?? ''}`} class="ov-undo-timer" aria-hidden="true" style={{ animationDuration: `${UNDO_MS}ms` }} />
+      )}
       <ErrorText message={error && `Not restored: ${error}`} />
     </li>
   );

@@ -100,13 +100,7 @@ export function InterviewKit({ contractorKey, notes, kits }: InterviewKitProps) 
     <section class="ov-section ov-kit" aria-labelledby="ov-kit-title">
       <div class="ov-section__head v-row">
         <h2 id="ov-kit-title" class="ov-h2">
-          <button
-            type="button"
-            class="ov-kit__toggle"
-            aria-expanded={open}
-            aria-controls="ov-kit-body"
-            onClick={() => setOpen((v) => !v)}
-          >
+          <button type="button" class="ov-kit__toggle" aria-expanded={open} aria-controls="ov-kit-body" onClick={() => setOpen((v) => !v)}>
             {open ? <ChevronDown size={16} aria-hidden="true" /> : <ChevronRight size={16} aria-hidden="true" />}
             Interview kit
           </button>

@@ -19,8 +19,7 @@ export function LinkedProfiles({ contractor, linked }: LinkedProfilesProps) {
   const [picking, setPicking] = useState(false);
   const save = useSave();
 
-  const unlink = (other: Contractor) =>
-    save.run(() => send('unlinkContractors', { a: contractor.key, b: other.key }));
+  const unlink = (other: Contractor) => save.run(() => send('unlinkContractors', { a: contractor.key, b: other.key }));
 
   return (
     <section class="ov-section" aria-labelledby="ov-linked-title">

@@ -71,7 +71,6 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
     setConflict(false);
   };
 
-
   return (
     <li class="ov-note" data-testid="note-item" data-note-id={note.id}>
       <div class="ov-note__meta">

@@ -259,9 +259,8 @@ function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdd
       {stolen && (
         <div id="ov-note-stolen" class="v-alert v-alert--warn ov-conflict" role="alert" data-testid="note-focus-lost">
           <p class="v-small">
-            <strong>The page took the keyboard from Vetted</strong> while you were typing. Vetted took it back, and your note
-            so far is kept here. Check the page’s own fields before you go on: if it took the keyboard again, the note field
-            stays locked.
+            <strong>The page took the keyboard from Vetted</strong> while you were typing. Vetted took it back, and your note so far is kept
+            here. Check the page’s own fields before you go on: if it took the keyboard again, the note field stays locked.
           </p>
           <div class="v-row">
             <button type="button" class="v-btn v-btn--primary v-btn--sm" onClick={continueHere}>
@@ -298,12 +297,7 @@ function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdd
         </label>
         <KindSelect id="ov-note-kind" value={draft.kind} onChange={(kind) => update({ ...draft, kind })} />
         <span class="v-spacer" />
-        <button
-          type="submit"
-          data-testid="note-save"
-          class="v-btn v-btn--primary"
-          disabled={save.saving || !draft.body.trim()}
-        >
+        <button type="submit" data-testid="note-save" class="v-btn v-btn--primary" disabled={save.saving || !draft.body.trim()}>
           <Plus size={16} aria-hidden="true" />
           {save.saving ? 'Saving…' : 'Add note'}
         </button>

@@ -110,7 +110,11 @@ export function OverlayApp() {
         // collapse (typing is never thrown away); on a checkbox, radio, select or button it does.
         if (e.key !== 'Escape' || e.defaultPrevented) return;
         if (target.closest('textarea, [contenteditable], [role="alertdialog"]')) return;
-        if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)) return;
+        if (
+          target instanceof HTMLInputElement &&
+          !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)
+        )
+          return;
         onToggle();
       }}
     >

@@ -45,7 +45,11 @@ export function OverlayPanel({ view, template, tabId, locale, kits }: OverlayPan
         tabId={tabId}
         locale={locale}
       />
-      <InterviewKit contractorKey={contractor.key} notes={view.kitNote ? [...view.notes, view.kitNote] : view.notes} kits={kits ?? DEFAULT_INTERVIEW_KITS} />
+      <InterviewKit
+        contractorKey={contractor.key}
+        notes={view.kitNote ? [...view.notes, view.kitNote] : view.notes}
+        kits={kits ?? DEFAULT_INTERVIEW_KITS}
+      />
       <Notes contractorKey={contractor.key} notes={view.notes} total={view.notesTotal} locale={locale} />
       <TagsAndLists contractor={contractor} />
       <PastRatings contractorKey={contractor.key} ratings={view.ratings} projects={view.projects} locale={locale} />

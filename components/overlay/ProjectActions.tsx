@@ -71,7 +71,14 @@ export function ProjectActions({ contractor, projects, tabId }: ProjectActionsPr
   return (
     <div class="ov-actions">
       <div class="v-row ov-actions__row">
-        <button ref={startButton} type="button" class="v-btn v-btn--primary" disabled={save.saving} onClick={askFirst} aria-expanded={offer ? true : undefined}>
+        <button
+          ref={startButton}
+          type="button"
+          class="v-btn v-btn--primary"
+          disabled={save.saving}
+          onClick={askFirst}
+          aria-expanded={offer ? true : undefined}
+        >
           <Briefcase size={16} aria-hidden="true" />
           Start a project
         </button>
@@ -150,7 +157,8 @@ function ExistingProjectOffer(props: {
       }}
     >
       <p class="v-small">
-        “<span class="v-user-text">{project.title}</span>” with {props.name.trim() || 'this contractor'} is already {project.status === 'planned' ? 'planned' : 'active'}. Open it, or start another project?
+        “<span class="v-user-text">{project.title}</span>” with {props.name.trim() || 'this contractor'} is already{' '}
+        {project.status === 'planned' ? 'planned' : 'active'}. Open it, or start another project?
       </p>
       <div class="v-row ov-actions__row">
         <button ref={open} type="button" class="v-btn v-btn--primary v-btn--sm" onClick={props.onOpen}>

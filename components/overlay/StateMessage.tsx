@@ -17,9 +17,7 @@ export function Disconnected({ detail, onRetry }: { detail?: string; onRetry: ()
     <div class="ov-state-msg" role="alert">
       <PlugZap size={28} class="ov-state-msg__icon ov-state-msg__icon--warn" aria-hidden="true" />
       <h2 class="ov-h2">Reload the page to reconnect Vetted</h2>
-      <p class="v-small v-muted">
-        Vetted can’t reach its storage right now, often because it was just updated. Your notes are safe.
-      </p>
+      <p class="v-small v-muted">Vetted can’t reach its storage right now, often because it was just updated. Your notes are safe.</p>
       {detail && <p class="v-xs v-faint v-user-text">{detail}</p>}
       <button type="button" class="v-btn" onClick={onRetry}>
         <RefreshCw size={14} aria-hidden="true" /> Try again

@@ -31,14 +31,7 @@ export function StatusControl({ contractorKey, status }: StatusControlProps) {
         <legend class="v-sr-only">Status</legend>
         {CONTRACTOR_STATUSES.map((s) => (
           <label key={s} class={`ov-segment ov-segment--${s}${shown === s ? ' ov-segment--on' : ''}`}>
-            <input
-              type="radio"
-              name="ov-status"
-              class="v-sr-only"
-              value={s}
-              checked={shown === s}
-              onChange={() => void choose(s)}
-            />
+            <input type="radio" name="ov-status" class="v-sr-only" value={s} checked={shown === s} onChange={() => void choose(s)} />
             <span class="ov-dot" aria-hidden="true" />
             {STATUS_LABELS[s]}
           </label>

@@ -216,7 +216,13 @@ function CardList({ lists }: { lists: readonly ListSummary[] }) {
       <label class="v-small" for="ov-card-list">
         One click on a search-result mark shortlists and adds to
       </label>
-      <select id="ov-card-list" class="v-select" value={value} disabled={!settings.data || save.saving} onChange={(e) => choose(e.currentTarget.value)}>
+      <select
+        id="ov-card-list"
+        class="v-select"
+        value={value}
+        disabled={!settings.data || save.saving}
+        onChange={(e) => choose(e.currentTarget.value)}
+      >
         <option value="">No list (shortlist only)</option>
         {lists.map((l) => (
           <option key={l.id} value={l.id}>

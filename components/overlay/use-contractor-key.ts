@@ -50,16 +50,16 @@ export function useContractorKey(): ContractorKeyState {
   const lastOffered = useRef<string | null>(null);
   const claim = useRef((offered: string) => {
     send('claimOverlay', { nonce: offered })
-        .then((reply) => {
-          claimed.current = offered;
-          setNonce(offered);
-          setTabId(reply.tabId);
-          setKey(reply.key);
-          setError(undefined);
-        })
-        .catch((err: unknown) => {
-          // Refused: not our nonce (the page posting guesses). Stay unbound, show nothing.
-          if (err instanceof VettedError && err.code === 'forbidden') return;
+      .then((reply) => {
+        claimed.current = offered;
+        setNonce(offered);
+        setTabId(reply.tabId);
+        setKey(reply.key);
+        setError(undefined);
+      })
+      .catch((err: unknown) => {
+        // Refused: not our nonce (the page posting guesses). Stay unbound, show nothing.
+        if (err instanceof VettedError && err.code === 'forbidden') return;
         if (!claimed.current) setError(err instanceof Error ? err.message : String(err));
       });
   });

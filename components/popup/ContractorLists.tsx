@@ -18,7 +18,9 @@ export function HireAgainList({ hireAgain, locale, onOpenProfile, onHireAgain }:
   if (hireAgain.length === 0) return null;
   return (
     <section class="pp-section" aria-labelledby="pp-hire-again">
-      <h2 id="pp-hire-again" class="pp-section__title">Hire again</h2>
+      <h2 id="pp-hire-again" class="pp-section__title">
+        Hire again
+      </h2>
       <ul class="pp-people">
         {hireAgain.slice(0, 5).map(({ contractor, ratings }) => {
           const rep = reputation(ratings);
@@ -28,7 +30,10 @@ export function HireAgainList({ hireAgain, locale, onOpenProfile, onHireAgain }:
                 <span class="v-ellipsis">{contractor.name}</span>
                 <span class="v-xs v-muted">{SITE_LABELS[contractor.site] ?? contractor.site}</span>
                 <span class="v-spacer" />
-                <span class="v-pill v-pill--ok" aria-label={`Your rating ${formatScore(rep.overall, locale)} of 5 over ${rep.projects} projects`}>
+                <span
+                  class="v-pill v-pill--ok"
+                  aria-label={`Your rating ${formatScore(rep.overall, locale)} of 5 over ${rep.projects} projects`}
+                >
                   <Star size={11} aria-hidden="true" /> {formatScore(rep.overall, locale)}
                   <span class="v-faint">· {rep.projects}</span>
                 </span>
@@ -56,7 +61,9 @@ export function RecentList({ recent, onOpenProfile }: Pick<ContractorListsProps,
   if (recent.length === 0) return null;
   return (
     <section class="pp-section" aria-labelledby="pp-recent">
-      <h2 id="pp-recent" class="pp-section__title">Recently viewed</h2>
+      <h2 id="pp-recent" class="pp-section__title">
+        Recently viewed
+      </h2>
       <ul class="pp-people">
         {recent.slice(0, 5).map((c) => (
           <li key={c.key} data-testid="recent-item">

@@ -14,8 +14,8 @@ export function EmptyState({ hasContractors, onNewProject }: { hasContractors: b
         <li>
           <UserSearch aria-hidden="true" />
           <span>
-            <strong>Open a contractor's profile</strong> on Upwork, Fiverr, Freelancer.com, PeoplePerHour, Guru, Toptal, Contra or Malt. Vetted
-            appears at the edge of the page.
+            <strong>Open a contractor's profile</strong> on Upwork, Fiverr, Freelancer.com, PeoplePerHour, Guru, Toptal, Contra or Malt.
+            Vetted appears at the edge of the page.
           </span>
         </li>
         <li>

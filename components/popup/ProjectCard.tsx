@@ -103,15 +103,21 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile, 
           </>
         ) : retainerNext ? (
           <>
-            <span class="v-ellipsis">{retainerLate ? 'Payment overdue: ' : 'Next payment: '}{money(retainerNext.amountMinor)}</span>
+            <span class="v-ellipsis">
+              {retainerLate ? 'Payment overdue: ' : 'Next payment: '}
+              {money(retainerNext.amountMinor)}
+            </span>
             {retainerNext.dueDate && (
               <span class="pp-due">
-                {formatDay(retainerNext.dueDate, locale, health.today)} · {formatRelativeDays(daysBetween(health.today, retainerNext.dueDate), locale)}
+                {formatDay(retainerNext.dueDate, locale, health.today)} ·{' '}
+                {formatRelativeDays(daysBetween(health.today, retainerNext.dueDate), locale)}
               </span>
             )}
           </>
         ) : (
-          <span class="v-muted">{project.paymentModel === 'retainer' ? 'Set the retainer’s start date to see its payments' : 'No open milestones'}</span>
+          <span class="v-muted">
+            {project.paymentModel === 'retainer' ? 'Set the retainer’s start date to see its payments' : 'No open milestones'}
+          </span>
         )}
       </p>
 
@@ -128,7 +134,8 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile, 
             <span style={{ width: `${health.budgetBarPercent}%` }} />
           </div>
           <span class={`v-xs v-num${health.overBudget ? ' pp-danger-text' : ''}`}>
-            {money(health.spentMinor)} of {money(health.budgetMinor)} · {health.budgetUsedPercent}%{health.overBudget ? ' · over budget' : ''}
+            {money(health.spentMinor)} of {money(health.budgetMinor)} · {health.budgetUsedPercent}%
+            {health.overBudget ? ' · over budget' : ''}
           </span>
         </div>
       ) : (
@@ -159,7 +166,12 @@ export function ProjectCard({ view, health, locale, onOpenNotes, onOpenProfile, 
           <NotebookPen aria-hidden="true" /> Budget notes
         </button>
         {onOpenAgreement && (
-          <button type="button" class="v-btn v-btn--sm" onClick={() => onOpenAgreement(project.id)} aria-label={`Written agreement for ${project.title}`}>
+          <button
+            type="button"
+            class="v-btn v-btn--sm"
+            onClick={() => onOpenAgreement(project.id)}
+            aria-label={`Written agreement for ${project.title}`}
+          >
             <FileSignature aria-hidden="true" /> Agreement
           </button>
         )}

@@ -25,7 +25,6 @@ export interface MilestoneListProps {
   locale?: string;
 }
 
-
 export function MilestoneList({ project, milestones, health, locale }: MilestoneListProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const action = useRowAction();
@@ -46,7 +45,10 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
   const recordPayment = async (m: Milestone) => {
     const amountMinor = owed(m);
     await action.run(() =>
-      send('savePayment', { projectId: project.id, patch: { milestoneId: m.id, amountMinor, currency: project.currency, paidAt: health.today } }),
+      send('savePayment', {
+        projectId: project.id,
+        patch: { milestoneId: m.id, amountMinor, currency: project.currency, paidAt: health.today },
+      }),
     );
     setOffer(null);
     document.getElementById(`ms-status-${m.id}`)?.focus();
@@ -72,7 +74,12 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
             <MilestoneForm project={project} milestone={m} onDone={() => setEditing(null)} />
           </li>
         ) : (
-          <li key={m.id} class={`p-item${overdue.has(m.id) ? ' p-item--overdue' : ''}`} data-testid="milestone-item" data-milestone-id={m.id}>
+          <li
+            key={m.id}
+            class={`p-item${overdue.has(m.id) ? ' p-item--overdue' : ''}`}
+            data-testid="milestone-item"
+            data-milestone-id={m.id}
+          >
             <div class="p-item__head">
               <span class="p-item__title v-user-text">{m.title}</span>
               {overdue.has(m.id) && (
@@ -80,10 +87,20 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
                   <AlertTriangle size={12} aria-hidden="true" /> Overdue
                 </span>
               )}
-              <button type="button" class="v-btn v-btn--ghost v-btn--sm v-btn--icon" aria-label={`Edit ${m.title}`} onClick={() => setEditing(m.id)}>
+              <button
+                type="button"
+                class="v-btn v-btn--ghost v-btn--sm v-btn--icon"
+                aria-label={`Edit ${m.title}`}
+                onClick={() => setEditing(m.id)}
+              >
                 <Pencil aria-hidden="true" />
               </button>
-              <button type="button" class="v-btn v-btn--ghost v-btn--sm v-btn--icon" aria-label={`Delete ${m.title}`} onClick={() => void remove(m)}>
+              <button
+                type="button"
+                class="v-btn v-btn--ghost v-btn--sm v-btn--icon"
+                aria-label={`Delete ${m.title}`}
+                onClick={() => void remove(m)}
+              >
                 <Trash2 aria-hidden="true" />
               </button>
             </div>
@@ -100,7 +117,9 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
                 ) : (
                   <span>No due date</span>
                 )}
-                {m.amountMinor !== undefined && <span class="v-num">{formatMoney(m.amountMinor, project.currency, locale, { trimZeroFraction: true })}</span>}
+                {m.amountMinor !== undefined && (
+                  <span class="v-num">{formatMoney(m.amountMinor, project.currency, locale, { trimZeroFraction: true })}</span>
+                )}
               </span>
               <span class="p-ms-meta__status">
                 <label class="v-sr-only" for={`ms-status-${m.id}`}>
@@ -147,7 +166,12 @@ function MilestoneForm({ project, milestone, onDone }: { project: Project; miles
     idPrefix: idp,
     read: (values) => readMilestoneForm(values, project.currency, milestone ? 'edit' : 'create'),
     save: (patch, guard) =>
-      send('saveMilestone', milestone ? { projectId: project.id, id: milestone.id, baseUpdatedAt: guard.baseUpdatedAt, patch } : { projectId: project.id, createId: guard.createId, patch }),
+      send(
+        'saveMilestone',
+        milestone
+          ? { projectId: project.id, id: milestone.id, baseUpdatedAt: guard.baseUpdatedAt, patch }
+          : { projectId: project.id, createId: guard.createId, patch },
+      ),
     onDone,
     version: milestone?.updatedAt,
   });
@@ -171,7 +195,11 @@ function MilestoneForm({ project, milestone, onDone }: { project: Project; miles
         saving={form.saving}
         saveLabel={milestone ? 'Save milestone' : 'Add milestone'}
         onCancel={onDone}
-        conflict={form.changedElsewhere ? { what: 'milestone', refused: form.refused, onReload: form.reload, onOverwrite: form.overwrite } : undefined}
+        conflict={
+          form.changedElsewhere
+            ? { what: 'milestone', refused: form.refused, onReload: form.reload, onOverwrite: form.overwrite }
+            : undefined
+        }
       />
     </form>
   );
@@ -193,7 +221,13 @@ function PaymentOffer({ text, title, onRecord, onDismiss }: { text: string; titl
     >
       <span class="v-small">{text}</span>
       <span class="v-row">
-        <button ref={record} type="button" class="v-btn v-btn--primary v-btn--sm" aria-label={`Record payment for ${title}`} onClick={onRecord}>
+        <button
+          ref={record}
+          type="button"
+          class="v-btn v-btn--primary v-btn--sm"
+          aria-label={`Record payment for ${title}`}
+          onClick={onRecord}
+        >
           Record payment
         </button>
         <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={onDismiss}>

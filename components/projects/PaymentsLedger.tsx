@@ -46,7 +46,12 @@ export function PaymentsLedger({ project, payments, milestones, today, locale }:
           <div class="p-item__head">
             <span class="p-item__title v-num">{formatMoney(p.amountMinor, p.currency, locale, { trimZeroFraction: true })}</span>
             <span class="v-small v-muted">{formatDay(p.paidAt, locale, today)}</span>
-            <button type="button" class="v-btn v-btn--ghost v-btn--sm v-btn--icon" aria-label="Delete payment" onClick={() => void remove(p)}>
+            <button
+              type="button"
+              class="v-btn v-btn--ghost v-btn--sm v-btn--icon"
+              aria-label="Delete payment"
+              onClick={() => void remove(p)}
+            >
               <Trash2 aria-hidden="true" />
             </button>
           </div>
@@ -62,7 +67,17 @@ export function PaymentsLedger({ project, payments, milestones, today, locale }:
   );
 }
 
-function PaymentForm({ project, milestones, today, onDone }: { project: Project; milestones: readonly Milestone[]; today: string; onDone: () => void }) {
+function PaymentForm({
+  project,
+  milestones,
+  today,
+  onDone,
+}: {
+  project: Project;
+  milestones: readonly Milestone[];
+  today: string;
+  onDone: () => void;
+}) {
   const form = useRecordForm({
     initial: { paidAt: today, amount: '', currency: project.currency, milestoneId: '', note: '' } satisfies PaymentFormValues,
     idPrefix: 'pay-new',
@@ -78,7 +93,12 @@ function PaymentForm({ project, milestones, today, onDone }: { project: Project;
         <Field id="pay-new-amount" label="Amount" error={errors.amount}>
           <input class="v-input v-num" inputMode="decimal" {...bind('amount')} />
         </Field>
-        <Field id="pay-new-currency" label="Currency" error={errors.currency} help={values.currency.toUpperCase() !== project.currency ? 'Kept apart: no conversion.' : undefined}>
+        <Field
+          id="pay-new-currency"
+          label="Currency"
+          error={errors.currency}
+          help={values.currency.toUpperCase() !== project.currency ? 'Kept apart: no conversion.' : undefined}
+        >
           <input class="v-input" maxLength={3} {...bind('currency')} />
         </Field>
         <Field id="pay-new-paidAt" label="Paid on" error={errors.paidAt}>
@@ -86,7 +106,12 @@ function PaymentForm({ project, milestones, today, onDone }: { project: Project;
         </Field>
         {milestones.length > 0 && (
           <Field id="pay-new-milestoneId" label="For milestone">
-            <select class="v-select" {...fieldAria('pay-new-milestoneId')} value={values.milestoneId} onChange={(e) => setValues((o) => ({ ...o, milestoneId: e.currentTarget.value }))}>
+            <select
+              class="v-select"
+              {...fieldAria('pay-new-milestoneId')}
+              value={values.milestoneId}
+              onChange={(e) => setValues((o) => ({ ...o, milestoneId: e.currentTarget.value }))}
+            >
               <option value="">None</option>
               {milestones.map((m) => (
                 <option key={m.id} value={m.id}>

@@ -4,13 +4,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { PAYMENT_MODELS, PROJECT_STATUSES } from '../../lib/db/constants';
-import type {
-  Contractor,
-  PaymentModel,
-  Project,
-  ProjectStatus,
-  RetainerPeriod,
-} from '../../lib/db/schema';
+import type { Contractor, PaymentModel, Project, ProjectStatus, RetainerPeriod } from '../../lib/db/schema';
 import { amountInputText, formatMoney, minorDigits } from '../../lib/domain/money';
 import { checkNewContractor } from '../../lib/domain/new-contractor';
 import { readProjectForm, type FormErrors, type ProjectField, type ProjectFormValues } from '../../lib/domain/project-input';
@@ -32,7 +26,6 @@ export interface ProjectFormProps {
   onSaved: (project: Project, before?: Project) => void;
   onCancel?: () => void;
 }
-
 
 export function initialProjectValues(
   project: Project | undefined,
@@ -146,7 +139,13 @@ export function ProjectForm(props: ProjectFormProps) {
   const reload = () => {
     setRefused(false);
     setBase(project?.updatedAt);
-    setValues(initialProjectValues(project, { contractorKey: props.defaultContractorKey, currency: props.defaultCurrency, title: props.defaultTitle }));
+    setValues(
+      initialProjectValues(project, {
+        contractorKey: props.defaultContractorKey,
+        currency: props.defaultCurrency,
+        title: props.defaultTitle,
+      }),
+    );
     setErrors({});
   };
 
@@ -156,7 +155,9 @@ export function ProjectForm(props: ProjectFormProps) {
   const currencies = COMMON_CURRENCIES.includes(currency) ? COMMON_CURRENCIES : [currency, ...COMMON_CURRENCIES];
   let placeholder = '2,000';
   try {
-    placeholder = formatMoney(200000 * 10 ** (minorDigits(currency) - 2), currency, undefined, { trimZeroFraction: true }).replace(/[^\d.,\s]/g, '').trim();
+    placeholder = formatMoney(200000 * 10 ** (minorDigits(currency) - 2), currency, undefined, { trimZeroFraction: true })
+      .replace(/[^\d.,\s]/g, '')
+      .trim();
   } catch {
     // placeholder only
   }
@@ -167,7 +168,12 @@ export function ProjectForm(props: ProjectFormProps) {
         <input class="v-input" {...text('title')} maxLength={500} placeholder="e.g. Shopify email flows" />
       </Field>
       <Field id={`${idp}-contractorKey`} label="Contractor" help="Contractors you have looked at with Vetted.">
-        <select class="v-select" {...fieldAria(`${idp}-contractorKey`)} value={values.contractorKey} onChange={(e) => set('contractorKey', e.currentTarget.value)}>
+        <select
+          class="v-select"
+          {...fieldAria(`${idp}-contractorKey`)}
+          value={values.contractorKey}
+          onChange={(e) => set('contractorKey', e.currentTarget.value)}
+        >
           <option value="">No contractor yet</option>
           {!known && values.contractorKey && <option value={values.contractorKey}>{values.contractorKey}</option>}
           {contractors.map((c) => (
@@ -181,7 +187,13 @@ export function ProjectForm(props: ProjectFormProps) {
       {values.contractorKey === NEW_CONTRACTOR && (
         <div class="p-grid p-add">
           <Field id={`${idp}-newName`} label="Their name" error={newErrors.name}>
-            <input class="v-input" {...fieldAria(`${idp}-newName`, newErrors.name)} value={newName} maxLength={500} onInput={(e) => setNewName(e.currentTarget.value)} />
+            <input
+              class="v-input"
+              {...fieldAria(`${idp}-newName`, newErrors.name)}
+              value={newName}
+              maxLength={500}
+              onInput={(e) => setNewName(e.currentTarget.value)}
+            />
           </Field>
           <Field id={`${idp}-newLink`} label="Profile link" error={newErrors.link}>
             <input
@@ -197,7 +209,12 @@ export function ProjectForm(props: ProjectFormProps) {
       )}
       <div class="p-grid">
         <Field id={`${idp}-status`} label="Status">
-          <select class="v-select" {...fieldAria(`${idp}-status`)} value={values.status} onChange={(e) => set('status', e.currentTarget.value as ProjectStatus)}>
+          <select
+            class="v-select"
+            {...fieldAria(`${idp}-status`)}
+            value={values.status}
+            onChange={(e) => set('status', e.currentTarget.value as ProjectStatus)}
+          >
             {PROJECT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {PROJECT_STATUS_LABELS[s]}
@@ -206,7 +223,12 @@ export function ProjectForm(props: ProjectFormProps) {
           </select>
         </Field>
         <Field id={`${idp}-paymentModel`} label="Payment model">
-          <select class="v-select" {...fieldAria(`${idp}-paymentModel`)} value={model} onChange={(e) => set('paymentModel', e.currentTarget.value as PaymentModel)}>
+          <select
+            class="v-select"
+            {...fieldAria(`${idp}-paymentModel`)}
+            value={model}
+            onChange={(e) => set('paymentModel', e.currentTarget.value as PaymentModel)}
+          >
             {PAYMENT_MODELS.map((m) => (
               <option key={m} value={m}>
                 {PAYMENT_MODEL_LABELS[m]}
@@ -257,10 +279,22 @@ export function ProjectForm(props: ProjectFormProps) {
           </>
         )}
         <Field id={`${idp}-startDate`} label="Start" error={errors.startDate}>
-          <DateInput id={`${idp}-startDate`} label="Start date" value={values.startDate} error={errors.startDate} onChange={(v) => set('startDate', v)} />
+          <DateInput
+            id={`${idp}-startDate`}
+            label="Start date"
+            value={values.startDate}
+            error={errors.startDate}
+            onChange={(v) => set('startDate', v)}
+          />
         </Field>
         <Field id={`${idp}-deadline`} label="Deadline" error={errors.deadline}>
-          <DateInput id={`${idp}-deadline`} label="Deadline" value={values.deadline} error={errors.deadline} onChange={(v) => set('deadline', v)} />
+          <DateInput
+            id={`${idp}-deadline`}
+            label="Deadline"
+            value={values.deadline}
+            error={errors.deadline}
+            onChange={(v) => set('deadline', v)}
+          />
         </Field>
         <Field id={`${idp}-checkInDays`} label="Check in every (days)" error={errors.checkInDays} help="0 or empty: no reminder">
           <input class="v-input v-num" inputMode="numeric" {...text('checkInDays')} />
@@ -270,7 +304,13 @@ export function ProjectForm(props: ProjectFormProps) {
         <summary>Contract: expectations, deliverables, payment schedule</summary>
         <div class="v-stack">
           <Field id={`${idp}-signedAt`} label="Contract signed on" error={errors.signedAt}>
-            <DateInput id={`${idp}-signedAt`} label="Contract signed on" value={values.signedAt} error={errors.signedAt} onChange={(v) => set('signedAt', v)} />
+            <DateInput
+              id={`${idp}-signedAt`}
+              label="Contract signed on"
+              value={values.signedAt}
+              error={errors.signedAt}
+              onChange={(v) => set('signedAt', v)}
+            />
           </Field>
           <Field id={`${idp}-expectations`} label="Expectations">
             <textarea class="v-textarea" {...text('expectations')} placeholder="What does “done” look like?" />

@@ -24,9 +24,13 @@ export interface ReportsAppProps {
 }
 
 export function ReportsApp({ locale, now = () => Date.now() }: ReportsAppProps) {
-  const report = useRequest('getSpendReport', {}, {
-    refreshOn: (e) => e.tables.some((t) => ['projects', 'payments', 'milestones', 'contractors'].includes(t)),
-  });
+  const report = useRequest(
+    'getSpendReport',
+    {},
+    {
+      refreshOn: (e) => e.tables.some((t) => ['projects', 'payments', 'milestones', 'contractors'].includes(t)),
+    },
+  );
   const data = report.data;
   const download = (kind: ReportKind) => {
     if (!data) return;
@@ -93,12 +97,7 @@ function Reports({ data, locale, download }: { data: SpendReport; locale?: strin
             <label class="v-label" for="rp-currency">
               Currency
             </label>
-            <select
-              id="rp-currency"
-              class="v-select"
-              value={shown}
-              onChange={(e) => setCurrency((e.target as HTMLSelectElement).value)}
-            >
+            <select id="rp-currency" class="v-select" value={shown} onChange={(e) => setCurrency((e.target as HTMLSelectElement).value)}>
               {data.currencies.map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -114,8 +113,12 @@ function Reports({ data, locale, download }: { data: SpendReport; locale?: strin
               <tr>
                 <th scope="col">Month</th>
                 <th scope="col">Currency</th>
-                <th scope="col" class="bd-num">Paid</th>
-                <th scope="col" class="bd-num">Payments</th>
+                <th scope="col" class="bd-num">
+                  Paid
+                </th>
+                <th scope="col" class="bd-num">
+                  Payments
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -145,10 +148,18 @@ function Reports({ data, locale, download }: { data: SpendReport; locale?: strin
               <tr>
                 <th scope="col">Contractor</th>
                 <th scope="col">Currency</th>
-                <th scope="col" class="bd-num">Committed</th>
-                <th scope="col" class="bd-num">Paid</th>
-                <th scope="col" class="bd-num">Remaining</th>
-                <th scope="col" class="bd-num">Projects</th>
+                <th scope="col" class="bd-num">
+                  Committed
+                </th>
+                <th scope="col" class="bd-num">
+                  Paid
+                </th>
+                <th scope="col" class="bd-num">
+                  Remaining
+                </th>
+                <th scope="col" class="bd-num">
+                  Projects
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -184,9 +195,15 @@ function Reports({ data, locale, download }: { data: SpendReport; locale?: strin
                 <th scope="col">Project</th>
                 <th scope="col">Contractor</th>
                 <th scope="col">Status</th>
-                <th scope="col" class="bd-num">Committed</th>
-                <th scope="col" class="bd-num">Paid</th>
-                <th scope="col" class="bd-num">Remaining</th>
+                <th scope="col" class="bd-num">
+                  Committed
+                </th>
+                <th scope="col" class="bd-num">
+                  Paid
+                </th>
+                <th scope="col" class="bd-num">
+                  Remaining
+                </th>
                 <th scope="col">
                   <span class="v-sr-only">Paid against committed</span>
                 </th>
@@ -194,7 +211,12 @@ function Reports({ data, locale, download }: { data: SpendReport; locale?: strin
             </thead>
             <tbody>
               {data.byProject.map((p) => (
-                <tr key={`${p.projectId}-${p.currency}`} data-testid="report-project" data-project-id={p.projectId} data-currency={p.currency}>
+                <tr
+                  key={`${p.projectId}-${p.currency}`}
+                  data-testid="report-project"
+                  data-project-id={p.projectId}
+                  data-currency={p.currency}
+                >
                   <td class="v-user-text">{p.title}</td>
                   <td class="v-user-text">{p.contractorName ?? '—'}</td>
                   <td>{p.status ? PROJECT_STATUS_LABELS[p.status] : '—'}</td>

@@ -45,7 +45,11 @@ interface Entry {
 const blank = (): Entry => ({ scores: { quality: null, communication: null, timeliness: null, value: null }, rehire: null, comment: '' });
 const fromRating = (r: Rating | undefined): Entry =>
   r
-    ? { scores: { quality: r.quality, communication: r.communication, timeliness: r.timeliness, value: r.value }, rehire: r.wouldRehire, comment: r.comment ?? '' }
+    ? {
+        scores: { quality: r.quality, communication: r.communication, timeliness: r.timeliness, value: r.value },
+        rehire: r.wouldRehire,
+        comment: r.comment ?? '',
+      }
     : blank();
 
 export function RatingForm(props: RatingFormProps) {
@@ -153,7 +157,12 @@ export function RatingForm(props: RatingFormProps) {
         <div class="v-row">
           {[true, false].map((yes) => (
             <label class="rf-choice" key={String(yes)}>
-              <input type="radio" name={`${id}-rehire`} checked={rehire === yes} onChange={() => setEntry((old) => ({ ...old, rehire: yes }))} />
+              <input
+                type="radio"
+                name={`${id}-rehire`}
+                checked={rehire === yes}
+                onChange={() => setEntry((old) => ({ ...old, rehire: yes }))}
+              />
               {yes ? 'Yes' : 'No'}
             </label>
           ))}

@@ -73,7 +73,11 @@ export function BudgetNotes({ project, notes, locale }: BudgetNotesProps) {
           class="v-textarea"
           value={body}
           maxLength={20000}
-          placeholder={kind === 'budget' ? 'e.g. Agreed $2,000 cap; extras need written approval' : 'e.g. Asked for $40/h instead of $45, they will answer Monday'}
+          placeholder={
+            kind === 'budget'
+              ? 'e.g. Agreed $2,000 cap; extras need written approval'
+              : 'e.g. Asked for $40/h instead of $45, they will answer Monday'
+          }
           onInput={(e) => setBody(e.currentTarget.value)}
         />
         <ErrorAlert message={error} />
@@ -119,7 +123,12 @@ export function BudgetNotes({ project, notes, locale }: BudgetNotesProps) {
                 >
                   <Pencil aria-hidden="true" />
                 </button>
-                <button type="button" class="v-btn v-btn--ghost v-btn--sm v-btn--icon" aria-label="Delete note" onClick={() => void remove(n)}>
+                <button
+                  type="button"
+                  class="v-btn v-btn--ghost v-btn--sm v-btn--icon"
+                  aria-label="Delete note"
+                  onClick={() => void remove(n)}
+                >
                   <Trash2 aria-hidden="true" />
                 </button>
               </div>

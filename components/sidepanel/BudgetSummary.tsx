@@ -81,7 +81,9 @@ export function BudgetSummary({ project, health, payments, locale }: BudgetSumma
             <dt>Schedule</dt>
             <dd>
               {schedule}
-              {health.schedule.overdueCount > 0 && <span class="v-pill v-pill--danger sp-inline-pill">{health.schedule.overdueCount} late</span>}
+              {health.schedule.overdueCount > 0 && (
+                <span class="v-pill v-pill--danger sp-inline-pill">{health.schedule.overdueCount} late</span>
+              )}
             </dd>
           </>
         )}
@@ -115,7 +117,8 @@ export function describeForecast(f: Forecast, currency: string, locale?: string)
       const h = f.hourly;
       if (!h || h.rateMinor === null) return 'Add the hourly rate to see a forecast.';
       const parts: string[] = [];
-      if (h.estimatedHours !== null && f.totalMinor !== null) parts.push(`${num(h.estimatedHours)} h × ${m(h.rateMinor)} = ${m(f.totalMinor)} expected`);
+      if (h.estimatedHours !== null && f.totalMinor !== null)
+        parts.push(`${num(h.estimatedHours)} h × ${m(h.rateMinor)} = ${m(f.totalMinor)} expected`);
       else parts.push(`${m(h.rateMinor)} per hour; add the hours expected for a total`);
       if (h.hoursLogged !== null && f.toDateMinor !== null) parts.push(`${num(h.hoursLogged)} h logged = ${m(f.toDateMinor)} so far`);
       return `${parts.join('; ')}.`;
@@ -127,7 +130,8 @@ export function describeForecast(f: Forecast, currency: string, locale?: string)
       const plural = (n: number) => `${num(n)} ${unit}${n === 1 ? '' : 's'}`;
       const parts = [`${m(r.amountMinor)} per ${unit}`];
       if (r.periodsToDate !== null && f.toDateMinor !== null) parts.push(`${plural(r.periodsToDate)} so far = ${m(f.toDateMinor)}`);
-      if (r.periodsToDeadline !== null && f.totalMinor !== null) parts.push(`${plural(r.periodsToDeadline)} to the deadline = ${m(f.totalMinor)}`);
+      if (r.periodsToDeadline !== null && f.totalMinor !== null)
+        parts.push(`${plural(r.periodsToDeadline)} to the deadline = ${m(f.totalMinor)}`);
       else if (r.periodsToDate !== null) parts.push('ongoing: set a deadline for a total');
       else parts.push('set a start date (and a deadline) for a total');
       return `${parts.join('; ')}.`;

@@ -4,7 +4,17 @@ import type { Project } from '../../lib/db/schema';
 import { formatDay, formatRelativeDays } from '../../lib/domain/dates';
 import type { ProjectHealth } from '../../lib/domain/project-health';
 
-export function ContractSummary({ project, health, locale, onEdit }: { project: Project; health: ProjectHealth; locale?: string; onEdit: () => void }) {
+export function ContractSummary({
+  project,
+  health,
+  locale,
+  onEdit,
+}: {
+  project: Project;
+  health: ProjectHealth;
+  locale?: string;
+  onEdit: () => void;
+}) {
   const c = project.contract;
   const written = Boolean(c.signedAt || c.expectations || c.deliverables || c.paymentSchedule);
   const day = (d: string) => formatDay(d, locale, health.today);

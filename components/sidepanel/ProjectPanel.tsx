@@ -53,9 +53,7 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
   const name = contractor?.name || 'this contractor';
   const cv = contractorView.data;
   const loyalty =
-    project.contractorKey && cv
-      ? loyaltyHint(project.contractorKey, cv.projects, cv.ratings, { name: contractor?.name, locale })
-      : null;
+    project.contractorKey && cv ? loyaltyHint(project.contractorKey, cv.projects, cv.ratings, { name: contractor?.name, locale }) : null;
   const projectRating = ratings.find((r) => r.projectId === project.id);
   const askRating = Boolean(project.contractorKey) && (rating || (project.status === 'completed' && !projectRating));
 
@@ -101,10 +99,19 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
           <MessageCircle size={14} aria-hidden="true" />{' '}
           {ci.daysSinceContact === null ? 'No contact logged yet' : `Last contact ${formatRelativeDays(-ci.daysSinceContact, locale)}`}
           {ci.everyDays !== null && ` · check in every ${ci.everyDays} day${ci.everyDays === 1 ? '' : 's'}`}
-          {ci.overdue && <span class="v-pill v-pill--warn sp-inline-pill">Check-in {ci.daysLate} day{ci.daysLate === 1 ? '' : 's'} late</span>}
+          {ci.overdue && (
+            <span class="v-pill v-pill--warn sp-inline-pill">
+              Check-in {ci.daysLate} day{ci.daysLate === 1 ? '' : 's'} late
+            </span>
+          )}
         </p>
         <div class="v-row sp-actions">
-          <button type="button" class="v-btn v-btn--sm" disabled={busy} onClick={() => void act(() => send('logCheckIn', { id: project.id }))}>
+          <button
+            type="button"
+            class="v-btn v-btn--sm"
+            disabled={busy}
+            onClick={() => void act(() => send('logCheckIn', { id: project.id }))}
+          >
             <MessageCircle aria-hidden="true" /> Log a check-in
           </button>
           <button type="button" class="v-btn v-btn--sm" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>

@@ -95,11 +95,7 @@ export function SidePanel(props: SidePanelProps) {
   const contractors = useRequest('listContractors', selection.kind === 'new' ? { limit: 500 } : null);
 
   const sorted = useMemo(
-    () =>
-      [...all].sort(
-        (a, b) =>
-          (OPEN.includes(a.status) ? 0 : 1) - (OPEN.includes(b.status) ? 0 : 1) || compareText(a.title, b.title),
-      ),
+    () => [...all].sort((a, b) => (OPEN.includes(a.status) ? 0 : 1) - (OPEN.includes(b.status) ? 0 : 1) || compareText(a.title, b.title)),
     [all],
   );
 
@@ -117,20 +113,22 @@ export function SidePanel(props: SidePanelProps) {
         {contractors.data === undefined && !contractors.error ? (
           <p class="v-muted v-small">Loading…</p>
         ) : (
-        <ProjectForm
-          contractors={contractors.data ?? []}
-          defaultContractorKey={key}
-          defaultCurrency={known?.rate?.currency ?? defaultCurrency}
-          defaultTitle={known ? `Project with ${known.name}` : ''}
-          onSaved={(p) => setSelection({ kind: 'project', id: p.id })}
-          onCancel={() => setSelection({ kind: 'tab' })}
-        />
+          <ProjectForm
+            contractors={contractors.data ?? []}
+            defaultContractorKey={key}
+            defaultCurrency={known?.rate?.currency ?? defaultCurrency}
+            defaultTitle={known ? `Project with ${known.name}` : ''}
+            onSaved={(p) => setSelection({ kind: 'project', id: p.id })}
+            onCancel={() => setSelection({ kind: 'tab' })}
+          />
         )}
       </section>
     );
   } else if (shownId) {
     if (view.data) {
-      body = <ProjectPanel key={view.data.project.id} view={view.data} settings={settings.data} now={now} timeZone={timeZone} locale={locale} />;
+      body = (
+        <ProjectPanel key={view.data.project.id} view={view.data} settings={settings.data} now={now} timeZone={timeZone} locale={locale} />
+      );
     } else if (view.error) {
       body = <ErrorAlert message={view.error} />;
     } else if (!view.loading && view.data === null) {
@@ -144,8 +142,8 @@ export function SidePanel(props: SidePanelProps) {
       <section class="v-card v-stack sp-start" aria-label="No project yet">
         <h2>{c.name}</h2>
         <p class="v-small v-muted">
-          {SITE_LABELS[c.site] ?? c.site} · no project with {c.name} yet. Start one to keep the budget, milestones and
-          payments in one place.
+          {SITE_LABELS[c.site] ?? c.site} · no project with {c.name} yet. Start one to keep the budget, milestones and payments in one
+          place.
         </p>
         <button type="button" class="v-btn v-btn--primary" onClick={() => setSelection({ kind: 'new', contractorKey: c.key })}>
           <Plus aria-hidden="true" /> Start a project with {c.name}
@@ -161,7 +159,8 @@ export function SidePanel(props: SidePanelProps) {
           <strong>Budget notes follow the contractor in your current tab.</strong>
         </p>
         <p class="v-small">
-          Open a contractor's profile on Upwork, Fiverr, Freelancer.com, PeoplePerHour, Guru, Toptal, Contra or Malt, or pick a project above.
+          Open a contractor's profile on Upwork, Fiverr, Freelancer.com, PeoplePerHour, Guru, Toptal, Contra or Malt, or pick a project
+          above.
         </p>
         <button type="button" class="v-btn v-btn--primary" onClick={() => setSelection({ kind: 'new' })}>
           <Plus aria-hidden="true" /> New project
@@ -193,7 +192,13 @@ export function SidePanel(props: SidePanelProps) {
             </option>
           ))}
         </select>
-        <button type="button" class="v-btn v-btn--icon" aria-label="New project" title="New project" onClick={() => setSelection({ kind: 'new' })}>
+        <button
+          type="button"
+          class="v-btn v-btn--icon"
+          aria-label="New project"
+          title="New project"
+          onClick={() => setSelection({ kind: 'new' })}
+        >
           <Plus aria-hidden="true" />
         </button>
         {/* issue 16 */}

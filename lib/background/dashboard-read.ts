@@ -35,7 +35,12 @@ export async function hireAgain(db: VettedDb): Promise<Dashboard['hireAgain']> {
   for (let i = 0; i < candidates.length && out.length < HIRE_AGAIN_LIMIT; i += HIRE_AGAIN_LIMIT) {
     const page = candidates.slice(i, i + HIRE_AGAIN_LIMIT);
     const contractors = new Map(
-      (await bulkGetContractors(db, page.map((c) => c.key))).map((c): [string, Contractor] => [c.key, c]),
+      (
+        await bulkGetContractors(
+          db,
+          page.map((c) => c.key),
+        )
+      ).map((c): [string, Contractor] => [c.key, c]),
     );
     for (const c of page) {
       const contractor = contractors.get(c.key);
@@ -50,29 +55,32 @@ export async function hireAgain(db: VettedDb): Promise<Dashboard['hireAgain']> {
 /** Reads the dashboard from the database in one read transaction. */
 export async function computeDashboard(db: VettedDb): Promise<Dashboard> {
   return db.transaction('r', db.tables, async () => {
-      const open = await listProjects(db, { status: ['active', 'paused', 'planned'] });
-      const ids = open.map((p) => p.id);
-      // No notes or ratings per project: a card shows neither, and an open project's budget notes
-      // can be many; the side panel reads them with getProject when it shows the project.
-      const [contractors, milestones, payments, again, recent, settings, contractorCount] = await Promise.all([
-        bulkGetContractors(db, open.flatMap((p) => (p.contractorKey ? [p.contractorKey] : []))),
-        milestonesByProject(db, ids),
-        paymentsByProject(db, ids),
-        hireAgain(db),
-        recentContractors(db, RECENT_LIMIT),
-        getSettings(db),
-        db.contractors.count(),
-      ]);
-      const byKey = new Map(contractors.map((c) => [c.key, c]));
-      const projects = open.map((project) => {
-        const contractor = project.contractorKey ? byKey.get(project.contractorKey) : undefined;
-        return {
-          project,
-          ...(contractor ? { contractor } : {}),
-          milestones: milestones.get(project.id) ?? [],
-          payments: payments.get(project.id) ?? [],
-        };
-      });
-      return { projects, hireAgain: again, recent, settings, contractorCount };
+    const open = await listProjects(db, { status: ['active', 'paused', 'planned'] });
+    const ids = open.map((p) => p.id);
+    // No notes or ratings per project: a card shows neither, and an open project's budget notes
+    // can be many; the side panel reads them with getProject when it shows the project.
+    const [contractors, milestones, payments, again, recent, settings, contractorCount] = await Promise.all([
+      bulkGetContractors(
+        db,
+        open.flatMap((p) => (p.contractorKey ? [p.contractorKey] : [])),
+      ),
+      milestonesByProject(db, ids),
+      paymentsByProject(db, ids),
+      hireAgain(db),
+      recentContractors(db, RECENT_LIMIT),
+      getSettings(db),
+      db.contractors.count(),
+    ]);
+    const byKey = new Map(contractors.map((c) => [c.key, c]));
+    const projects = open.map((project) => {
+      const contractor = project.contractorKey ? byKey.get(project.contractorKey) : undefined;
+      return {
+        project,
+        ...(contractor ? { contractor } : {}),
+        milestones: milestones.get(project.id) ?? [],
+        payments: payments.get(project.id) ?? [],
+      };
     });
+    return { projects, hireAgain: again, recent, settings, contractorCount };
+  });
 }

@@ -92,7 +92,6 @@ export class OverlayBindings extends SessionTabMap<OverlayBinding> {
   }
 }
 
-
 /**
  * Tells the bound overlay frame of `tabId`. Extension pages hear runtime messages (content scripts
  * and the marketplace page never do); only the frame holding the nonce acts on it.

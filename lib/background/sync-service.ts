@@ -118,9 +118,17 @@ export class SyncService {
       const cipher = createChunkCipher(c.dataKey);
       const store = (this.options.storeFor ?? syncStoreFor)(this.db);
       await syncOnce({ store, remote, cipher, root: workspaceRoot(c.workspaceId), now: this.now });
-      await registerDevice(remote, cipher, c.workspaceId, { deviceId: c.deviceId, name: c.deviceName, joinedAt: c.connectedAt, lastSyncAt: this.now() });
+      await registerDevice(remote, cipher, c.workspaceId, {
+        deviceId: c.deviceId,
+        name: c.deviceName,
+        joinedAt: c.connectedAt,
+        lastSyncAt: this.now(),
+      });
     } catch (err) {
-      error = err instanceof SyncError ? { code: err.code, message: err.message } : { code: 'internal', message: `Sync failed: ${err instanceof Error ? err.message : String(err)}` };
+      error =
+        err instanceof SyncError
+          ? { code: err.code, message: err.message }
+          : { code: 'internal', message: `Sync failed: ${err instanceof Error ? err.message : String(err)}` };
     }
     await recordSyncResult(this.db, this.now(), error);
     await this.options.afterSync?.();

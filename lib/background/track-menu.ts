@@ -9,7 +9,6 @@ import type { Router } from './router';
 
 export const TRACK_MENU_ID = 'vetted-track-page';
 
-
 async function tell(title: string, message: string): Promise<void> {
   try {
     await browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });

@@ -48,7 +48,10 @@ export class Transfers {
     const entry = this.uploads.get(id);
     this.uploads.delete(id);
     if (!entry || entry.parts.some((p) => p === undefined)) {
-      throw new RequestError('not-found', 'Part of the backup file did not reach Vetted (the extension may have restarted). Nothing was changed. Please import it again.');
+      throw new RequestError(
+        'not-found',
+        'Part of the backup file did not reach Vetted (the extension may have restarted). Nothing was changed. Please import it again.',
+      );
     }
     return entry.parts.join('');
   }

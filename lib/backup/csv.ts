@@ -45,7 +45,6 @@ function cellText(cell: Cell): string {
   return neutralise(cell);
 }
 
-
 export function money(amountMinor: number | undefined, currency: string | undefined): NumberCell | undefined {
   return amountMinor === undefined || currency === undefined ? undefined : new NumberCell(decimalAmount(amountMinor, currency));
 }
@@ -79,10 +78,32 @@ export function contractorsCsv(
   } = {},
 ): string {
   const columns = [
-    'key', 'site', 'name', 'status', 'profile_url', 'headline', 'location',
-    'rate', 'rate_currency', 'rate_unit', 'marketplace_rating', 'rating_out_of', 'rating_count',
-    'job_success_percent', 'tags', 'skills', 'first_seen', 'last_seen', 'updated_at',
-    'your_rating', 'your_ratings_count', 'would_rehire', 'vetting_done', 'vetting_failed', 'vetting_total', 'lists',
+    'key',
+    'site',
+    'name',
+    'status',
+    'profile_url',
+    'headline',
+    'location',
+    'rate',
+    'rate_currency',
+    'rate_unit',
+    'marketplace_rating',
+    'rating_out_of',
+    'rating_count',
+    'job_success_percent',
+    'tags',
+    'skills',
+    'first_seen',
+    'last_seen',
+    'updated_at',
+    'your_rating',
+    'your_ratings_count',
+    'would_rehire',
+    'vetting_done',
+    'vetting_failed',
+    'vetting_total',
+    'lists',
   ];
   const ratingsBy = new Map<string, Rating[]>();
   for (const r of related.ratings ?? []) ratingsBy.set(r.contractorKey, [...(ratingsBy.get(r.contractorKey) ?? []), r]);
@@ -94,14 +115,32 @@ export function contractorsCsv(
     const rep = reputation(ratingsBy.get(c.key) ?? []);
     const progress = related.checklist ? vettingProgress(related.checklist, checksBy.get(c.key) ?? []) : undefined;
     return [
-      c.key, c.site, c.name, c.status, c.profileUrl, c.headline, c.location,
-      money(c.rate?.amountMinor, c.rate?.currency), c.rate?.currency, c.rate?.unit,
-      num(c.marketplaceRating?.score), num(c.marketplaceRating?.outOf), num(c.marketplaceRating?.count),
-      num(c.jobSuccess), c.tags.join('; '), c.skills?.join('; '),
-      instant(c.firstSeenAt), instant(c.lastSeenAt), instant(c.updatedAt),
+      c.key,
+      c.site,
+      c.name,
+      c.status,
+      c.profileUrl,
+      c.headline,
+      c.location,
+      money(c.rate?.amountMinor, c.rate?.currency),
+      c.rate?.currency,
+      c.rate?.unit,
+      num(c.marketplaceRating?.score),
+      num(c.marketplaceRating?.outOf),
+      num(c.marketplaceRating?.count),
+      num(c.jobSuccess),
+      c.tags.join('; '),
+      c.skills?.join('; '),
+      instant(c.firstSeenAt),
+      instant(c.lastSeenAt),
+      instant(c.updatedAt),
       rep.overall === null ? undefined : new NumberCell((Math.round(rep.overall * 10) / 10).toFixed(1)),
-      num(rep.count), rep.lastWouldRehire ?? undefined,
-      num(progress?.done), num(progress?.failed), num(progress?.total), listsBy.get(c.key)?.join('; '),
+      num(rep.count),
+      rep.lastWouldRehire ?? undefined,
+      num(progress?.done),
+      num(progress?.failed),
+      num(progress?.total),
+      listsBy.get(c.key)?.join('; '),
     ];
   });
   return toCsv(columns, rows);
@@ -116,10 +155,29 @@ export function projectsCsv(
   const ratingsBy = new Map<string, Rating[]>();
   for (const r of related.ratings ?? []) if (r.projectId) ratingsBy.set(r.projectId, [...(ratingsBy.get(r.projectId) ?? []), r]);
   const columns = [
-    'id', 'title', 'contractor_key', 'contractor_name', 'status', 'payment_model', 'currency',
-    'budget', 'rate', 'retainer_period', 'paid', 'estimated_hours', 'hours_logged',
-    'start_date', 'deadline', 'contract_signed', 'check_in_days', 'last_contact', 'completed_at',
-    'created_at', 'updated_at', 'your_rating', 'would_rehire',
+    'id',
+    'title',
+    'contractor_key',
+    'contractor_name',
+    'status',
+    'payment_model',
+    'currency',
+    'budget',
+    'rate',
+    'retainer_period',
+    'paid',
+    'estimated_hours',
+    'hours_logged',
+    'start_date',
+    'deadline',
+    'contract_signed',
+    'check_in_days',
+    'last_contact',
+    'completed_at',
+    'created_at',
+    'updated_at',
+    'your_rating',
+    'would_rehire',
   ];
   const rows = projects.map((p) => {
     const rep = reputation(ratingsBy.get(p.id) ?? []);
@@ -128,12 +186,27 @@ export function projectsCsv(
       .filter((pay) => pay.projectId === p.id && pay.currency === p.currency)
       .reduce((sum, pay) => sum + pay.amountMinor, 0);
     return [
-      p.id, p.title, p.contractorKey, p.contractorKey ? names.get(p.contractorKey) : undefined,
-      p.status, p.paymentModel, p.currency,
-      money(p.budgetMinor, p.currency), money(p.rateMinor, p.currency), p.retainerPeriod,
-      money(paid, p.currency), num(p.estimatedHours), num(p.hoursLogged),
-      p.startDate, p.deadline, p.contract.signedAt, num(p.checkInDays), instant(p.lastContactAt),
-      instant(p.completedAt), instant(p.createdAt), instant(p.updatedAt),
+      p.id,
+      p.title,
+      p.contractorKey,
+      p.contractorKey ? names.get(p.contractorKey) : undefined,
+      p.status,
+      p.paymentModel,
+      p.currency,
+      money(p.budgetMinor, p.currency),
+      money(p.rateMinor, p.currency),
+      p.retainerPeriod,
+      money(paid, p.currency),
+      num(p.estimatedHours),
+      num(p.hoursLogged),
+      p.startDate,
+      p.deadline,
+      p.contract.signedAt,
+      num(p.checkInDays),
+      instant(p.lastContactAt),
+      instant(p.completedAt),
+      instant(p.createdAt),
+      instant(p.updatedAt),
       rep.overall === null ? undefined : new NumberCell((Math.round(rep.overall * 10) / 10).toFixed(1)),
       rep.lastWouldRehire ?? undefined,
     ];
@@ -150,9 +223,15 @@ export function paymentsCsv(
   const columns = ['id', 'paid_on', 'project_id', 'project_title', 'milestone', 'amount', 'currency', 'note', 'created_at'];
   const sorted = [...payments].sort((a, b) => a.paidAt.localeCompare(b.paidAt) || a.id.localeCompare(b.id));
   const rows = sorted.map((p) => [
-    p.id, p.paidAt, p.projectId, titles.get(p.projectId),
+    p.id,
+    p.paidAt,
+    p.projectId,
+    titles.get(p.projectId),
     p.milestoneId ? (milestones.get(p.milestoneId) ?? p.milestoneId) : undefined,
-    money(p.amountMinor, p.currency), p.currency, p.note, instant(p.createdAt),
+    money(p.amountMinor, p.currency),
+    p.currency,
+    p.note,
+    instant(p.createdAt),
   ]);
   return toCsv(columns, rows);
 }

@@ -34,7 +34,7 @@ function describeType(name: string, s: JsonSchema): string {
   if (s.enum) return `one of ${s.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
   if (s.const !== undefined) return `always \`${String(s.const)}\``;
   if (s.type === 'string') {
-    if (s.format === 'date') return "calendar day `YYYY-MM-DD`";
+    if (s.format === 'date') return 'calendar day `YYYY-MM-DD`';
     if (s.format === 'uri') return `URL (max ${s.maxLength ?? '–'} characters)`;
     if (s.pattern === '^[A-Z]{3}$') return 'ISO 4217 currency code, e.g. `USD`';
     if (s.pattern === '^[a-z]+:\\S+$') return 'contractor key `<site>:<id>`';
@@ -47,7 +47,8 @@ function describeType(name: string, s: JsonSchema): string {
     const max = s.maximum !== undefined && Math.abs(s.maximum) < SAFE_MAX ? s.maximum : undefined;
     const min = s.minimum !== undefined && Math.abs(s.minimum) < SAFE_MAX ? s.minimum : undefined;
     const low = s.exclusiveMinimum !== undefined ? `above ${s.exclusiveMinimum}` : min !== undefined ? `${min}` : undefined;
-    if (low !== undefined && max !== undefined) return `${kind}, ${s.exclusiveMinimum !== undefined ? `${low} and up to` : `${low} to`} ${max}`;
+    if (low !== undefined && max !== undefined)
+      return `${kind}, ${s.exclusiveMinimum !== undefined ? `${low} and up to` : `${low} to`} ${max}`;
     if (low !== undefined) return `${kind}, ${s.exclusiveMinimum !== undefined ? low : `≥ ${low}`}`;
     if (max !== undefined) return `${kind}, ≤ ${max}`;
     return kind;

@@ -60,7 +60,11 @@ export interface BackupVersion {
 export const BackupVersionSchema = z.object({
   table: z.enum(SYNCED_TABLES),
   key: z.union([z.string().min(1).max(300), z.tuple([z.string().min(1).max(300), z.string().min(1).max(100)])]),
-  v: z.number().int().nonnegative().max(Date.UTC(9999, 11, 31)),
+  v: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(Date.UTC(9999, 11, 31)),
   d: z.string().max(64),
   deleted: z.literal(true).optional(),
   base: z.tuple([z.number().int().nonnegative(), z.string().max(64)]).optional(),

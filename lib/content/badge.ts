@@ -106,7 +106,8 @@ function drawing(doc: Document, s: BadgeSummary | null): SVGElement {
   const color = s ? (STATUS[s.status]?.color ?? '#64748b') : '#94a3b8';
   // Status disc (left).
   if (s) svg.append(el(doc, 'circle', { cx: 11, cy: 11, r: 7.5, fill: color }));
-  else svg.append(el(doc, 'circle', { cx: 11, cy: 11, r: 7, fill: 'none', stroke: color, 'stroke-width': 1.5, 'stroke-dasharray': '2.5 2' }));
+  else
+    svg.append(el(doc, 'circle', { cx: 11, cy: 11, r: 7, fill: 'none', stroke: color, 'stroke-width': 1.5, 'stroke-dasharray': '2.5 2' }));
   const glyph = (d: string, stroke = '#ffffff') =>
     svg.append(el(doc, 'path', { d, fill: 'none', stroke, 'stroke-width': 1.8, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
   if (!s) glyph('M11 7.5V14.5M7.5 11H14.5', color);
@@ -160,8 +161,7 @@ export function createBadgeHost(doc: Document, key: string, onActivate?: (summar
   host.dataset.testid = 'vetted-badge';
   host.dataset.key = key;
   // Inline, fixed, identical for every mark: page rules can't resize it and its size says nothing.
-  host.style.cssText =
-    `all: initial; display: block; position: absolute; top: 8px; left: 8px; z-index: 3; width: ${BADGE_SIZE.width}px; height: ${BADGE_SIZE.height}px; pointer-events: auto;`;
+  host.style.cssText = `all: initial; display: block; position: absolute; top: 8px; left: 8px; z-index: 3; width: ${BADGE_SIZE.width}px; height: ${BADGE_SIZE.height}px; pointer-events: auto;`;
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = CSS;

@@ -46,7 +46,12 @@ export interface BadgeController {
 /** A trusted click on a mark: move that contractor to `next` (creating them from the card when untracked). */
 export type OnShortlist = (profile: ProfileSnapshot, next: 'shortlisted' | 'prospect') => void;
 
-export function createBadgeController(doc: Document, fetchBadges: FetchBadges, schedule: Scheduler, onShortlist?: OnShortlist): BadgeController {
+export function createBadgeController(
+  doc: Document,
+  fetchBadges: FetchBadges,
+  schedule: Scheduler,
+  onShortlist?: OnShortlist,
+): BadgeController {
   const keyOf = new Map<Element, string>();
   const profileOf = new Map<Element, ProfileSnapshot>();
   const hosts = new Map<Element, HTMLElement>();
@@ -93,7 +98,9 @@ export function createBadgeController(doc: Document, fetchBadges: FetchBadges, s
     // The badge sits in the card's corner; a static card would let it float off elsewhere.
     const isStatic = toPlace.map(([card]) => view?.getComputedStyle(card).position === 'static');
     // The corner that covers none of the card's avatar, name link or buttons (all read before any write).
-    const corners = toPlace.map(([card]) => chooseBadgeCorner(boxOf(card), BADGE_SIZE, [...card.querySelectorAll(CARD_CONTENT)].map(boxOf)));
+    const corners = toPlace.map(([card]) =>
+      chooseBadgeCorner(boxOf(card), BADGE_SIZE, [...card.querySelectorAll(CARD_CONTENT)].map(boxOf)),
+    );
     toPlace.forEach(([card, host], i) => {
       if (isStatic[i]) (card as HTMLElement).style.position = 'relative';
       placeInCorner(host, corners[i]!);

@@ -39,7 +39,8 @@ function styleProblem(el: Element, win: Window, own: boolean): string | null {
   return null;
 }
 
-const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom && a.width > 0 && a.height > 0;
+const overlaps = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom && a.width > 0 && a.height > 0;
 
 function topLayer(doc: Document): Element[] {
   const found: Element[] = [];

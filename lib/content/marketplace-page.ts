@@ -56,9 +56,14 @@ export async function runMarketplacePage(
   const overlay = createOverlayFrame(ctx, () => hireButtonSelectors(new URL(win.location.href)), quiet);
   // A trusted click on a card's mark shortlists (or un-shortlists) that contractor; the change
   // broadcast then redraws the mark.
-  const badges = createBadgeController(doc, (keys) => quiet('getBadges', { keys }), endOfTask, (profile, status) => {
-    void quiet('shortlistFromCard', { profile, status });
-  });
+  const badges = createBadgeController(
+    doc,
+    (keys) => quiet('getBadges', { keys }),
+    endOfTask,
+    (profile, status) => {
+      void quiet('shortlistFromCard', { profile, status });
+    },
+  );
   let enabled = false;
   let reportedKey: string | null | undefined;
   let rescanTimer: number | null = null;

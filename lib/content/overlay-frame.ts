@@ -36,7 +36,10 @@ export type QuietRequest = <T extends RequestType>(type: T, payload: RequestPayl
 /** A random token of 32 url-safe characters. */
 export function makeNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** What the iframe may carry: anything else the page adds (inert, hidden, sandbox…) is removed. */
@@ -56,7 +59,6 @@ export interface OverlayFrame {
   readonly key: string | null;
   readonly iframe: HTMLIFrameElement | null;
 }
-
 
 export function isLayoutMessage(data: unknown): data is { type: typeof LAYOUT_MESSAGE; open: boolean } {
   return (
@@ -301,7 +303,8 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
         // does not deliver the background's runtime messages to an extension frame in a web page.
         if (held) {
           void request('bindOverlay', { nonce: held, key: next }).then((reply) => {
-            if (reply && nonce === held && frame === iframeEl) frame.contentWindow?.postMessage({ type: BIND_MESSAGE, nonce: held }, extensionOrigin);
+            if (reply && nonce === held && frame === iframeEl)
+              frame.contentWindow?.postMessage({ type: BIND_MESSAGE, nonce: held }, extensionOrigin);
           });
         }
         return;
@@ -327,7 +330,8 @@ export function createOverlayFrame(ctx: ContentScriptContext, hireSelectors: () 
   };
 }
 
-const HOLDER_STYLE = 'all: initial !important; display: block !important; position: static !important; width: 0 !important; height: 0 !important;';
+const HOLDER_STYLE =
+  'all: initial !important; display: block !important; position: static !important; width: 0 !important; height: 0 !important;';
 const FRAME_STYLE = [
   'all: initial',
   'position: fixed',

@@ -99,7 +99,12 @@ export class ContentScriptContext {
     return id;
   }
 
-  addEventListener(target: EventTarget | undefined, type: string, handler: (event: never) => void, options?: AddEventListenerOptions): void {
+  addEventListener(
+    target: EventTarget | undefined,
+    type: string,
+    handler: (event: never) => void,
+    options?: AddEventListenerOptions,
+  ): void {
     if (type === LOCATION_EVENT) {
       const listener = handler as unknown as LocationListener;
       this.locationListeners.add(listener);

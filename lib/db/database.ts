@@ -6,7 +6,18 @@ import { noteWordsMiddleware } from './note-words';
 import { WriteRecorder } from './recorder';
 import { SyncStamper, type StampOptions } from './stamper';
 import type { ConflictRow, SyncIndexRow, SyncMetaRow } from './sync-index';
-import type { Check, Contractor, ContractorList, Milestone, Note, Payment, Project, Rating, SettingsRow, SyncConnectionRow } from './schema';
+import type {
+  Check,
+  Contractor,
+  ContractorList,
+  Milestone,
+  Note,
+  Payment,
+  Project,
+  Rating,
+  SettingsRow,
+  SyncConnectionRow,
+} from './schema';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 export const DB_NAME = 'vetted';

@@ -33,7 +33,8 @@ function wrapCursor(cursor: DBCoreCursor | null): DBCoreCursor | null {
 function wrapNotes(table: DBCoreTable): DBCoreTable {
   return {
     ...table,
-    mutate: (req) => (req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map(withWords) }) : table.mutate(req)),
+    mutate: (req) =>
+      req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map(withWords) }) : table.mutate(req),
     get: async (req) => withoutWords(await table.get(req)),
     getMany: async (req) => (await table.getMany(req)).map(withoutWords),
     query: async (req) => {

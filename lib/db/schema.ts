@@ -292,7 +292,9 @@ export const SettingsSchema = z.object({
    * Per-site switches. A site missing here is on: rows and backups written before a marketplace
    * was added (issue 13: Toptal, Contra, Malt) lack its key and must still load and import.
    */
-  sites: z.object(Object.fromEntries(MARKETPLACE_IDS.map((s) => [s, z.boolean().optional()])) as Record<MarketplaceId, z.ZodOptional<z.ZodBoolean>>),
+  sites: z.object(
+    Object.fromEntries(MARKETPLACE_IDS.map((s) => [s, z.boolean().optional()])) as Record<MarketplaceId, z.ZodOptional<z.ZodBoolean>>,
+  ),
   overlayOpen: z.boolean(),
   lastBackupAt: TimestampSchema.optional(),
   /** Last time a backup was restored (imported). */

@@ -79,8 +79,7 @@ export function compareVersion(a: Version, b: Version): number {
   return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 }
 
-export const conflictId = (table: string, key: RecordKey, v: number, d: string): string =>
-  `${table}|${JSON.stringify(key)}|${v}|${d}`;
+export const conflictId = (table: string, key: RecordKey, v: number, d: string): string => `${table}|${JSON.stringify(key)}|${v}|${d}`;
 
 /** A fresh device id: 16 characters safe in a folder name. */
 export function newDeviceId(): string {

@@ -96,11 +96,7 @@ function sortedMilestones<M extends Pick<Milestone, 'dueDate'>>(milestones: read
     .map(({ m }) => m);
 }
 
-export function milestoneLine(
-  m: Pick<Milestone, 'title' | 'dueDate' | 'amountMinor'>,
-  currency: string,
-  locale?: string,
-): string {
+export function milestoneLine(m: Pick<Milestone, 'title' | 'dueDate' | 'amountMinor'>, currency: string, locale?: string): string {
   const due = m.dueDate ? `due ${formatAgreementDate(m.dueDate, locale)}` : 'due date to be agreed';
   const amount = m.amountMinor !== undefined ? formatMoney(m.amountMinor, currency, locale) : 'amount to be agreed';
   return `${m.title.trim()}: ${due}, ${amount}`;
@@ -132,8 +128,7 @@ function priceSection(input: AgreementInput, release: string): AgreementSection 
       const rate = p.rateMinor !== undefined ? `${money(p.rateMinor)} per hour` : TO_AGREE;
       paragraphs.push(`Payment model: hourly. Rate: ${rate}.`);
       if (p.budgetMinor !== undefined) {
-        const hours =
-          p.rateMinor && p.rateMinor > 0 ? ` (about ${Math.floor(p.budgetMinor / p.rateMinor)} hours)` : '';
+        const hours = p.rateMinor && p.rateMinor > 0 ? ` (about ${Math.floor(p.budgetMinor / p.rateMinor)} hours)` : '';
         paragraphs.push(`Cap: no more than ${money(p.budgetMinor)} in total${hours} without the client's written approval.`);
       } else {
         paragraphs.push(`Cap: ${TO_AGREE}.`);

@@ -18,8 +18,7 @@ export interface CheckInStatus {
 export function checkInStatus(project: ProjectInput, now: number, timeZone: string): CheckInStatus {
   const today = todayIn(now, timeZone);
   const lastContactAt = project.lastContactAt ?? null;
-  const daysSinceContact =
-    lastContactAt === null ? null : Math.max(0, daysBetween(dateInZone(lastContactAt, timeZone), today));
+  const daysSinceContact = lastContactAt === null ? null : Math.max(0, daysBetween(dateInZone(lastContactAt, timeZone), today));
   const every = project.checkInDays && project.checkInDays > 0 ? project.checkInDays : null;
   if (every === null) {
     return { everyDays: null, lastContactAt, daysSinceContact, dueDate: null, overdue: false, daysLate: 0 };

@@ -13,12 +13,7 @@ export const GROUP_LABELS: Readonly<Record<ChecklistGroup, string>> = {
 };
 
 /** Groups in display order. */
-export const GROUP_ORDER: readonly ChecklistGroup[] = [
-  'before-hiring',
-  'contract-budget',
-  'working-together',
-  'after-delivery',
-];
+export const GROUP_ORDER: readonly ChecklistGroup[] = ['before-hiring', 'contract-budget', 'working-together', 'after-delivery'];
 
 export const DEFAULT_CHECKLIST: readonly ChecklistItem[] = Object.freeze([
   // Before hiring: "they don't interview thoroughly", "don't check reviews, referrals, samples",
@@ -107,9 +102,7 @@ export function visibleItems(template: readonly ChecklistItem[]): ChecklistItem[
 }
 
 /** Visible items grouped by group, groups in GROUP_ORDER, empty groups omitted. */
-export function itemsByGroup(
-  template: readonly ChecklistItem[],
-): { group: ChecklistGroup; label: string; items: ChecklistItem[] }[] {
+export function itemsByGroup(template: readonly ChecklistItem[]): { group: ChecklistGroup; label: string; items: ChecklistItem[] }[] {
   const visible = visibleItems(template);
   return GROUP_ORDER.map((group) => ({
     group,

@@ -107,15 +107,14 @@ export function hireAgain<C extends HireAgainContractor>(
     if (!wouldHireAgain(rep, minAverage)) continue;
     entries.push({ contractor, reputation: rep });
   }
-  entries.sort((a, b) => compareHireAgain({ ...a, name: a.contractor.name, key: a.contractor.key }, { ...b, name: b.contractor.name, key: b.contractor.key }));
+  entries.sort((a, b) =>
+    compareHireAgain({ ...a, name: a.contractor.name, key: a.contractor.key }, { ...b, name: b.contractor.name, key: b.contractor.key }),
+  );
   return options.limit === undefined ? entries : entries.slice(0, Math.max(0, options.limit));
 }
 
 /** Most recently seen contractors first (ties by name), at most `limit`. */
-export function recentlyViewed<C extends Pick<Contractor, 'key' | 'name' | 'lastSeenAt'>>(
-  contractors: readonly C[],
-  limit = 5,
-): C[] {
+export function recentlyViewed<C extends Pick<Contractor, 'key' | 'name' | 'lastSeenAt'>>(contractors: readonly C[], limit = 5): C[] {
   return [...contractors]
     .sort((a, b) => b.lastSeenAt - a.lastSeenAt || compareText(a.name, b.name) || compareText(a.key, b.key))
     .slice(0, Math.max(0, limit));

@@ -16,8 +16,7 @@ export function minorDigits(currency: string): number {
   if (cached !== undefined) return cached;
   let digits = 2;
   try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     // Malformed code: keep the common case rather than throw while rendering.
   }
@@ -36,12 +35,7 @@ export interface FormatMoneyOptions {
 }
 
 /** "$1,250.50", "¥1,250", "KWD 1.250" … in the given locale (default: the runtime's). */
-export function formatMoney(
-  amountMinor: number,
-  currency: string,
-  locale?: string,
-  options: FormatMoneyOptions = {},
-): string {
+export function formatMoney(amountMinor: number, currency: string, locale?: string, options: FormatMoneyOptions = {}): string {
   const digits = minorDigits(currency);
   const whole = amountMinor % 10 ** digits === 0;
   const fraction = options.trimZeroFraction && whole ? 0 : digits;
@@ -144,7 +138,11 @@ function validGrouping(s: string, sep: string): boolean {
 
 function decimalSeparator(locale: string): string {
   try {
-    return numberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    return (
+      numberFormat(locale)
+        .formatToParts(1.5)
+        .find((p) => p.type === 'decimal')?.value ?? '.'
+    );
   } catch {
     return '.';
   }

@@ -92,9 +92,7 @@ export function paymentSchedule(bundle: ProjectBundle, today: IsoDate): PaymentS
     plannedCount: items.length,
     paidCount: items.filter((i) => i.paid).length,
     plannedMinor: items.reduce((s, i) => s + i.amountMinor, 0),
-    next: firstUnpaid
-      ? { ...firstUnpaid, amountMinor: Math.max(0, firstUnpaid.amountMinor - firstUnpaid.paidMinor) }
-      : null,
+    next: firstUnpaid ? { ...firstUnpaid, amountMinor: Math.max(0, firstUnpaid.amountMinor - firstUnpaid.paidMinor) } : null,
     overdueCount: items.filter((i) => i.overdue).length,
   };
 }

@@ -94,15 +94,11 @@ export function projectHealth(bundle: ProjectBundle, now: number, options: Healt
   const schedule = paymentSchedule(bundle, today);
   // A milestone paid in full by payments made for it is settled whatever its status says: never
   // overdue nor "next" (an unlinked deposit does not settle any milestone by itself).
-  const open = milestones
-    .filter((m) => !isDelivered(m) && !isPaidInFull(m, payments, project.currency))
-    .sort(compareMilestones);
+  const open = milestones.filter((m) => !isDelivered(m) && !isPaidInFull(m, payments, project.currency)).sort(compareMilestones);
   const next = open[0];
   const soonLimit = addDays(today, dueSoonDays);
   const overdueMilestones = open.filter((m) => m.dueDate && m.dueDate < today).map((m) => toDue(m, today));
-  const dueSoonMilestones = open
-    .filter((m) => m.dueDate && m.dueDate >= today && m.dueDate <= soonLimit)
-    .map((m) => toDue(m, today));
+  const dueSoonMilestones = open.filter((m) => m.dueDate && m.dueDate >= today && m.dueDate <= soonLimit).map((m) => toDue(m, today));
 
   const fc = forecast(bundle, today, schedule);
   const checkIn = checkInStatus(project, now, options.timeZone);

@@ -42,7 +42,11 @@ export function readMoneyField(text: string, currency: string, label: string): M
   return { ok: true, value };
 }
 
-function readNumber(text: string, label: string, { integer = false, max = 1e6 } = {}): { ok: true; value: number | null } | { ok: false; error: string } {
+function readNumber(
+  text: string,
+  label: string,
+  { integer = false, max = 1e6 } = {},
+): { ok: true; value: number | null } | { ok: false; error: string } {
   const t = text.trim().replace(',', '.');
   if (t === '') return { ok: true, value: null };
   const n = Number(t);
@@ -197,7 +201,11 @@ export interface MilestoneFormPatch {
   status: MilestoneStatus;
 }
 
-export function readMilestoneForm(v: MilestoneFormValues, currency: string, mode: FormMode): FormResult<MilestoneFormPatch, MilestoneField> {
+export function readMilestoneForm(
+  v: MilestoneFormValues,
+  currency: string,
+  mode: FormMode,
+): FormResult<MilestoneFormPatch, MilestoneField> {
   const errors: FormErrors<MilestoneField> = {};
   const title = v.title.trim();
   if (title === '') errors.title = 'Give the milestone a title, e.g. “First draft”.';

@@ -24,8 +24,7 @@ export type ProjectInput = Pick<
   | 'createdAt'
 > &
   Partial<Pick<Project, 'contractorKey'>>;
-export type MilestoneInput = Pick<Milestone, 'id' | 'title' | 'dueDate' | 'amountMinor' | 'status'> &
-  Partial<Pick<Milestone, 'createdAt'>>;
+export type MilestoneInput = Pick<Milestone, 'id' | 'title' | 'dueDate' | 'amountMinor' | 'status'> & Partial<Pick<Milestone, 'createdAt'>>;
 export type PaymentInput = Pick<Payment, 'amountMinor' | 'currency' | 'paidAt'> & Partial<Pick<Payment, 'id' | 'milestoneId'>>;
 
 export interface ProjectBundle<P extends ProjectInput = ProjectInput> {

@@ -81,7 +81,10 @@ export function dueReminders(bundles: readonly ProjectBundle[], now: number, opt
         ...base,
         id: `retainer-${days < 0 ? 'overdue' : 'due'}:${project.id}:${due.id}`,
         kind: days < 0 ? 'milestone-overdue' : 'milestone-due',
-        message: days < 0 ? `Retainer payment of ${amount} (${due.title}) is ${plural(-days, 'day')} overdue` : `Retainer payment of ${amount} (${due.title}) is due ${when}`,
+        message:
+          days < 0
+            ? `Retainer payment of ${amount} (${due.title}) is ${plural(-days, 'day')} overdue`
+            : `Retainer payment of ${amount} (${due.title}) is due ${when}`,
         date: due.dueDate,
       });
     }

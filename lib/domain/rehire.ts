@@ -149,7 +149,10 @@ export interface CarriedCheck {
 }
 
 /** Vetting already done for this contractor, in checklist order: it carries over to a new project. */
-export function carriedChecks(template: readonly ChecklistItem[], checks: readonly Pick<Check, 'itemId' | 'state' | 'updatedAt'>[]): CarriedCheck[] {
+export function carriedChecks(
+  template: readonly ChecklistItem[],
+  checks: readonly Pick<Check, 'itemId' | 'state' | 'updatedAt'>[],
+): CarriedCheck[] {
   const byId = new Map(checks.map((c) => [c.itemId, c]));
   const out: CarriedCheck[] = [];
   for (const item of template) {

@@ -9,14 +9,7 @@ import type { Project } from '../db/schema';
 import { compareText, type ProjectHealth } from './project-health';
 import type { IsoDate } from './dates';
 
-export const URGENCY_RANKS = [
-  'milestone-overdue',
-  'milestone-due-soon',
-  'check-in-overdue',
-  'budget',
-  'other',
-  'inactive',
-] as const;
+export const URGENCY_RANKS = ['milestone-overdue', 'milestone-due-soon', 'check-in-overdue', 'budget', 'other', 'inactive'] as const;
 export type UrgencyReason = (typeof URGENCY_RANKS)[number];
 
 export interface UrgencyItem {

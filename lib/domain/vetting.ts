@@ -97,7 +97,8 @@ export function derivedChecks(e: VettingEvidence): DerivedCheck[] {
       (p.paymentModel === 'retainer' && (p.rateMinor ?? 0) > 0 && !!p.startDate),
   );
   if (schedule) out.push({ itemId: 'payment-schedule-agreed', reason: `Payment schedule in “${schedule.title}”` });
-  if (e.ratingCount > 0) out.push({ itemId: 'rating-recorded', reason: e.ratingCount === 1 ? 'You saved a rating' : `You saved ${e.ratingCount} ratings` });
+  if (e.ratingCount > 0)
+    out.push({ itemId: 'rating-recorded', reason: e.ratingCount === 1 ? 'You saved a rating' : `You saved ${e.ratingCount} ratings` });
   return out;
 }
 

@@ -4,14 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { CHANGE_EVENT } from './events';
-import type {
-  ChangeEvent,
-  ErrorCode,
-  Reply,
-  RequestPayload,
-  RequestType,
-  Responses,
-} from './protocol';
+import type { ChangeEvent, ErrorCode, Reply, RequestPayload, RequestType, Responses } from './protocol';
 
 export class VettedError extends Error {
   constructor(
@@ -29,10 +22,7 @@ export async function send<T extends RequestType>(type: T, payload: RequestPaylo
     reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<Responses[T]> | undefined;
   } catch (err) {
     // Extension reloaded/updated under an open page, or the background is not reachable.
-    throw new VettedError(
-      'Vetted could not reach its storage. If you just updated the extension, reload this page.',
-      'internal',
-    );
+    throw new VettedError('Vetted could not reach its storage. If you just updated the extension, reload this page.', 'internal');
   }
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
     throw new VettedError('Vetted got no answer from its storage. Please try again.', 'internal');
@@ -53,4 +43,3 @@ export function onChange(listener: (event: ChangeEvent) => void): () => void {
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);
 }
-

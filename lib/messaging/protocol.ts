@@ -143,11 +143,16 @@ export const REQUESTS = {
   // ------------------------------------------------ content script (no private data back)
   /** The content script read a page: upsert the profile snapshot (history of rate/rating changes). */
   reportPage: {
-    from: 'content', response: res<{ key: string | null; enabled: boolean }>(),
+    from: 'content',
+    response: res<{ key: string | null; enabled: boolean }>(),
     payload: z.object({ site: SiteIdSchema, profile: ProfileSnapshotSchema.nullable() }).strict(),
   },
   /** Badge summaries for listing cards: only keys the user has data about are returned. */
-  getBadges: { from: 'content', response: res<Record<string, BadgeSummary>>(), payload: z.object({ keys: z.array(ContractorKeySchema).max(500) }).strict() },
+  getBadges: {
+    from: 'content',
+    response: res<Record<string, BadgeSummary>>(),
+    payload: z.object({ keys: z.array(ContractorKeySchema).max(500) }).strict(),
+  },
   /** Which marketplaces are switched on. */
   getSiteSwitches: { from: 'content', response: res<Record<MarketplaceId, boolean>>(), payload: empty },
 
@@ -156,16 +161,25 @@ export const REQUESTS = {
    * also in storage.session so it survives a service-worker restart). No tabId: the sender's own
    * tab (the overlay frame). The side panel passes the active tab's id: no `tabs` permission needed.
    */
-  getTabContext: { from: 'page', response: res<{ tabId: number | null; key: string | null; site: SiteId | null; url: string | null }>(), payload: z.object({ tabId: z.number().int().nonnegative().optional() }).strict() },
+  getTabContext: {
+    from: 'page',
+    response: res<{ tabId: number | null; key: string | null; site: SiteId | null; url: string | null }>(),
+    payload: z.object({ tabId: z.number().int().nonnegative().optional() }).strict(),
+  },
 
   // ------------------------------------------------ extension pages
   getContractor: { from: 'page', response: res<ContractorView | null>(), payload: z.object({ key: ContractorKeySchema }).strict() },
   /** Creates the contractor from a snapshot when unknown ("track this page", new contractor in a project). */
   trackContractor: { from: 'page', response: res<Contractor>(), payload: z.object({ profile: ProfileSnapshotSchema }).strict() },
-  updateContractor: { from: 'page', response: res<Contractor>(), payload: z.object({ key: ContractorKeySchema, patch: ContractorPatchSchema }).strict() },
+  updateContractor: {
+    from: 'page',
+    response: res<Contractor>(),
+    payload: z.object({ key: ContractorKeySchema, patch: ContractorPatchSchema }).strict(),
+  },
   deleteContractor: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ key: ContractorKeySchema }).strict() },
   listContractors: {
-    from: 'page', response: res<Contractor[]>(),
+    from: 'page',
+    response: res<Contractor[]>(),
     payload: z
       .object({
         status: ContractorStatusSchema.optional(),
@@ -174,11 +188,20 @@ export const REQUESTS = {
       })
       .strict(),
   },
-  linkContractors: { from: 'page', response: res<{ ok: true }>(), payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict() },
-  unlinkContractors: { from: 'page', response: res<{ ok: true }>(), payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict() },
+  linkContractors: {
+    from: 'page',
+    response: res<{ ok: true }>(),
+    payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict(),
+  },
+  unlinkContractors: {
+    from: 'page',
+    response: res<{ ok: true }>(),
+    payload: z.object({ a: ContractorKeySchema, b: ContractorKeySchema }).strict(),
+  },
 
   setCheck: {
-    from: 'page', response: res<Check>(),
+    from: 'page',
+    response: res<Check>(),
     payload: z
       .object({
         contractorKey: ContractorKeySchema,
@@ -192,7 +215,8 @@ export const REQUESTS = {
   },
 
   saveNote: {
-    from: 'page', response: res<Note>(),
+    from: 'page',
+    response: res<Note>(),
     payload: z
       .object({
         id: IdSchema.optional(),
@@ -214,7 +238,8 @@ export const REQUESTS = {
    * (getContractor sends the newest NOTES_PAGE). Handler: lib/background/handlers/checks-notes.ts.
    */
   listNotes: {
-    from: 'page', response: res<{ notes: Note[]; more: boolean }>(),
+    from: 'page',
+    response: res<{ notes: Note[]; more: boolean }>(),
     payload: z
       .object({
         contractorKey: ContractorKeySchema,
@@ -225,33 +250,38 @@ export const REQUESTS = {
   },
 
   saveRating: {
-    from: 'page', response: res<Rating>(),
+    from: 'page',
+    response: res<Rating>(),
     /** createId (issue 12): the new rating's id, made by the view, so a retried create saves instead of duplicating. */
     payload: z.object({ id: IdSchema.optional(), createId: IdSchema.optional(), rating: RatingInputSchema }).strict(),
   },
   deleteRating: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ id: IdSchema }).strict() },
 
   listProjects: {
-    from: 'page', response: res<Project[]>(),
-    payload: z
-      .object({ status: z.array(ProjectStatusSchema).optional(), contractorKey: ContractorKeySchema.optional() })
-      .strict(),
+    from: 'page',
+    response: res<Project[]>(),
+    payload: z.object({ status: z.array(ProjectStatusSchema).optional(), contractorKey: ContractorKeySchema.optional() }).strict(),
   },
   getProject: { from: 'page', response: res<ProjectView | null>(), payload: z.object({ id: IdSchema }).strict() },
   createProject: {
-    from: 'page', response: res<Project>(),
+    from: 'page',
+    response: res<Project>(),
     payload: ProjectPatchSchema.required({ title: true })
       .extend({
         contractorKey: ContractorKeySchema.optional(),
         /** "Someone new" typed in the project form: tracked in the same transaction as the project. */
-        newContractor: z.object({ name: z.string().max(500), link: z.string().max(2000) }).strict().optional(),
+        newContractor: z
+          .object({ name: z.string().max(500), link: z.string().max(2000) })
+          .strict()
+          .optional(),
         /** issue 12: the new project's id, made by the view. */
         createId: IdSchema.optional(),
       })
       .strict(),
   },
   updateProject: {
-    from: 'page', response: res<Project>(),
+    from: 'page',
+    response: res<Project>(),
     /** baseUpdatedAt (issue 12): the project's updatedAt when the edit began; a newer stored one refuses ('conflict'). */
     payload: z.object({ id: IdSchema, patch: ProjectPatchSchema, baseUpdatedAt: TimestampSchema.optional() }).strict(),
   },
@@ -260,18 +290,32 @@ export const REQUESTS = {
   logCheckIn: { from: 'page', response: res<Project>(), payload: z.object({ id: IdSchema, at: TimestampSchema.optional() }).strict() },
 
   saveMilestone: {
-    from: 'page', response: res<Milestone>(),
+    from: 'page',
+    response: res<Milestone>(),
     /** issue 12: createId makes a retried create save instead of duplicating; baseUpdatedAt refuses a stale edit ('conflict'). */
     payload: z
-      .object({ projectId: IdSchema, id: IdSchema.optional(), createId: IdSchema.optional(), baseUpdatedAt: TimestampSchema.optional(), patch: MilestonePatchSchema })
+      .object({
+        projectId: IdSchema,
+        id: IdSchema.optional(),
+        createId: IdSchema.optional(),
+        baseUpdatedAt: TimestampSchema.optional(),
+        patch: MilestonePatchSchema,
+      })
       .strict(),
   },
   deleteMilestone: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ id: IdSchema }).strict() },
   savePayment: {
-    from: 'page', response: res<Payment>(),
+    from: 'page',
+    response: res<Payment>(),
     /** issue 12: createId makes a retried create save instead of duplicating; baseUpdatedAt refuses a stale edit ('conflict'). */
     payload: z
-      .object({ projectId: IdSchema, id: IdSchema.optional(), createId: IdSchema.optional(), baseUpdatedAt: TimestampSchema.optional(), patch: PaymentPatchSchema })
+      .object({
+        projectId: IdSchema,
+        id: IdSchema.optional(),
+        createId: IdSchema.optional(),
+        baseUpdatedAt: TimestampSchema.optional(),
+        patch: PaymentPatchSchema,
+      })
       .strict(),
   },
   deletePayment: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ id: IdSchema }).strict() },
@@ -282,28 +326,57 @@ export const REQUESTS = {
   getSettings: { from: 'page', response: res<Settings>(), payload: empty },
   updateSettings: { from: 'page', response: res<Settings>(), payload: z.object({ patch: SettingsSchema.partial().strict() }).strict() },
 
-  exportBackup: { from: 'page', response: res<{ text: string; filename: string; parts?: { id: string; count: number } }>(), payload: empty },
+  exportBackup: {
+    from: 'page',
+    response: res<{ text: string; filename: string; parts?: { id: string; count: number } }>(),
+    payload: empty,
+  },
   /** A backup's text in one message, or (issue 18) the id of an upload sent with importBackupPart. */
   importBackup: {
-    from: 'page', response: res<ImportReport>(),
+    from: 'page',
+    response: res<ImportReport>(),
     payload: z.union([z.object({ text: z.string().max(PART_CHARS) }).strict(), z.object({ uploadId: IdSchema }).strict()]),
   },
   /** issue 12 row 8 / 18: one part of a large backup being imported (kept in memory until importBackup). */
   importBackupPart: {
-    from: 'page', response: res<{ received: number }>(),
+    from: 'page',
+    response: res<{ received: number }>(),
     payload: z
-      .object({ uploadId: IdSchema, index: z.number().int().min(0).max(MAX_PARTS - 1), count: z.number().int().min(1).max(MAX_PARTS), text: z.string().max(PART_CHARS) })
+      .object({
+        uploadId: IdSchema,
+        index: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_PARTS - 1),
+        count: z.number().int().min(1).max(MAX_PARTS),
+        text: z.string().max(PART_CHARS),
+      })
       .strict(),
   },
   /** The rest of an export too large for one reply (exportBackup's `parts`), part `index` ≥ 1. */
   getBackupPart: {
-    from: 'page', response: res<{ text: string }>(),
-    payload: z.object({ id: IdSchema, index: z.number().int().min(1).max(MAX_PARTS - 1) }).strict(),
+    from: 'page',
+    response: res<{ text: string }>(),
+    payload: z
+      .object({
+        id: IdSchema,
+        index: z
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_PARTS - 1),
+      })
+      .strict(),
   },
   deleteEverything: { from: 'page', response: res<{ ok: true }>(), payload: z.object({ confirm: z.literal('DELETE') }).strict() },
   getStorageInfo: { from: 'page', response: res<StorageInfo>(), payload: empty },
   /** One table as a spreadsheet-safe CSV (lib/backup/csv.ts). Handler: backupCsvHandlers in lib/background/handlers/backup-csv.ts. */
-  exportCsv: { from: 'page', response: res<{ text: string; filename: string }>(), payload: z.object({ table: z.enum(['contractors', 'projects', 'payments']) }).strict() },
+  exportCsv: {
+    from: 'page',
+    response: res<{ text: string; filename: string }>(),
+    payload: z.object({ table: z.enum(['contractors', 'projects', 'payments']) }).strict(),
+  },
   /** Undo of deleteNote: puts the deleted note back with its id and timestamps (never over an existing one). */
   restoreNote: { from: 'page', response: res<Note>(), payload: z.object({ note: NoteSchema }).strict() },
 
@@ -317,10 +390,15 @@ export const REQUESTS = {
 
   // issue 15: written agreement, interview kit, rehire. Handlers: lib/background/handlers/agreement.ts.
   /** Records contract.signedAt and ticks the contractor's written-contract item, in one transaction. */
-  markAgreed: { from: 'page', response: res<{ project: Project; check: Check }>(), payload: z.object({ projectId: IdSchema, date: IsoDateSchema }).strict() },
+  markAgreed: {
+    from: 'page',
+    response: res<{ project: Project; check: Check }>(),
+    payload: z.object({ projectId: IdSchema, date: IsoDateSchema }).strict(),
+  },
   /** Saves the interview kit's answers as one interview note; ticks "Interview held" when any is answered. */
   saveInterview: {
-    from: 'page', response: res<{ note: Note; check?: Check }>(),
+    from: 'page',
+    response: res<{ note: Note; check?: Check }>(),
     payload: z.object({ contractorKey: ContractorKeySchema, id: IdSchema.optional(), body: text().min(1) }).strict(),
   },
   /** Payments of every project with this contractor (the rehire summary's totals). */
@@ -331,20 +409,27 @@ export const REQUESTS = {
   /** Every tag in use, for autocomplete. */
   getTags: { from: 'page', response: res<string[]>(), payload: empty },
   /** All lists with their sizes; with `key`, also which of them that contractor is on. */
-  listLists: { from: 'page', response: res<{ lists: ListSummary[]; memberOf: string[] }>(), payload: z.object({ key: ContractorKeySchema.optional() }).strict() },
+  listLists: {
+    from: 'page',
+    response: res<{ lists: ListSummary[]; memberOf: string[] }>(),
+    payload: z.object({ key: ContractorKeySchema.optional() }).strict(),
+  },
   /** Creates (no id) or renames a list; `addKey` puts a contractor on the new list at once. */
   saveList: {
-    from: 'page', response: res<ContractorList>(),
+    from: 'page',
+    response: res<ContractorList>(),
     payload: z.object({ id: IdSchema.optional(), name: text(200).min(1), addKey: ContractorKeySchema.optional() }).strict(),
   },
   deleteList: { from: 'page', response: res<{ deleted: boolean }>(), payload: z.object({ id: IdSchema }).strict() },
   setListMember: {
-    from: 'page', response: res<ContractorList>(),
+    from: 'page',
+    response: res<ContractorList>(),
     payload: z.object({ listId: IdSchema, key: ContractorKeySchema, member: z.boolean() }).strict(),
   },
   /** One window of the board's rows (filtered and sorted in the background) and its filter choices. */
   getBoard: {
-    from: 'page', response: res<BoardPage>(),
+    from: 'page',
+    response: res<BoardPage>(),
     payload: z
       .object({
         filter: z
@@ -364,28 +449,42 @@ export const REQUESTS = {
       .strict(),
   },
   /** What a side-by-side comparison shows, for 2–4 contractors. */
-  getCompare: { from: 'page', response: res<CompareView>(), payload: z.object({ keys: z.array(ContractorKeySchema).min(1).max(4) }).strict() },
+  getCompare: {
+    from: 'page',
+    response: res<CompareView>(),
+    payload: z.object({ keys: z.array(ContractorKeySchema).min(1).max(4) }).strict(),
+  },
   /** Spend per month, contractor and project, per currency (lib/domain/spend.ts). */
   getSpendReport: { from: 'page', response: res<SpendReport>(), payload: empty },
   // issue 12: one-click shortlist from a search-result mark; the overlay frame bound to its tab
   // (lib/background/overlay-bindings.ts) instead of trusting its URL or the page's postMessage.
   /** A trusted click on a card's mark: track the card's contractor if new, set shortlisted / prospect. */
   shortlistFromCard: {
-    from: 'content', response: res<{ ok: true }>(),
+    from: 'content',
+    response: res<{ ok: true }>(),
     payload: z.object({ profile: ProfileSnapshotSchema, status: z.enum(['shortlisted', 'prospect']) }).strict(),
   },
   /** Top frame only: the frame it mounted gets `nonce`; `key` is the contractor its page shows. */
-  bindOverlay: { from: 'content', response: res<{ ok: true }>(), payload: z.object({ nonce: OverlayNonceSchema, key: ContractorKeySchema.nullable() }).strict() },
+  bindOverlay: {
+    from: 'content',
+    response: res<{ ok: true }>(),
+    payload: z.object({ nonce: OverlayNonceSchema, key: ContractorKeySchema.nullable() }).strict(),
+  },
   /** The shortcut: the background forwards it to the bound frame. */
   toggleOverlay: { from: 'content', response: res<{ ok: true }>(), payload: empty },
   /** The overlay frame proves it is the content script's own frame (it received the nonce). */
-  claimOverlay: { from: 'page', response: res<{ tabId: number; key: string | null }>(), payload: z.object({ nonce: OverlayNonceSchema }).strict() },
+  claimOverlay: {
+    from: 'page',
+    response: res<{ tabId: number; key: string | null }>(),
+    payload: z.object({ nonce: OverlayNonceSchema }).strict(),
+  },
   /** The bound frame's size (open / collapsed), forwarded to the content script of its tab. */
   overlayLayout: { from: 'page', response: res<{ ok: true }>(), payload: z.object({ open: z.boolean() }).strict() },
 
   // issue 11: sync through the user's WebDAV storage. Options only (passwords and passphrase).
   syncConnect: {
-    from: 'page', response: res<SyncStatusView>(),
+    from: 'page',
+    response: res<SyncStatusView>(),
     payload: z
       .object({ serverUrl: text(2000).min(1), user: text(500).min(1), password: text(1000), passphrase: text(1000).min(1) })
       .strict(),

@@ -53,7 +53,9 @@ function sellerFromDom(doc: Document, id: string, isGig: boolean): SnapshotDraft
   const offer = at(jsonLdOfType(doc, 'Product'), 'offers');
   const from = parseMoney(`${str(at(offer, 'lowPrice')) ?? ''} ${str(at(offer, 'priceCurrency')) ?? ''}`);
   return {
-    name: firstText(doc, ['h1[aria-label="Public Name"]', '[aria-label="Public Name"]', '[aria-label="Scroll to about the seller"]']) ?? (isGig ? undefined : firstText(doc, ['h1'])),
+    name:
+      firstText(doc, ['h1[aria-label="Public Name"]', '[aria-label="Public Name"]', '[aria-label="Scroll to about the seller"]']) ??
+      (isGig ? undefined : firstText(doc, ['h1'])),
     avatarUrl: doc.querySelector(`figure[title="${id}" i] img, img[alt="${id}" i]`)?.getAttribute('src') ?? undefined,
     rate: isGig && from ? { ...from, unit: 'from' } : undefined,
     marketplaceRating: !isGig && score !== undefined ? { score, outOf: 5, count } : undefined,
@@ -66,14 +68,19 @@ function gigsById(props: unknown): Map<string, Json> {
   const listings = at(props, 'listings');
   if (Array.isArray(listings)) for (const l of listings) lists.push(at(l, 'gigs'));
   const out = new Map<string, Json>();
-  for (const list of lists) if (Array.isArray(list)) for (const g of list) if (g && typeof g === 'object') out.set(String(at(g, 'gig_id') ?? at(g, 'gigId')), g as Json);
+  for (const list of lists)
+    if (Array.isArray(list))
+      for (const g of list) if (g && typeof g === 'object') out.set(String(at(g, 'gig_id') ?? at(g, 'gigId')), g as Json);
   return out;
 }
 
 /** A card as its visitor sees it: the seller link's text, the avatar, the "From $30" link. */
 function cardFromDom(el: Element, anchors: HTMLAnchorElement[], currency: string): SnapshotDraft {
   const sellerLink = anchors.find((a) => !/^\/[^/?#]+\/[^/?#]+/.test(a.getAttribute('href') ?? ''));
-  const money = parseMoney(anchors.map((a) => text(a)).find((t) => t && /^from\b/i.test(t)), currency);
+  const money = parseMoney(
+    anchors.map((a) => text(a)).find((t) => t && /^from\b/i.test(t)),
+    currency,
+  );
   return {
     name: text(sellerLink) ?? el.querySelector('figure[title]')?.getAttribute('title') ?? undefined,
     avatarUrl: el.querySelector('figure img')?.getAttribute('src') ?? undefined,
@@ -102,7 +109,11 @@ export const fiverr: SiteAdapter = {
     const currency = (id ? str(at(state(), 'currency', 'name')) : undefined) ?? 'USD';
     const cards = findCards(doc, linkIds(idFromUrl, url), { cardAttribute: 'data-gig-id', exclude: id }).map((c) => {
       const seen = cardFromDom(c.element, c.anchors, currency);
-      return { id: c.id, element: c.element, draft: seen.name ? seen : { ...seen, ...defined(cardFromState(c.element, c.id, (gigs ??= gigsById(state())))) } };
+      return {
+        id: c.id,
+        element: c.element,
+        draft: seen.name ? seen : { ...seen, ...defined(cardFromState(c.element, c.id, (gigs ??= gigsById(state())))) },
+      };
     });
     return { id, draft, cards };
   },

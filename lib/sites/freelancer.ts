@@ -27,10 +27,15 @@ function entity(state: unknown, collection: string, match: (d: unknown) => boole
 }
 
 function fromState(state: unknown, id: string): SnapshotDraft {
-  const user = entity(state, 'profileViewUsers', (d) => str(at(d, 'username'))?.toLowerCase() === id) ?? entity(state, 'users', (d) => str(at(d, 'username'))?.toLowerCase() === id);
+  const user =
+    entity(state, 'profileViewUsers', (d) => str(at(d, 'username'))?.toLowerCase() === id) ??
+    entity(state, 'users', (d) => str(at(d, 'username'))?.toLowerCase() === id);
   const uid = at(user, 'id');
   if (uid === undefined) return {};
-  const rep = at(entity(state, 'freelancerReputationsRehireRates', (d) => at(d, 'id') === uid), 'entireHistory');
+  const rep = at(
+    entity(state, 'freelancerReputationsRehireRates', (d) => at(d, 'id') === uid),
+    'entireHistory',
+  );
   const currency = str(at(user, 'primaryCurrency', 'code')) ?? 'USD';
   const hourly = num(at(user, 'hourlyRate'));
   const minor = hourly ? toMinor(hourly, currency) : undefined;
@@ -64,7 +69,9 @@ function fromDom(page: Document): SnapshotDraft {
 function cardDraft(el: Element, anchors: HTMLAnchorElement[]): SnapshotDraft {
   const all = text(el) ?? '';
   const rateAttr = num(el.querySelector('[data-hourlyrate]')?.getAttribute('data-hourlyrate'));
-  const money = parseMoney(/[$€£₹]?\s*[\d,.]+\s*[A-Z]{3}\s*\/\s*hour/.exec(all)?.[0]) ?? (rateAttr !== undefined ? parseMoney(`${rateAttr} USD`) : undefined);
+  const money =
+    parseMoney(/[$€£₹]?\s*[\d,.]+\s*[A-Z]{3}\s*\/\s*hour/.exec(all)?.[0]) ??
+    (rateAttr !== undefined ? parseMoney(`${rateAttr} USD`) : undefined);
   const score = num(el.querySelector('[data-star_rating]')?.getAttribute('data-star_rating'));
   const count = num(/([\d,]+)\s+reviews?\b/i.exec(all)?.[1]);
   const flag = el.querySelector('img[title][src*="/flags/"]');
@@ -91,8 +98,9 @@ export const freelancer: SiteAdapter = {
       draft = { ...fromDom(page), ...defined(s) };
     }
     // Profile pages link to reviewers (clients) and neighbours, not to a list of contractors.
-    const cards = id ? [] : findCards(page, linkIds(idFromUrl, url))
-      .map((c) => ({ id: c.id, element: c.element, draft: cardDraft(c.element, c.anchors) }));
+    const cards = id
+      ? []
+      : findCards(page, linkIds(idFromUrl, url)).map((c) => ({ id: c.id, element: c.element, draft: cardDraft(c.element, c.anchors) }));
     return { id, draft, cards };
   },
   hireButtonSelectors: ['app-user-profile-hire-me button', 'app-user-profile-hire-me-action button', '.directory-hireme', '.hireme_btn'],

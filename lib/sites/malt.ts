@@ -26,9 +26,18 @@ export const malt: SiteAdapter = {
     let draft: SnapshotDraft = {};
     if (id) {
       const fields = pageFields(doc, url);
-      const units = [doc.querySelector('meta[property="product:price:unit"]')?.getAttribute('content'), ...[...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => /"unitText"\s*:\s*"([^"]*)"/.exec(s.textContent ?? '')?.[1])];
+      const units = [
+        doc.querySelector('meta[property="product:price:unit"]')?.getAttribute('content'),
+        ...[...doc.querySelectorAll('script[type="application/ld+json"]')].map(
+          (s) => /"unitText"\s*:\s*"([^"]*)"/.exec(s.textContent ?? '')?.[1],
+        ),
+      ];
       const daily = units.some((u) => !!u && /day|jour|tag|día|dag/i.test(u));
-      draft = { ...fields, name: nameFromTitle(fields.name, /\s*\|\s*Malt\s*$/i), rate: daily ? undefined : (fields.rate ?? headRate(doc)) };
+      draft = {
+        ...fields,
+        name: nameFromTitle(fields.name, /\s*\|\s*Malt\s*$/i),
+        rate: daily ? undefined : (fields.rate ?? headRate(doc)),
+      };
     }
     return { id, draft, cards: linkedCards(doc, linkIds(idFromUrl, url), id) };
   },

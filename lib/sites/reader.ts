@@ -52,10 +52,13 @@ function seenUrl(adapter: SiteAdapter, base: URL, id: string, hrefs: (string | u
 /** False when the page's canonical link or og:url is there and is not a URL of contractor `id`. */
 function pageNames(adapter: SiteAdapter, base: URL, doc: Document, id: string): boolean {
   const refs = [canonicalHref(doc), meta(doc, 'og:url')].filter((h): h is string => !!h);
-  return refs.length === 0 || refs.some((h) => {
-    const u = absoluteUrl(h, base);
-    return !!u && adapter.idFromUrl(u) === id;
-  });
+  return (
+    refs.length === 0 ||
+    refs.some((h) => {
+      const u = absoluteUrl(h, base);
+      return !!u && adapter.idFromUrl(u) === id;
+    })
+  );
 }
 
 /** Reads a page of `adapter`'s site (the caller checked the host). Never throws. */

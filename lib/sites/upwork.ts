@@ -54,7 +54,9 @@ function readProfile(root: ParentNode, page: Document | null, foreign: Element[]
   const ratingEl = mine(root.querySelector('[data-test="rating-avg"]'));
   const score = num(personEl?.getAttribute('profile-rating')) ?? num(/\d(?:\.\d)?/.exec(text(ratingEl) ?? '')?.[0]);
   const count = num(personEl?.getAttribute('feedbacks-count')) ?? num(/\((\d+)\)/.exec(text(ratingEl) ?? '')?.[1]);
-  const jss = [...root.querySelectorAll('[data-test="badge-hidden-label"], .sr-only')].find((e) => !insideAny(e, foreign) && /job success/i.test(e.textContent ?? ''));
+  const jss = [...root.querySelectorAll('[data-test="badge-hidden-label"], .sr-only')].find(
+    (e) => !insideAny(e, foreign) && /job success/i.test(e.textContent ?? ''),
+  );
   const jssValue = num(/(\d{1,3})\s*%/.exec(text(jss?.parentElement) ?? '')?.[1]);
   const locality = ownText(person, ['[itemprop="locality"]'], foreign);
   const country = ownText(person, ['[itemprop="country-name"]'], foreign);
@@ -99,15 +101,22 @@ export const upwork: SiteAdapter = {
   hosts: ['upwork.com'],
   idFromUrl,
   profileUrl: (id, seen) =>
-    seen?.pathname.startsWith('/agencies/') ? seen.href : id.startsWith('~') ? `https://www.upwork.com/freelancers/${id}` : `https://www.upwork.com/${id}/`,
+    seen?.pathname.startsWith('/agencies/')
+      ? seen.href
+      : id.startsWith('~')
+        ? `https://www.upwork.com/freelancers/${id}`
+        : `https://www.upwork.com/${id}/`,
   read(url, doc, urlId) {
     // Cloudflare's challenge interstitial: nothing on it is about a contractor.
     if (/^\s*challenge\s*-\s*upwork\s*$/i.test(doc.title) || doc.querySelector('#challenge-form, #challenge-running')) {
       return { id: null, draft: {}, cards: [] };
     }
     const nuxt = nuxtFacts(doc);
-    const pageCipher = cipherIn(meta(doc, 'og:url')) ?? cipherIn(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined) ?? nuxt.cipher;
-    const id = urlId ?? (isVanity(url) ? pageCipher ?? `fl/${url.pathname.split('/')[2]!.toLowerCase()}` : null);
+    const pageCipher =
+      cipherIn(meta(doc, 'og:url')) ??
+      cipherIn(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined) ??
+      nuxt.cipher;
+    const id = urlId ?? (isVanity(url) ? (pageCipher ?? `fl/${url.pathname.split('/')[2]!.toLowerCase()}`) : null);
     // Every element that carries a freelancer's id (2022 tiles, Air3 tiles, links, any list of freelancers).
     const found = cardsById(doc, hrefIds(idFromUrl, url), cipherIn, null, SLIDER);
     const draft = id ? profileSource(doc, url, id, pageCipher, found) : {};

@@ -20,7 +20,13 @@ export async function encodeChunk(body: ChunkBody, options: { gzip?: boolean } =
 function isChunk(value: unknown): value is ChunkBody {
   if (typeof value !== 'object' || value === null) return false;
   const c = value as Record<string, unknown>;
-  return c.format === 1 && typeof c.deviceId === 'string' && Number.isInteger(c.seq) && typeof c.snapshot === 'boolean' && Array.isArray(c.records);
+  return (
+    c.format === 1 &&
+    typeof c.deviceId === 'string' &&
+    Number.isInteger(c.seq) &&
+    typeof c.snapshot === 'boolean' &&
+    Array.isArray(c.records)
+  );
 }
 
 export async function decodeChunk(bytes: Uint8Array): Promise<ChunkBody> {

@@ -59,10 +59,12 @@ function counted(remote: RemoteStorage, report: SyncReport): RemoteStorage {
 }
 
 function seqsIn(names: readonly { name: string }[]): number[] {
-  return names.flatMap((e) => {
-    const m = CHUNK_NAME.exec(e.name);
-    return m ? [Number(m[1])] : [];
-  }).sort((a, b) => a - b);
+  return names
+    .flatMap((e) => {
+      const m = CHUNK_NAME.exec(e.name);
+      return m ? [Number(m[1])] : [];
+    })
+    .sort((a, b) => a - b);
 }
 
 export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
@@ -96,7 +98,8 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
       const sealed = await remote.get(path);
       if (sealed === null) continue; // deleted after its device wrote a snapshot
       const body = await decodeChunk(await cipher.open(path, sealed));
-      if (body.deviceId !== device || body.seq !== seq) throw new SyncError('corrupt', `The sync file ${path} does not belong where it is.`);
+      if (body.deviceId !== device || body.seq !== seq)
+        throw new SyncError('corrupt', `The sync file ${path} does not belong where it is.`);
       bodies.unshift(body);
       if (body.snapshot) break;
     }

@@ -65,14 +65,7 @@ export interface RemoteEntry {
 
 /** Errors a RemoteStorage throws, in words a user understands (see SyncError). */
 export type RemoteErrorCode =
-  | 'unreachable'
-  | 'auth'
-  | 'forbidden'
-  | 'disk-full'
-  | 'certificate'
-  | 'not-webdav'
-  | 'server-error'
-  | 'bad-response';
+  'unreachable' | 'auth' | 'forbidden' | 'disk-full' | 'certificate' | 'not-webdav' | 'server-error' | 'bad-response';
 
 export class SyncError extends Error {
   constructor(

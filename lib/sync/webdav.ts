@@ -83,7 +83,13 @@ const xml = new XMLParser({
 type Obj = Record<string, unknown>;
 const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const textOf = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : typeof asObj(v)['#text'] === 'string' ? (asObj(v)['#text'] as string) : '';
+  typeof v === 'string'
+    ? v
+    : typeof v === 'number'
+      ? String(v)
+      : typeof asObj(v)['#text'] === 'string'
+        ? (asObj(v)['#text'] as string)
+        : '';
 
 interface DavResponse {
   href: string;

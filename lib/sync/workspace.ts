@@ -57,7 +57,8 @@ function parseWorkspace(bytes: Uint8Array, workspaceId: string): WorkspaceFile {
     }
     throw new SyncError('corrupt', 'The workspace file on the server is damaged.');
   }
-  if (parsed.data.workspaceId !== workspaceId) throw new SyncError('corrupt', 'The workspace file on the server belongs to another folder.');
+  if (parsed.data.workspaceId !== workspaceId)
+    throw new SyncError('corrupt', 'The workspace file on the server belongs to another folder.');
   return parsed.data;
 }
 
@@ -71,7 +72,10 @@ const wrappedOf = (ws: WorkspaceFile): WrappedDataKey => ({ kdf: ws.kdf, wrapped
 /** The workspaces in vetted/, oldest first (folders without a readable workspace.json are skipped). */
 export async function findWorkspaces(remote: RemoteStorage): Promise<WorkspaceFile[]> {
   const entries = await remote.list(SYNC_FOLDER);
-  const ids = entries.filter((e) => e.name.endsWith('/')).map((e) => e.name.slice(0, -1)).filter((id) => ID_RE.test(id));
+  const ids = entries
+    .filter((e) => e.name.endsWith('/'))
+    .map((e) => e.name.slice(0, -1))
+    .filter((id) => ID_RE.test(id));
   const found: WorkspaceFile[] = [];
   for (const id of ids) {
     try {
@@ -155,10 +159,16 @@ export async function connect(options: ConnectOptions): Promise<Connected> {
 export async function verifyWorkspace(remote: RemoteStorage, workspaceId: string, wrappedKey: string): Promise<void> {
   const ws = await readWorkspace(remote, workspaceId);
   if (!ws) {
-    throw new SyncError('not-connected', 'The sync workspace is no longer on the server (was the vetted folder deleted?). Disconnect and connect again.');
+    throw new SyncError(
+      'not-connected',
+      'The sync workspace is no longer on the server (was the vetted folder deleted?). Disconnect and connect again.',
+    );
   }
   if (ws.wrappedKey !== wrappedKey) {
-    throw new SyncError('not-connected', 'The sync workspace on the server was replaced by another device. Disconnect and connect again with your passphrase.');
+    throw new SyncError(
+      'not-connected',
+      'The sync workspace on the server was replaced by another device. Disconnect and connect again with your passphrase.',
+    );
   }
 }
 

@@ -40,32 +40,84 @@ export async function seed(b: BenchBrowser): Promise<void> {
     for (let i = 0; i < 10_000; i++) {
       const id = `~01bench${i.toString(16).padStart(8, '0')}`;
       contractors.push({
-        key: `upwork:${id}`, site: 'upwork', siteId: id, name: `Contractor ${i}`,
-        profileUrl: `https://www.upwork.com/freelancers/${id}`, headline: 'Full-stack developer · React, Node, Postgres',
+        key: `upwork:${id}`,
+        site: 'upwork',
+        siteId: id,
+        name: `Contractor ${i}`,
+        profileUrl: `https://www.upwork.com/freelancers/${id}`,
+        headline: 'Full-stack developer · React, Node, Postgres',
         rate: { amountMinor: 4000 + (i % 50) * 100, currency: 'USD', unit: 'hour' },
         marketplaceRating: { score: 4 + (i % 10) / 10, outOf: 5, count: i % 200 },
-        status: i % 10 === 0 ? 'shortlisted' : i % 37 === 0 ? 'avoid' : 'prospect', tags: [],
-        firstSeenAt: NOW - 90 * 864e5, lastSeenAt: NOW - i * 60_000, history: [], links: [], createdAt: NOW - 90 * 864e5, updatedAt: NOW - i * 60_000,
+        status: i % 10 === 0 ? 'shortlisted' : i % 37 === 0 ? 'avoid' : 'prospect',
+        tags: [],
+        firstSeenAt: NOW - 90 * 864e5,
+        lastSeenAt: NOW - i * 60_000,
+        history: [],
+        links: [],
+        createdAt: NOW - 90 * 864e5,
+        updatedAt: NOW - i * 60_000,
       });
     }
     await put('contractors', contractors);
-    const projects = [], milestones = [], payments = [], ratings = [];
+    const projects = [],
+      milestones = [],
+      payments = [],
+      ratings = [];
     for (let i = 0; i < 1_000; i++) {
       const open = i < 100;
       const contractorKey = contractors[i * 7]!.key;
       projects.push({
-        id: `bench-p${i}`, title: `Project ${i}`, contractorKey,
-        status: open ? (['active', 'planned', 'paused'] as const)[i % 3] : 'completed', paymentModel: 'milestones', currency: i % 4 === 0 ? 'EUR' : 'USD',
-        budgetMinor: 500_000, startDate: '2026-10-01', deadline: '2027-01-31', contract: {}, checkInDays: 7,
-        lastContactAt: NOW - (i % 12) * 864e5, createdAt: NOW - 60 * 864e5, updatedAt: NOW - i * 1000,
+        id: `bench-p${i}`,
+        title: `Project ${i}`,
+        contractorKey,
+        status: open ? (['active', 'planned', 'paused'] as const)[i % 3] : 'completed',
+        paymentModel: 'milestones',
+        currency: i % 4 === 0 ? 'EUR' : 'USD',
+        budgetMinor: 500_000,
+        startDate: '2026-10-01',
+        deadline: '2027-01-31',
+        contract: {},
+        checkInDays: 7,
+        lastContactAt: NOW - (i % 12) * 864e5,
+        createdAt: NOW - 60 * 864e5,
+        updatedAt: NOW - i * 1000,
       });
       for (let k = 0; k < 3; k++) {
-        milestones.push({ id: `bench-m${i}-${k}`, projectId: `bench-p${i}`, title: `Milestone ${k + 1}`, dueDate: `2026-1${1 + (k % 2)}-${String(5 + k * 9).padStart(2, '0')}`, amountMinor: 150_000, status: k === 0 ? 'paid' : 'pending', createdAt: NOW, updatedAt: NOW });
+        milestones.push({
+          id: `bench-m${i}-${k}`,
+          projectId: `bench-p${i}`,
+          title: `Milestone ${k + 1}`,
+          dueDate: `2026-1${1 + (k % 2)}-${String(5 + k * 9).padStart(2, '0')}`,
+          amountMinor: 150_000,
+          status: k === 0 ? 'paid' : 'pending',
+          createdAt: NOW,
+          updatedAt: NOW,
+        });
       }
       for (let k = 0; k < 2; k++) {
-        payments.push({ id: `bench-pay${i}-${k}`, projectId: `bench-p${i}`, amountMinor: 75_000, currency: i % 4 === 0 ? 'EUR' : 'USD', paidAt: '2026-11-0' + (k + 1), createdAt: NOW, updatedAt: NOW });
+        payments.push({
+          id: `bench-pay${i}-${k}`,
+          projectId: `bench-p${i}`,
+          amountMinor: 75_000,
+          currency: i % 4 === 0 ? 'EUR' : 'USD',
+          paidAt: '2026-11-0' + (k + 1),
+          createdAt: NOW,
+          updatedAt: NOW,
+        });
       }
-      if (!open) ratings.push({ id: `bench-r${i}`, contractorKey, projectId: `bench-p${i}`, quality: 4 + (i % 2), communication: 4, timeliness: 3 + (i % 3), value: 4, wouldRehire: i % 3 !== 0, createdAt: NOW, updatedAt: NOW });
+      if (!open)
+        ratings.push({
+          id: `bench-r${i}`,
+          contractorKey,
+          projectId: `bench-p${i}`,
+          quality: 4 + (i % 2),
+          communication: 4,
+          timeliness: 3 + (i % 3),
+          value: 4,
+          wouldRehire: i % 3 !== 0,
+          createdAt: NOW,
+          updatedAt: NOW,
+        });
     }
     await put('projects', projects);
     await put('milestones', milestones);
@@ -75,10 +127,13 @@ export async function seed(b: BenchBrowser): Promise<void> {
       const notes = [];
       for (let i = chunk * 10_000; i < (chunk + 1) * 10_000; i++) {
         notes.push({
-          id: `bench-n${i}`, contractorKey: contractors[i % 10_000]!.key, kind: 'general',
+          id: `bench-n${i}`,
+          contractorKey: contractors[i % 10_000]!.key,
+          kind: 'general',
           body: `${w.headText} ${i}: ${w.tailText}`,
           words: [...w.head, String(i), ...w.tail],
-          createdAt: NOW - i * 1000, updatedAt: NOW - i * 1000,
+          createdAt: NOW - i * 1000,
+          updatedAt: NOW - i * 1000,
         });
       }
       await put('notes', notes);
@@ -127,7 +182,10 @@ function floorExtension(): string {
     JSON.stringify({ manifest_version: 3, name: 'Floor', version: '1.0', background: { service_worker: 'background.js' } }),
   );
   fs.writeFileSync(path.join(dir, 'background.js'), '');
-  fs.writeFileSync(path.join(dir, 'floor.html'), '<!DOCTYPE html><html lang="en"><title>Floor</title><p data-testid="floor">Floor</p></html>');
+  fs.writeFileSync(
+    path.join(dir, 'floor.html'),
+    '<!DOCTYPE html><html lang="en"><title>Floor</title><p data-testid="floor">Floor</p></html>',
+  );
   return dir;
 }
 
@@ -162,7 +220,10 @@ export async function benchFloor(runs: number): Promise<number[]> {
 
 export async function benchBigDb(vettedDir: string, runs: number): Promise<Figure[]> {
   const b = await launch(vettedDir);
-  const popup: number[] = [], popupFcp: number[] = [], panel: number[] = [], panelFcp: number[] = [];
+  const popup: number[] = [],
+    popupFcp: number[] = [],
+    panel: number[] = [],
+    panelFcp: number[] = [];
   const popupCold: number[] = [];
   let heap: number | undefined;
   try {
@@ -209,7 +270,13 @@ export async function benchBigDb(vettedDir: string, runs: number): Promise<Figur
     { group: 'big database', name: 'popup: first contentful paint', value: median(popupFcp), unit: 'ms', samples: popupFcp },
     { group: 'big database', name: 'side panel: budget summary shown', value: median(panel), unit: 'ms', goal: 100, samples: panel },
     { group: 'big database', name: 'side panel: first contentful paint', value: median(panelFcp), unit: 'ms', samples: panelFcp },
-    { group: 'big database', name: 'popup with the background asleep (service worker stopped)', value: median(popupCold), unit: 'ms', samples: popupCold },
+    {
+      group: 'big database',
+      name: 'popup with the background asleep (service worker stopped)',
+      value: median(popupCold),
+      unit: 'ms',
+      samples: popupCold,
+    },
     { group: 'big database', name: 'floor: first paint of an empty extension page', value: median(floor), unit: 'ms', samples: floor },
     { group: 'memory', name: `background JS heap (${db})`, value: heap ?? NaN, unit: 'MB', goal: 40 },
   ];

@@ -48,7 +48,11 @@ async function redrawAfter(page: Page, act: 'tag' | 'search' | 'rating' | 'progr
         const sorting = what === 'rating' || what === 'progress';
         const start = performance.now();
         const obs = new MutationObserver(() => {
-          if (sorting ? firstKey() && firstKey() !== before : live.textContent?.includes(text!) && document.querySelector('[data-testid="contractor-row"]')) {
+          if (
+            sorting
+              ? firstKey() && firstKey() !== before
+              : live.textContent?.includes(text!) && document.querySelector('[data-testid="contractor-row"]')
+          ) {
             obs.disconnect();
             resolve(performance.now() - start);
           }
@@ -77,7 +81,9 @@ async function redrawAfter(page: Page, act: 'tag' | 'search' | 'rating' | 'progr
 async function requestMs(page: Page, payload: unknown): Promise<number> {
   return page.evaluate(async (p) => {
     const start = performance.now();
-    const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({ type: 'getBoard', payload: p }));
+    const reply = await (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<{ ok: boolean }> } } }
+    ).chrome.runtime.sendMessage({ type: 'getBoard', payload: p });
     if (!reply.ok) throw new Error('getBoard failed');
     return performance.now() - start;
   }, payload);
@@ -85,8 +91,15 @@ async function requestMs(page: Page, payload: unknown): Promise<number> {
 
 export async function benchBoard(vettedDir: string, runs: number): Promise<Figure[]> {
   const b = await launch(vettedDir);
-  const first: number[] = [], fcp: number[] = [], filter: number[] = [], search: number[] = [], byRating: number[] = [], byProgress: number[] = [];
-  const bgSearch: number[] = [], bgRating: number[] = [], bgProgress: number[] = [];
+  const first: number[] = [],
+    fcp: number[] = [],
+    filter: number[] = [],
+    search: number[] = [],
+    byRating: number[] = [],
+    byProgress: number[] = [];
+  const bgSearch: number[] = [],
+    bgRating: number[] = [],
+    bgProgress: number[] = [];
   try {
     await seed(b);
     await tagSome(b);
@@ -137,12 +150,30 @@ export async function benchBoard(vettedDir: string, runs: number): Promise<Figur
     { group: 'board', name: `board: first rows shown (${db})`, value: median(first), unit: 'ms', samples: first },
     { group: 'board', name: 'board: first contentful paint', value: median(fcp), unit: 'ms', samples: fcp },
     { group: 'board', name: 'board: tag filter → rows redrawn (1,000 of 10,000)', value: median(filter), unit: 'ms', samples: filter },
-    { group: 'board', name: 'board: note-text search → rows redrawn (incl. 200 ms typing pause)', value: median(search), unit: 'ms', samples: search },
+    {
+      group: 'board',
+      name: 'board: note-text search → rows redrawn (incl. 200 ms typing pause)',
+      value: median(search),
+      unit: 'ms',
+      samples: search,
+    },
     { group: 'board', name: 'board: sort by your rating → rows redrawn', value: median(byRating), unit: 'ms', samples: byRating },
     { group: 'board', name: 'board: sort by vetting progress → rows redrawn', value: median(byProgress), unit: 'ms', samples: byProgress },
-    { group: 'board', name: 'board: getBoard round trip, note-text search "notes 42421"', value: median(bgSearch), unit: 'ms', samples: bgSearch },
+    {
+      group: 'board',
+      name: 'board: getBoard round trip, note-text search "notes 42421"',
+      value: median(bgSearch),
+      unit: 'ms',
+      samples: bgSearch,
+    },
     { group: 'board', name: 'board: getBoard round trip, sorted by your rating', value: median(bgRating), unit: 'ms', samples: bgRating },
-    { group: 'board', name: 'board: getBoard round trip, sorted by vetting progress', value: median(bgProgress), unit: 'ms', samples: bgProgress },
+    {
+      group: 'board',
+      name: 'board: getBoard round trip, sorted by vetting progress',
+      value: median(bgProgress),
+      unit: 'ms',
+      samples: bgProgress,
+    },
     { group: 'board', name: 'floor: first paint of a blank extension page', value: median(floor), unit: 'ms', samples: floor },
   ];
 }

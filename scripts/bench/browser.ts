@@ -85,7 +85,10 @@ export function unpackedExtensionId(dir: string): string {
 export function blankPageExtension(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-blank-'));
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Blank page', version: '1.0' }));
-  fs.writeFileSync(path.join(dir, 'floor.html'), '<!DOCTYPE html><html lang="en"><title>Floor</title><p data-testid="floor">Floor</p></html>');
+  fs.writeFileSync(
+    path.join(dir, 'floor.html'),
+    '<!DOCTYPE html><html lang="en"><title>Floor</title><p data-testid="floor">Floor</p></html>',
+  );
   return dir;
 }
 
@@ -165,9 +168,13 @@ export async function send(b: BenchBrowser, type: string, payload: unknown): Pro
   }
   {
     for (let i = 0; i < 40; i++) {
-      const reply = (await page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), { type, payload }).catch(() => undefined)) as
-        | { ok: boolean; data?: unknown; error?: string }
-        | undefined;
+      const reply = (await page
+        .evaluate(
+          (m) =>
+            (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+          { type, payload },
+        )
+        .catch(() => undefined)) as { ok: boolean; data?: unknown; error?: string } | undefined;
       if (reply?.ok) return reply.data;
       if (reply && !reply.ok) throw new Error(`${type}: ${reply.error}`);
       await page.waitForTimeout(250);

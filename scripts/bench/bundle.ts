@@ -41,7 +41,9 @@ export function benchBundle(extDir: string): Figure[] {
     const host = `www.${patternHost(siteMatches(site)[0]!).replace(/^\*\./, '')}`;
     const files = [
       ...new Set(
-        entries.filter((e) => (e.matches ?? []).some((m) => hostMatches(patternHost(m), host))).flatMap((e) => [...(e.js ?? []), ...(e.css ?? [])]),
+        entries
+          .filter((e) => (e.matches ?? []).some((m) => hostMatches(patternHost(m), host)))
+          .flatMap((e) => [...(e.js ?? []), ...(e.css ?? [])]),
       ),
     ];
     const total = files.map(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz }), { raw: 0, gz: 0 });

@@ -30,7 +30,9 @@ async function overlayReady(page: Page): Promise<number | undefined> {
       return mark ? performance.timeOrigin + mark.startTime : null;
     }, KEY)
     .catch(() => null);
-  const loadAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart);
+  const loadAt = await page.evaluate(
+    () => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
+  );
   return markAt === null ? undefined : markAt - loadAt;
 }
 
@@ -38,10 +40,17 @@ export async function benchFirefox(runs: number): Promise<Figure[]> {
   const n = Math.max(8, runs);
   let vetted: FirefoxSession | undefined;
   let plain: Browser | undefined;
-  const withV: number[] = [], without: number[] = [], ready: number[] = [];
+  const withV: number[] = [],
+    without: number[] = [],
+    ready: number[] = [];
   try {
     vetted = await launchFirefox();
-    plain = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, defaultViewport: { width: 1280, height: 800 } });
+    plain = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      defaultViewport: { width: 1280, height: 800 },
+    });
     const routes = new MarketRoutes();
     const plainPage = async () => {
       const p = await plain!.newPage();

@@ -12,7 +12,15 @@ import path from 'node:path';
 import { defaultSettings } from '../../lib/db/repositories/settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from '../../lib/backup/format';
 
-export const HEAVY = { contractors: 10_000, projects: 1_000, active: 300, milestones: 3_000, payments: 3_000, notes: 100_000, ratings: 5_000 };
+export const HEAVY = {
+  contractors: 10_000,
+  projects: 1_000,
+  active: 300,
+  milestones: 3_000,
+  payments: 3_000,
+  notes: 100_000,
+  ratings: 5_000,
+};
 export const BADGE_CARDS = 100;
 export const BADGE_RUNS = 16;
 export const badgeSeller = (run: number, i: number) => `bench-r${run}-s${i}`;
@@ -113,7 +121,9 @@ export function heavyBackup(now = Date.now()): BackupFile {
     const project = i % 10 === 0 ? projects[(i / 10) % HEAVY.projects]! : undefined;
     notes.push({
       id: `bench-n${i}`,
-      ...(project ? { projectId: project.id, contractorKey: project.contractorKey, kind: 'budget' } : { contractorKey: contractors[i % HEAVY.contractors]!.key, kind: 'general' }),
+      ...(project
+        ? { projectId: project.id, contractorKey: project.contractorKey, kind: 'budget' }
+        : { contractorKey: contractors[i % HEAVY.contractors]!.key, kind: 'general' }),
       body: `Interview notes ${i}: communicates clearly, asked good questions about the brief, portfolio matches the work we need.`,
       createdAt: now - i * 1000,
       updatedAt: now - i * 1000,

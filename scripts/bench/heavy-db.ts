@@ -41,7 +41,10 @@ export async function importOnOptionsPage(b: BenchBrowser, file: string): Promis
 
 async function countBadgeRequests(b: BenchBrowser): Promise<void> {
   await b.worker!.evaluate(() => {
-    const g = globalThis as unknown as { __benchBadgeRequests: number; chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } } };
+    const g = globalThis as unknown as {
+      __benchBadgeRequests: number;
+      chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } };
+    };
     g.__benchBadgeRequests = 0;
     g.chrome.runtime.onMessage.addListener((m) => {
       if ((m as { type?: string } | null)?.type === 'getBadges') g.__benchBadgeRequests++;
@@ -64,8 +67,13 @@ export async function benchHeavyDb(vettedDir: string, runs: number): Promise<Fig
   const floorBase = `chrome-extension://${unpackedExtensionId(blank)}`;
   const { file, bytes } = heavyBackupFile();
   const b = await launch(vettedDir, [blank]);
-  const popup: number[] = [], popupFloor: number[] = [], panel: number[] = [], panelFloor: number[] = [];
-  const badges: number[] = [], requests: number[] = [], answer: number[] = [];
+  const popup: number[] = [],
+    popupFloor: number[] = [],
+    panel: number[] = [],
+    panelFloor: number[] = [];
+  const badges: number[] = [],
+    requests: number[] = [],
+    answer: number[] = [];
   let imported: { ms: number; progressShown: boolean };
   let heap: number | undefined;
   try {
@@ -136,9 +144,29 @@ export async function benchHeavyDb(vettedDir: string, runs: number): Promise<Fig
       samples: diff(panel, panelFloor),
       note: `absolute: side panel ${median(panel).toFixed(0)} ms, blank extension page ${median(panelFloor).toFixed(0)} ms`,
     },
-    { group, name: `${BADGE_CARDS} cards of known sellers appended → all badged`, value: median(badges), unit: 'ms', goal: 50, samples: badges },
-    { group, name: `getBadges for ${BADGE_CARDS} known keys, request round trip from an extension page`, value: median(answer), unit: 'ms', samples: answer },
-    { group, name: `getBadges requests for those ${BADGE_CARDS} cards`, value: median(requests), unit: 'count', goal: 1, samples: requests },
+    {
+      group,
+      name: `${BADGE_CARDS} cards of known sellers appended → all badged`,
+      value: median(badges),
+      unit: 'ms',
+      goal: 50,
+      samples: badges,
+    },
+    {
+      group,
+      name: `getBadges for ${BADGE_CARDS} known keys, request round trip from an extension page`,
+      value: median(answer),
+      unit: 'ms',
+      samples: answer,
+    },
+    {
+      group,
+      name: `getBadges requests for those ${BADGE_CARDS} cards`,
+      value: median(requests),
+      unit: 'count',
+      goal: 1,
+      samples: requests,
+    },
     { group: 'memory', name: 'background JS heap (heavy database)', value: heap ?? NaN, unit: 'MB', goal: 40 },
   ];
 }

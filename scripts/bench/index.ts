@@ -68,7 +68,10 @@ async function main() {
   console.log(`\n${figures.length} figures, ${missed.length} goals missed`);
   const dir = path.join(REPO_ROOT, 'bench');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ date: new Date().toISOString(), runs, machine, figures }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(dir, 'results.json'),
+    JSON.stringify({ date: new Date().toISOString(), runs, machine, figures }, null, 2) + '\n',
+  );
   console.log(`written ${path.relative(process.cwd(), path.join(dir, 'results.json'))}`);
 }
 

@@ -25,7 +25,10 @@ export async function benchListing(vettedDir: string, runs: number): Promise<Fig
       }
     }
     await b.worker!.evaluate(() => {
-      const g = globalThis as unknown as { __benchBadgeRequests: number; chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } } };
+      const g = globalThis as unknown as {
+        __benchBadgeRequests: number;
+        chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } };
+      };
       g.__benchBadgeRequests = 0;
       g.chrome.runtime.onMessage.addListener((m) => {
         if ((m as { type?: string } | null)?.type === 'getBadges') g.__benchBadgeRequests++;
@@ -47,7 +50,14 @@ export async function benchListing(vettedDir: string, runs: number): Promise<Fig
   }
   return [
     { group: 'listing', name: `${CARDS} cards appended → all badged`, value: median(times), unit: 'ms', goal: 50, samples: times },
-    { group: 'listing', name: `getBadges requests for those ${CARDS} cards`, value: median(requests), unit: 'count', goal: 1, samples: requests },
+    {
+      group: 'listing',
+      name: `getBadges requests for those ${CARDS} cards`,
+      value: median(requests),
+      unit: 'count',
+      goal: 1,
+      samples: requests,
+    },
   ];
 }
 
@@ -65,12 +75,14 @@ export async function appendCards(page: Page, seller: (i: number) => string, cou
           const clone = template.cloneNode(true) as HTMLElement;
           clone.querySelectorAll('vetted-badge, [data-testid="vetted-badge"]').forEach((x) => x.remove());
           clone.setAttribute('data-gig-id', String(900000 + i));
-          for (const a of clone.querySelectorAll('a[href]')) a.setAttribute('href', (a.getAttribute('href') ?? '').replace(`/${original}`, `/${id}`));
+          for (const a of clone.querySelectorAll('a[href]'))
+            a.setAttribute('href', (a.getAttribute('href') ?? '').replace(`/${original}`, `/${id}`));
           clone.querySelectorAll('figure[title]').forEach((f) => f.setAttribute('title', id));
           fragment.append(clone);
         });
         const wanted = new Set(ids.map((id) => `fiverr:${id}`));
-        const badged = () => [...document.querySelectorAll('[data-testid="vetted-badge"]')].filter((b) => wanted.has(b.getAttribute('data-key') ?? '')).length;
+        const badged = () =>
+          [...document.querySelectorAll('[data-testid="vetted-badge"]')].filter((b) => wanted.has(b.getAttribute('data-key') ?? '')).length;
         let t0 = 0;
         const observer = new MutationObserver(() => {
           if (badged() >= ids.length) {

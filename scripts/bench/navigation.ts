@@ -10,7 +10,9 @@ import { launch, send } from './browser';
 import { median, type Figure } from './stats';
 
 function profileHtml(id: string, name: string): string {
-  return stripPageScripts(readCapture(FIXTURES.upworkProfile.file)).replaceAll('01140923f209578a6b', id.slice(1)).replaceAll('Sergii C.', name);
+  return stripPageScripts(readCapture(FIXTURES.upworkProfile.file))
+    .replaceAll('01140923f209578a6b', id.slice(1))
+    .replaceAll('Sergii C.', name);
 }
 
 export async function benchNavigation(vettedDir: string, runs: number): Promise<Figure[]> {

@@ -190,8 +190,20 @@ export async function benchPageCost(vettedDir: string, runs: number): Promise<Fi
   const floor = median(task['empty content script']!);
   const vetted = median(task.Vetted!);
   const figures: Figure[] = [
-    { group: 'page cost', name: 'main-thread task time, no extension (Upwork capture)', value: median(task['no extension']!), unit: 'ms', samples: task['no extension'] },
-    { group: 'page cost', name: 'main-thread task time, empty content script (floor)', value: floor, unit: 'ms', samples: task['empty content script'] },
+    {
+      group: 'page cost',
+      name: 'main-thread task time, no extension (Upwork capture)',
+      value: median(task['no extension']!),
+      unit: 'ms',
+      samples: task['no extension'],
+    },
+    {
+      group: 'page cost',
+      name: 'main-thread task time, empty content script (floor)',
+      value: floor,
+      unit: 'ms',
+      samples: task['empty content script'],
+    },
     { group: 'page cost', name: 'main-thread task time, Vetted', value: vetted, unit: 'ms', samples: task.Vetted },
     {
       group: 'page cost',
@@ -200,7 +212,13 @@ export async function benchPageCost(vettedDir: string, runs: number): Promise<Fi
       unit: 'ms',
       note: 'difference of medians of whole-renderer task time; page parse and layout noise is far larger than the extension',
     },
-    { group: 'page cost', name: 'extension script time, empty content script (CPU profile)', value: median(script['empty content script']!), unit: 'ms', samples: script['empty content script'] },
+    {
+      group: 'page cost',
+      name: 'extension script time, empty content script (CPU profile)',
+      value: median(script['empty content script']!),
+      unit: 'ms',
+      samples: script['empty content script'],
+    },
     {
       group: 'page cost',
       name: 'extension script time, Vetted (CPU profile) − floor',

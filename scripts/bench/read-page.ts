@@ -32,19 +32,24 @@ export async function benchReadPage(runs: number): Promise<Figure[]> {
       const page = await b.context.newPage();
       await page.goto(fixture.url, { waitUntil: 'load' });
       await page.addScriptTag({ content: code });
-      const r = await page.evaluate((n) => {
-        const read = (globalThis as unknown as { __vettedReadPage: (u: URL, d: Document) => { profile: unknown; cards: unknown[] } | null }).__vettedReadPage;
-        const times: number[] = [];
-        let found = '';
-        for (let i = 0; i < n; i++) {
-          const t = performance.now();
-          const reading = read(new URL(location.href), document);
-          times.push(performance.now() - t);
-          found = reading ? `${reading.profile ? 'profile' : 'no profile'}, ${reading.cards.length} cards` : 'not a supported page';
-        }
-        times.sort((a, b) => a - b);
-        return { median: times[Math.floor(times.length / 2)]!, first: times[0]!, found };
-      }, Math.max(runs, 9));
+      const r = await page.evaluate(
+        (n) => {
+          const read = (
+            globalThis as unknown as { __vettedReadPage: (u: URL, d: Document) => { profile: unknown; cards: unknown[] } | null }
+          ).__vettedReadPage;
+          const times: number[] = [];
+          let found = '';
+          for (let i = 0; i < n; i++) {
+            const t = performance.now();
+            const reading = read(new URL(location.href), document);
+            times.push(performance.now() - t);
+            found = reading ? `${reading.profile ? 'profile' : 'no profile'}, ${reading.cards.length} cards` : 'not a supported page';
+          }
+          times.sort((a, b) => a - b);
+          return { median: times[Math.floor(times.length / 2)]!, first: times[0]!, found };
+        },
+        Math.max(runs, 9),
+      );
       figures.push({ group: 'readPage', name: `${name} (${r.found})`, value: r.median, unit: 'ms', goal: 10 });
       await page.close();
     }

@@ -22,10 +22,16 @@ async function problems(page: Page, view: string): Promise<string[]> {
     type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<Result> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+    }));
   });
   const blocking = (f: (typeof findings)[number]) => f.impact === 'serious' || f.impact === 'critical';
-  for (const f of findings.filter((x) => !blocking(x))) printed.push(`${view}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.slice(0, 3).join(', ')}`);
+  for (const f of findings.filter((x) => !blocking(x)))
+    printed.push(`${view}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.slice(0, 3).join(', ')}`);
   return findings.filter(blocking).map((f) => `${f.id} (${f.impact}) ${f.help}: ${f.targets.join(', ')}`);
 }
 
@@ -36,7 +42,16 @@ describe('accessibility of the board, comparison and reports in Chromium (axe)',
     session = await launchChromium();
     const profile = (key: string, name: string, url: string) => {
       const [site, siteId] = key.split(':') as ['upwork', string];
-      return { key, site, siteId, name, profileUrl: url, headline: 'Brand identity and logos', rate: { amountMinor: 4500, currency: 'USD', unit: 'hour' as const }, marketplaceRating: { score: 4.9, outOf: 5, count: 40 } };
+      return {
+        key,
+        site,
+        siteId,
+        name,
+        profileUrl: url,
+        headline: 'Brand identity and logos',
+        rate: { amountMinor: 4500, currency: 'USD', unit: 'hour' as const },
+        marketplaceRating: { score: 4.9, outOf: 5, count: 40 },
+      };
     };
     await session.send('trackContractor', { profile: profile(A, 'Ada Lovelace', 'https://www.upwork.com/freelancers/~01a11ya') });
     await session.send('trackContractor', { profile: { ...profile(B, 'Bob Builder', 'https://www.fiverr.com/a11yb'), site: 'fiverr' } });
@@ -46,7 +61,9 @@ describe('accessibility of the board, comparison and reports in Chromium (axe)',
     await session.send('setCheck', { contractorKey: B, itemId: 'reviews-read', state: 'failed' });
     await session.send('saveNote', { contractorKey: A, kind: 'interview', body: 'Walked through three past logo projects.' });
     await session.send('saveNote', { contractorKey: B, kind: 'reference', body: 'A past client says: on time, good files.' });
-    await session.send('saveRating', { rating: { contractorKey: A, quality: 5, communication: 4, timeliness: 4, value: 5, wouldRehire: true } });
+    await session.send('saveRating', {
+      rating: { contractorKey: A, quality: 5, communication: 4, timeliness: 4, value: 5, wouldRehire: true },
+    });
     await session.send('saveList', { name: 'Logo designers, March', addKey: A });
     const p = await session.send('createProject', { title: 'New logo', contractorKey: A, currency: 'USD', budgetMinor: 90_000 });
     await session.send('savePayment', { projectId: p.id, patch: { amountMinor: 30_000, currency: 'USD', paidAt: '2026-10-31' } });
@@ -63,7 +80,11 @@ describe('accessibility of the board, comparison and reports in Chromium (axe)',
     const page = await session.newPage();
     await page.goto(session.extensionUrl('board.html'));
     await page.getByTestId('contractor-row').first().waitFor();
-    const focusedName = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '');
+    const focusedName = () =>
+      page.evaluate(
+        () =>
+          (document.activeElement as HTMLElement | null)?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '',
+      );
     // Tab until the first row's checkbox, tick it with Space; the same for the second.
     for (const name of ['Bob Builder', 'Ada Lovelace']) {
       for (let i = 0; i < 40 && (await focusedName()) !== name; i++) await page.keyboard.press('Tab');

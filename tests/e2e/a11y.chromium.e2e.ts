@@ -92,10 +92,29 @@ describe('accessibility of every view in Chromium (axe)', () => {
       await waitFor('the background to know the Upwork contractor', () => session.send('getContractor', { key: KEY }));
       await session.send('setCheck', { contractorKey: KEY, itemId: 'reviews-read', state: 'done', note: 'Read the last 10 reviews' });
       await session.send('setCheck', { contractorKey: KEY, itemId: 'interview-held', state: 'failed' });
-      await session.send('saveNote', { contractorKey: KEY, kind: 'interview', body: 'Clear answers on Klaviyo flows; asks good questions.' });
-      const done = await session.send('createProject', { title: 'Welcome series', contractorKey: KEY, status: 'completed', budgetMinor: 80000, currency: 'USD' });
+      await session.send('saveNote', {
+        contractorKey: KEY,
+        kind: 'interview',
+        body: 'Clear answers on Klaviyo flows; asks good questions.',
+      });
+      const done = await session.send('createProject', {
+        title: 'Welcome series',
+        contractorKey: KEY,
+        status: 'completed',
+        budgetMinor: 80000,
+        currency: 'USD',
+      });
       await session.send('saveRating', {
-        rating: { contractorKey: KEY, projectId: done.id, quality: 5, communication: 4, timeliness: 3, value: 4, wouldRehire: true, comment: 'Good work, a bit late.' },
+        rating: {
+          contractorKey: KEY,
+          projectId: done.id,
+          quality: 5,
+          communication: 4,
+          timeliness: 3,
+          value: 4,
+          wouldRehire: true,
+          comment: 'Good work, a bit late.',
+        },
       });
       const active = await session.send('createProject', {
         title: 'Klaviyo flows',
@@ -106,9 +125,18 @@ describe('accessibility of every view in Chromium (axe)', () => {
         checkInDays: 3,
       });
       activeProjectId = active.id;
-      await session.send('saveMilestone', { projectId: active.id, patch: { title: 'First flows live', dueDate: isoDaysFromToday(-3), amountMinor: 50000 } });
-      await session.send('saveMilestone', { projectId: active.id, patch: { title: 'Abandoned cart', dueDate: isoDaysFromToday(10), amountMinor: 70000 } });
-      await session.send('savePayment', { projectId: active.id, patch: { amountMinor: 30000, currency: 'USD', paidAt: isoDaysFromToday(-5), note: 'Deposit' } });
+      await session.send('saveMilestone', {
+        projectId: active.id,
+        patch: { title: 'First flows live', dueDate: isoDaysFromToday(-3), amountMinor: 50000 },
+      });
+      await session.send('saveMilestone', {
+        projectId: active.id,
+        patch: { title: 'Abandoned cart', dueDate: isoDaysFromToday(10), amountMinor: 70000 },
+      });
+      await session.send('savePayment', {
+        projectId: active.id,
+        patch: { amountMinor: 30000, currency: 'USD', paidAt: isoDaysFromToday(-5), note: 'Deposit' },
+      });
       await session.send('createProject', { title: 'Calm retainer', status: 'active', budgetMinor: 100000, currency: 'EUR' });
     })();
     return seeding;
@@ -119,7 +147,10 @@ describe('accessibility of every view in Chromium (axe)', () => {
     const toggle = frame.getByTestId('overlay-toggle');
     await toggle.waitFor();
     if ((await toggle.getAttribute('aria-expanded')) !== String(open)) await toggle.click();
-    await waitFor(`the overlay to be ${open ? 'open' : 'collapsed'}`, async () => (await frame.getByTestId('overlay-toggle').getAttribute('aria-expanded')) === String(open));
+    await waitFor(
+      `the overlay to be ${open ? 'open' : 'collapsed'}`,
+      async () => (await frame.getByTestId('overlay-toggle').getAttribute('aria-expanded')) === String(open),
+    );
     return frame;
   }
 
@@ -143,7 +174,9 @@ describe('accessibility of every view in Chromium (axe)', () => {
         await seed();
         await upwork.emulateMedia({ colorScheme: scheme });
         const frame = await setOverlayOpen(upwork, false);
-        await waitFor('the collapsed tab to show the progress', async () => /\d+\/\d+ vetted/.test((await frame.getByTestId('overlay-toggle').getAttribute('aria-label')) ?? ''));
+        await waitFor('the collapsed tab to show the progress', async () =>
+          /\d+\/\d+ vetted/.test((await frame.getByTestId('overlay-toggle').getAttribute('aria-label')) ?? ''),
+        );
         expect(await problems(frame, `overlay collapsed (${scheme})`)).toEqual([]);
       });
 
@@ -153,7 +186,9 @@ describe('accessibility of every view in Chromium (axe)', () => {
         const frame = await setOverlayOpen(upwork, true);
         await frame.getByTestId('note-item').first().waitFor();
         await frame.getByText('Good work, a bit late.').waitFor();
-        expect(await frame.locator('[data-testid="checklist-item"][data-item-id="reviews-read"]').getByRole('checkbox').first().isChecked()).toBe(true);
+        expect(
+          await frame.locator('[data-testid="checklist-item"][data-item-id="reviews-read"]').getByRole('checkbox').first().isChecked(),
+        ).toBe(true);
         expect(await problems(frame, `overlay open (${scheme})`)).toEqual([]);
         // The page around the frame is the marketplace's: only our frame is checked.
         expect(await upwork.$(FRAME)).not.toBeNull();
@@ -166,7 +201,10 @@ describe('accessibility of every view in Chromium (axe)', () => {
         await popup.emulateMedia({ colorScheme: scheme });
         await popup.goto(session.extensionUrl('popup.html'));
         await popup.getByTestId('project-card').first().waitFor();
-        await popup.getByText(/overdue/i).first().waitFor();
+        await popup
+          .getByText(/overdue/i)
+          .first()
+          .waitFor();
         expect(await problems(popup, `popup busy (${scheme})`)).toEqual([]);
         await popup.close();
       });

@@ -21,7 +21,11 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
   });
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -61,7 +65,10 @@ describe('written agreement in Chromium', () => {
     await doc.getByText('Welcome series', { exact: false }).waitFor();
     const text = await doc.innerText();
     const lines = normalise(text);
-    for (const line of await page.evaluate(expectedLines, MILESTONES as unknown as { title: string; dueDate: string; amountMinor: number }[])) {
+    for (const line of await page.evaluate(
+      expectedLines,
+      MILESTONES as unknown as { title: string; dueDate: string; amountMinor: number }[],
+    )) {
       expect(lines).toContain(line.replace(/[\u00a0\u202f]/g, ' '));
     }
     expect(text).toContain('Payment model: milestones. Total price: $1,000.00.');
@@ -110,8 +117,17 @@ describe('written agreement in Chromium', () => {
     // History: the first project done and paid, rated well; a second one paid.
     await session.send('updateProject', { id: projectId, patch: { status: 'completed' } });
     await session.send('savePayment', { projectId, patch: { amountMinor: 100000, currency: 'USD', paidAt: '2026-11-20' } });
-    await session.send('saveRating', { rating: { contractorKey: KEY, projectId, quality: 5, communication: 5, timeliness: 4, value: 5, wouldRehire: true } });
-    const second = await session.send('createProject', { title: 'Flows, part two', contractorKey: KEY, paymentModel: 'hourly', rateMinor: 4500, currency: 'USD', status: 'active' });
+    await session.send('saveRating', {
+      rating: { contractorKey: KEY, projectId, quality: 5, communication: 5, timeliness: 4, value: 5, wouldRehire: true },
+    });
+    const second = await session.send('createProject', {
+      title: 'Flows, part two',
+      contractorKey: KEY,
+      paymentModel: 'hourly',
+      rateMinor: 4500,
+      currency: 'USD',
+      status: 'active',
+    });
     await session.send('savePayment', { projectId: second.id, patch: { amountMinor: 320000, currency: 'USD', paidAt: '2026-11-28' } });
 
     await upwork.setViewportSize({ width: 1280, height: 1400 });

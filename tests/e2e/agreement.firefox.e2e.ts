@@ -66,13 +66,15 @@ describe('written agreement in Firefox', () => {
     expect(normalise(copied)).toEqual(normalise(text));
 
     await (await button(page, 'Mark as agreed')).click();
-    await waitFor('the agreed date', () => page.evaluate(() => document.querySelector('[data-testid="agreement-agreed"]')?.textContent ?? null));
+    await waitFor('the agreed date', () =>
+      page.evaluate(() => document.querySelector('[data-testid="agreement-agreed"]')?.textContent ?? null),
+    );
     const frame = await session.overlayFrame(upwork);
     await waitFor('"Written contract" ticked in the overlay', () =>
       frame.evaluate(
         () =>
-          document.querySelector<HTMLInputElement>('[data-testid="checklist-item"][data-item-id="written-contract"] input[type="checkbox"]')?.checked ||
-          null,
+          document.querySelector<HTMLInputElement>('[data-testid="checklist-item"][data-item-id="written-contract"] input[type="checkbox"]')
+            ?.checked || null,
       ),
     );
 
@@ -87,7 +89,9 @@ describe('written agreement in Firefox', () => {
       select.value = 'marketing';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await waitFor('the questions', () => frame.evaluate(() => document.querySelectorAll('[data-testid="interview-question"] textarea').length || null));
+    await waitFor('the questions', () =>
+      frame.evaluate(() => document.querySelectorAll('[data-testid="interview-question"] textarea').length || null),
+    );
     await frame.evaluate(() => {
       const area = document.querySelector('[data-testid="interview-question"] textarea') as HTMLTextAreaElement;
       area.value = 'Welcome series first, then measure revenue per flow';
@@ -100,8 +104,8 @@ describe('written agreement in Firefox', () => {
     await waitFor('"Interview held" ticked in the overlay', () =>
       frame.evaluate(
         () =>
-          document.querySelector<HTMLInputElement>('[data-testid="checklist-item"][data-item-id="interview-held"] input[type="checkbox"]')?.checked ||
-          null,
+          document.querySelector<HTMLInputElement>('[data-testid="checklist-item"][data-item-id="interview-held"] input[type="checkbox"]')
+            ?.checked || null,
       ),
     );
     const view = await session.send('getContractor', { key: KEY });

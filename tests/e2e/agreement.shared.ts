@@ -36,7 +36,12 @@ export async function seedProject(send: Send): Promise<string> {
 /** Runs in the agreement page: the milestone lines as the user's locale writes them. */
 export function expectedLines(milestones: readonly { title: string; dueDate: string; amountMinor: number }[]): string[] {
   const day = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-  const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const money = new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   return milestones.map((m) => {
     const [y, mo, d] = m.dueDate.split('-').map(Number) as [number, number, number];
     return `${m.title}: due ${day.format(new Date(Date.UTC(y, mo - 1, d)))}, ${money.format(m.amountMinor / 100)}`;

@@ -13,7 +13,13 @@ import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
 const OTHER = 'upwork:~01other0000000000aa';
 const FRAME = '[data-testid="vetted-overlay-frame"]';
 
-const other = { key: OTHER, site: 'upwork' as const, siteId: '~01other0000000000aa', name: 'Other Person', profileUrl: 'https://www.upwork.com/freelancers/~01other0000000000aa' };
+const other = {
+  key: OTHER,
+  site: 'upwork' as const,
+  siteId: '~01other0000000000aa',
+  name: 'Other Person',
+  profileUrl: 'https://www.upwork.com/freelancers/~01other0000000000aa',
+};
 
 describe('a hostile page against Vetted, Chromium (issue 12)', () => {
   let session: ChromiumSession;
@@ -85,13 +91,16 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
   });
 
   it('#4 own frame: a frame the page makes shows nothing and accepts no write', async () => {
-    await page.evaluate((url) => {
-      const f = document.createElement('iframe');
-      f.id = 'decoy';
-      f.src = url;
-      f.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:600px;opacity:0.0001';
-      document.body.append(f);
-    }, session.extensionUrl(`overlay.html#key=${encodeURIComponent(OTHER)}`));
+    await page.evaluate(
+      (url) => {
+        const f = document.createElement('iframe');
+        f.id = 'decoy';
+        f.src = url;
+        f.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:600px;opacity:0.0001';
+        document.body.append(f);
+      },
+      session.extensionUrl(`overlay.html#key=${encodeURIComponent(OTHER)}`),
+    );
     const decoy = await waitFor('the page’s frame', async () => (await page.$('#decoy'))?.contentFrame());
     await decoy.waitForLoadState('load');
     // The page also posts guesses and the old command into it.
@@ -105,7 +114,9 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
     // Whatever runs in that frame (here: the driver, as if the frame were hijacked) is refused.
     const reply = await decoy.evaluate(
       (key) =>
-        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; code?: string }> } } }).chrome.runtime.sendMessage({
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; code?: string }> } } }
+        ).chrome.runtime.sendMessage({
           type: 'updateContractor',
           payload: { key, patch: { status: 'avoid' } },
         }),
@@ -159,7 +170,8 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
         decoy.id = 'decoy-layer';
         decoy.setAttribute('popover', 'manual');
         decoy.textContent = 'Click here to claim your discount';
-        decoy.style.cssText = 'position:fixed;inset:0;width:100vw;height:100vh;margin:0;border:0;opacity:0.01;pointer-events:none;background:#fff;font-size:40px';
+        decoy.style.cssText =
+          'position:fixed;inset:0;width:100vw;height:100vh;margin:0;border:0;opacity:0.01;pointer-events:none;background:#fff;font-size:40px';
         document.body.append(decoy);
         decoy.showPopover();
       }, attack);
@@ -189,7 +201,10 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
     await frame.getByTestId('overlay-toggle').click();
     const box = frame.getByTestId('note-input');
     await box.waitFor();
-    await waitFor('the open frame shown whole', async () => (await frame.evaluate(() => document.documentElement.dataset.exposure)) === 'settled');
+    await waitFor(
+      'the open frame shown whole',
+      async () => (await frame.evaluate(() => document.documentElement.dataset.exposure)) === 'settled',
+    );
     await box.click();
     await page.keyboard.type('Sergii asked for');
     await page.evaluate(() => {
@@ -242,7 +257,9 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
         const f = document.querySelector(sel) as HTMLIFrameElement;
         const s = getComputedStyle(f);
         const holder = getComputedStyle(f.parentElement!);
-        return s.opacity === '1' && s.visibility === 'visible' && s.transform === 'none' && !f.hasAttribute('inert') && holder.opacity === '1';
+        return (
+          s.opacity === '1' && s.visibility === 'visible' && s.transform === 'none' && !f.hasAttribute('inert') && holder.opacity === '1'
+        );
       }, FRAME),
     );
   });

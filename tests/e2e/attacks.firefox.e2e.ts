@@ -11,7 +11,13 @@ import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
 const OTHER = 'upwork:~01other0000000000aa';
 const FRAME = '[data-testid="vetted-overlay-frame"]';
 const TOGGLE = '[data-testid="overlay-toggle"]';
-const other = { key: OTHER, site: 'upwork' as const, siteId: '~01other0000000000aa', name: 'Other Person', profileUrl: 'https://www.upwork.com/freelancers/~01other0000000000aa' };
+const other = {
+  key: OTHER,
+  site: 'upwork' as const,
+  siteId: '~01other0000000000aa',
+  name: 'Other Person',
+  profileUrl: 'https://www.upwork.com/freelancers/~01other0000000000aa',
+};
 
 describe('a hostile page against Vetted, Firefox (issue 12)', () => {
   let session: FirefoxSession;
@@ -55,24 +61,29 @@ describe('a hostile page against Vetted, Firefox (issue 12)', () => {
   });
 
   it('#4 own frame: a frame the page makes shows nothing and its writes are refused', async () => {
-    await page.evaluate((url) => {
-      const f = document.createElement('iframe');
-      f.id = 'decoy';
-      f.src = url;
-      f.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:600px;opacity:0.0001';
-      document.body.append(f);
-      f.addEventListener('load', () => {
-        f.contentWindow!.postMessage({ type: 'vetted:overlay-bind', nonce: 'x'.repeat(32) }, '*');
-        f.contentWindow!.postMessage({ type: 'vetted:overlay-command', command: 'toggle' }, '*');
-      });
-    }, session.extensionUrl(`overlay.html#key=${encodeURIComponent(OTHER)}`));
+    await page.evaluate(
+      (url) => {
+        const f = document.createElement('iframe');
+        f.id = 'decoy';
+        f.src = url;
+        f.style.cssText = 'position:fixed;left:0;top:0;width:400px;height:600px;opacity:0.0001';
+        document.body.append(f);
+        f.addEventListener('load', () => {
+          f.contentWindow!.postMessage({ type: 'vetted:overlay-bind', nonce: 'x'.repeat(32) }, '*');
+          f.contentWindow!.postMessage({ type: 'vetted:overlay-command', command: 'toggle' }, '*');
+        });
+      },
+      session.extensionUrl(`overlay.html#key=${encodeURIComponent(OTHER)}`),
+    );
     const element = await waitFor('the page’s frame', () => page.$('#decoy'));
     const decoy = await waitFor('its document', () => element.contentFrame());
     await waitFor('it loaded', () => decoy.evaluate(() => document.readyState === 'complete' && !!document.getElementById('app')));
     expect(await decoy.evaluate(() => document.getElementById('app')?.innerHTML ?? '')).toBe('');
     const reply = await decoy.evaluate(
       (key) =>
-        (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; code?: string }> } } }).browser.runtime.sendMessage({
+        (
+          globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; code?: string }> } } }
+        ).browser.runtime.sendMessage({
           type: 'updateContractor',
           payload: { key, patch: { status: 'avoid' } },
         }),

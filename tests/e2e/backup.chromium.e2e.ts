@@ -81,13 +81,42 @@ describe('backup and restore in Chromium', () => {
     await upwork.close();
 
     // A project with a milestone, a payment and a rating, by requests (the projects test drives that UI).
-    const project = await session.send('createProject', { title: 'Klaviyo flows', contractorKey: KEY, budgetMinor: 200000, currency: 'USD', status: 'active' });
-    const milestone = await session.send('saveMilestone', { projectId: project.id, patch: { title: 'First flows live', dueDate: '2026-12-01', amountMinor: 50000 } });
-    await session.send('savePayment', { projectId: project.id, patch: { milestoneId: milestone.id, amountMinor: 50000, currency: 'USD', paidAt: '2026-11-20', note: '=deposit' } });
+    const project = await session.send('createProject', {
+      title: 'Klaviyo flows',
+      contractorKey: KEY,
+      budgetMinor: 200000,
+      currency: 'USD',
+      status: 'active',
+    });
+    const milestone = await session.send('saveMilestone', {
+      projectId: project.id,
+      patch: { title: 'First flows live', dueDate: '2026-12-01', amountMinor: 50000 },
+    });
+    await session.send('savePayment', {
+      projectId: project.id,
+      patch: { milestoneId: milestone.id, amountMinor: 50000, currency: 'USD', paidAt: '2026-11-20', note: '=deposit' },
+    });
     await session.send('saveNote', { projectId: project.id, kind: 'budget', body: 'Retainer after launch?' });
-    await session.send('saveRating', { rating: { contractorKey: KEY, projectId: project.id, quality: 5, communication: 4, timeliness: 4, value: 5, wouldRehire: true, comment: 'Great' } });
+    await session.send('saveRating', {
+      rating: {
+        contractorKey: KEY,
+        projectId: project.id,
+        quality: 5,
+        communication: 4,
+        timeliness: 4,
+        value: 5,
+        wouldRehire: true,
+        comment: 'Great',
+      },
+    });
     await session.send('trackContractor', {
-      profile: { key: 'fiverr:tonigdesign', site: 'fiverr', siteId: 'tonigdesign', name: 'Toni G.', profileUrl: 'https://www.fiverr.com/tonigdesign' },
+      profile: {
+        key: 'fiverr:tonigdesign',
+        site: 'fiverr',
+        siteId: 'tonigdesign',
+        name: 'Toni G.',
+        profileUrl: 'https://www.fiverr.com/tonigdesign',
+      },
     });
     await session.send('setCheck', { contractorKey: 'fiverr:tonigdesign', itemId: 'reviews-read', state: 'failed', note: 'fake reviews?' });
 
@@ -142,10 +171,7 @@ describe('backup and restore in Chromium', () => {
   });
 
   it('exports a CSV that a spreadsheet opens safely', async () => {
-    const [download] = await Promise.all([
-      options.waitForEvent('download'),
-      options.getByRole('button', { name: 'Payments CSV' }).click(),
-    ]);
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Payments CSV' }).click()]);
     const file = path.join(tmp, download.suggestedFilename());
     await download.saveAs(file);
     const text = fs.readFileSync(file, 'utf8');
@@ -184,11 +210,9 @@ describe('backup and restore in Chromium', () => {
     await expect.poll(async () => (await session.send('getSettings', {})).checklist[0]?.id).toBe('reviews-read');
     // Focus stays on the moved item's button, so pressing again keeps moving it.
     await options.keyboard.press('Enter');
-    await expect.poll(async () => (await session.send('getSettings', {})).checklist.slice(0, 3).map((i) => i.id)).toEqual([
-      'reviews-read',
-      'references-contacted',
-      'interview-held',
-    ]);
+    await expect
+      .poll(async () => (await session.send('getSettings', {})).checklist.slice(0, 3).map((i) => i.id))
+      .toEqual(['reviews-read', 'references-contacted', 'interview-held']);
     before = await snapshot(session);
   });
 
@@ -212,6 +236,9 @@ describe('backup and restore in Chromium', () => {
     await error.scrollIntoViewIfNeeded();
     await screenshot(options, 'options-import-error-chromium');
     expect(await snapshot(session)).toEqual(before);
-    await waitFor('no stray note', async () => !(await session.send('getContractor', { key: KEY }))?.notes.some((n) => n.id === 'new-note'));
+    await waitFor(
+      'no stray note',
+      async () => !(await session.send('getContractor', { key: KEY }))?.notes.some((n) => n.id === 'new-note'),
+    );
   });
 });

@@ -46,9 +46,18 @@ describe('backup and restore in Firefox', () => {
     });
     await session.send('setCheck', { contractorKey: KEY, itemId: 'interview-held', state: 'done', note: 'video call' });
     await session.send('saveNote', { contractorKey: KEY, kind: 'interview', body: 'Ünïcode ✓ and "quotes", fine' });
-    const project = await session.send('createProject', { title: 'Logo', contractorKey: KEY, budgetMinor: 40000, currency: 'EUR', status: 'active' });
+    const project = await session.send('createProject', {
+      title: 'Logo',
+      contractorKey: KEY,
+      budgetMinor: 40000,
+      currency: 'EUR',
+      status: 'active',
+    });
     const ms = await session.send('saveMilestone', { projectId: project.id, patch: { title: 'Sketches', dueDate: '2026-12-03' } });
-    await session.send('savePayment', { projectId: project.id, patch: { milestoneId: ms.id, amountMinor: 10000, currency: 'EUR', paidAt: '2026-11-25' } });
+    await session.send('savePayment', {
+      projectId: project.id,
+      patch: { milestoneId: ms.id, amountMinor: 10000, currency: 'EUR', paidAt: '2026-11-25' },
+    });
     before = await snapshot(session);
     expect(before.contractors).toHaveLength(1);
 
@@ -57,7 +66,9 @@ describe('backup and restore in Firefox', () => {
     await screenshot(options, 'options-firefox');
     // The button path (Blob URL + <a download>) runs; the file itself is taken from the same request.
     await (await options.waitForSelector('::-p-aria(Export backup[role="button"])'))!.click();
-    await waitFor('the export to finish', async () => (await options.$$eval('[role="status"]', (els) => els.map((e) => e.textContent).join(' '))).includes('Saved vetted-backup-'));
+    await waitFor('the export to finish', async () =>
+      (await options.$$eval('[role="status"]', (els) => els.map((e) => e.textContent).join(' '))).includes('Saved vetted-backup-'),
+    );
     const { text: backup } = await session.send('exportBackup', {});
     fs.writeFileSync(backupFile, backup);
   });
@@ -81,7 +92,9 @@ describe('backup and restore in Firefox', () => {
     const input = (await options.$('[data-testid="import-file"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(corrupt);
     await waitFor('the import error', () => options.$('[data-testid="import-error"]'));
-    expect(await text(options, '[data-testid="import-error"]')).toMatch(/Not imported: corrupt\.json.*not a Vetted backup file.*Nothing was changed/);
+    expect(await text(options, '[data-testid="import-error"]')).toMatch(
+      /Not imported: corrupt\.json.*not a Vetted backup file.*Nothing was changed/,
+    );
     expect(await snapshot(session)).toEqual(before);
   });
 });

@@ -46,9 +46,7 @@ const profile = (id: string, name: string) => ({
 });
 
 async function badgeKeys(page: BadgePage): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="vetted-badge"]')].map((e) => e.getAttribute('data-key') ?? ''),
-  );
+  return page.evaluate(() => [...document.querySelectorAll('[data-testid="vetted-badge"]')].map((e) => e.getAttribute('data-key') ?? ''));
 }
 
 export function describeBadges<P extends BadgePage>(browser: Browser<P>): void {
@@ -126,7 +124,9 @@ export function describeBadges<P extends BadgePage>(browser: Browser<P>): void {
       if (browser.markLabels) {
         const labels = await browser.markLabels(page);
         // 1 check of yours plus 'Rating recorded', which your rating proves (issue 14's derived ticks count on marks too).
-        expect(labels).toContain('Vetted: Shortlisted, your rating 4.5 of 5 over 1 project, vetting 2 of 12 checked. Click to take off the shortlist.');
+        expect(labels).toContain(
+          'Vetted: Shortlisted, your rating 4.5 of 5 over 1 project, vetting 2 of 12 checked. Click to take off the shortlist.',
+        );
         expect(labels.filter((l) => l.startsWith('Vetted: not tracked yet')).length).toBeGreaterThan(3);
       }
     });
@@ -156,8 +156,12 @@ export function describeBadges<P extends BadgePage>(browser: Browser<P>): void {
       await session.send('updateContractor', { key: STRANGER, patch: { status: 'hired' } });
       if (browser.markLabels) {
         const labels = browser.markLabels;
-        await waitFor('the avoid verdict on the mark', async () => (await labels(page)).some((l) => l.startsWith('Vetted: Avoid')), { timeout: 5_000 });
-        await waitFor('the hired verdict on the mark', async () => (await labels(page)).some((l) => l.startsWith('Vetted: Hired')), { timeout: 5_000 });
+        await waitFor('the avoid verdict on the mark', async () => (await labels(page)).some((l) => l.startsWith('Vetted: Avoid')), {
+          timeout: 5_000,
+        });
+        await waitFor('the hired verdict on the mark', async () => (await labels(page)).some((l) => l.startsWith('Vetted: Hired')), {
+          timeout: 5_000,
+        });
       } else {
         // Without the accessibility tree: the background's answer is what the marks are drawn from.
         const summaries = await session.send('getBadges', { keys: [WORKED_ON, STRANGER] });
@@ -180,12 +184,18 @@ export function describeBadges<P extends BadgePage>(browser: Browser<P>): void {
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
       }, target);
       await page.mouse.click(at.x, at.y);
-      await waitFor('the click to shortlist', async () => (await session.send('getContractor', { key: target }))?.contractor.status === 'shortlisted', {
-        timeout: 5_000,
-      });
+      await waitFor(
+        'the click to shortlist',
+        async () => (await session.send('getContractor', { key: target }))?.contractor.status === 'shortlisted',
+        {
+          timeout: 5_000,
+        },
+      );
       // A click the page fakes does nothing.
       await page.evaluate((key) => {
-        document.querySelector(`[data-testid="vetted-badge"][data-key="${key}"]`)?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        document
+          .querySelector(`[data-testid="vetted-badge"][data-key="${key}"]`)
+          ?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       }, target);
       expect((await session.send('getContractor', { key: target }))?.contractor.status).toBe('shortlisted');
     });

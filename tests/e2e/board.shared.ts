@@ -87,7 +87,10 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
       await upwork.frame.click('.ov-lists form button[type="submit"]');
       await waitFor('the list ticked in the overlay', () =>
         upwork.frame.evaluate(
-          (s) => [...document.querySelectorAll<HTMLLabelElement>(s)].some((l) => l.textContent?.includes('Logo designers') && l.querySelector('input')?.checked),
+          (s) =>
+            [...document.querySelectorAll<HTMLLabelElement>(s)].some(
+              (l) => l.textContent?.includes('Logo designers') && l.querySelector('input')?.checked,
+            ),
           '.ov-list-choice',
         ),
       );
@@ -112,7 +115,12 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
       const fiverr = await openOverlay('fiverrSeller');
       // Autocomplete offers the tag already in use.
       await waitFor('the tag suggestion', async () =>
-        (await fiverr.frame.evaluate((s) => [...document.querySelectorAll<HTMLOptionElement>(s)].map((o) => o.value), '#ov-tag-suggestions option')).includes(TAG),
+        (
+          await fiverr.frame.evaluate(
+            (s) => [...document.querySelectorAll<HTMLOptionElement>(s)].map((o) => o.value),
+            '#ov-tag-suggestions option',
+          )
+        ).includes(TAG),
       );
       await addTag(fiverr.page, fiverr.frame, TAG);
       await fiverr.page.close();
@@ -153,7 +161,13 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
     it('opens the board filtered by the list and compares the two', async () => {
       // A third contractor outside the list, so the filter has something to leave out.
       await session.send('trackContractor', {
-        profile: { key: 'upwork:~01other', site: 'upwork', siteId: '~01other', name: 'Not On The List', profileUrl: 'https://www.upwork.com/freelancers/~01other' },
+        profile: {
+          key: 'upwork:~01other',
+          site: 'upwork',
+          siteId: '~01other',
+          name: 'Not On The List',
+          profileUrl: 'https://www.upwork.com/freelancers/~01other',
+        },
       });
       const board = await session.openExtensionPage(`board.html?list=${encodeURIComponent(listId)}`);
       const keys = await waitFor('the two rows of the list', async () => {
@@ -171,7 +185,10 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
         await board.click(`[data-testid="contractor-row"][data-key="${key}"] input[type="checkbox"]`);
       }
       await waitFor('Compare to be enabled', () =>
-        board.evaluate((s) => [...document.querySelectorAll<HTMLButtonElement>(s)].some((b) => b.textContent?.trim() === 'Compare' && !b.disabled), 'button'),
+        board.evaluate(
+          (s) => [...document.querySelectorAll<HTMLButtonElement>(s)].some((b) => b.textContent?.trim() === 'Compare' && !b.disabled),
+          'button',
+        ),
       );
       await shot(board, 'board-list-selected');
       await board.click('.bd-compare-bar button.v-btn--primary');
@@ -189,14 +206,26 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
 
     it('shows a spend report whose totals per currency equal the payments CSV', async () => {
       const logo = await session.send('createProject', { title: 'Logo', contractorKey: UPWORK, currency: 'USD', budgetMinor: 120_000 });
-      const brand = await session.send('createProject', { title: 'Brand book', contractorKey: FIVERR, currency: 'EUR', budgetMinor: 80_000 });
+      const brand = await session.send('createProject', {
+        title: 'Brand book',
+        contractorKey: FIVERR,
+        currency: 'EUR',
+        budgetMinor: 80_000,
+      });
       await session.send('savePayment', { projectId: logo.id, patch: { amountMinor: 50_000, currency: 'USD', paidAt: '2026-10-31' } });
       await session.send('savePayment', { projectId: logo.id, patch: { amountMinor: 25_050, currency: 'USD', paidAt: '2026-11-01' } });
-      await session.send('savePayment', { projectId: logo.id, patch: { amountMinor: -5_000, currency: 'USD', paidAt: '2026-11-15', note: 'refund' } });
+      await session.send('savePayment', {
+        projectId: logo.id,
+        patch: { amountMinor: -5_000, currency: 'USD', paidAt: '2026-11-15', note: 'refund' },
+      });
       await session.send('savePayment', { projectId: brand.id, patch: { amountMinor: 30_000, currency: 'EUR', paidAt: '2026-11-02' } });
 
       const csv = await session.send('exportCsv', { table: 'payments' });
-      const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+      const lines = csv.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .map((l) => l.split(','));
       const header = lines[0]!;
       const fromCsv: Record<string, number> = {};
       for (const row of lines.slice(1)) {

@@ -74,9 +74,7 @@ export function describeFoundation(browser: string, launch: Launch): void {
 
     it('runs the content script on the Upwork profile, which reports the contractor to the background', async () => {
       const page = await session.openMarketplacePage('upworkProfile');
-      const view = await waitFor('the background to know the Upwork contractor', () =>
-        session.send('getContractor', { key: UPWORK_KEY }),
-      );
+      const view = await waitFor('the background to know the Upwork contractor', () => session.send('getContractor', { key: UPWORK_KEY }));
       expect(view.contractor).toMatchObject({ key: UPWORK_KEY, site: 'upwork' });
       expect(view.contractor.name).toMatch(/^Sergii C/);
       expect(view.contractor.profileUrl).toContain('~01140923f209578a6b');

@@ -48,7 +48,8 @@ function traces(): { pwned: unknown; title: string; markers: number } {
 function layoutProblems(): string[] {
   const out: string[] = [];
   const name = (el: Element) =>
-    el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '');
+    el.tagName.toLowerCase() +
+    (typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '');
   const vw = document.documentElement.clientWidth;
   for (const el of [document.documentElement, ...document.querySelectorAll('body, body *')]) {
     const s = getComputedStyle(el);
@@ -63,7 +64,9 @@ function layoutProblems(): string[] {
     const truncates = cs && (cs.textOverflow === 'ellipsis' || (cs.webkitLineClamp !== 'none' && cs.webkitLineClamp !== ''));
     const bound = clip ? clip.getBoundingClientRect() : { left: 0, right: vw };
     if (!truncates && (r.right > Math.min(bound.right, vw) + 1 || r.left < Math.max(bound.left, 0) - 1)) {
-      out.push(`${name(el)} sticks out (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(bound.left)}–${Math.round(bound.right)}, viewport ${vw})`);
+      out.push(
+        `${name(el)} sticks out (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(bound.left)}–${Math.round(bound.right)}, viewport ${vw})`,
+      );
     }
   }
   return out.slice(0, 12);
@@ -88,15 +91,32 @@ describe('hostile content in Chromium', () => {
     page = await session.openMarketplacePage(URL_);
     await waitFor('the background to track the hostile contractor', () => session.send('getContractor', { key: KEY }));
     // The stored snapshot as the adapter read it, whatever the page carried.
-    await session.send('updateContractor', { key: KEY, patch: { name: NAME, headline: `${HTML} ${RTL} ${'Y'.repeat(1700)}`, status: 'shortlisted' } });
-    await session.send('setCheck', { contractorKey: KEY, itemId: 'reviews-read', state: 'done', note: `${HTML}\n${RTL}\n${WORD.slice(0, 5000)}` });
+    await session.send('updateContractor', {
+      key: KEY,
+      patch: { name: NAME, headline: `${HTML} ${RTL} ${'Y'.repeat(1700)}`, status: 'shortlisted' },
+    });
+    await session.send('setCheck', {
+      contractorKey: KEY,
+      itemId: 'reviews-read',
+      state: 'done',
+      note: `${HTML}\n${RTL}\n${WORD.slice(0, 5000)}`,
+    });
     // Over 100 KB of note text: five notes at the 20,000-character limit, a sixth near it, and the markup one.
     await session.send('saveNote', { contractorKey: KEY, kind: 'general', body: `${HTML}\n${RTL} ${EMOJI}` });
     await session.send('saveNote', { contractorKey: KEY, kind: 'interview', body: WORD });
     for (let i = 0; i < 5; i++) await session.send('saveNote', { contractorKey: KEY, kind: 'reference', body: PARAGRAPH });
     const done = await session.send('createProject', { title: TITLE, contractorKey: KEY, status: 'completed', currency: 'USD' });
     await session.send('saveRating', {
-      rating: { contractorKey: KEY, projectId: done.id, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true, comment: `${HTML}\n${RTL} ${EMOJI}\n${WORD.slice(0, 3000)}` },
+      rating: {
+        contractorKey: KEY,
+        projectId: done.id,
+        quality: 5,
+        communication: 5,
+        timeliness: 5,
+        value: 5,
+        wouldRehire: true,
+        comment: `${HTML}\n${RTL} ${EMOJI}\n${WORD.slice(0, 3000)}`,
+      },
     });
     const active = await session.send('createProject', {
       title: TITLE,
@@ -108,7 +128,10 @@ describe('hostile content in Chromium', () => {
     });
     projectId = active.id;
     await session.send('saveMilestone', { projectId, patch: { title: TITLE, dueDate: '2020-01-01', amountMinor: 10_000 } });
-    await session.send('savePayment', { projectId, patch: { amountMinor: 5_000, currency: 'USD', paidAt: '2020-01-02', note: `${HTML} ${WORD.slice(0, 1000)}` } });
+    await session.send('savePayment', {
+      projectId,
+      patch: { amountMinor: 5_000, currency: 'USD', paidAt: '2020-01-02', note: `${HTML} ${WORD.slice(0, 1000)}` },
+    });
     await session.send('saveNote', { projectId, kind: 'budget', body: `${HTML}\n${RTL} ${EMOJI} ${WORD.slice(0, 4000)}` });
   });
   afterAll(async () => {
@@ -118,7 +141,9 @@ describe('hostile content in Chromium', () => {
   it('the options page shows a hostile checklist label as text, runs nothing and keeps its layout', async () => {
     const { checklist } = await session.send('getSettings', {});
     const label = `${HTML} ${RTL} ${EMOJI}`.slice(0, 500);
-    await session.send('updateSettings', { patch: { checklist: checklist.map((item, i) => (i === 0 ? { ...item, label, hint: `${HTML} ${WORD.slice(0, 1500)}` } : item)) } });
+    await session.send('updateSettings', {
+      patch: { checklist: checklist.map((item, i) => (i === 0 ? { ...item, label, hint: `${HTML} ${WORD.slice(0, 1500)}` } : item)) },
+    });
     const options = await session.newPage();
     await options.setViewportSize({ width: 1280, height: 900 });
     await options.goto(session.extensionUrl('options.html'));

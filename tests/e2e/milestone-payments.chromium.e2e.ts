@@ -26,5 +26,6 @@ describeMilestonePayments({
       total: document.querySelectorAll('[data-testid="popup-totals"] .pp-stat')[1]?.querySelector('strong')?.textContent ?? '',
     }));
   },
-  statusShown: (panel, id) => panel.evaluate((sel) => (document.querySelector(sel) as HTMLSelectElement | null)?.value ?? null, `#ms-status-${id}`),
+  statusShown: (panel, id) =>
+    panel.evaluate((sel) => (document.querySelector(sel) as HTMLSelectElement | null)?.value ?? null, `#ms-status-${id}`),
 });

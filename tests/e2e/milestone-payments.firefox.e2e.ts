@@ -15,7 +15,11 @@ describeMilestonePayments({
     // An extension page reads the toolbar button (MV2: browserAction).
     probe ??= await session.openExtensionPage('options.html');
     return probe.evaluate(async () => {
-      const b = (globalThis as unknown as { browser: { browserAction: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).browser;
+      const b = (
+        globalThis as unknown as {
+          browser: { browserAction: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
+        }
+      ).browser;
       return { text: await b.browserAction.getBadgeText({}), title: await b.browserAction.getTitle({}) };
     });
   },
@@ -30,5 +34,6 @@ describeMilestonePayments({
       flags: document.querySelectorAll('[data-testid="overdue-flag"]').length,
       total: document.querySelectorAll('[data-testid="popup-totals"] .pp-stat')[1]?.querySelector('strong')?.textContent ?? '',
     })),
-  statusShown: (panel, id) => panel.evaluate((sel) => (document.querySelector(sel) as HTMLSelectElement | null)?.value ?? null, `#ms-status-${id}`),
+  statusShown: (panel, id) =>
+    panel.evaluate((sel) => (document.querySelector(sel) as HTMLSelectElement | null)?.value ?? null, `#ms-status-${id}`),
 });

@@ -28,7 +28,9 @@ function day(days: number): string {
   return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 }
 
-export function describeMilestonePayments<P extends { close(): Promise<unknown>; reload(): Promise<unknown> }, F>(browser: MilestoneBrowser<P, F>): void {
+export function describeMilestonePayments<P extends { close(): Promise<unknown>; reload(): Promise<unknown> }, F>(
+  browser: MilestoneBrowser<P, F>,
+): void {
   describe(`milestones and payments agree in ${browser.name}`, () => {
     let session: ExtensionSession<P, F>;
     beforeAll(async () => {
@@ -39,8 +41,17 @@ export function describeMilestonePayments<P extends { close(): Promise<unknown>;
     });
 
     it('recording a late milestone’s payment from the approval offer makes it paid and clears every overdue sign', async () => {
-      const project = await session.send('createProject', { title: 'Shop redesign', paymentModel: 'milestones', currency: 'USD', budgetMinor: 150000, status: 'active' });
-      const wireframes = await session.send('saveMilestone', { projectId: project.id, patch: { title: 'Wireframes', dueDate: day(-2), amountMinor: 45000 } });
+      const project = await session.send('createProject', {
+        title: 'Shop redesign',
+        paymentModel: 'milestones',
+        currency: 'USD',
+        budgetMinor: 150000,
+        status: 'active',
+      });
+      const wireframes = await session.send('saveMilestone', {
+        projectId: project.id,
+        patch: { title: 'Wireframes', dueDate: day(-2), amountMinor: 45000 },
+      });
 
       const late = await waitFor('the overdue badge', async () => {
         const b = await browser.badge(session);
@@ -52,7 +63,10 @@ export function describeMilestonePayments<P extends { close(): Promise<unknown>;
 
       const panel = await session.openExtensionPage(`sidepanel.html?project=${project.id}`);
       await browser.approveAndRecord(panel, wireframes.id);
-      await waitFor('the milestone to be paid', async () => (await session.send('getProject', { id: project.id }))?.milestones[0]?.status === 'paid');
+      await waitFor(
+        'the milestone to be paid',
+        async () => (await session.send('getProject', { id: project.id }))?.milestones[0]?.status === 'paid',
+      );
       const view = await session.send('getProject', { id: project.id });
       expect(view?.payments).toMatchObject([{ milestoneId: wireframes.id, amountMinor: 45000, currency: 'USD' }]);
       await waitFor('the side panel to show Paid', async () => (await browser.statusShown(panel, wireframes.id)) === 'paid');
@@ -68,8 +82,14 @@ export function describeMilestonePayments<P extends { close(): Promise<unknown>;
 
     it('a payment of the full amount moves a milestone to paid; completing the project closes the rest', async () => {
       const project = await session.send('createProject', { title: 'Logo', paymentModel: 'milestones', currency: 'USD', status: 'active' });
-      const design = await session.send('saveMilestone', { projectId: project.id, patch: { title: 'Design', dueDate: day(-1), amountMinor: 60000 } });
-      const files = await session.send('saveMilestone', { projectId: project.id, patch: { title: 'Final files', dueDate: day(5), amountMinor: 20000 } });
+      const design = await session.send('saveMilestone', {
+        projectId: project.id,
+        patch: { title: 'Design', dueDate: day(-1), amountMinor: 60000 },
+      });
+      const files = await session.send('saveMilestone', {
+        projectId: project.id,
+        patch: { title: 'Final files', dueDate: day(5), amountMinor: 20000 },
+      });
       await session.send('savePayment', { projectId: project.id, patch: { milestoneId: design.id, amountMinor: 60000, paidAt: day(0) } });
       let view = await session.send('getProject', { id: project.id });
       expect(view?.milestones.find((m) => m.id === design.id)?.status).toBe('paid');

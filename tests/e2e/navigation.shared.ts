@@ -48,7 +48,13 @@ async function waitForFrameKey(page: AnyPage, key: string, what: string, timeout
   try {
     await waitFor(what, async () => (await frameKey(page)) === key, { timeout });
   } catch (err) {
-    const where = await page.evaluate((sel) => JSON.stringify({ url: location.href, frames: [...document.querySelectorAll<HTMLIFrameElement>(sel)].map((f) => f.dataset.key) }), FRAME).catch(() => 'unknown');
+    const where = await page
+      .evaluate(
+        (sel) =>
+          JSON.stringify({ url: location.href, frames: [...document.querySelectorAll<HTMLIFrameElement>(sel)].map((f) => f.dataset.key) }),
+        FRAME,
+      )
+      .catch(() => 'unknown');
     throw new Error(`${err instanceof Error ? err.message : String(err)}; page: ${String(where)}`);
   }
 }
@@ -59,7 +65,9 @@ async function waitForFrameKey(page: AnyPage, key: string, what: string, timeout
  */
 async function traverse(page: AnyPage, direction: 'back' | 'forward', url: string): Promise<void> {
   await page.evaluate((d) => (d === 'back' ? history.back() : history.forward()), direction);
-  await waitFor(`history.${direction}() to reach ${url}`, async () => (await page.evaluate(() => location.href, '')) === url, { timeout: 5_000 });
+  await waitFor(`history.${direction}() to reach ${url}`, async () => (await page.evaluate(() => location.href, '')) === url, {
+    timeout: 5_000,
+  });
 }
 
 async function frameCount(page: AnyPage): Promise<number> {
@@ -72,23 +80,20 @@ async function frameCount(page: AnyPage): Promise<number> {
  * renders into its own content and leaves what extensions added.
  */
 async function spaNavigate(page: AnyPage, url: string, html: string, when: 'later' | 'same-task'): Promise<void> {
-  await page.evaluate(
-    (arg) => {
-      const { url, html, when } = JSON.parse(arg) as { url: string; html: string; when: string };
-      const next = new DOMParser().parseFromString(html, 'text/html');
-      const nodes = [...next.body.childNodes].map((n) => document.importNode(n, true));
-      const render = () => {
-        document.title = next.title;
-        document.head.replaceChildren(...[...next.head.childNodes].map((n) => document.importNode(n, true)));
-        for (const child of [...document.body.children]) if (!child.querySelector('iframe')) child.remove();
-        document.body.prepend(...nodes);
-      };
-      history.pushState({}, '', url);
-      if (when === 'same-task') render();
-      else setTimeout(render, 50);
-    },
-    JSON.stringify({ url, html, when }),
-  );
+  await page.evaluate((arg) => {
+    const { url, html, when } = JSON.parse(arg) as { url: string; html: string; when: string };
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    const nodes = [...next.body.childNodes].map((n) => document.importNode(n, true));
+    const render = () => {
+      document.title = next.title;
+      document.head.replaceChildren(...[...next.head.childNodes].map((n) => document.importNode(n, true)));
+      for (const child of [...document.body.children]) if (!child.querySelector('iframe')) child.remove();
+      document.body.prepend(...nodes);
+    };
+    history.pushState({}, '', url);
+    if (when === 'same-task') render();
+    else setTimeout(render, 50);
+  }, JSON.stringify({ url, html, when }));
 }
 
 export function describeNavigation(browser: string, launch: Launch): void {
@@ -109,7 +114,10 @@ export function describeNavigation(browser: string, launch: Launch): void {
 
     it('shows the overlay for the first profile', async () => {
       await waitForFrameKey(page, FIRST_KEY, 'the overlay frame', 30_000);
-      await waitFor('the background to know the first contractor', async () => (await session.send('getContractor', { key: FIRST_KEY }))?.contractor.name === 'Sergii C.');
+      await waitFor(
+        'the background to know the first contractor',
+        async () => (await session.send('getContractor', { key: FIRST_KEY }))?.contractor.name === 'Sergii C.',
+      );
     });
 
     it('follows pushState to another profile by changing only the hash (no reload)', async () => {
@@ -125,7 +133,9 @@ export function describeNavigation(browser: string, launch: Launch): void {
     });
 
     it('reports the new contractor as the new page shows them, not with the old page’s name', async () => {
-      const view = await waitFor('the background to know the second contractor', () => session.send('getContractor', { key: keyOf(SECOND_ID) }));
+      const view = await waitFor('the background to know the second contractor', () =>
+        session.send('getContractor', { key: keyOf(SECOND_ID) }),
+      );
       expect(view.contractor.name).toBe('Petra K.');
       const first = await session.send('getContractor', { key: FIRST_KEY });
       expect(first?.contractor.name).toBe('Sergii C.');
@@ -134,7 +144,11 @@ export function describeNavigation(browser: string, launch: Launch): void {
     it('follows a page that renders the new profile in the same task as pushState', async () => {
       await spaNavigate(page, profileUrl(THIRD_ID), profileHtml(THIRD_ID, 'Quentin L.'), 'same-task');
       await waitForFrameKey(page, keyOf(THIRD_ID), 'the frame to show the third contractor');
-      const view = await waitFor('the background to know the third contractor', () => session.send('getContractor', { key: keyOf(THIRD_ID) }), { timeout: 5_000 });
+      const view = await waitFor(
+        'the background to know the third contractor',
+        () => session.send('getContractor', { key: keyOf(THIRD_ID) }),
+        { timeout: 5_000 },
+      );
       expect(view.contractor.name).toBe('Quentin L.');
       // Still there well after the page's render settled (the bench once saw it vanish here).
       await new Promise((r) => setTimeout(r, 1_500));
@@ -142,15 +156,20 @@ export function describeNavigation(browser: string, launch: Launch): void {
       expect(await frameCount(page)).toBe(1);
       const frame = await session.overlayFrame(page);
       // The overlay's User Timing mark: the third contractor's data is on screen.
-      await waitFor('the overlay to show the third contractor', () => frame.evaluate(() => performance.getEntriesByName('vetted-overlay:upwork:~01c0ffee0000e2e0cd').length > 0));
+      await waitFor('the overlay to show the third contractor', () =>
+        frame.evaluate(() => performance.getEntriesByName('vetted-overlay:upwork:~01c0ffee0000e2e0cd').length > 0),
+      );
       // The second contractor's record kept its own name.
       expect((await session.send('getContractor', { key: keyOf(SECOND_ID) }))?.contractor.name).toBe('Petra K.');
     });
 
     it('keeps the frame when the page re-renders its whole body without a URL change', async () => {
-      await page.evaluate((html) => {
-        document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
-      }, profileHtml(THIRD_ID, 'Quentin L.'));
+      await page.evaluate(
+        (html) => {
+          document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+        },
+        profileHtml(THIRD_ID, 'Quentin L.'),
+      );
       await new Promise((r) => setTimeout(r, 800));
       expect(await frameKey(page)).toBe(keyOf(THIRD_ID));
       expect(await frameCount(page)).toBe(1);

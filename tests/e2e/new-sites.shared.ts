@@ -32,19 +32,23 @@ export function describeNewSites<P extends AnyPage>(browser: string, launch: () 
 
     beforeAll(async () => {
       session = await launch();
-      for (const [, url, file] of PAGES) session.routes.serve(url, { html: readFileSync(path.join(REPO_ROOT, 'tests/fixtures/reconstructed', file), 'utf8') });
+      for (const [, url, file] of PAGES)
+        session.routes.serve(url, { html: readFileSync(path.join(REPO_ROOT, 'tests/fixtures/reconstructed', file), 'utf8') });
     }, 120_000);
 
     afterAll(async () => {
       await session?.close();
     });
 
-    it.each(PAGES)('%s: the overlay shows on a profile and the contractor is stored under their name', async (_site, url, _file, key, name) => {
-      const page = await session.openMarketplacePage(url);
-      await waitFor(`the overlay on ${url}`, async () => (await frameKeys(page)).join() === key, { timeout: 30_000 });
-      const view = await waitFor(`${key} stored`, () => session.send('getContractor', { key }), { timeout: 10_000 });
-      expect(view.contractor.name).toBe(name);
-    });
+    it.each(PAGES)(
+      '%s: the overlay shows on a profile and the contractor is stored under their name',
+      async (_site, url, _file, key, name) => {
+        const page = await session.openMarketplacePage(url);
+        await waitFor(`the overlay on ${url}`, async () => (await frameKeys(page)).join() === key, { timeout: 30_000 });
+        const view = await waitFor(`${key} stored`, () => session.send('getContractor', { key }), { timeout: 10_000 });
+        expect(view.contractor.name).toBe(name);
+      },
+    );
 
     it('a site switched off shows nothing and stores nothing; switched back on, the open page gets its overlay', async () => {
       const url = 'https://www.malt.fr/profile/paulinedurand';
@@ -58,9 +62,13 @@ export function describeNewSites<P extends AnyPage>(browser: string, launch: () 
       expect(await session.send('getContractor', { key: 'malt:paulinedurand' })).toBeNull();
       // The script was there all along, waiting for the switch: turning it on shows the overlay without a reload.
       await session.send('updateSettings', { patch: { sites: { ...sites, malt: true } } });
-      await waitFor('the overlay once Malt is on again', async () => (await frameKeys(page)).join() === 'malt:paulinedurand', { timeout: 10_000 });
+      await waitFor('the overlay once Malt is on again', async () => (await frameKeys(page)).join() === 'malt:paulinedurand', {
+        timeout: 10_000,
+      });
       // That page's canonical names Camille Martin, not this URL's freelancer: only the key is stored.
-      const view = await waitFor('the contractor stored', () => session.send('getContractor', { key: 'malt:paulinedurand' }), { timeout: 10_000 });
+      const view = await waitFor('the contractor stored', () => session.send('getContractor', { key: 'malt:paulinedurand' }), {
+        timeout: 10_000,
+      });
       expect(view.contractor.name).toBe('paulinedurand');
     });
   });

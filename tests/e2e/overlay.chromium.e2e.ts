@@ -29,7 +29,8 @@ describeOverlay(
         };
         const tabs = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs;
         for (const tab of await tabs.query({})) {
-          if (tab.id !== undefined) await tabs.sendMessage(tab.id, { type: 'vetted:toggle-overlay' }, { frameId: 0 }).catch(() => undefined);
+          if (tab.id !== undefined)
+            await tabs.sendMessage(tab.id, { type: 'vetted:toggle-overlay' }, { frameId: 0 }).catch(() => undefined);
         }
       });
       await ext.close();

@@ -18,7 +18,13 @@ describe('extension reloaded under open pages, Chromium', () => {
   beforeAll(async () => {
     session = await launchChromium();
     await session.send('trackContractor', {
-      profile: { key: 'fiverr:davidsafford', site: 'fiverr', siteId: 'davidsafford', name: 'David Safford', profileUrl: 'https://www.fiverr.com/davidsafford' },
+      profile: {
+        key: 'fiverr:davidsafford',
+        site: 'fiverr',
+        siteId: 'davidsafford',
+        name: 'David Safford',
+        profileUrl: 'https://www.fiverr.com/davidsafford',
+      },
     });
     await session.send('updateContractor', { key: 'fiverr:davidsafford', patch: { status: 'hired' } });
     profile = await session.openMarketplacePage('upworkProfile');
@@ -41,7 +47,9 @@ describe('extension reloaded under open pages, Chromium', () => {
   });
 
   it('removes them quietly once the extension is gone', async () => {
-    await session.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await session.serviceWorker
+      .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+      .catch(() => undefined);
     await waitFor('the frame to be removed', async () => (await profile.$(FRAME)) === null, { timeout: 10_000 });
     await waitFor('the badges to be removed', async () => (await listing.$(BADGE)) === null, { timeout: 10_000 });
     // The pages keep working and nothing of ours complained in them.

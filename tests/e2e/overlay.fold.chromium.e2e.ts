@@ -16,7 +16,13 @@ describe('the overlay checklist above the fold in Chromium', () => {
     // A contractor with a project and a note, as after a day of use: the header has its actions.
     const first = await session.openMarketplacePage('upworkProfile');
     await waitFor('the contractor', () => session.send('getContractor', { key: KEY }));
-    await session.send('createProject', { title: 'Klaviyo flows', contractorKey: KEY, status: 'active', budgetMinor: 150000, currency: 'USD' });
+    await session.send('createProject', {
+      title: 'Klaviyo flows',
+      contractorKey: KEY,
+      status: 'active',
+      budgetMinor: 150000,
+      currency: 'USD',
+    });
     await session.send('updateSettings', { patch: { overlayOpen: true } });
     await first.close();
   });
@@ -43,7 +49,8 @@ describe('the overlay checklist above the fold in Chromium', () => {
       const visible = await frame.evaluate(() => {
         const scroller = document.querySelector('.ov-scroll')!;
         const bottom = Math.min(scroller.getBoundingClientRect().bottom, window.innerHeight);
-        return [...document.querySelectorAll('[data-testid="checklist-item"]')].filter((el) => el.getBoundingClientRect().bottom <= bottom).length;
+        return [...document.querySelectorAll('[data-testid="checklist-item"]')].filter((el) => el.getBoundingClientRect().bottom <= bottom)
+          .length;
       });
       await screenshot(page, `overlay-fold-${label}-chromium`);
       expect(visible).toBeGreaterThanOrEqual(items);

@@ -31,11 +31,11 @@ async function tabTo(page: Page, frame: Frame, selector: string, back = false): 
 }
 
 async function focusIs(frame: Frame, selector: string, what: string): Promise<void> {
-  await waitFor(`focus on ${what}`, () => frame.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector), { timeout: 5_000 }).catch(
-    async () => {
-      throw new Error(`Expected focus on ${what}, it is on ${await focused(frame)}`);
-    },
-  );
+  await waitFor(`focus on ${what}`, () => frame.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector), {
+    timeout: 5_000,
+  }).catch(async () => {
+    throw new Error(`Expected focus on ${what}, it is on ${await focused(frame)}`);
+  });
 }
 
 describe('the overlay by keyboard only in Chromium', () => {
@@ -65,7 +65,10 @@ describe('the overlay by keyboard only in Chromium', () => {
     const box = `[data-testid="checklist-item"][data-item-id="${ITEM}"] input[type="checkbox"]`;
     await tabTo(page, frame, box);
     await page.keyboard.press('Space');
-    await waitFor('the item saved as done', async () => (await session.send('getContractor', { key: KEY }))?.checks.find((c) => c.itemId === ITEM)?.state === 'done');
+    await waitFor(
+      'the item saved as done',
+      async () => (await session.send('getContractor', { key: KEY }))?.checks.find((c) => c.itemId === ITEM)?.state === 'done',
+    );
     await focusIs(frame, box, 'the ticked checkbox');
   });
 
@@ -76,10 +79,16 @@ describe('the overlay by keyboard only in Chromium', () => {
     await focusIs(frame, `#ov-item-${ITEM}-note`, 'the item note field');
     await page.keyboard.type('Video call, 40 minutes', { delay: 2 });
     await page.keyboard.press('Control+Enter');
-    await waitFor('the item note saved', async () => (await session.send('getContractor', { key: KEY }))?.checks.find((c) => c.itemId === ITEM)?.note === 'Video call, 40 minutes');
+    await waitFor(
+      'the item note saved',
+      async () =>
+        (await session.send('getContractor', { key: KEY }))?.checks.find((c) => c.itemId === ITEM)?.note === 'Video call, 40 minutes',
+    );
     await focusIs(frame, button, 'the item’s note button');
     // The button's name follows the saved note once the overlay has re-read it after the broadcast.
-    await waitFor('the note button to say the note exists', async () => (await focused(frame)).includes('Edit note on “Interview held”'), { timeout: 5_000 });
+    await waitFor('the note button to say the note exists', async () => (await focused(frame)).includes('Edit note on “Interview held”'), {
+      timeout: 5_000,
+    });
     expect(await focused(frame)).toContain('Edit note on “Interview held”');
   });
 
@@ -87,7 +96,9 @@ describe('the overlay by keyboard only in Chromium', () => {
     await tabTo(page, frame, '[data-testid="note-input"]');
     await page.keyboard.type('Rate negotiable to 45', { delay: 2 });
     await page.keyboard.press('Control+Enter');
-    await waitFor('the note saved', async () => (await session.send('getContractor', { key: KEY }))?.notes.some((n) => n.body === 'Rate negotiable to 45'));
+    await waitFor('the note saved', async () =>
+      (await session.send('getContractor', { key: KEY }))?.notes.some((n) => n.body === 'Rate negotiable to 45'),
+    );
     await focusIs(frame, '[data-testid="note-input"]', 'the note field');
     expect(await frame.getByTestId('note-input').inputValue()).toBe('');
   });

@@ -95,7 +95,10 @@ export function describeOverlay<P extends OverlayPageLike, F extends OverlayFram
     async function setOpen(target: P, open: boolean): Promise<F> {
       const settled = async () => {
         const frame = await session.overlayFrame(target);
-        const expanded = await frame.evaluate((selector) => document.querySelector(selector)?.getAttribute('aria-expanded') ?? null, TOGGLE);
+        const expanded = await frame.evaluate(
+          (selector) => document.querySelector(selector)?.getAttribute('aria-expanded') ?? null,
+          TOGGLE,
+        );
         if (expanded !== 'true' && expanded !== 'false') return undefined;
         const { width } = await frameBox(target);
         if (expanded === 'true' ? width < 300 : width > 80) return undefined;
@@ -107,10 +110,14 @@ export function describeOverlay<P extends OverlayPageLike, F extends OverlayFram
         if (clicks === 3) throw new Error(`Timed out waiting for ${what}: three clicks on the toggle did nothing`);
         await state.frame.click(TOGGLE);
         // A click that lands while the panel re-renders (a change broadcast) may be lost: then click again.
-        state = await waitFor(what, async () => {
-          const now = await settled();
-          return now?.open === open ? now : undefined;
-        }, { timeout: 5_000 }).catch(() => waitFor('the overlay to settle', settled));
+        state = await waitFor(
+          what,
+          async () => {
+            const now = await settled();
+            return now?.open === open ? now : undefined;
+          },
+          { timeout: 5_000 },
+        ).catch(() => waitFor('the overlay to settle', settled));
       }
       return state.frame;
     }

@@ -18,7 +18,11 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 async function accessibilityProblems(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -141,7 +145,9 @@ describe('projects in Chromium', () => {
     await expect.poll(() => form.getByLabel('Contract signed on').inputValue()).toBe('');
     await form.getByRole('button', { name: 'Save project' }).click();
     await expect.poll(() => contract.textContent()).not.toContain('Signed');
-    expect((await session.send('getProject', { id: projectId }))?.project.contract).toEqual({ expectations: 'Three flows live, tested on mobile.' });
+    expect((await session.send('getProject', { id: projectId }))?.project.contract).toEqual({
+      expectations: 'Three flows live, tested on mobile.',
+    });
   });
 
   it('shows the budget summary with the payment in the side panel', async () => {
@@ -206,7 +212,12 @@ describe('projects in Chromium', () => {
     await panel.bringToFront();
     await panel.getByRole('button', { name: 'Mark completed' }).click();
     const form = panel.getByRole('form', { name: 'Rate this contractor' });
-    for (const [criterion, score] of [['Quality', 5], ['Communication', 4], ['Timeliness', 4], ['Value', 5]] as const) {
+    for (const [criterion, score] of [
+      ['Quality', 5],
+      ['Communication', 4],
+      ['Timeliness', 4],
+      ['Value', 5],
+    ] as const) {
       await form.getByLabel(`${criterion} ${score} of 5`).check({ force: true });
     }
     await form.getByLabel('Yes').check();
@@ -217,7 +228,9 @@ describe('projects in Chromium', () => {
     await panel.getByText(/You rated Sergii C.* for this project and would hire them again/).waitFor();
 
     const view = await session.send('getContractor', { key: KEY });
-    expect(view?.ratings).toMatchObject([{ projectId, quality: 5, communication: 4, timeliness: 4, value: 5, wouldRehire: true, comment: 'Fast and clear.' }]);
+    expect(view?.ratings).toMatchObject([
+      { projectId, quality: 5, communication: 4, timeliness: 4, value: 5, wouldRehire: true, comment: 'Fast and clear.' },
+    ]);
     expect(view?.projects.find((p) => p.id === projectId)?.status).toBe('completed');
 
     await upwork.bringToFront();
@@ -231,7 +244,11 @@ describe('projects in Chromium', () => {
       async () => {
         if ((await rating.count()) > 0) return true;
         const collapsed = frame.locator('[data-testid="overlay-toggle"][aria-expanded="false"]');
-        if ((await collapsed.count()) > 0) await collapsed.first().click({ timeout: 2_000 }).catch(() => undefined);
+        if ((await collapsed.count()) > 0)
+          await collapsed
+            .first()
+            .click({ timeout: 2_000 })
+            .catch(() => undefined);
         return false;
       },
       { timeout: 30_000, interval: 1_000 },

@@ -87,7 +87,9 @@ describe('projects in Firefox', () => {
     const panel = await session.openExtensionPage(`sidepanel.html?project=${project!.id}`);
     await clickButton(panel, 'Edit project');
     const date = `#project-${project!.id}-signedAt`;
-    await waitFor('the signed date in the editor', () => panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '2026-11-02', date));
+    await waitFor('the signed date in the editor', () =>
+      panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '2026-11-02', date),
+    );
     // The editor scrolls itself into view smoothly after "Edit project": a click at coordinates
     // taken mid-scroll lands beside the button (it failed that way in CI), so the button is clicked
     // through the DOM once it exists.
@@ -98,7 +100,9 @@ describe('projects in Firefox', () => {
         return Boolean(button);
       }),
     );
-    await waitFor('the emptied date field', () => panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).value === '', date));
+    await waitFor('the emptied date field', () =>
+      panel.evaluate((sel) => (document.querySelector(sel) as HTMLInputElement).value === '', date),
+    );
     await clickButton(panel, 'Save project');
     await waitFor('the date to be gone from storage', async () => {
       const view = await session.send('getProject', { id: project!.id });

@@ -75,9 +75,21 @@ export function describeRestore<P extends { close(): Promise<unknown> }, F>(brow
       await session.send('updateContractor', { key: KEY, patch: { status: 'hired', tags: ['email', 'klaviyo'], name: 'Dana (Klaviyo)' } });
       await session.send('setCheck', { contractorKey: KEY, itemId: 'interview-held', state: 'done', note: 'video call' });
       await session.send('saveNote', { contractorKey: KEY, kind: 'interview', body: 'Knows flows well' });
-      const project = await session.send('createProject', { title: 'Klaviyo flows', contractorKey: KEY, budgetMinor: 150000, currency: 'EUR', status: 'active' });
-      const ms = await session.send('saveMilestone', { projectId: project.id, patch: { title: 'Wireframes', dueDate: '2026-12-01', amountMinor: 45000 } });
-      await session.send('savePayment', { projectId: project.id, patch: { milestoneId: ms.id, amountMinor: 45000, currency: 'EUR', paidAt: '2026-11-20' } });
+      const project = await session.send('createProject', {
+        title: 'Klaviyo flows',
+        contractorKey: KEY,
+        budgetMinor: 150000,
+        currency: 'EUR',
+        status: 'active',
+      });
+      const ms = await session.send('saveMilestone', {
+        projectId: project.id,
+        patch: { title: 'Wireframes', dueDate: '2026-12-01', amountMinor: 45000 },
+      });
+      await session.send('savePayment', {
+        projectId: project.id,
+        patch: { milestoneId: ms.id, amountMinor: 45000, currency: 'EUR', paidAt: '2026-11-20' },
+      });
       await session.send('updateSettings', { patch: { defaultCurrency: 'EUR', dueSoonDays: 5 } });
 
       const { text } = await session.send('exportBackup', {});
@@ -91,7 +103,10 @@ export function describeRestore<P extends { close(): Promise<unknown> }, F>(brow
 
       // A fresh install sees the known profile: Vetted records a new Prospect and the overlay's state.
       const again = await session.openMarketplacePage('upworkProfile');
-      await waitFor('the fresh Prospect record', async () => (await session.send('getContractor', { key: KEY }))?.contractor.status === 'prospect');
+      await waitFor(
+        'the fresh Prospect record',
+        async () => (await session.send('getContractor', { key: KEY }))?.contractor.status === 'prospect',
+      );
       await session.send('updateSettings', { patch: { overlayOpen: true } });
       await again.close();
 

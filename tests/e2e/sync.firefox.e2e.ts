@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, screenshot, waitFor, type FirefoxSession } from './harness';
 import { startLighttpd, type DavServer } from '../sync-servers';
-import { connectThroughOptions, expectUnreachableSaid, expectWorkspaceCreated, expectWrongPassphraseRefused, type SyncPage } from './sync.shared';
+import {
+  connectThroughOptions,
+  expectUnreachableSaid,
+  expectWorkspaceCreated,
+  expectWrongPassphraseRefused,
+  type SyncPage,
+} from './sync.shared';
 
 const FIELD_IDS: Record<string, string> = {
   'Server address': '#sync-server',

@@ -9,21 +9,17 @@ export const nodeFetch: typeof fetch = (input, init) =>
   new Promise<Response>((resolve, reject) => {
     const url = new URL(String(input));
     const body = init?.body;
-    const req = request(
-      url,
-      { method: init?.method ?? 'GET', headers: { ...(init?.headers as Record<string, string>) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const status = res.statusCode ?? 500;
-          const bytes = Buffer.concat(chunks);
-          const nullBody = status === 204 || status === 304;
-          resolve(new Response(nullBody ? null : new Uint8Array(bytes), { status }));
-        });
-        res.on('error', reject);
-      },
-    );
+    const req = request(url, { method: init?.method ?? 'GET', headers: { ...(init?.headers as Record<string, string>) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const status = res.statusCode ?? 500;
+        const bytes = Buffer.concat(chunks);
+        const nullBody = status === 204 || status === 304;
+        resolve(new Response(nullBody ? null : new Uint8Array(bytes), { status }));
+      });
+      res.on('error', reject);
+    });
     req.on('error', (err) => reject(Object.assign(new TypeError('fetch failed'), { cause: err })));
     init?.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
     if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);

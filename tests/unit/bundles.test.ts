@@ -47,7 +47,8 @@ const PAGES = [
   'entrypoints/reports/main.tsx',
   'entrypoints/agreement/main.tsx',
 ];
-const under = (graph: Map<string, string | undefined>, dir: string) => [...graph.keys()].filter((k) => k.startsWith(path.join(root, dir) + path.sep));
+const under = (graph: Map<string, string | undefined>, dir: string) =>
+  [...graph.keys()].filter((k) => k.startsWith(path.join(root, dir) + path.sep));
 
 describe('extension pages load without zod and without the site adapters', () => {
   it('lists every page entry point', () => {

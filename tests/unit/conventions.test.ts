@@ -25,7 +25,9 @@ describe('source conventions', () => {
   });
 
   it('never injects HTML strings (user text must render inertly)', () => {
-    const offenders = source.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(read(f)));
+    const offenders = source.filter((f) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(read(f)),
+    );
     expect(offenders).toEqual([]);
   });
 

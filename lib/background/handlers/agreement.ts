@@ -17,7 +17,10 @@ export const agreementHandlers: HandlerGroup<Names> = {
   async getContractorPayments(db, { contractorKey }) {
     return db.transaction('r', [db.projects, db.payments], async () => {
       const projects = await listProjects(db, { contractorKey });
-      const byProject = await paymentsByProject(db, projects.map((p) => p.id));
+      const byProject = await paymentsByProject(
+        db,
+        projects.map((p) => p.id),
+      );
       return [...byProject.values()].flat();
     });
   },

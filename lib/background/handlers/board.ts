@@ -30,15 +30,7 @@ import { noteWords, queryWords, wordsMatch } from '../../domain/words';
 import type { CompareEntry, ListSummary } from '../../messaging/protocol';
 import type { HandlerGroup } from '../context';
 
-type Names =
-  | 'getTags'
-  | 'listLists'
-  | 'saveList'
-  | 'deleteList'
-  | 'setListMember'
-  | 'getBoard'
-  | 'getCompare'
-  | 'getSpendReport';
+type Names = 'getTags' | 'listLists' | 'saveList' | 'deleteList' | 'setListMember' | 'getBoard' | 'getCompare' | 'getSpendReport';
 
 function summaries(rows: readonly ContractorList[]): ListSummary[] {
   return rows.map((l) => ({ id: l.id, name: l.name, count: l.keys.length }));
@@ -93,7 +85,9 @@ async function keysWithNoteWords(db: VettedDb, words: readonly string[]): Promis
   let chosen = 0;
   let ids: string[] | undefined;
   for (let i = 0; i < words.length; i++) {
-    const found = await range(words[i]!).limit(NARROW_ENOUGH + 1).primaryKeys();
+    const found = await range(words[i]!)
+      .limit(NARROW_ENOUGH + 1)
+      .primaryKeys();
     if (found.length <= NARROW_ENOUGH) {
       chosen = i;
       ids = found;
@@ -179,13 +173,7 @@ async function figuredWindow(
   return windowOfFigured(figured, seen, sort, offset, limit);
 }
 
-export async function boardPage(
-  db: VettedDb,
-  filter: BoardFilter,
-  sort: BoardSort,
-  offset: number,
-  limit: number,
-) {
+export async function boardPage(db: VettedDb, filter: BoardFilter, sort: BoardSort, offset: number, limit: number) {
   return db.transaction('r', [db.contractors, db.checks, db.notes, db.ratings, db.lists, db.settings], async () => {
     const [settings, allLists, tags, sites, tracked] = await Promise.all([
       getSettings(db),
@@ -214,7 +202,9 @@ export async function boardPage(
         checksFor(db, keys, false),
         ratingsFor(db, keys, false),
       ]);
-      const rows = page.filter((c): c is Contractor => c !== undefined).map((c) => toRow(c, template, checks.get(c.key), ratings.get(c.key)));
+      const rows = page
+        .filter((c): c is Contractor => c !== undefined)
+        .map((c) => toRow(c, template, checks.get(c.key), ratings.get(c.key)));
       return { total, offset, rows, ...facets };
     }
     const list = filter.listId ? allLists.find((l) => l.id === filter.listId) : undefined;
@@ -313,11 +303,7 @@ export const boardHandlers: HandlerGroup<Names> = {
 
   async getSpendReport(db) {
     return db.transaction('r', [db.projects, db.payments, db.milestones, db.contractors], async () => {
-      const [projects, payments, milestones] = await Promise.all([
-        db.projects.toArray(),
-        db.payments.toArray(),
-        db.milestones.toArray(),
-      ]);
+      const [projects, payments, milestones] = await Promise.all([db.projects.toArray(), db.payments.toArray(), db.milestones.toArray()]);
       const keys = [...new Set(projects.flatMap((p) => (p.contractorKey ? [p.contractorKey] : [])))];
       const people = await db.contractors.bulkGet(keys);
       const names = new Map<string, string>();

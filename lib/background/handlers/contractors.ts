@@ -30,7 +30,14 @@ export const contractorHandlers: HandlerGroup<Names> = {
         listProjects(db, { contractorKey: key }),
         contractors.bulkGetContractors(db, contractor.links),
       ]);
-      const milestones = [...(await milestonesByProject(db, projects.map((p) => p.id))).values()].flat();
+      const milestones = [
+        ...(
+          await milestonesByProject(
+            db,
+            projects.map((p) => p.id),
+          )
+        ).values(),
+      ].flat();
       const derived = derivedChecks({ projects, milestones, ratingCount: ratings.length });
       const { notes, total: notesTotal } = page;
       // The kit's answers note, also when it is older than the first page (InterviewKit shows it).

@@ -50,7 +50,14 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
         ]),
     );
     // Ticks the data proves count on the badge as in the overlay (issue 14).
-    const milestoneRows = projectRows.length > 0 ? await whereAnyOf(db.milestones, 'projectId', projectRows.map((p) => p.id)) : [];
+    const milestoneRows =
+      projectRows.length > 0
+        ? await whereAnyOf(
+            db.milestones,
+            'projectId',
+            projectRows.map((p) => p.id),
+          )
+        : [];
     const byKey = new Map(contractors.map((c) => [c.key, c]));
     const projectIds = new Map<string, Set<string>>();
     for (const p of projectRows) {

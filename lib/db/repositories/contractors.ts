@@ -37,8 +37,7 @@ export async function listContractors(db: VettedDb, q: ContractorQuery = {}): Pr
   const limit = q.limit ?? 100;
   const needle = q.query?.trim().toLowerCase();
   const matches = (c: Contractor) =>
-    !needle ||
-    [c.name, c.headline ?? '', c.key, ...c.tags, ...(c.skills ?? [])].some((s) => s.toLowerCase().includes(needle));
+    !needle || [c.name, c.headline ?? '', c.key, ...c.tags, ...(c.skills ?? [])].some((s) => s.toLowerCase().includes(needle));
   if (q.status) {
     const rows = await db.contractors.where('status').equals(q.status).filter(matches).toArray();
     return rows.sort((a, b) => b.lastSeenAt - a.lastSeenAt).slice(0, limit);
@@ -211,11 +210,14 @@ export async function linkContractors(db: VettedDb, a: string, b: string, now: n
     ] as const) {
       if (self.links.includes(other)) continue;
       if (self.links.length >= MAX_LINKS) throw new InvalidRecordError(`${self.name} already has ${MAX_LINKS} linked profiles.`);
-      await db.contractors.where('key').equals(self.key).modify((c) => {
-        if (!c.links.includes(other)) c.links.push(other);
-        c.updatedAt = now;
-        c.userUpdatedAt = now;
-      });
+      await db.contractors
+        .where('key')
+        .equals(self.key)
+        .modify((c) => {
+          if (!c.links.includes(other)) c.links.push(other);
+          c.updatedAt = now;
+          c.userUpdatedAt = now;
+        });
     }
     await markChanged(db, now);
   });
@@ -227,11 +229,14 @@ export async function unlinkContractors(db: VettedDb, a: string, b: string, now:
       [a, b],
       [b, a],
     ] as const) {
-      await db.contractors.where('key').equals(self).modify((c) => {
-        c.links = c.links.filter((k) => k !== other);
-        c.updatedAt = now;
-        c.userUpdatedAt = now;
-      });
+      await db.contractors
+        .where('key')
+        .equals(self)
+        .modify((c) => {
+          c.links = c.links.filter((k) => k !== other);
+          c.updatedAt = now;
+          c.userUpdatedAt = now;
+        });
     }
     await markChanged(db, now);
   });
@@ -243,40 +248,45 @@ export async function unlinkContractors(db: VettedDb, a: string, b: string, now:
  * also belong to a project stay on that project. Other profiles' links to this one are removed.
  */
 export async function deleteContractor(db: VettedDb, key: string, now: number): Promise<boolean> {
-  return db.transaction(
-    'rw',
-    [db.contractors, db.checks, db.notes, db.ratings, db.projects, db.lists, db.settings],
-    async () => {
-      const current = await db.contractors.get(key);
-      const checks = await db.checks.where('contractorKey').equals(key).count();
-      const notes = await db.notes.where('contractorKey').equals(key).count();
-      const ratings = await db.ratings.where('contractorKey').equals(key).count();
-      const projects = await db.projects.where('contractorKey').equals(key).count();
-      if (!current && checks + notes + ratings + projects === 0) return false;
-      await db.checks.where('contractorKey').equals(key).delete();
-      await db.ratings.where('contractorKey').equals(key).delete();
-      await db.notes
-        .where('contractorKey')
-        .equals(key)
-        .filter((n) => n.projectId === undefined)
-        .delete();
-      await db.notes.where('contractorKey').equals(key).modify((n) => {
+  return db.transaction('rw', [db.contractors, db.checks, db.notes, db.ratings, db.projects, db.lists, db.settings], async () => {
+    const current = await db.contractors.get(key);
+    const checks = await db.checks.where('contractorKey').equals(key).count();
+    const notes = await db.notes.where('contractorKey').equals(key).count();
+    const ratings = await db.ratings.where('contractorKey').equals(key).count();
+    const projects = await db.projects.where('contractorKey').equals(key).count();
+    if (!current && checks + notes + ratings + projects === 0) return false;
+    await db.checks.where('contractorKey').equals(key).delete();
+    await db.ratings.where('contractorKey').equals(key).delete();
+    await db.notes
+      .where('contractorKey')
+      .equals(key)
+      .filter((n) => n.projectId === undefined)
+      .delete();
+    await db.notes
+      .where('contractorKey')
+      .equals(key)
+      .modify((n) => {
         delete n.contractorKey;
         n.updatedAt = now;
       });
-      await db.projects.where('contractorKey').equals(key).modify((p) => {
+    await db.projects
+      .where('contractorKey')
+      .equals(key)
+      .modify((p) => {
         delete p.contractorKey;
         p.updatedAt = now;
       });
-      if (current) {
-        await db.contractors.where('key').anyOf(current.links).modify((c) => {
+    if (current) {
+      await db.contractors
+        .where('key')
+        .anyOf(current.links)
+        .modify((c) => {
           c.links = c.links.filter((k) => k !== key);
         });
-        await db.contractors.delete(key);
-      }
-      await removeFromAllLists(db, key, now);
-      await markChanged(db, now);
-      return true;
-    },
-  );
+      await db.contractors.delete(key);
+    }
+    await removeFromAllLists(db, key, now);
+    await markChanged(db, now);
+    return true;
+  });
 }

@@ -102,8 +102,11 @@ export async function setListMember(
 
 /** Takes a deleted contractor off every list (inside the caller's transaction, which must include lists). */
 export async function removeFromAllLists(db: VettedDb, key: string, now: number): Promise<void> {
-  await db.lists.where('keys').equals(key).modify((l) => {
-    l.keys = l.keys.filter((k) => k !== key);
-    l.updatedAt = now;
-  });
+  await db.lists
+    .where('keys')
+    .equals(key)
+    .modify((l) => {
+      l.keys = l.keys.filter((k) => k !== key);
+      l.updatedAt = now;
+    });
 }

@@ -95,7 +95,12 @@ export interface NoteInput {
  * Creates a note, or edits one: only kind and body change (and an owner is added when given),
  * so a concurrent edit of another field is kept.
  */
-export async function saveNote(db: VettedDb, input: NoteInput, now: number, newId: () => string = () => crypto.randomUUID()): Promise<Note> {
+export async function saveNote(
+  db: VettedDb,
+  input: NoteInput,
+  now: number,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<Note> {
   return db.transaction('rw', db.notes, db.settings, async () => {
     let note: Note;
     const { createId, baseUpdatedAt, ...fields } = input;
@@ -117,11 +122,7 @@ export async function saveNote(db: VettedDb, input: NoteInput, now: number, newI
       note = validate(NoteSchema, { ...current, ...changes }, 'note');
       await db.notes.update(current.id, changes);
     } else {
-      note = validate(
-        NoteSchema,
-        compact({ ...input, id: createId ?? newId(), createdAt: now, updatedAt: now }),
-        'note',
-      );
+      note = validate(NoteSchema, compact({ ...input, id: createId ?? newId(), createdAt: now, updatedAt: now }), 'note');
       await db.notes.add(note);
     }
     await markChanged(db, now);

@@ -155,14 +155,20 @@ export async function deleteProject(db: VettedDb, id: string, now: number): Prom
       .equals(id)
       .filter((n) => n.contractorKey === undefined)
       .delete();
-    await db.notes.where('projectId').equals(id).modify((n) => {
-      delete n.projectId;
-      n.updatedAt = now;
-    });
-    await db.ratings.where('projectId').equals(id).modify((r) => {
-      delete r.projectId;
-      r.updatedAt = now;
-    });
+    await db.notes
+      .where('projectId')
+      .equals(id)
+      .modify((n) => {
+        delete n.projectId;
+        n.updatedAt = now;
+      });
+    await db.ratings
+      .where('projectId')
+      .equals(id)
+      .modify((r) => {
+        delete r.projectId;
+        r.updatedAt = now;
+      });
     await db.projects.delete(id);
     await markChanged(db, now);
     return true;

@@ -46,4 +46,3 @@ export async function recordSyncResult(db: VettedDb, at: number, error: { code: 
     return next;
   });
 }
-

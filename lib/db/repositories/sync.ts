@@ -90,7 +90,12 @@ function validRecord(r: SyncRecord, db: VettedDb): boolean {
  * Merges versions from elsewhere. Call inside a read-write transaction over `syncScope(db)`: the
  * transaction is marked so the stamper keeps the given versions; merged results get a new version.
  */
-export async function applyVersions(db: VettedDb, tx: Transaction, records: readonly SyncRecord[], options: ApplyOptions): Promise<ApplyResult> {
+export async function applyVersions(
+  db: VettedDb,
+  tx: Transaction,
+  records: readonly SyncRecord[],
+  options: ApplyOptions,
+): Promise<ApplyResult> {
   db.stamp.manage(tx.idbtrans);
   const merge = options.merge ?? mergeVersions;
   const clock = await readClock(db);
@@ -119,7 +124,15 @@ export async function applyVersions(db: VettedDb, tx: Transaction, records: read
       if (!entry) return;
       const row = entry.deleted ? null : ((rows[j] as Row | undefined) ?? undefined);
       if (row === undefined) return; // a live index row without its row: treat as unknown
-      current.set(keyText(k), { table, v: entry.v, d: entry.d, row, ...(entry.base ? { base: entry.base } : {}), ...(entry.g ? { g: entry.g } : {}), entry });
+      current.set(keyText(k), {
+        table,
+        v: entry.v,
+        d: entry.d,
+        row,
+        ...(entry.base ? { base: entry.base } : {}),
+        ...(entry.g ? { g: entry.g } : {}),
+        entry,
+      });
     });
     const rowPuts = new Map<string, Row>();
     const rowDeletes = new Map<string, RecordKey>();
@@ -190,7 +203,15 @@ export async function applyVersions(db: VettedDb, tx: Transaction, records: read
         rowPuts.set(k, row);
       }
       indexPuts.set(k, next);
-      current.set(k, { table, v: next.v, d: next.d, row, ...(next.base ? { base: next.base } : {}), ...(next.g ? { g: next.g } : {}), entry: next });
+      current.set(k, {
+        table,
+        v: next.v,
+        d: next.d,
+        row,
+        ...(next.base ? { base: next.base } : {}),
+        ...(next.g ? { g: next.g } : {}),
+        entry: next,
+      });
     }
     if (rowDeletes.size) await t.bulkDelete([...rowDeletes.values()]);
     if (rowPuts.size) await t.bulkPut([...rowPuts.values()]);
@@ -257,7 +278,12 @@ export function createSyncStore(db: VettedDb, options: SyncStoreOptions = {}): S
         const clock = await readClock(db);
         const meta = await cursorMeta(db);
         if (chunk.deviceId === clock.deviceId || chunk.seq <= (meta.cursors[chunk.deviceId] ?? 0)) return { applied: 0, conflicts: 0 };
-        const result = await applyVersions(db, tx, chunk.records, { origin: 'remote', now: now(), validate: true, ...(options.merge ? { merge: options.merge } : {}) });
+        const result = await applyVersions(db, tx, chunk.records, {
+          origin: 'remote',
+          now: now(),
+          validate: true,
+          ...(options.merge ? { merge: options.merge } : {}),
+        });
         meta.cursors = { ...meta.cursors, [chunk.deviceId]: chunk.seq };
         await db.syncMeta.put(meta);
         const applied = result.outcomes.filter((o) => o === 'added' || o === 'updated').length;
@@ -279,10 +305,13 @@ export function createSyncStore(db: VettedDb, options: SyncStoreOptions = {}): S
 
     async markPushed(seq: number, mark: number) {
       await db.transaction('rw', db.syncIndex, db.syncMeta, async () => {
-        await db.syncIndex.where('lseq').belowOrEqual(mark).modify((e) => {
-          delete e.lseq;
-          e.src = 'l';
-        });
+        await db.syncIndex
+          .where('lseq')
+          .belowOrEqual(mark)
+          .modify((e) => {
+            delete e.lseq;
+            e.src = 'l';
+          });
         const push = await pushMeta(db);
         await db.syncMeta.put({ ...push, lastSeq: Math.max(push.lastSeq, seq), mark: Math.max(push.mark, mark) });
       });

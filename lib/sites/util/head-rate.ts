@@ -15,6 +15,9 @@ export function headRate(doc: Document, unitText?: string): SnapshotDraft['rate'
 
 /** "Jane D. - Senior Python Developer | Toptal®" → "Jane D." (titles add the role and the site). */
 export function nameFromTitle(name: string | undefined, site: RegExp): string | undefined {
-  const t = name?.replace(site, '').split(/\s+[|–—-]\s+/)[0]?.trim();
+  const t = name
+    ?.replace(site, '')
+    .split(/\s+[|–—-]\s+/)[0]
+    ?.trim();
   return t ? t : undefined;
 }

@@ -71,7 +71,13 @@ export function cardsById(
   return order.map((id) => {
     const c = carriers.get(id)!;
     let el = c.els[0]!;
-    while (el.parentElement && el.parentElement !== root && owner.get(el.parentElement) === id && !aboveChrome.has(el.parentElement) && !stops.has(el.parentElement)) {
+    while (
+      el.parentElement &&
+      el.parentElement !== root &&
+      owner.get(el.parentElement) === id &&
+      !aboveChrome.has(el.parentElement) &&
+      !stops.has(el.parentElement)
+    ) {
       el = el.parentElement;
     }
     return { id, element: el, href: c.href };

@@ -7,7 +7,21 @@ export interface ParsedMoney {
   currency: string;
 }
 
-const SYMBOLS: Record<string, string> = { '$': 'USD', 'US$': 'USD', '€': 'EUR', '£': 'GBP', '₹': 'INR', 'A$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'AU$': 'AUD', '¥': 'JPY', 'R$': 'BRL', '₱': 'PHP', '₦': 'NGN' };
+const SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  US$: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '₹': 'INR',
+  A$: 'AUD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  AU$: 'AUD',
+  '¥': 'JPY',
+  R$: 'BRL',
+  '₱': 'PHP',
+  '₦': 'NGN',
+};
 const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'HUF', 'UGX', 'XOF', 'XAF']);
 
 /** Integer minor units of a decimal `amount` in `currency`; undefined for negative or absurd values. */

@@ -37,6 +37,8 @@ export function pageFields(doc: Document, base: URL): SnapshotDraft {
       score !== undefined
         ? { score, outOf: num(at(rating, 'bestRating')) ?? 5, count: num(at(rating, 'reviewCount')) ?? num(at(rating, 'ratingCount')) }
         : undefined,
-    skills: Array.isArray(at(person, 'knowsAbout')) ? (at(person, 'knowsAbout') as unknown[]).map((s) => str(s) ?? str(at(s, 'name'))).filter((s): s is string => !!s) : undefined,
+    skills: Array.isArray(at(person, 'knowsAbout'))
+      ? (at(person, 'knowsAbout') as unknown[]).map((s) => str(s) ?? str(at(s, 'name'))).filter((s): s is string => !!s)
+      : undefined,
   };
 }

@@ -13,7 +13,8 @@ export function readTile(el: Element): SnapshotDraft {
     [...el.querySelectorAll('a[href*="~01"]')].map((a) => text(a)).find(Boolean) ??
     firstText(el, ['h4, h3, h2']);
   const rateEl = el.querySelector('[data-qa="rate"], [data-test~="FreelancerTileRate"], [data-test="rate-per-hour"]');
-  const rateText = text(rateEl) ?? [...el.querySelectorAll('strong, span')].map((e) => text(e)).find((t) => t && /\$[\d.]+\s*\/\s*hr/i.test(t));
+  const rateText =
+    text(rateEl) ?? [...el.querySelectorAll('strong, span')].map((e) => text(e)).find((t) => t && /\$[\d.]+\s*\/\s*hr/i.test(t));
   const money = parseMoney(rateText);
   const jss = text(el.querySelector('[data-qa="jss"], [data-test="freelancer-tile-job-success"]'));
   return {

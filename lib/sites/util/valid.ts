@@ -31,9 +31,12 @@ export const isSite = (value: unknown): value is SiteId => (SITE_IDS as readonly
 export function isRate(value: unknown): value is Rate {
   const r = value as Rate;
   return (
-    typeof r === 'object' && r !== null &&
-    isInt(r.amountMinor) && inRange(r.amountMinor, 0, 1e13) &&
-    typeof r.currency === 'string' && /^[A-Z]{3}$/.test(r.currency) &&
+    typeof r === 'object' &&
+    r !== null &&
+    isInt(r.amountMinor) &&
+    inRange(r.amountMinor, 0, 1e13) &&
+    typeof r.currency === 'string' &&
+    /^[A-Z]{3}$/.test(r.currency) &&
     (r.unit === 'hour' || r.unit === 'fixed' || r.unit === 'from')
   );
 }
@@ -41,7 +44,8 @@ export function isRate(value: unknown): value is Rate {
 export function isMarketplaceRating(value: unknown): value is MarketplaceRating {
   const r = value as MarketplaceRating;
   return (
-    typeof r === 'object' && r !== null &&
+    typeof r === 'object' &&
+    r !== null &&
     inRange(r.score, 0, 100) &&
     inRange(r.outOf, Number.MIN_VALUE, 100) &&
     (r.count === undefined || (isInt(r.count) && r.count >= 0))

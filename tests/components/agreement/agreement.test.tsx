@@ -64,7 +64,13 @@ describe('written agreement', () => {
   });
 
   it('hourly with a cap', async () => {
-    const p = await h.ok('createProject', { title: 'Bug fixing', contractorKey: KEY, paymentModel: 'hourly', rateMinor: 4500, budgetMinor: 90000 });
+    const p = await h.ok('createProject', {
+      title: 'Bug fixing',
+      contractorKey: KEY,
+      paymentModel: 'hourly',
+      rateMinor: 4500,
+      budgetMinor: 90000,
+    });
     const text = await show(p.id);
     expect(text).toContain('Payment model: hourly. Rate: $45.00 per hour.');
     expect(text).toContain("Cap: no more than $900.00 in total (about 20 hours) without the client's written approval.");
@@ -77,12 +83,25 @@ describe('written agreement', () => {
   });
 
   it('retainer per week, with and without a start date', async () => {
-    const a = await h.ok('createProject', { title: 'Support', contractorKey: KEY, paymentModel: 'retainer', rateMinor: 50000, retainerPeriod: 'week', startDate: '2027-01-04' });
+    const a = await h.ok('createProject', {
+      title: 'Support',
+      contractorKey: KEY,
+      paymentModel: 'retainer',
+      rateMinor: 50000,
+      retainerPeriod: 'week',
+      startDate: '2027-01-04',
+    });
     const text = await show(a.id);
     expect(text).toContain('Payment model: retainer. Amount: $500.00 per week.');
     expect(text).toContain('Paid at the start of each week, the first payment on January 4, 2027.');
     cleanup();
-    const b = await h.ok('createProject', { title: 'Content', contractorKey: KEY, paymentModel: 'retainer', rateMinor: 200000, retainerPeriod: 'month' });
+    const b = await h.ok('createProject', {
+      title: 'Content',
+      contractorKey: KEY,
+      paymentModel: 'retainer',
+      rateMinor: 200000,
+      retainerPeriod: 'month',
+    });
     const month = await show(b.id);
     expect(month).toContain('Amount: $2,000.00 per month.');
     expect(month).toContain('Paid at the start of each month.');
@@ -130,7 +149,9 @@ describe('written agreement', () => {
     const copied = writeText.mock.calls[0]![0] as string;
     expect(copied.split('\n')[0]).toBe('Written agreement: Website');
     expect(copied).toContain('1. Design: due January 15, 2027, $400.00');
-    expect(copied.trim().split('\n').at(-1)).toBe("This summary records what we agreed in plain words; the marketplace's own contract stays the legal one.");
+    expect(copied.trim().split('\n').at(-1)).toBe(
+      "This summary records what we agreed in plain words; the marketplace's own contract stays the legal one.",
+    );
     expect(await screen.findByText(/Copied as plain text/)).toBeTruthy();
 
     const doc = screen.getByTestId('agreement-text');

@@ -42,7 +42,9 @@ describe('interview kit', () => {
     const notes = saved.notes.filter((n) => n.kind === 'interview');
     expect(notes).toHaveLength(1);
     expect(notes[0]!.body).toContain('Interview kit: Site design and development');
-    expect(notes[0]!.body).toContain('Q: How would you approach this site: steps, tools, hosting?\nA: Figma first, then WordPress on our hosting');
+    expect(notes[0]!.body).toContain(
+      'Q: How would you approach this site: steps, tools, hosting?\nA: Figma first, then WordPress on our hosting',
+    );
     expect(saved.checks.find((c) => c.itemId === 'interview-held')?.state).toBe('done');
 
     // A fresh overlay (another visit): the saved answers are back in their fields.
@@ -80,7 +82,12 @@ describe('rehire with your history', () => {
       rateMinor: 4000,
       budgetMinor: 200000,
       checkInDays: 3,
-      contract: { expectations: 'Plain English, no jargon.', paymentSchedule: 'Weekly on Fridays.', deliverables: 'Ten posts', signedAt: '2026-01-05' },
+      contract: {
+        expectations: 'Plain English, no jargon.',
+        paymentSchedule: 'Weekly on Fridays.',
+        deliverables: 'Ten posts',
+        signedAt: '2026-01-05',
+      },
     });
     await h.ok('savePayment', { projectId: a.id, patch: { amountMinor: 200000, currency: 'USD', paidAt: '2026-02-01' } });
     await h.ok('updateProject', { id: a.id, patch: { status: 'completed' } });
@@ -96,7 +103,9 @@ describe('rehire with your history', () => {
     await h.ok('savePayment', { projectId: b.id, patch: { amountMinor: 220000, currency: 'USD', paidAt: '2026-05-01' } });
     await h.ok('savePayment', { projectId: b.id, patch: { amountMinor: 30000, currency: 'EUR', paidAt: '2026-05-02' } });
     await h.ok('updateProject', { id: b.id, patch: { status: 'completed' } });
-    await h.ok('saveRating', { rating: { contractorKey: KEY, projectId: b.id, quality: 5, communication: 4, timeliness: 5, value: 4, wouldRehire: true } });
+    await h.ok('saveRating', {
+      rating: { contractorKey: KEY, projectId: b.id, quality: 5, communication: 4, timeliness: 5, value: 4, wouldRehire: true },
+    });
     await h.ok('setCheck', { contractorKey: KEY, itemId: 'references-contacted', state: 'done' });
     return { a, b };
   }
@@ -105,7 +114,16 @@ describe('rehire with your history', () => {
     await seedHistory();
     const v = await view();
     render(
-      <RehirePanel contractor={v.contractor} projects={v.projects} ratings={v.ratings} checks={v.checks} template={DEFAULT_CHECKLIST} tabId={null} locale="en-US" timeZone="UTC" />,
+      <RehirePanel
+        contractor={v.contractor}
+        projects={v.projects}
+        ratings={v.ratings}
+        checks={v.checks}
+        template={DEFAULT_CHECKLIST}
+        tabId={null}
+        locale="en-US"
+        timeZone="UTC"
+      />,
     );
     const panel = await screen.findByTestId('rehire-panel');
     await waitFor(() => expect(screen.getByTestId('rehire-paid').textContent).toBe('€300 + $4,200'));
@@ -121,7 +139,16 @@ describe('rehire with your history', () => {
     await seedHistory();
     const v = await view();
     render(
-      <RehirePanel contractor={v.contractor} projects={v.projects} ratings={v.ratings} checks={v.checks} template={DEFAULT_CHECKLIST} tabId={null} locale="en-US" timeZone="UTC" />,
+      <RehirePanel
+        contractor={v.contractor}
+        projects={v.projects}
+        ratings={v.ratings}
+        checks={v.checks}
+        template={DEFAULT_CHECKLIST}
+        tabId={null}
+        locale="en-US"
+        timeZone="UTC"
+      />,
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Hire again' }));
     expect(await screen.findByText(/“New project with Ada Lovelace” is ready/)).toBeTruthy();
@@ -143,7 +170,14 @@ describe('rehire with your history', () => {
   it('shows nothing for someone you never worked with', async () => {
     const v = await view();
     const { container } = render(
-      <RehirePanel contractor={v.contractor} projects={v.projects} ratings={v.ratings} checks={v.checks} template={DEFAULT_CHECKLIST} tabId={null} />,
+      <RehirePanel
+        contractor={v.contractor}
+        projects={v.projects}
+        ratings={v.ratings}
+        checks={v.checks}
+        template={DEFAULT_CHECKLIST}
+        tabId={null}
+      />,
     );
     await waitFor(() => expect(client.send).toHaveBeenCalledWith('getContractorPayments', { contractorKey: KEY }));
     expect(container.textContent).toBe('');

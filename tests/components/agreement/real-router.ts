@@ -11,14 +11,12 @@ export const KEY = 'upwork:~01abc';
 
 export function connect(client: { send: (...args: never[]) => unknown }): Harness {
   const h = makeHarness();
-  (client.send as unknown as { mockImplementation: (fn: unknown) => void }).mockImplementation(
-    async (type: never, payload: never) => {
-      // As lib/messaging/client's send: a refused request throws VettedError with the reply's code.
-      const reply = await h.call(type, payload, senders.sidepanel());
-      if (!reply.ok) throw new VettedError(reply.error, reply.code);
-      return reply.data;
-    },
-  );
+  (client.send as unknown as { mockImplementation: (fn: unknown) => void }).mockImplementation(async (type: never, payload: never) => {
+    // As lib/messaging/client's send: a refused request throws VettedError with the reply's code.
+    const reply = await h.call(type, payload, senders.sidepanel());
+    if (!reply.ok) throw new VettedError(reply.error, reply.code);
+    return reply.data;
+  });
   return h;
 }
 

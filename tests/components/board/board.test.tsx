@@ -55,8 +55,20 @@ function page(payload: { offset: number; limit: number; filter: { tag?: string }
 
 function contractor(key: string, name: string, patch: Partial<Contractor> = {}): Contractor {
   return {
-    key, site: 'upwork', siteId: key.split(':')[1]!, name, profileUrl: `https://www.upwork.com/freelancers/${key.split(':')[1]}`,
-    status: 'prospect', tags: [], firstSeenAt: T, lastSeenAt: T, history: [], links: [], createdAt: T, updatedAt: T, ...patch,
+    key,
+    site: 'upwork',
+    siteId: key.split(':')[1]!,
+    name,
+    profileUrl: `https://www.upwork.com/freelancers/${key.split(':')[1]}`,
+    status: 'prospect',
+    tags: [],
+    firstSeenAt: T,
+    lastSeenAt: T,
+    history: [],
+    links: [],
+    createdAt: T,
+    updatedAt: T,
+    ...patch,
   };
 }
 
@@ -79,15 +91,31 @@ beforeEach(() => {
               jobSuccess: 96,
             }),
             checks: [{ contractorKey: 'upwork:~00', itemId: 'reviews-read', state: 'failed', updatedAt: T }],
-            notes: [{ id: 'n1', contractorKey: 'upwork:~00', kind: 'interview', body: 'Answered every question', createdAt: T, updatedAt: T }],
+            notes: [
+              { id: 'n1', contractorKey: 'upwork:~00', kind: 'interview', body: 'Answered every question', createdAt: T, updatedAt: T },
+            ],
             ratings: [],
             projects: [],
           },
           {
             contractor: contractor('upwork:~01', 'Person 00001'),
             checks: [{ contractorKey: 'upwork:~01', itemId: 'reviews-read', state: 'done', updatedAt: T }],
-            notes: [{ id: 'n2', contractorKey: 'upwork:~01', kind: 'reference', body: 'Former client: on time', createdAt: T, updatedAt: T }],
-            ratings: [{ id: 'r', contractorKey: 'upwork:~01', quality: 5, communication: 4, timeliness: 4, value: 3, wouldRehire: true, createdAt: T, updatedAt: T }],
+            notes: [
+              { id: 'n2', contractorKey: 'upwork:~01', kind: 'reference', body: 'Former client: on time', createdAt: T, updatedAt: T },
+            ],
+            ratings: [
+              {
+                id: 'r',
+                contractorKey: 'upwork:~01',
+                quality: 5,
+                communication: 4,
+                timeliness: 4,
+                value: 3,
+                wouldRehire: true,
+                createdAt: T,
+                updatedAt: T,
+              },
+            ],
             projects: [],
           },
         ],
@@ -164,7 +192,9 @@ describe('contractor board', () => {
     // happy-dom lays nothing out, so it cannot scroll: say where the scroll went.
     Object.defineProperty(scroller, 'scrollTop', { configurable: true, get: () => 56 * 5000, set: () => undefined });
     fireEvent.scroll(scroller);
-    await waitFor(() => expect(screen.getAllByTestId('contractor-row').some((r) => r.getAttribute('data-key') === 'upwork:~05000')).toBe(true));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('contractor-row').some((r) => r.getAttribute('data-key') === 'upwork:~05000')).toBe(true),
+    );
     expect(boardCalls().some((p) => (p as { offset: number }).offset === 4900)).toBe(true);
   });
 
@@ -203,7 +233,9 @@ describe('contractor board', () => {
     expect(second.getByText('Yes')).toBeTruthy();
 
     fireEvent.click(first.getByRole('button', { name: 'Shortlist' }));
-    await waitFor(() => expect(client.send).toHaveBeenCalledWith('updateContractor', { key: 'upwork:~00', patch: { status: 'shortlisted' } }));
+    await waitFor(() =>
+      expect(client.send).toHaveBeenCalledWith('updateContractor', { key: 'upwork:~00', patch: { status: 'shortlisted' } }),
+    );
     expect(await screen.findByText('Person 00000 is now shortlisted.')).toBeTruthy();
 
     // Start a project: the new-project form for them opens beside the board (here, with no side

@@ -15,10 +15,24 @@ vi.mock('../../../components/backup-reminder/download', () => downloads);
 
 const T = Date.UTC(2026, 10, 20);
 const project = (id: string, patch: Partial<Project> = {}): Project => ({
-  id, title: id, status: 'active', paymentModel: 'fixed', currency: 'USD', contract: {}, createdAt: T, updatedAt: T, ...patch,
+  id,
+  title: id,
+  status: 'active',
+  paymentModel: 'fixed',
+  currency: 'USD',
+  contract: {},
+  createdAt: T,
+  updatedAt: T,
+  ...patch,
 });
 const pay = (id: string, projectId: string, amountMinor: number, paidAt: string, currency = 'USD'): Payment => ({
-  id, projectId, amountMinor, currency, paidAt, createdAt: T, updatedAt: T,
+  id,
+  projectId,
+  amountMinor,
+  currency,
+  paidAt,
+  createdAt: T,
+  updatedAt: T,
 });
 
 const REPORT = spendReport({
@@ -73,7 +87,8 @@ describe('spend reports page', () => {
     render(<ReportsApp locale="en-US" now={() => T} />);
     await screen.findAllByTestId('report-total-paid');
     // EUR has more payments: the chart starts there.
-    const months = () => screen.getAllByTestId('report-month').map((r) => [r.getAttribute('data-month'), text(r.querySelectorAll('td')[2]!)]);
+    const months = () =>
+      screen.getAllByTestId('report-month').map((r) => [r.getAttribute('data-month'), text(r.querySelectorAll('td')[2]!)]);
     expect(months()).toEqual([
       ['2026-11', '€400.00'],
       ['2026-10', '€0.00'],

@@ -66,7 +66,10 @@ describe('BackupSection', () => {
 
   it('exports each CSV', async () => {
     const saved = captureDownloads();
-    client.send.mockImplementation(async (_type: string, { table }: { table: string }) => ({ text: 'a,b\r\n', filename: `vetted-${table}.csv` }));
+    client.send.mockImplementation(async (_type: string, { table }: { table: string }) => ({
+      text: 'a,b\r\n',
+      filename: `vetted-${table}.csv`,
+    }));
     render(<BackupSection settings={settings()} now={() => NOW} />);
     for (const name of ['Contractors CSV', 'Projects CSV', 'Payments CSV']) {
       fireEvent.click(screen.getByRole('button', { name }));
@@ -84,12 +87,16 @@ describe('BackupSection', () => {
     const report = await screen.findByTestId('import-report');
     expect(client.send).toHaveBeenCalledWith('importBackup', { text: '{"format":"vetted-backup"}' });
     expect(within(report).getByRole('status').textContent).toBe('Import finished: 5 added, 1 updated, 2 already up to date.');
-    const rows = within(report).getAllByRole('row').map((r) => r.textContent);
+    const rows = within(report)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
     expect(rows).toEqual(['RecordsAddedUpdatedKept yours', 'Contractors101', 'Notes410', 'Settings001']);
   });
 
   it('shows why a file was refused', async () => {
-    client.send.mockRejectedValue(new Error('This backup cannot be imported. In "notes", record #2 (id "n2"): field "body" is missing. Nothing was changed.'));
+    client.send.mockRejectedValue(
+      new Error('This backup cannot be imported. In "notes", record #2 (id "n2"): field "body" is missing. Nothing was changed.'),
+    );
     render(<BackupSection settings={settings()} now={() => NOW} />);
     chooseFile(new File(['{}'], 'notes.json'));
     const alert = await screen.findByRole('alert');

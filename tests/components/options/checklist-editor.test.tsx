@@ -52,7 +52,11 @@ describe('ChecklistEditor', () => {
     down.focus();
     fireEvent.click(down);
     await waitFor(() => expect(rowIds().slice(0, 2)).toEqual(['reviews-read', 'interview-held']));
-    expect(lastSaved().slice(0, 2).map((i) => i.id)).toEqual(['reviews-read', 'interview-held']);
+    expect(
+      lastSaved()
+        .slice(0, 2)
+        .map((i) => i.id),
+    ).toEqual(['reviews-read', 'interview-held']);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move “Interview held” down' }));
     expect(screen.getByRole('status').textContent).toBe('Interview held moved to position 2 of 5.');
   });

@@ -54,7 +54,11 @@ describe('checklist template edits keep item ids', () => {
   });
 
   it('reset restores the defaults and hides, never drops, the user’s own items', () => {
-    const edited = renameItem(setHidden([...DEFAULT_CHECKLIST, { id: 'mine', label: 'Mine', group: 'after-delivery' }], 'reviews-read', true), 'interview-held', 'Call');
+    const edited = renameItem(
+      setHidden([...DEFAULT_CHECKLIST, { id: 'mine', label: 'Mine', group: 'after-delivery' }], 'reviews-read', true),
+      'interview-held',
+      'Call',
+    );
     const reset = resetToDefaults(edited);
     expect(reset.slice(0, DEFAULT_CHECKLIST.length)).toEqual(DEFAULT_CHECKLIST);
     expect(reset.at(-1)).toEqual({ id: 'mine', label: 'Mine', group: 'after-delivery', hidden: true });

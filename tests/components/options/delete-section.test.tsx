@@ -18,8 +18,19 @@ afterEach(cleanup);
 function person(key: string, name: string): Contractor {
   const [site, siteId] = key.split(':') as [Contractor['site'], string];
   return {
-    key, site, siteId, name, profileUrl: `https://example.com/${siteId}`, status: 'prospect', tags: [],
-    firstSeenAt: NOW, lastSeenAt: NOW, history: [], links: [], createdAt: NOW, updatedAt: NOW,
+    key,
+    site,
+    siteId,
+    name,
+    profileUrl: `https://example.com/${siteId}`,
+    status: 'prospect',
+    tags: [],
+    firstSeenAt: NOW,
+    lastSeenAt: NOW,
+    history: [],
+    links: [],
+    createdAt: NOW,
+    updatedAt: NOW,
   };
 }
 const PEOPLE = [person('upwork:~01a', 'Sergii C.'), person('fiverr:toni', 'Toni G.')];

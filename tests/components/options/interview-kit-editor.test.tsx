@@ -17,7 +17,14 @@ function setup(kits?: InterviewKit[]) {
 describe('InterviewKitEditor', () => {
   it('shows the six default kinds of work when none are saved', () => {
     setup();
-    expect(screen.getAllByTestId('kit-item').map((r) => r.dataset.kitId)).toEqual(['content', 'web', 'support', 'assistant', 'marketing', 'other']);
+    expect(screen.getAllByTestId('kit-item').map((r) => r.dataset.kitId)).toEqual([
+      'content',
+      'web',
+      'support',
+      'assistant',
+      'marketing',
+      'other',
+    ]);
   });
 
   it('edits questions one per line, dropping blank lines, keeping the kit id', async () => {
@@ -32,7 +39,10 @@ describe('InterviewKitEditor', () => {
   });
 
   it('renames a kind of work, adds one, removes an added one, and resets after asking', async () => {
-    const kits = [...DEFAULT_INTERVIEW_KITS.map((k) => ({ ...k })), { id: 'custom-1', label: 'Bookkeeping', questions: ['Which software?'] }];
+    const kits = [
+      ...DEFAULT_INTERVIEW_KITS.map((k) => ({ ...k })),
+      { id: 'custom-1', label: 'Bookkeeping', questions: ['Which software?'] },
+    ];
     const { save, lastSaved } = setup(kits);
     const label = screen.getByDisplayValue('Marketing');
     fireEvent.input(label, { target: { value: 'Marketing and ads' } });

@@ -25,7 +25,17 @@ beforeEach(() => {
       case 'listContractors':
         return [];
       case 'syncStatus': // issue 11
-        return { connected: false, serverUrl: null, user: null, workspaceId: null, deviceName: null, running: false, lastSyncAt: null, lastAttemptAt: null, lastError: null };
+        return {
+          connected: false,
+          serverUrl: null,
+          user: null,
+          workspaceId: null,
+          deviceName: null,
+          running: false,
+          lastSyncAt: null,
+          lastAttemptAt: null,
+          lastError: null,
+        };
       default:
         throw new Error(`unexpected ${type}`);
     }
@@ -37,12 +47,30 @@ afterEach(cleanup);
 describe('OptionsApp', () => {
   it('shows every section, with a navigation to each', async () => {
     render(<OptionsApp now={() => NOW} />);
-    const titles = ['Backup and restore', 'Sync', 'Vetting checklist', 'Interview kit', 'Reminders', 'Currency and sites', 'Storage', 'Privacy', 'Delete data'];
+    const titles = [
+      'Backup and restore',
+      'Sync',
+      'Vetting checklist',
+      'Interview kit',
+      'Reminders',
+      'Currency and sites',
+      'Storage',
+      'Privacy',
+      'Delete data',
+    ];
     for (const name of titles) expect(await screen.findByRole('heading', { name, level: 2 })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Settings sections' });
-    expect([...nav.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href'))).toEqual(
-      ['#backup', '#sync', '#checklist', '#interview', '#reminders', '#general', '#storage', '#privacy', '#delete'],
-    );
+    expect([...nav.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href'))).toEqual([
+      '#backup',
+      '#sync',
+      '#checklist',
+      '#interview',
+      '#reminders',
+      '#general',
+      '#storage',
+      '#privacy',
+      '#delete',
+    ]);
     // issue 16: the board and the reports, under the sections.
     const pages = screen.getByRole('list', { name: 'Other pages' });
     expect([...pages.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([

@@ -13,7 +13,11 @@ describe('sendBackup', () => {
     const calls = client.send.mock.calls as [string, Record<string, unknown>][];
     const parts = calls.filter(([t]) => t === 'importBackupPart').map(([, p]) => p);
     expect(parts.map((p) => p.text).join('')).toBe('abcdefghij');
-    expect(parts.map((p) => [p.index, p.count])).toEqual([[0, 3], [1, 3], [2, 3]]);
+    expect(parts.map((p) => [p.index, p.count])).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ]);
     expect(calls.at(-1)).toEqual(['importBackup', { uploadId: parts[0]!.uploadId }]);
     expect(progress).toEqual([
       { phase: 'sending', sent: 0, total: 3 },

@@ -72,13 +72,20 @@ describe('currency and site switches', () => {
     const save = saver();
     render(<SiteSwitches settings={settings()} save={save} />);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Fiverr' }));
-    expect(save).toHaveBeenCalledWith({ sites: { upwork: true, fiverr: false, freelancer: true, peopleperhour: true, guru: true, toptal: true, contra: true, malt: true } });
+    expect(save).toHaveBeenCalledWith({
+      sites: { upwork: true, fiverr: false, freelancer: true, peopleperhour: true, guru: true, toptal: true, contra: true, malt: true },
+    });
   });
 });
 
 describe('StorageSection', () => {
   it('shows space used, persistence and what is stored', async () => {
-    client.send.mockResolvedValue({ usage: 2.5 * 1024 * 1024, quota: 10 * 1024 ** 3, persisted: false, counts: { contractors: 12, notes: 30, settings: 1 } });
+    client.send.mockResolvedValue({
+      usage: 2.5 * 1024 * 1024,
+      quota: 10 * 1024 ** 3,
+      persisted: false,
+      counts: { contractors: 12, notes: 30, settings: 1 },
+    });
     render(<StorageSection />);
     const info = await screen.findByTestId('storage-info');
     expect(info.textContent).toContain('2.5 MB');

@@ -53,7 +53,12 @@ describe('Options → Sync', () => {
     expect(await screen.findByText(/remote\.php\/dav\/files\/USER/)).toBeTruthy();
     expect(screen.getByText(/app passwords work/)).toBeTruthy();
     expect(screen.getByText(/cannot be recovered/)).toBeTruthy();
-    fill({ 'Server address': server.url, 'User name': server.user, Password: server.password, 'Encryption passphrase': 'moss and granite' });
+    fill({
+      'Server address': server.url,
+      'User name': server.user,
+      Password: server.password,
+      'Encryption passphrase': 'moss and granite',
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
 
     const status = await screen.findByTestId('sync-status', {}, { timeout: 10_000 });

@@ -4,7 +4,9 @@ import { trustedAvatarUrl } from '../../../components/overlay/avatar-hosts';
 
 describe('trustedAvatarUrl', () => {
   it('keeps the marketplaces’ own image hosts', () => {
-    expect(trustedAvatarUrl('https://www.upwork.com/profile-portraits/c1a.jpg', 'upwork')).toBe('https://www.upwork.com/profile-portraits/c1a.jpg');
+    expect(trustedAvatarUrl('https://www.upwork.com/profile-portraits/c1a.jpg', 'upwork')).toBe(
+      'https://www.upwork.com/profile-portraits/c1a.jpg',
+    );
     expect(trustedAvatarUrl('https://fiverr-res.cloudinary.com/t_profile/a.png', 'fiverr')).toContain('fiverr-res.cloudinary.com');
     expect(trustedAvatarUrl('https://cdn5.f-cdn.com/ppic/1/logo.jpg', 'freelancer')).toContain('f-cdn.com');
   });

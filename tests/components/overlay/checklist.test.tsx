@@ -31,7 +31,11 @@ describe('Checklist', () => {
   it('lists visible items in named groups with a checkbox each and the progress', () => {
     render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[check('reviews-read', 'done')]} />);
     const before = screen.getByRole('group', { name: 'Before hiring' });
-    expect(within(before).getAllByRole('checkbox').map((b) => b.getAttribute('id'))).toHaveLength(2);
+    expect(
+      within(before)
+        .getAllByRole('checkbox')
+        .map((b) => b.getAttribute('id')),
+    ).toHaveLength(2);
     expect(screen.getByRole('group', { name: 'Contract and budget' })).toBeTruthy();
     expect(screen.queryByText('Hidden item')).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Reviews read' })).toHaveProperty('checked', true);
@@ -52,7 +56,12 @@ describe('Checklist', () => {
     render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[]} />);
     fireEvent.change(screen.getByRole('combobox', { name: 'State of “Budget set”' }), { target: { value: 'na' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'State of “Reviews read”' }), { target: { value: 'failed' } });
-    await waitFor(() => expect(callsOf('setCheck').map((c) => [c.itemId, c.state])).toEqual([['budget-set', 'na'], ['reviews-read', 'failed']]));
+    await waitFor(() =>
+      expect(callsOf('setCheck').map((c) => [c.itemId, c.state])).toEqual([
+        ['budget-set', 'na'],
+        ['reviews-read', 'failed'],
+      ]),
+    );
     // n/a leaves the total; failed counts but is not done.
     expect(screen.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('0 of 2 checks done, 1 failed');
     expect(screen.getByText(/1 check failed/)).toBeTruthy();
@@ -80,7 +89,12 @@ describe('Checklist', () => {
     answer('setCheck', (p) => check(p.itemId, 'todo', { note: p.note ?? undefined }));
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note on “Interview held”' })).toBeNull());
-    expect(callsOf('setCheck').at(-1)).toEqual({ contractorKey: KEY, itemId: 'interview-held', note: 'Asked about deadlines', baseUpdatedAt: 0 });
+    expect(callsOf('setCheck').at(-1)).toEqual({
+      contractorKey: KEY,
+      itemId: 'interview-held',
+      note: 'Asked about deadlines',
+      baseUpdatedAt: 0,
+    });
   });
 
   it('shows a stored item note as inert text', () => {
@@ -108,7 +122,14 @@ describe('Checklist: ticks the data proves (issue 14)', () => {
 
   it('a check the user set wins: no Auto mark', () => {
     const item = TEMPLATE[0]!;
-    render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[check(item.id, 'failed')]} derived={[{ itemId: item.id, reason: 'x' }]} />);
+    render(
+      <Checklist
+        contractorKey={KEY}
+        template={TEMPLATE}
+        checks={[check(item.id, 'failed')]}
+        derived={[{ itemId: item.id, reason: 'x' }]}
+      />,
+    );
     expect(screen.queryByText('Auto')).toBeNull();
   });
 });
@@ -121,7 +142,8 @@ describe('a checklist note edited in two tabs (issue 12, attack 7)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Edit note on “Reviews read”' }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Note on “Reviews read”' }), { target: { value: 'Mine' } });
     answer('setCheck', (p) => {
-      if (p.baseUpdatedAt === 1000) throw new VettedError('This checklist item was changed elsewhere while you were editing it. Nothing was saved.', 'conflict');
+      if (p.baseUpdatedAt === 1000)
+        throw new VettedError('This checklist item was changed elsewhere while you were editing it. Nothing was saved.', 'conflict');
       return check('reviews-read', 'done', { note: p.note ?? undefined, updatedAt: 3000 });
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));

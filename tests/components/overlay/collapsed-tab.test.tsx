@@ -20,12 +20,17 @@ describe('CollapsedTab', () => {
         status="shortlisted"
         // 12 default items, one not applicable → 6/11
         progress={vettingProgress(DEFAULT_CHECKLIST, [...sixDone, check('milestones-set', 'na')])}
-        reputation={reputation([rating({ id: 'a', projectId: 'p1' }), rating({ id: 'b', projectId: 'p2', quality: 3, communication: 3, timeliness: 3, value: 3 })])}
+        reputation={reputation([
+          rating({ id: 'a', projectId: 'p1' }),
+          rating({ id: 'b', projectId: 'p2', quality: 3, communication: 3, timeliness: 3, value: 3 }),
+        ])}
         onOpen={onOpen}
       />,
     );
     // ratings: (5+4+3+4 + 3*4) / 8 = 28 / 8 = 3.5
-    const button = screen.getByRole('button', { name: 'Open Vetted, Shortlisted, 6/11 vetted (6 of 11), 3.5 (your rating), 2 past projects' });
+    const button = screen.getByRole('button', {
+      name: 'Open Vetted, Shortlisted, 6/11 vetted (6 of 11), 3.5 (your rating), 2 past projects',
+    });
     expect(button.getAttribute('data-testid')).toBe('overlay-toggle');
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(button.textContent).toContain('6/11');

@@ -85,12 +85,11 @@ describe('StatusControl', () => {
   it('offers the four statuses as radios and saves the chosen one', async () => {
     render(<StatusControl contractorKey="upwork:~01abc" status="prospect" />);
     const group = screen.getByRole('group', { name: 'Status' });
-    expect(within(group).getAllByRole('radio').map((r) => r.closest('label')!.textContent)).toEqual([
-      'Prospect',
-      'Shortlisted',
-      'Hired',
-      'Avoid',
-    ]);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')!.textContent),
+    ).toEqual(['Prospect', 'Shortlisted', 'Hired', 'Avoid']);
     fireEvent.click(screen.getByRole('radio', { name: 'Avoid' }));
     expect(screen.getByRole('radio', { name: 'Avoid' })).toHaveProperty('checked', true);
     await waitFor(() => expect(callsOf('updateContractor')).toEqual([{ key: 'upwork:~01abc', patch: { status: 'avoid' } }]));
@@ -106,7 +105,13 @@ describe('StatusControl', () => {
 });
 
 describe('LinkedProfiles', () => {
-  const fiverr = contractor({ key: 'fiverr:ada', site: 'fiverr', siteId: 'ada', name: 'Ada on Fiverr', profileUrl: 'https://www.fiverr.com/ada' });
+  const fiverr = contractor({
+    key: 'fiverr:ada',
+    site: 'fiverr',
+    siteId: 'ada',
+    name: 'Ada on Fiverr',
+    profileUrl: 'https://www.fiverr.com/ada',
+  });
 
   it('links a profile picked from known contractors, and unlinks', async () => {
     answer('listContractors', () => [contractor(), fiverr]);

@@ -26,7 +26,15 @@ export function contractor(overrides: Partial<Contractor> = {}): Contractor {
 }
 
 export function note(overrides: Partial<Note> = {}): Note {
-  return { id: 'n1', contractorKey: 'upwork:~01abc', kind: 'general', body: 'Replied within an hour', createdAt: T0, updatedAt: T0, ...overrides };
+  return {
+    id: 'n1',
+    contractorKey: 'upwork:~01abc',
+    kind: 'general',
+    body: 'Replied within an hour',
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
 }
 
 export function rating(overrides: Partial<Rating> = {}): Rating {

@@ -31,9 +31,10 @@ function LiveNotes({ contractorKey = KEY }: { contractorKey?: string }) {
 }
 
 /** Lets the fake background's promise chains and Preact's effects run. */
-const settle = () => act(async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-});
+const settle = () =>
+  act(async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  });
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -56,7 +57,9 @@ afterEach(() => {
 
 const items = () => screen.queryAllByTestId('note-item').map((li) => li.getAttribute('data-note-id'));
 const deleteButtonOf = (id: string) =>
-  within(screen.getAllByTestId('note-item').find((li) => li.getAttribute('data-note-id') === id)!).getByRole('button', { name: 'Delete note' });
+  within(screen.getAllByTestId('note-item').find((li) => li.getAttribute('data-note-id') === id)!).getByRole('button', {
+    name: 'Delete note',
+  });
 
 describe('deleting a note, with Undo', () => {
   it('deletes at once, offers Undo in its place with the focus on it, and Undo restores the very same note', async () => {
@@ -162,7 +165,9 @@ describe('deleting a note, with Undo', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await settle();
     const row = screen.getByTestId('note-deleted');
-    expect(within(row).getByRole('alert').textContent).toBe('Not restored: This contractor was deleted in another window, so the note cannot come back.');
+    expect(within(row).getByRole('alert').textContent).toBe(
+      'Not restored: This contractor was deleted in another window, so the note cannot come back.',
+    );
     expect(within(row).getByRole('button', { name: 'Undo' })).toHaveProperty('disabled', false);
   });
 

@@ -72,7 +72,9 @@ describe('Notes', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'Note text' }), { target: { value: 'New text' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note text' })).toBeNull());
-    expect(callsOf('saveNote')).toEqual([{ id: 'n1', contractorKey: KEY, kind: 'general', body: 'New text', baseUpdatedAt: expect.any(Number) }]);
+    expect(callsOf('saveNote')).toEqual([
+      { id: 'n1', contractorKey: KEY, kind: 'general', body: 'New text', baseUpdatedAt: expect.any(Number) },
+    ]);
   });
 
   it('renders hostile and huge text inertly and folds it', () => {
@@ -111,7 +113,8 @@ describe('a note changed elsewhere while being edited (issue 12, stale tab)', ()
     fireEvent.input(box, { target: { value: 'My edit' } });
     // Tab B saves meanwhile: the live view shows it, and the background refuses A's save.
     answer('saveNote', (p) => {
-      if (p.baseUpdatedAt === 1000) throw new VettedError('This note was changed elsewhere while you were editing it. Nothing was saved.', 'conflict');
+      if (p.baseUpdatedAt === 1000)
+        throw new VettedError('This note was changed elsewhere while you were editing it. Nothing was saved.', 'conflict');
       return note({ id: 'n1', body: p.body, updatedAt: 3000 });
     });
     rerender(<NoteItem note={note({ id: 'n1', body: 'Their edit', updatedAt: 2000 })} onDelete={async () => undefined} />);

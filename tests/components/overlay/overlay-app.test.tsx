@@ -44,7 +44,9 @@ beforeEach(() => {
   answer('overlayLayout', () => ({ ok: true }));
   answer('getSettings', () => settings({ overlayOpen: false }));
   answer('updateSettings', (p) => settings(p.patch));
-  answer('getContractor', ({ key }) => (key === 'upwork:~01abc' ? view() : view({ contractor: contractor({ key, name: 'Other Person' }) })));
+  answer('getContractor', ({ key }) =>
+    key === 'upwork:~01abc' ? view() : view({ contractor: contractor({ key, name: 'Other Person' }) }),
+  );
 });
 afterEach(() => {
   cleanup();
@@ -77,7 +79,9 @@ describe('OverlayApp', () => {
     // The page posts guesses and the old command message: all ignored or refused.
     await bind('g'.repeat(32));
     await act(() => {
-      window.dispatchEvent(new MessageEvent('message', { data: { type: 'vetted:overlay-command', command: 'toggle' }, source: fakeParent as never }));
+      window.dispatchEvent(
+        new MessageEvent('message', { data: { type: 'vetted:overlay-command', command: 'toggle' }, source: fakeParent as never }),
+      );
     });
     expect(container.innerHTML).toBe('');
     expect(callsOf('getContractor')).toEqual([]);
@@ -108,7 +112,9 @@ describe('OverlayApp', () => {
     await renderBound();
     await screen.findByRole('button', { name: /^Open Vetted/ });
     await act(() => {
-      window.dispatchEvent(new MessageEvent('message', { data: { type: 'vetted:overlay-command', command: 'toggle' }, source: fakeParent as never }));
+      window.dispatchEvent(
+        new MessageEvent('message', { data: { type: 'vetted:overlay-command', command: 'toggle' }, source: fakeParent as never }),
+      );
     });
     await tell({ kind: 'toggle' }, 'x'.repeat(32));
     expect(screen.queryByRole('button', { name: 'Collapse Vetted' })).toBeNull();

@@ -38,7 +38,9 @@ describe('ProjectActions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start a project' }));
     expect(opened).toEqual([{ tabId: 7 }]);
     expect((await screen.findByRole('status')).textContent).toContain('“Project with Ada Lovelace” started');
-    expect(callsOf('createProject')).toEqual([{ title: 'Project with Ada Lovelace', contractorKey: 'upwork:~01abc', createId: expect.any(String) }]);
+    expect(callsOf('createProject')).toEqual([
+      { title: 'Project with Ada Lovelace', contractorKey: 'upwork:~01abc', createId: expect.any(String) },
+    ]);
     expect((await fakeBrowser.tabs.query({})).some((t) => t.url?.includes('sidepanel.html'))).toBe(false);
   });
 
@@ -79,7 +81,9 @@ describe('ProjectActions with a project under way (issue 14)', () => {
     render(<ProjectActions contractor={contractor()} tabId={null} projects={[active]} />);
     fireEvent.click(screen.getByRole('button', { name: 'Start a project' }));
     const open = screen.getByRole('button', { name: 'Open “Logo”' });
-    expect(screen.getByRole('group', { name: 'A project is already under way' }).textContent).toContain('“Logo” with Ada Lovelace is already active');
+    expect(screen.getByRole('group', { name: 'A project is already under way' }).textContent).toContain(
+      '“Logo” with Ada Lovelace is already active',
+    );
     await waitFor(() => expect(document.activeElement).toBe(open));
     fireEvent.click(open);
     const panelTabs = async () => (await fakeBrowser.tabs.query({})).filter((t) => t.url?.includes('sidepanel.html'));

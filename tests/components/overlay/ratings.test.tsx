@@ -112,7 +112,10 @@ describe('PastRatings', () => {
     fillForm({ quality: 4, communication: 4, timeliness: 4, value: 4 }, 'Yes');
     fireEvent.click(screen.getByRole('button', { name: 'Save rating' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Storage is full'));
-    expect(within(screen.getByRole('group', { name: 'Value' })).getByRole('radio', { name: 'Value 4 of 5' })).toHaveProperty('checked', true);
+    expect(within(screen.getByRole('group', { name: 'Value' })).getByRole('radio', { name: 'Value 4 of 5' })).toHaveProperty(
+      'checked',
+      true,
+    );
     expect(callsOf('saveRating')[0]?.rating.projectId).toBeUndefined();
   });
 });

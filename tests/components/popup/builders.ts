@@ -84,7 +84,15 @@ export function payment(over: Partial<Payment> = {}): Payment {
 }
 
 export function note(over: Partial<Note> = {}): Note {
-  return { id: 'n1', projectId: 'p1', kind: 'budget', body: 'Agreed a $2,000 cap', createdAt: NOW - 3 * DAY, updatedAt: NOW - 3 * DAY, ...over };
+  return {
+    id: 'n1',
+    projectId: 'p1',
+    kind: 'budget',
+    body: 'Agreed a $2,000 cap',
+    createdAt: NOW - 3 * DAY,
+    updatedAt: NOW - 3 * DAY,
+    ...over,
+  };
 }
 
 export function rating(over: Partial<Rating> = {}): Rating {

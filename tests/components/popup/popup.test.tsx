@@ -70,7 +70,13 @@ describe('Popup', () => {
         contractorCount: 1,
         projects: [
           view({
-            project: project({ paymentModel: 'retainer', rateMinor: 80000, retainerPeriod: 'month', startDate: '2026-11-01', budgetMinor: undefined }),
+            project: project({
+              paymentModel: 'retainer',
+              rateMinor: 80000,
+              retainerPeriod: 'month',
+              startDate: '2026-11-01',
+              budgetMinor: undefined,
+            }),
             payments: [payment({ amountMinor: 80000, paidAt: '2026-11-01' })],
           }),
         ],
@@ -142,10 +148,19 @@ describe('Popup', () => {
       dashboard({
         projects: [
           view({ project: project({ id: 'fine', title: 'A fine one' }) }),
-          view({ project: project({ id: 'budget', title: 'B budget' }), payments: [payment({ projectId: 'budget', amountMinor: 190000 })] }),
+          view({
+            project: project({ id: 'budget', title: 'B budget' }),
+            payments: [payment({ projectId: 'budget', amountMinor: 190000 })],
+          }),
           view({ project: project({ id: 'quiet', title: 'C quiet', lastContactAt: NOW - 10 * DAY }) }),
-          view({ project: project({ id: 'soon', title: 'D soon' }), milestones: [milestone({ projectId: 'soon', dueDate: '2026-11-28' })] }),
-          view({ project: project({ id: 'late', title: 'E late' }), milestones: [milestone({ projectId: 'late', dueDate: '2026-11-20' })] }),
+          view({
+            project: project({ id: 'soon', title: 'D soon' }),
+            milestones: [milestone({ projectId: 'soon', dueDate: '2026-11-28' })],
+          }),
+          view({
+            project: project({ id: 'late', title: 'E late' }),
+            milestones: [milestone({ projectId: 'late', dueDate: '2026-11-20' })],
+          }),
         ],
       }),
     );
@@ -170,8 +185,14 @@ describe('Popup', () => {
     serve(
       dashboard({
         projects: [
-          view({ project: project({ id: 'usd' }), payments: [payment({ projectId: 'usd' }), payment({ id: 'x', projectId: 'usd', amountMinor: 10000, currency: 'GBP' })] }),
-          view({ project: project({ id: 'eur', title: 'Logo', currency: 'EUR', budgetMinor: 150000 }), payments: [payment({ id: 'e', projectId: 'eur', currency: 'EUR', amountMinor: 30000 })] }),
+          view({
+            project: project({ id: 'usd' }),
+            payments: [payment({ projectId: 'usd' }), payment({ id: 'x', projectId: 'usd', amountMinor: 10000, currency: 'GBP' })],
+          }),
+          view({
+            project: project({ id: 'eur', title: 'Logo', currency: 'EUR', budgetMinor: 150000 }),
+            payments: [payment({ id: 'e', projectId: 'eur', currency: 'EUR', amountMinor: 30000 })],
+          }),
         ],
       }),
     );
@@ -237,7 +258,12 @@ describe('Popup', () => {
     serve(
       dashboard({
         contractorCount: 1,
-        hireAgain: [{ contractor: contractor({ name: 'Ana P.', key: 'fiverr:ana', site: 'fiverr' }), ratings: [rating({ contractorKey: 'fiverr:ana', projectId: 'old' })] }],
+        hireAgain: [
+          {
+            contractor: contractor({ name: 'Ana P.', key: 'fiverr:ana', site: 'fiverr' }),
+            ratings: [rating({ contractorKey: 'fiverr:ana', projectId: 'old' })],
+          },
+        ],
       }),
     );
     renderPopup();

@@ -12,7 +12,17 @@ afterEach(cleanup);
 async function connected() {
   const h = connect(client);
   const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
-  await saveConnection(h.db, { serverUrl: 'https://h/', user: 'u', password: 'p', workspaceId: 'w', deviceId: 'd', deviceName: 'n', wrappedKey: 'k', dataKey, connectedAt: 1 });
+  await saveConnection(h.db, {
+    serverUrl: 'https://h/',
+    user: 'u',
+    password: 'p',
+    workspaceId: 'w',
+    deviceId: 'd',
+    deviceName: 'n',
+    wrappedKey: 'k',
+    dataKey,
+    connectedAt: 1,
+  });
   return h;
 }
 

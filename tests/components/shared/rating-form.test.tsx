@@ -24,24 +24,60 @@ const radio = (name: string) => screen.getByRole('radio', { name }) as HTMLInput
 describe('RatingForm for a given project (side panel)', () => {
   it('has no project chooser, names itself, and saves the rating for that project', async () => {
     const onSaved = vi.fn();
-    render(<RatingForm contractorKey={KEY} projectId="p1" ratings={[]} title="How did Ada do?" label="Rate this contractor" cancelLabel="Later" onSaved={onSaved} onCancel={() => undefined} />);
+    render(
+      <RatingForm
+        contractorKey={KEY}
+        projectId="p1"
+        ratings={[]}
+        title="How did Ada do?"
+        label="Rate this contractor"
+        cancelLabel="Later"
+        onSaved={onSaved}
+        onCancel={() => undefined}
+      />,
+    );
     const form = screen.getByRole('form', { name: 'Rate this contractor' });
     expect(within(form).getByRole('heading', { name: 'How did Ada do?' })).toBeTruthy();
     expect(within(form).queryByRole('combobox', { name: 'Project' })).toBeNull();
     expect(within(form).getByRole('button', { name: 'Later' })).toBeTruthy();
-    for (const [c, n] of [['Quality', 5], ['Communication', 4], ['Timeliness', 3], ['Value', 4]] as const) fireEvent.click(radio(`${c} ${n} of 5`));
+    for (const [c, n] of [
+      ['Quality', 5],
+      ['Communication', 4],
+      ['Timeliness', 3],
+      ['Value', 4],
+    ] as const)
+      fireEvent.click(radio(`${c} ${n} of 5`));
     fireEvent.click(within(form).getByRole('radio', { name: 'No' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Save rating' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(callsOf('saveRating')).toEqual([
-      { createId: expect.any(String), rating: { contractorKey: KEY, projectId: 'p1', quality: 5, communication: 4, timeliness: 3, value: 4, wouldRehire: false } },
+      {
+        createId: expect.any(String),
+        rating: { contractorKey: KEY, projectId: 'p1', quality: 5, communication: 4, timeliness: 3, value: 4, wouldRehire: false },
+      },
     ]);
     expect(onSaved.mock.calls[0]![0]).toMatchObject({ id: 'new', projectId: 'p1' });
   });
 
   it('starts from the earlier rating of the project and updates it instead of adding one', async () => {
-    const earlier = rating({ id: 'r7', projectId: 'p1', quality: 2, communication: 3, timeliness: 4, value: 5, wouldRehire: false, comment: 'Slow start' });
-    render(<RatingForm contractorKey={KEY} projectId="p1" ratings={[rating({ id: 'other', projectId: 'p9' }), earlier]} title="How did Ada do?" />);
+    const earlier = rating({
+      id: 'r7',
+      projectId: 'p1',
+      quality: 2,
+      communication: 3,
+      timeliness: 4,
+      value: 5,
+      wouldRehire: false,
+      comment: 'Slow start',
+    });
+    render(
+      <RatingForm
+        contractorKey={KEY}
+        projectId="p1"
+        ratings={[rating({ id: 'other', projectId: 'p9' }), earlier]}
+        title="How did Ada do?"
+      />,
+    );
     expect(radio('Quality 2 of 5').checked).toBe(true);
     expect(radio('Value 5 of 5').checked).toBe(true);
     expect(radio('No').checked).toBe(true);
@@ -52,7 +88,16 @@ describe('RatingForm for a given project (side panel)', () => {
     await waitFor(() => expect(callsOf('saveRating')).toHaveLength(1));
     expect(callsOf('saveRating')[0]).toEqual({
       id: 'r7',
-      rating: { contractorKey: KEY, projectId: 'p1', quality: 4, communication: 3, timeliness: 4, value: 5, wouldRehire: false, comment: 'Slow start' },
+      rating: {
+        contractorKey: KEY,
+        projectId: 'p1',
+        quality: 4,
+        communication: 3,
+        timeliness: 4,
+        value: 5,
+        wouldRehire: false,
+        comment: 'Slow start',
+      },
     });
   });
 
@@ -108,6 +153,9 @@ describe('RatingForm with a project chooser (overlay)', () => {
     fireEvent.click(radio('Yes'));
     fireEvent.click(screen.getByRole('button', { name: 'Save rating' }));
     await waitFor(() => expect(callsOf('saveRating')).toHaveLength(1));
-    expect(callsOf('saveRating')[0]).toEqual({ createId: expect.any(String), rating: { contractorKey: KEY, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true } });
+    expect(callsOf('saveRating')[0]).toEqual({
+      createId: expect.any(String),
+      rating: { contractorKey: KEY, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true },
+    });
   });
 });

@@ -40,7 +40,7 @@ describe('openSidePanel', () => {
     expect(String(create.mock.calls[0]![0].url)).toMatch(/sidepanel\.html\?project=p1$/);
   });
 
-  it('opens Chrome\'s panel on the tab when no window is known, and tells nothing without a target', async () => {
+  it("opens Chrome's panel on the tab when no window is known, and tells nothing without a target", async () => {
     const open = vi.fn().mockResolvedValue(undefined);
     const setOptions = vi.fn().mockResolvedValue(undefined);
     (browser as unknown as Api).sidePanel = { setOptions, open };

@@ -66,7 +66,10 @@ beforeEach(() => {
   client.send.mockReset();
   client.onChange.mockReset().mockReturnValue(() => undefined);
   vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 5, windowId: 1 }] as never);
-  vi.stubGlobal('confirm', vi.fn(() => true));
+  vi.stubGlobal(
+    'confirm',
+    vi.fn(() => true),
+  );
 });
 afterEach(cleanup);
 
@@ -104,7 +107,13 @@ describe('SidePanel', () => {
   it('follows the contractor in the active tab, its navigation and tab switches', async () => {
     const ana = contractor({ key: 'fiverr:ana', site: 'fiverr', siteId: 'ana', name: 'Ana P.', profileUrl: 'https://www.fiverr.com/ana' });
     serve({
-      views: [view(), view({ project: project({ id: 'p2', title: 'Logo', contractorKey: 'guru:77' }), contractor: contractor({ key: 'guru:77', name: 'Gus' }) })],
+      views: [
+        view(),
+        view({
+          project: project({ id: 'p2', title: 'Logo', contractorKey: 'guru:77' }),
+          contractor: contractor({ key: 'guru:77', name: 'Gus' }),
+        }),
+      ],
       contractors: [contractor(), ana],
       tabs: { 5: 'upwork:~01abc', 9: 'guru:77' },
     });
@@ -191,7 +200,9 @@ describe('SidePanel', () => {
 
   it('forecasts an hourly project from hours and rate', async () => {
     serve({
-      views: [view({ project: project({ paymentModel: 'hourly', rateMinor: 4500, estimatedHours: 40, hoursLogged: 12.5, budgetMinor: 150000 }) })],
+      views: [
+        view({ project: project({ paymentModel: 'hourly', rateMinor: 4500, estimatedHours: 40, hoursLogged: 12.5, budgetMinor: 150000 }) }),
+      ],
       contractors: [contractor()],
       tabs: {},
     });
@@ -225,7 +236,12 @@ describe('SidePanel', () => {
     const form = await screen.findByRole('form', { name: 'Rate this contractor' });
     fireEvent.click(within(form).getByRole('button', { name: 'Save rating' }));
     expect((await within(form).findByRole('alert')).textContent).toContain('quality, communication, timeliness, value');
-    for (const [c, n] of [['Quality', 5], ['Communication', 4], ['Timeliness', 3], ['Value', 4]] as const) {
+    for (const [c, n] of [
+      ['Quality', 5],
+      ['Communication', 4],
+      ['Timeliness', 3],
+      ['Value', 4],
+    ] as const) {
       fireEvent.click(within(form).getByLabelText(`${c} ${n} of 5`));
     }
     fireEvent.click(within(form).getByLabelText('Yes'));
@@ -273,7 +289,11 @@ describe('SidePanel', () => {
     expect(within(item).getByText('Overdue')).toBeTruthy();
     expect(item.textContent).toContain('yesterday');
     fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'submitted' } });
-    await waitFor(() => expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', id: 'm1', baseUpdatedAt: expect.any(Number), patch: { status: 'submitted' } }]));
+    await waitFor(() =>
+      expect(requests('saveMilestone')).toEqual([
+        { projectId: 'p1', id: 'm1', baseUpdatedAt: expect.any(Number), patch: { status: 'submitted' } },
+      ]),
+    );
   });
 
   it('every milestone row keeps its status select in the same fixed end column (issue 14)', async () => {
@@ -309,7 +329,11 @@ describe('SidePanel', () => {
   });
 
   it('approving a milestone offers to record its payment, with focus on the offer (issue 14)', async () => {
-    serve({ views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })], contractors: [contractor()], tabs: {} });
+    serve({
+      views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })],
+      contractors: [contractor()],
+      tabs: {},
+    });
     renderPanel({ initialProjectId: 'p1' });
     const item = await screen.findByTestId('milestone-item');
     fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'approved' } });
@@ -329,7 +353,11 @@ describe('SidePanel', () => {
   });
 
   it('"Not now" (or Esc) dismisses the payment offer and records nothing', async () => {
-    serve({ views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })], contractors: [contractor()], tabs: {} });
+    serve({
+      views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })],
+      contractors: [contractor()],
+      tabs: {},
+    });
     renderPanel({ initialProjectId: 'p1' });
     const item = await screen.findByTestId('milestone-item');
     fireEvent.change(within(item).getByLabelText('Status of First draft'), { target: { value: 'approved' } });
@@ -341,7 +369,17 @@ describe('SidePanel', () => {
 
   it('a retainer with a start date and no deadline is "ongoing", not "set start and deadline" (issue 14)', async () => {
     serve({
-      views: [view({ project: project({ paymentModel: 'retainer', rateMinor: 80000, retainerPeriod: 'month', startDate: '2026-11-01', budgetMinor: undefined }) })],
+      views: [
+        view({
+          project: project({
+            paymentModel: 'retainer',
+            rateMinor: 80000,
+            retainerPeriod: 'month',
+            startDate: '2026-11-01',
+            budgetMinor: undefined,
+          }),
+        }),
+      ],
       contractors: [contractor()],
       tabs: {},
     });
@@ -360,7 +398,13 @@ describe('SidePanel', () => {
     fireEvent.input(within(form).getByLabelText('Amount (USD)'), { target: { value: '700' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add milestone' }));
     await waitFor(() =>
-      expect(requests('saveMilestone')).toEqual([{ projectId: 'p1', createId: expect.any(String), patch: { title: 'Launch', dueDate: '2026-12-15', amountMinor: 70000, status: 'pending' } }]),
+      expect(requests('saveMilestone')).toEqual([
+        {
+          projectId: 'p1',
+          createId: expect.any(String),
+          patch: { title: 'Launch', dueDate: '2026-12-15', amountMinor: 70000, status: 'pending' },
+        },
+      ]),
     );
   });
 
@@ -387,7 +431,11 @@ describe('SidePanel', () => {
   });
 
   it('lists timestamped budget notes and adds a negotiation note to the project', async () => {
-    serve({ views: [view({ notes: [note(), note({ id: 'n0', kind: 'general', body: 'not a budget note' })] })], contractors: [contractor()], tabs: {} });
+    serve({
+      views: [view({ notes: [note(), note({ id: 'n0', kind: 'general', body: 'not a budget note' })] })],
+      contractors: [contractor()],
+      tabs: {},
+    });
     renderPanel({ initialProjectId: 'p1' });
     const items = await screen.findAllByTestId('budget-note');
     expect(items).toHaveLength(1);
@@ -397,7 +445,9 @@ describe('SidePanel', () => {
     fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'Asked for $40/h' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     await waitFor(() =>
-      expect(requests('saveNote')).toEqual([{ projectId: 'p1', contractorKey: 'upwork:~01abc', kind: 'negotiation', body: 'Asked for $40/h' }]),
+      expect(requests('saveNote')).toEqual([
+        { projectId: 'p1', contractorKey: 'upwork:~01abc', kind: 'negotiation', body: 'Asked for $40/h' },
+      ]),
     );
   });
 
@@ -422,7 +472,14 @@ describe('SidePanel', () => {
 describe('SidePanel contract', () => {
   it('shows the written terms and the deadline', async () => {
     serve({
-      views: [view({ project: project({ deadline: '2026-12-15', contract: { signedAt: '2026-11-02', paymentSchedule: '30% upfront, 70% on delivery' } }) })],
+      views: [
+        view({
+          project: project({
+            deadline: '2026-12-15',
+            contract: { signedAt: '2026-11-02', paymentSchedule: '30% upfront, 70% on delivery' },
+          }),
+        }),
+      ],
       contractors: [contractor()],
       tabs: {},
     });
@@ -483,7 +540,10 @@ describe('SidePanel explicit choice', () => {
     expect(screen.queryByRole('heading', { name: 'Email flows' })).toBeNull();
 
     await fakeBrowser.runtime.onMessage.trigger({ event: TAB_CONTEXT_EVENT, tabId: 5, key: 'fiverr:ana', site: 'fiverr', url: null }, {});
-    await fakeBrowser.runtime.onMessage.trigger({ event: TAB_CONTEXT_EVENT, tabId: 5, key: 'upwork:~01abc', site: 'upwork', url: null }, {});
+    await fakeBrowser.runtime.onMessage.trigger(
+      { event: TAB_CONTEXT_EVENT, tabId: 5, key: 'upwork:~01abc', site: 'upwork', url: null },
+      {},
+    );
     expect(await screen.findByRole('heading', { name: 'Email flows' })).toBeTruthy();
   });
 });

@@ -14,7 +14,9 @@ type Evaluated = { type: 'success'; result: { value?: unknown } } | { type: 'exc
 
 async function inBrowserWindow<T>(session: FirefoxSession, body: string): Promise<T> {
   const bidi = (session.browser as unknown as { connection: Bidi }).connection;
-  const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
+  const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string; url: string }[];
+  };
   const win = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
   if (!win) throw new Error('No Firefox browser window in the chrome scope (is --remote-allow-system-access set?)');
   const expression = `(async () => {
@@ -23,8 +25,9 @@ async function inBrowserWindow<T>(session: FirefoxSession, body: string): Promis
     const answer = await (async () => { ${body} })();
     return JSON.stringify(answer); // BiDi would send an object as typed entries: JSON keeps it plain
   })()`;
-  const out = (await bidi.send('script.evaluate', { expression, target: { context: win.context }, awaitPromise: true, resultOwnership: 'none' }))
-    .result as Evaluated;
+  const out = (
+    await bidi.send('script.evaluate', { expression, target: { context: win.context }, awaitPromise: true, resultOwnership: 'none' })
+  ).result as Evaluated;
   if (out.type === 'exception') throw new Error(`In the Firefox window: ${out.exceptionDetails.text}`);
   return JSON.parse(String(out.result.value)) as T;
 }

@@ -188,9 +188,7 @@ async function navigateToExtensionPage(page: Page, url: string): Promise<void> {
   }
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const state = await page
-      .evaluate(() => ({ href: location.href, ready: document.readyState }))
-      .catch(() => ({ href: '', ready: '' }));
+    const state = await page.evaluate(() => ({ href: location.href, ready: document.readyState })).catch(() => ({ href: '', ready: '' }));
     if (state.href === url && state.ready === 'complete') return;
     if (Date.now() > deadline) throw new Error(`Extension page ${url} did not load within 30 s (at ${state.href || 'unknown'})`);
     await new Promise((r) => setTimeout(r, 100));

@@ -35,7 +35,11 @@ describe('agreement handlers', () => {
   it('saveInterview ticks interview-held only when a question has an answer', async () => {
     const empty = await h.ok('saveInterview', { contractorKey: KEY, body: 'Interview kit: Other\n\nQ: Approach?\nA: ' });
     expect(empty.check).toBeUndefined();
-    const { note, check } = await h.ok('saveInterview', { contractorKey: KEY, id: empty.note.id, body: 'Interview kit: Other\n\nQ: Approach?\nA: Step by step' });
+    const { note, check } = await h.ok('saveInterview', {
+      contractorKey: KEY,
+      id: empty.note.id,
+      body: 'Interview kit: Other\n\nQ: Approach?\nA: Step by step',
+    });
     expect(note.id).toBe(empty.note.id);
     expect(note.kind).toBe('interview');
     expect(check?.state).toBe('done');

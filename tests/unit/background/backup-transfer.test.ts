@@ -30,7 +30,9 @@ async function sendInParts(text: string, uploadId = 'upload-1', skip?: number) {
 
 describe('large backups', () => {
   it('a 52 MB export imports, sent in parts none of which is larger than one message may be', async () => {
-    await h.ok('trackContractor', { profile: { key: KEY, site: 'upwork', siteId: '~01abc', name: 'Ada', profileUrl: 'https://www.upwork.com/freelancers/~01abc' } });
+    await h.ok('trackContractor', {
+      profile: { key: KEY, site: 'upwork', siteId: '~01abc', name: 'Ada', profileUrl: 'https://www.upwork.com/freelancers/~01abc' },
+    });
     const exported = await h.ok('exportBackup', {});
     expect(exported.parts).toBeUndefined();
     await h.db.delete();
@@ -58,7 +60,14 @@ describe('large backups', () => {
 
   it('an export larger than one message comes in parts that join into the whole file', async () => {
     const body = 'x'.repeat(20_000);
-    const notes = Array.from({ length: 450 }, (_, i) => ({ id: `n${i}`, contractorKey: KEY, kind: 'general' as const, body, createdAt: T0, updatedAt: T0 }));
+    const notes = Array.from({ length: 450 }, (_, i) => ({
+      id: `n${i}`,
+      contractorKey: KEY,
+      kind: 'general' as const,
+      body,
+      createdAt: T0,
+      updatedAt: T0,
+    }));
     await h.db.notes.bulkAdd(notes);
     const first = await h.ok('exportBackup', {});
     expect(first.parts).toBeDefined();
@@ -79,7 +88,11 @@ describe('large backups', () => {
 describe('Transfers', () => {
   it('forgets what was not collected in time', () => {
     let now = 0;
-    const t = new Transfers(() => now, 4, () => 'd1');
+    const t = new Transfers(
+      () => now,
+      4,
+      () => 'd1',
+    );
     const offered = t.offerDownload('abcdefghij');
     expect(offered).toEqual({ text: 'abcd', parts: { id: 'd1', count: 3 } });
     expect(t.downloadPart('d1', 1)).toBe('efgh');

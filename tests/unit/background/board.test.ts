@@ -17,11 +17,25 @@ async function seed() {
   await h.ok('trackContractor', { profile: snapshot() });
   h.clock.now += 1000;
   await h.ok('trackContractor', {
-    profile: snapshot({ key: BOB, site: 'fiverr', siteId: 'bob', name: 'Bob Builder', profileUrl: 'https://www.fiverr.com/bob', headline: 'Logos', rate: { amountMinor: 3000, currency: 'USD', unit: 'hour' } }),
+    profile: snapshot({
+      key: BOB,
+      site: 'fiverr',
+      siteId: 'bob',
+      name: 'Bob Builder',
+      profileUrl: 'https://www.fiverr.com/bob',
+      headline: 'Logos',
+      rate: { amountMinor: 3000, currency: 'USD', unit: 'hour' },
+    }),
   });
   h.clock.now += 1000;
   await h.ok('trackContractor', {
-    profile: snapshot({ key: CY, siteId: '~01cy', name: 'Cy Twombly', profileUrl: 'https://www.upwork.com/freelancers/~01cy', headline: 'Painter' }),
+    profile: snapshot({
+      key: CY,
+      siteId: '~01cy',
+      name: 'Cy Twombly',
+      profileUrl: 'https://www.upwork.com/freelancers/~01cy',
+      headline: 'Painter',
+    }),
   });
   await h.ok('updateContractor', { key: ADA, patch: { tags: ['logo', 'urgent'], status: 'shortlisted' } });
   await h.ok('updateContractor', { key: BOB, patch: { tags: ['logo'] } });
@@ -140,9 +154,23 @@ describe('getBoard', () => {
     await seed();
     const T = h.clock.now;
     await h.db.notes.bulkAdd(
-      Array.from({ length: 600 }, (_, i) => ({ id: `many-${i}`, contractorKey: i % 2 ? ADA : BOB, kind: 'general' as const, body: `Common words ${i}`, createdAt: T, updatedAt: T })),
+      Array.from({ length: 600 }, (_, i) => ({
+        id: `many-${i}`,
+        contractorKey: i % 2 ? ADA : BOB,
+        kind: 'general' as const,
+        body: `Common words ${i}`,
+        createdAt: T,
+        updatedAt: T,
+      })),
     );
-    await h.db.notes.add({ id: 'rare', contractorKey: CY, kind: 'general', body: 'Common words and a rare one: zebra', createdAt: T, updatedAt: T });
+    await h.db.notes.add({
+      id: 'rare',
+      contractorKey: CY,
+      kind: 'general',
+      body: 'Common words and a rare one: zebra',
+      createdAt: T,
+      updatedAt: T,
+    });
     const keys = async (query: string) => (await board({ query })).rows.map((r) => r.key).sort();
     expect(await keys('common zebra')).toEqual([CY]);
     expect(await keys('common words')).toEqual([ADA, BOB, CY].sort());
@@ -158,7 +186,9 @@ describe('getBoard', () => {
       keys.push(`upwork:${id}`);
       // Some share a last-seen time: ties go by key.
       if (i % 4 !== 0) h.clock.now += 1000;
-      await h.ok('trackContractor', { profile: snapshot({ key: `upwork:${id}`, siteId: id, name: `W ${i}`, profileUrl: `https://www.upwork.com/freelancers/${id}` }) });
+      await h.ok('trackContractor', {
+        profile: snapshot({ key: `upwork:${id}`, siteId: id, name: `W ${i}`, profileUrl: `https://www.upwork.com/freelancers/${id}` }),
+      });
     }
     for (let i = 0; i < 40; i += 3) {
       await h.ok('setCheck', { contractorKey: keys[i]!, itemId: 'interview-held', state: i % 2 ? 'done' : 'failed' });
@@ -167,7 +197,9 @@ describe('getBoard', () => {
     }
     for (let i = 1; i < 40; i += 4) {
       const q = ((i * 7) % 5) + 1;
-      await h.ok('saveRating', { rating: { contractorKey: keys[i]!, quality: q, communication: 3, timeliness: 4, value: q, wouldRehire: i % 2 === 0 } });
+      await h.ok('saveRating', {
+        rating: { contractorKey: keys[i]!, quality: q, communication: 3, timeliness: 4, value: q, wouldRehire: i % 2 === 0 },
+      });
     }
     for (const sort of [
       { by: 'rating', dir: 'desc' },
@@ -176,7 +208,13 @@ describe('getBoard', () => {
       { by: 'progress', dir: 'asc' },
     ] as const) {
       const full = await board({ site: 'upwork' }, sort, 0, 100);
-      for (const [offset, limit] of [[0, 100], [0, 7], [5, 10], [12, 30], [38, 10]] as const) {
+      for (const [offset, limit] of [
+        [0, 100],
+        [0, 7],
+        [5, 10],
+        [12, 30],
+        [38, 10],
+      ] as const) {
         const fast = await board({}, sort, offset, limit);
         expect(fast.total, `${sort.by} ${sort.dir}`).toBe(full.total);
         expect(fast.rows, `${sort.by} ${sort.dir} ${offset}+${limit}`).toEqual(full.rows.slice(offset, offset + limit));

@@ -36,7 +36,18 @@ describe('getDashboard at scale', () => {
       createdAt: T0,
       updatedAt: T0,
     }));
-    const statuses = ['active', 'completed', 'completed', 'cancelled', 'paused', 'completed', 'completed', 'completed', 'completed', 'completed'] as const;
+    const statuses = [
+      'active',
+      'completed',
+      'completed',
+      'cancelled',
+      'paused',
+      'completed',
+      'completed',
+      'completed',
+      'completed',
+      'completed',
+    ] as const;
     const projects: Project[] = Array.from({ length: PROJECTS }, (_, i) => ({
       id: `p${pad(i)}`,
       title: `Project ${i}`,
@@ -54,24 +65,51 @@ describe('getDashboard at scale', () => {
       const c = Math.floor(i / perContractor);
       // The notes of every 10th contractor are also about that contractor's project.
       return {
-      id: `n${pad(i)}`,
-      ...(c % 10 === 0 ? { projectId: `p${pad(c / 10)}` } : {}),
-      contractorKey: `upwork:~${pad(c)}`,
-      kind: 'general',
-      body: `Note ${i} with some words in it to make it look like a real note.`,
-      createdAt: T0 + i,
-      updatedAt: T0 + i,
+        id: `n${pad(i)}`,
+        ...(c % 10 === 0 ? { projectId: `p${pad(c / 10)}` } : {}),
+        contractorKey: `upwork:~${pad(c)}`,
+        kind: 'general',
+        body: `Note ${i} with some words in it to make it look like a real note.`,
+        createdAt: T0 + i,
+        updatedAt: T0 + i,
       };
     });
     const milestones: Milestone[] = projects.flatMap((p, i) =>
-      [0, 1, 2].map((k) => ({ id: `m${i}-${k}`, projectId: p.id, title: `M${k}`, dueDate: '2026-12-01', status: 'pending' as const, createdAt: T0, updatedAt: T0 })),
+      [0, 1, 2].map((k) => ({
+        id: `m${i}-${k}`,
+        projectId: p.id,
+        title: `M${k}`,
+        dueDate: '2026-12-01',
+        status: 'pending' as const,
+        createdAt: T0,
+        updatedAt: T0,
+      })),
     );
     const payments: Payment[] = projects.flatMap((p, i) =>
-      [0, 1].map((k) => ({ id: `pay${i}-${k}`, projectId: p.id, amountMinor: 100_00, currency: 'USD', paidAt: '2026-11-01', createdAt: T0, updatedAt: T0 })),
+      [0, 1].map((k) => ({
+        id: `pay${i}-${k}`,
+        projectId: p.id,
+        amountMinor: 100_00,
+        currency: 'USD',
+        paidAt: '2026-11-01',
+        createdAt: T0,
+        updatedAt: T0,
+      })),
     );
     const ratings: Rating[] = projects
       .filter((p) => p.status === 'completed')
-      .map((p, i) => ({ id: `r${i}`, contractorKey: p.contractorKey!, projectId: p.id, quality: 4, communication: 5, timeliness: 4, value: 5, wouldRehire: i % 2 === 0, createdAt: T0 + i, updatedAt: T0 + i }));
+      .map((p, i) => ({
+        id: `r${i}`,
+        contractorKey: p.contractorKey!,
+        projectId: p.id,
+        quality: 4,
+        communication: 5,
+        timeliness: 4,
+        value: 5,
+        wouldRehire: i % 2 === 0,
+        createdAt: T0 + i,
+        updatedAt: T0 + i,
+      }));
     await db.transaction('rw', db.tables, async () => {
       await db.contractors.bulkAdd(contractors);
       await db.projects.bulkAdd(projects);
@@ -119,7 +157,7 @@ describe('getDashboard at scale', () => {
     for (const k of Object.keys(read)) delete read[k];
     expect(await h.ok('getDashboard', {})).toEqual(d);
     await h.ok('saveNote', { contractorKey: contractors[0]!.key, kind: 'general', body: 'more' });
-    expect(await h.ok('getDashboard', {})).toEqual({ ...d, settings: (await h.ok('getSettings', {})) });
+    expect(await h.ok('getDashboard', {})).toEqual({ ...d, settings: await h.ok('getSettings', {}) });
     expect(read.notes ?? 0).toBe(0);
     expect(read.milestones ?? 0).toBe(0);
     expect(read.ratings ?? 0).toBe(0);

@@ -15,7 +15,11 @@ let h: Harness;
 
 async function report(key: string, name: string) {
   const siteId = key.split(':')[1]!;
-  await h.ok('reportPage', { site: 'upwork', profile: snapshot({ key, siteId, name, profileUrl: `https://www.upwork.com/freelancers/${siteId}` }) }, senders.content());
+  await h.ok(
+    'reportPage',
+    { site: 'upwork', profile: snapshot({ key, siteId, name, profileUrl: `https://www.upwork.com/freelancers/${siteId}` }) },
+    senders.content(),
+  );
 }
 
 beforeEach(() => {
@@ -64,7 +68,10 @@ describe('contractor requests', () => {
   it('linking to yourself is a bad request; updating an unknown contractor is not found', async () => {
     await report(KEY, 'Ada');
     expect(await h.call('linkContractors', { a: KEY, b: KEY })).toMatchObject({ ok: false, code: 'bad-request' });
-    expect(await h.call('updateContractor', { key: 'upwork:~zz', patch: { status: 'hired' } })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await h.call('updateContractor', { key: 'upwork:~zz', patch: { status: 'hired' } })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
   });
 });
 
@@ -154,9 +161,19 @@ describe('getDashboard', () => {
     await report(KEY, 'Ada');
     h.clock.now += 1;
     // Tracked without opening the profile: a search card's shortlist, a project form's pick.
-    const card = snapshot({ key: 'upwork:~02card', siteId: '~02card', name: 'Card', profileUrl: 'https://www.upwork.com/freelancers/~02card' });
+    const card = snapshot({
+      key: 'upwork:~02card',
+      siteId: '~02card',
+      name: 'Card',
+      profileUrl: 'https://www.upwork.com/freelancers/~02card',
+    });
     await h.ok('shortlistFromCard', { profile: card, status: 'shortlisted' }, senders.content());
-    const form = snapshot({ key: 'upwork:~03form', siteId: '~03form', name: 'Form', profileUrl: 'https://www.upwork.com/freelancers/~03form' });
+    const form = snapshot({
+      key: 'upwork:~03form',
+      siteId: '~03form',
+      name: 'Form',
+      profileUrl: 'https://www.upwork.com/freelancers/~03form',
+    });
     await h.ok('trackContractor', { profile: form });
     h.clock.now += 1;
     let d = await h.ok('getDashboard', {});
@@ -193,7 +210,9 @@ describe('whole-database requests', () => {
   it('deleteEverything clears every table and announces every table that held rows', async () => {
     await fill();
     const before = await h.counts();
-    const held = Object.keys(before).filter((t) => (before[t] ?? 0) > 0).sort();
+    const held = Object.keys(before)
+      .filter((t) => (before[t] ?? 0) > 0)
+      .sort();
     expect(held.length).toBeGreaterThan(3);
     expect(await h.ok('deleteEverything', { confirm: 'DELETE' })).toEqual({ ok: true });
     expect(Object.values(await h.counts()).every((n) => n === 0)).toBe(true);

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { makeHarness } from './harness';
 
 const KEY = 'upwork:~01abc';
-const profile = { key: KEY, site: 'upwork' as const, siteId: '~01abc', name: 'Ada', profileUrl: 'https://www.upwork.com/freelancers/~01abc' };
+const profile = {
+  key: KEY,
+  site: 'upwork' as const,
+  siteId: '~01abc',
+  name: 'Ada',
+  profileUrl: 'https://www.upwork.com/freelancers/~01abc',
+};
 
 describe('client-made ids make creates idempotent', () => {
   it('a note saved twice with the same createId is one note, with the last text', async () => {
@@ -49,8 +55,16 @@ describe('creates beyond notes are idempotent too (issue 12, attack 12)', () => 
     expect(again.id).toBe(project.id);
     expect(project.id).toBe('p-draft');
 
-    const m1 = await h.ok('saveMilestone', { projectId: project.id, createId: 'm-draft', patch: { title: 'Sketches', amountMinor: 20_000 } });
-    const m2 = await h.ok('saveMilestone', { projectId: project.id, createId: 'm-draft', patch: { title: 'Sketches', amountMinor: 20_000 } });
+    const m1 = await h.ok('saveMilestone', {
+      projectId: project.id,
+      createId: 'm-draft',
+      patch: { title: 'Sketches', amountMinor: 20_000 },
+    });
+    const m2 = await h.ok('saveMilestone', {
+      projectId: project.id,
+      createId: 'm-draft',
+      patch: { title: 'Sketches', amountMinor: 20_000 },
+    });
     expect(m2.id).toBe(m1.id);
 
     const pay = { amountMinor: 10_000, paidAt: '2026-11-20' };

@@ -58,13 +58,19 @@ describe('note delete and undo', () => {
   });
 
   it('a malformed note is a bad request and is not stored', async () => {
-    const reply = await h.call('restoreNote', { note: { id: 'n1', contractorKey: KEY, kind: 'general', body: '', createdAt: 1, updatedAt: 1 } });
+    const reply = await h.call('restoreNote', {
+      note: { id: 'n1', contractorKey: KEY, kind: 'general', body: '', createdAt: 1, updatedAt: 1 },
+    });
     expect(reply).toMatchObject({ ok: false, code: 'bad-request' });
     expect(await h.counts()).toMatchObject({ notes: 0 });
   });
 
   it('a content script may not restore notes', async () => {
-    const reply = await h.call('restoreNote', { note: { id: 'n1', contractorKey: KEY, kind: 'general', body: 'x', createdAt: 1, updatedAt: 1 } }, senders.content());
+    const reply = await h.call(
+      'restoreNote',
+      { note: { id: 'n1', contractorKey: KEY, kind: 'general', body: 'x', createdAt: 1, updatedAt: 1 } },
+      senders.content(),
+    );
     expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await h.counts()).toMatchObject({ notes: 0 });
   });

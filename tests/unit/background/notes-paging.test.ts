@@ -5,7 +5,13 @@ import { NOTES_PAGE } from '../../../lib/messaging/pages';
 import { formatInterviewNote } from '../../../lib/domain/interview-kit';
 
 const KEY = 'upwork:~01abc';
-const profile = { key: KEY, site: 'upwork' as const, siteId: '~01abc', name: 'Ada', profileUrl: 'https://www.upwork.com/freelancers/~01abc' };
+const profile = {
+  key: KEY,
+  site: 'upwork' as const,
+  siteId: '~01abc',
+  name: 'Ada',
+  profileUrl: 'https://www.upwork.com/freelancers/~01abc',
+};
 
 describe('notes are paged to the views', () => {
   it('getContractor sends the newest page and the total; listNotes pages through the rest once each', async () => {
@@ -14,7 +20,14 @@ describe('notes are paged to the views', () => {
     const count = NOTES_PAGE * 2 + 37;
     for (let i = 0; i < count; i++) {
       h.clock.now += 1000;
-      await h.db.notes.add({ id: `n${i}`, contractorKey: KEY, kind: 'general', body: `note ${i}`, createdAt: h.clock.now, updatedAt: h.clock.now });
+      await h.db.notes.add({
+        id: `n${i}`,
+        contractorKey: KEY,
+        kind: 'general',
+        body: `note ${i}`,
+        createdAt: h.clock.now,
+        updatedAt: h.clock.now,
+      });
     }
     const view = (await h.ok('getContractor', { key: KEY }))!;
     expect(view.notes).toHaveLength(NOTES_PAGE);
@@ -40,7 +53,14 @@ describe('notes are paged to the views', () => {
     const { note: kit } = await h.ok('saveInterview', { contractorKey: KEY, body });
     for (let i = 0; i < NOTES_PAGE + 5; i++) {
       h.clock.now += 1000;
-      await h.db.notes.add({ id: `n${i}`, contractorKey: KEY, kind: 'general', body: `note ${i}`, createdAt: h.clock.now, updatedAt: h.clock.now });
+      await h.db.notes.add({
+        id: `n${i}`,
+        contractorKey: KEY,
+        kind: 'general',
+        body: `note ${i}`,
+        createdAt: h.clock.now,
+        updatedAt: h.clock.now,
+      });
     }
     const view = (await h.ok('getContractor', { key: KEY }))!;
     expect(view.notes.some((n) => n.id === kit.id)).toBe(false);

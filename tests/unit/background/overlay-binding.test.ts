@@ -19,7 +19,13 @@ const frame = (frameId: number, tabId = 7, documentId?: string): Sender => ({
   tab: { id: tabId, url: 'https://www.upwork.com/freelancers/~01abc' } as Browser.tabs.Tab,
   ...(documentId ? { documentId } : {}),
 });
-const profile = (key: string, name: string) => ({ key, site: 'upwork' as const, siteId: key.slice(7), name, profileUrl: `https://www.upwork.com/freelancers/${key.slice(7)}` });
+const profile = (key: string, name: string) => ({
+  key,
+  site: 'upwork' as const,
+  siteId: key.slice(7),
+  name,
+  profileUrl: `https://www.upwork.com/freelancers/${key.slice(7)}`,
+});
 
 describe('overlay frame binding', () => {
   let h: Harness;

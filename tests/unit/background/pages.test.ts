@@ -13,7 +13,10 @@ beforeEach(() => {
 
 describe('reportPage', () => {
   it('stores the snapshot and remembers the tab context', async () => {
-    expect(await h.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content(undefined, 9))).toEqual({ key: KEY, enabled: true });
+    expect(await h.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content(undefined, 9))).toEqual({
+      key: KEY,
+      enabled: true,
+    });
     expect(await h.db.contractors.get(KEY)).toMatchObject({ name: 'Ada Lovelace', lastSeenAt: h.clock.now });
     expect(await h.ok('getTabContext', { tabId: 9 })).toEqual({
       tabId: 9,
@@ -88,7 +91,11 @@ describe('getBadges', () => {
       ['upwork:~05eve', 'Eve'],
     ] as const) {
       const siteId = key.slice('upwork:'.length);
-      await h.ok('reportPage', { site: 'upwork', profile: snapshot({ key, siteId, name, profileUrl: `https://www.upwork.com/freelancers/${siteId}` }) }, senders.content());
+      await h.ok(
+        'reportPage',
+        { site: 'upwork', profile: snapshot({ key, siteId, name, profileUrl: `https://www.upwork.com/freelancers/${siteId}` }) },
+        senders.content(),
+      );
     }
     const first = DEFAULT_CHECKLIST[0]!.id;
     const second = DEFAULT_CHECKLIST[1]!.id;
@@ -96,7 +103,17 @@ describe('getBadges', () => {
     await h.ok('setCheck', { contractorKey: KEY, itemId: second, state: 'failed' });
     await h.ok('updateContractor', { key: 'upwork:~02bob', patch: { status: 'avoid' } });
     await h.ok('saveNote', { contractorKey: 'upwork:~03cat', kind: 'general', body: 'SECRET note text' });
-    await h.ok('saveRating', { rating: { contractorKey: 'upwork:~04dan', quality: 5, communication: 4, timeliness: 5, value: 4, wouldRehire: true, comment: 'SECRET comment' } });
+    await h.ok('saveRating', {
+      rating: {
+        contractorKey: 'upwork:~04dan',
+        quality: 5,
+        communication: 4,
+        timeliness: 5,
+        value: 4,
+        wouldRehire: true,
+        comment: 'SECRET comment',
+      },
+    });
   });
 
   it('returns only contractors with user data, with status, rating and vetting progress', async () => {
@@ -119,7 +136,12 @@ describe('getBadges', () => {
   });
 
   it('counts the ticks the data proves, as the overlay does (issue 14)', async () => {
-    const p = await h.ok('createProject', { title: 'Logo', contractorKey: 'upwork:~05eve', budgetMinor: 50000, contract: { signedAt: '2026-11-02' } });
+    const p = await h.ok('createProject', {
+      title: 'Logo',
+      contractorKey: 'upwork:~05eve',
+      budgetMinor: 50000,
+      contract: { signedAt: '2026-11-02' },
+    });
     await h.ok('saveMilestone', { projectId: p.id, patch: { title: 'Sketches', amountMinor: 10000 } });
     const badge = (await h.ok('getBadges', { keys: ['upwork:~05eve'] }, senders.content()))['upwork:~05eve'];
     expect(badge?.vetted.done).toBe(4); // written contract, budget, milestones, payment schedule
@@ -140,6 +162,15 @@ describe('getBadges', () => {
 
 describe('getSiteSwitches', () => {
   it('answers the switches', async () => {
-    expect(await h.ok('getSiteSwitches', {}, senders.content())).toEqual({ upwork: true, fiverr: true, freelancer: true, peopleperhour: true, guru: true, toptal: true, contra: true, malt: true });
+    expect(await h.ok('getSiteSwitches', {}, senders.content())).toEqual({
+      upwork: true,
+      fiverr: true,
+      freelancer: true,
+      peopleperhour: true,
+      guru: true,
+      toptal: true,
+      contra: true,
+      malt: true,
+    });
   });
 });

@@ -121,7 +121,11 @@ describe('router rejects without touching data', () => {
 
   it('a prefix trick on the extension origin is not our page', async () => {
     const base = browser.runtime.getURL('/').replace(/\/$/, '');
-    await expectRejected({ type: 'deleteEverything', payload: { confirm: 'DELETE' } }, { id: browser.runtime.id, url: `${base}.evil.example/` }, 'forbidden');
+    await expectRejected(
+      { type: 'deleteEverything', payload: { confirm: 'DELETE' } },
+      { id: browser.runtime.id, url: `${base}.evil.example/` },
+      'forbidden',
+    );
   });
 
   it('forbidden is decided before the payload is looked at', async () => {
@@ -131,7 +135,11 @@ describe('router rejects without touching data', () => {
 
 describe('router accepts the right senders', () => {
   it('content requests from a marketplace tab (any subdomain) and from our pages', async () => {
-    for (const sender of [senders.content('https://community.upwork.com/x'), senders.content('https://www.fiverr.com/ada'), senders.popup()]) {
+    for (const sender of [
+      senders.content('https://community.upwork.com/x'),
+      senders.content('https://www.fiverr.com/ada'),
+      senders.popup(),
+    ]) {
       expect(await h.call('getSiteSwitches', {}, sender)).toMatchObject({ ok: true });
     }
   });
@@ -168,7 +176,9 @@ describe('errors', () => {
 
   it('recognises quota errors by DOMException name, wrapped inner errors and Firefox names', () => {
     expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
-    expect(isQuotaError(Object.assign(new Error('abort'), { name: 'AbortError', inner: new DOMException('x', 'QuotaExceededError') }))).toBe(true);
+    expect(
+      isQuotaError(Object.assign(new Error('abort'), { name: 'AbortError', inner: new DOMException('x', 'QuotaExceededError') })),
+    ).toBe(true);
     expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true);
     expect(isQuotaError(new Error('QuotaExceededError mentioned in text only'))).toBe(false);
     expect(isQuotaError(null)).toBe(false);

@@ -89,5 +89,7 @@ describe('sync requests', () => {
 });
 
 function listTree(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => `${e.parentPath ?? ''}/${e.name}`).sort();
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((e) => `${e.parentPath ?? ''}/${e.name}`)
+    .sort();
 }

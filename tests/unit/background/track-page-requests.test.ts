@@ -25,8 +25,7 @@ afterEach(() => vi.restoreAllMocks());
 
 const scriptReturns = (result: unknown) =>
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result }] as never);
-const scriptRefused = (message: string) =>
-  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error(message));
+const scriptRefused = (message: string) => vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error(message));
 
 describe('getTrackable', () => {
   it('offers tracking on an ordinary web page, asking the tab only for its address', async () => {

@@ -79,12 +79,19 @@ let ids: { project: string; milestone: string; payment: string; note: string; ra
 beforeEach(async () => {
   h = makeHarness();
   await h.ok('trackContractor', { profile: snapshot() });
-  await h.ok('trackContractor', { profile: snapshot({ key: OTHER, siteId: '~02twin', name: 'Twin', profileUrl: 'https://www.upwork.com/freelancers/~02twin' }) });
+  await h.ok('trackContractor', {
+    profile: snapshot({ key: OTHER, siteId: '~02twin', name: 'Twin', profileUrl: 'https://www.upwork.com/freelancers/~02twin' }),
+  });
   const project = await h.ok('createProject', { title: 'Site', contractorKey: KEY, status: 'active', paymentModel: 'milestones' });
   const milestone = await h.ok('saveMilestone', { projectId: project.id, patch: { title: 'Wireframes', amountMinor: 45_000 } });
-  const payment = await h.ok('savePayment', { projectId: project.id, patch: { amountMinor: 45_000, paidAt: '2026-11-01', milestoneId: milestone.id } });
+  const payment = await h.ok('savePayment', {
+    projectId: project.id,
+    patch: { amountMinor: 45_000, paidAt: '2026-11-01', milestoneId: milestone.id },
+  });
   const note = await h.ok('saveNote', { contractorKey: KEY, projectId: project.id, kind: 'budget', body: 'capped' });
-  const rating = await h.ok('saveRating', { rating: { contractorKey: OTHER, quality: 4, communication: 4, timeliness: 4, value: 4, wouldRehire: true } });
+  const rating = await h.ok('saveRating', {
+    rating: { contractorKey: OTHER, quality: 4, communication: 4, timeliness: 4, value: 4, wouldRehire: true },
+  });
   await h.ok('setCheck', { contractorKey: KEY, itemId: 'interview', state: 'done' });
   const list = await h.ok('saveList', { name: 'Writers', addKey: KEY });
   const backup = (await h.ok('exportBackup', {})).text;
@@ -111,7 +118,9 @@ const step = <T extends RequestType>(type: T, payload: () => RequestPayload<T>):
 
 const steps = (): Step[] => [
   step('reportPage', () => ({ site: 'upwork', profile: snapshot({ rate: { amountMinor: 9000, currency: 'USD', unit: 'hour' } }) })),
-  step('trackContractor', () => ({ profile: snapshot({ key: 'upwork:~03new', siteId: '~03new', profileUrl: 'https://www.upwork.com/freelancers/~03new' }) })),
+  step('trackContractor', () => ({
+    profile: snapshot({ key: 'upwork:~03new', siteId: '~03new', profileUrl: 'https://www.upwork.com/freelancers/~03new' }),
+  })),
   step('updateContractor', () => ({ key: KEY, patch: { status: 'shortlisted', tags: ['logo'] } })),
   step('linkContractors', () => ({ a: KEY, b: OTHER })),
   step('unlinkContractors', () => ({ a: KEY, b: OTHER })),
@@ -119,7 +128,10 @@ const steps = (): Step[] => [
   step('saveNote', () => ({ id: ids.note, contractorKey: KEY, projectId: ids.project, kind: 'budget', body: 'capped at 2k' })),
   step('deleteNote', () => ({ id: ids.note })),
   step('restoreNote', () => ({ note: { id: 'n-back', contractorKey: KEY, kind: 'general', body: 'back', createdAt: 1, updatedAt: 1 } })),
-  step('saveRating', () => ({ id: ids.rating, rating: { contractorKey: OTHER, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true } })),
+  step('saveRating', () => ({
+    id: ids.rating,
+    rating: { contractorKey: OTHER, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true },
+  })),
   step('deleteRating', () => ({ id: ids.rating })),
   step('createProject', () => ({ title: 'Logo', contractorKey: OTHER, status: 'active' })),
   step('updateProject', () => ({ id: ids.project, patch: { title: 'Site v2', contractorKey: OTHER } })),
@@ -132,7 +144,11 @@ const steps = (): Step[] => [
   step('deleteContractor', () => ({ key: KEY })),
   step('updateSettings', () => ({ patch: { defaultCurrency: 'EUR' } })),
   step('exportBackup', () => ({})),
-  step('importBackup', () => ({ text: ids.backup.replace(/"capped"/g, '"capped, imported"').replace(/"updatedAt":\s*(\d+)/g, (_, n) => `"updatedAt": ${Number(n) + 3_600_000}`) })),
+  step('importBackup', () => ({
+    text: ids.backup
+      .replace(/"capped"/g, '"capped, imported"')
+      .replace(/"updatedAt":\s*(\d+)/g, (_, n) => `"updatedAt": ${Number(n) + 3_600_000}`),
+  })),
   step('deleteEverything', () => ({ confirm: 'DELETE' })),
   step('markAgreed', () => ({ projectId: ids.project, date: '2026-11-20' })),
   step('saveInterview', () => ({ contractorKey: KEY, body: 'Q: How do you report progress?\nA: Weekly, by email.' })),
@@ -143,7 +159,10 @@ const steps = (): Step[] => [
   // issue 11: a sync that fails records its error; disconnecting forgets the connection.
   step('syncNow', () => ({})),
   step('syncDisconnect', () => ({})),
-  step('shortlistFromCard', () => ({ profile: snapshot({ key: 'upwork:~04card', siteId: '~04card', profileUrl: 'https://www.upwork.com/freelancers/~04card' }), status: 'shortlisted' })),
+  step('shortlistFromCard', () => ({
+    profile: snapshot({ key: 'upwork:~04card', siteId: '~04card', profileUrl: 'https://www.upwork.com/freelancers/~04card' }),
+    status: 'shortlisted',
+  })),
 ];
 
 /**
@@ -169,7 +188,11 @@ const READS = /^(get|list|export(?!Backup)|syncStatus$|syncDevices$)/;
 describe('the write recorder names what each capability wrote', () => {
   it('covers every request that can write', () => {
     const writes = (Object.keys(REQUESTS) as RequestType[]).filter((t) => !READS.test(t) && !NOT_HERE.has(t)).sort();
-    expect(steps().map(([t]) => t).sort()).toEqual(writes);
+    expect(
+      steps()
+        .map(([t]) => t)
+        .sort(),
+    ).toEqual(writes);
   });
 
   it.each(steps().map((s) => [s[0], s] as const))('%s', async (type, [, payload]) => {

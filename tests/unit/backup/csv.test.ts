@@ -22,13 +22,22 @@ function column(rows: string[][], name: string): string[] {
 
 describe('CSV format', () => {
   it('starts with a UTF-8 BOM and ends every line with CRLF', () => {
-    const text = toCsv(['a', 'b'], [['1', '2'], ['3', '4']]);
+    const text = toCsv(
+      ['a', 'b'],
+      [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+    );
     expect(text).toBe('\uFEFFa,b\r\n1,2\r\n3,4\r\n');
   });
 
   it('quotes commas, quotes and line breaks so each stays in its cell (RFC 4180)', () => {
     const tricky = ['Smith, Jane', 'She said "hi"', 'line one\nline two', 'crlf\r\ninside', ' padded '];
-    const text = toCsv(['v'], tricky.map((t) => [t]));
+    const text = toCsv(
+      ['v'],
+      tricky.map((t) => [t]),
+    );
     expect(text).toContain('"Smith, Jane"');
     expect(text).toContain('"She said ""hi"""');
     expect(text).toContain('"line one\nline two"');
@@ -36,8 +45,13 @@ describe('CSV format', () => {
   });
 
   it('neutralises cells that a spreadsheet would run as a formula', () => {
-    const attacks = ['=HYPERLINK("http://evil","x")', '+1+1', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1)', '\t=1'];
-    const rows = parse(toCsv(['v'], attacks.map((t) => [t])));
+    const attacks = ['=HYPERLINK("http://evil","x")', '+1+1', "-2+3+cmd|' /C calc'!A0", '@SUM(A1)', '\t=1'];
+    const rows = parse(
+      toCsv(
+        ['v'],
+        attacks.map((t) => [t]),
+      ),
+    );
     const cells = column(rows, 'v');
     cells.forEach((cell, i) => {
       expect(cell).toBe(`'${attacks[i]}`);
@@ -88,7 +102,18 @@ describe('table exports', () => {
     // issue 16: your rating of the project and would-rehire; empty when not rated.
     expect([column(rows, 'your_rating'), column(rows, 'would_rehire')]).toEqual([[''], ['']]);
     const project = data.projects[0]!;
-    const rating = { id: 'r-p', contractorKey: project.contractorKey!, projectId: project.id, quality: 5, communication: 4, timeliness: 4, value: 4, wouldRehire: false, createdAt: NOW, updatedAt: NOW };
+    const rating = {
+      id: 'r-p',
+      contractorKey: project.contractorKey!,
+      projectId: project.id,
+      quality: 5,
+      communication: 4,
+      timeliness: 4,
+      value: 4,
+      wouldRehire: false,
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
     const rated = parse(projectsCsv(data.projects, { contractors: data.contractors, payments: data.payments, ratings: [rating] }));
     expect([column(rated, 'your_rating'), column(rated, 'would_rehire')]).toEqual([['4.3'], ['no']]);
   });
@@ -156,7 +181,10 @@ describe('contractors CSV: your ratings, vetting progress, would-rehire, lists',
 
 describe('CSV read with either separator (issue 12)', () => {
   const evil = ['a;=HYPERLINK("http://x")', 'b,@SUM(1)', 'c;+1', 'line\n=1+1', 'q"uote;-2', '=lead', 'plain; text, fine'];
-  const text = toCsv(['v', 'w'], evil.map((v) => [v, 'x;y']));
+  const text = toCsv(
+    ['v', 'w'],
+    evil.map((v) => [v, 'x;y']),
+  );
   for (const delimiter of [',', ';']) {
     it(`no cell starts with a formula lead when split on "${delimiter}"`, () => {
       const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter, newline: '\r\n' });
@@ -166,6 +194,8 @@ describe('CSV read with either separator (issue 12)', () => {
     });
   }
   it('quotes every cell holding a separator, quote or line break', () => {
-    expect(toCsv(['v'], [['a;b'], ['c,d'], ['e"f'], ['g\nh'], ['plain']])).toBe('\uFEFFv\r\n"a;b"\r\n"c,d"\r\n"e""f"\r\n"g\nh"\r\nplain\r\n');
+    expect(toCsv(['v'], [['a;b'], ['c,d'], ['e"f'], ['g\nh'], ['plain']])).toBe(
+      '\uFEFFv\r\n"a;b"\r\n"c,d"\r\n"e""f"\r\n"g\nh"\r\nplain\r\n',
+    );
   });
 });

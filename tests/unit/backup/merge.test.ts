@@ -50,7 +50,14 @@ describe('import merge rule', () => {
 
   it('adds records we do not have and never deletes ours', async () => {
     const text = await fileWith((f) => {
-      f.data.notes.push({ id: 'note-9', contractorKey: 'upwork:~01abc', kind: 'reference', body: 'Called Ana', createdAt: T0, updatedAt: T0 });
+      f.data.notes.push({
+        id: 'note-9',
+        contractorKey: 'upwork:~01abc',
+        kind: 'reference',
+        body: 'Called Ana',
+        createdAt: T0,
+        updatedAt: T0,
+      });
       f.data.checks.push({ contractorKey: 'upwork:~01abc', itemId: 'budget-set', state: 'done', updatedAt: T0 });
       f.data.milestones = [];
     });

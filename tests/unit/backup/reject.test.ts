@@ -23,7 +23,14 @@ beforeAll(async () => {
   db = freshDb();
   await fill(db);
   // Something newer than the file, so a wrongly accepted file would show as a change.
-  await db.notes.put({ id: 'note-local', contractorKey: 'upwork:~01abc', kind: 'general', body: 'only here', createdAt: NOW, updatedAt: NOW });
+  await db.notes.put({
+    id: 'note-local',
+    contractorKey: 'upwork:~01abc',
+    kind: 'general',
+    body: 'only here',
+    createdAt: NOW,
+    updatedAt: NOW,
+  });
 });
 afterAll(async () => {
   await db.delete();
@@ -63,8 +70,15 @@ describe('importBackup rejects a broken file and writes nothing', () => {
   });
 
   it('a timestamp beyond any real date (issue 12: updatedAt 9e15 blanked the overlay)', async () => {
-    await expectRejected(edited((f) => (f.data.notes[0].updatedAt = 9e15)), /notes/, /year 10000/);
-    await expectRejected(edited((f) => (f.data.contractors[0].lastSeenAt = 8.64e15)), /contractors/);
+    await expectRejected(
+      edited((f) => (f.data.notes[0].updatedAt = 9e15)),
+      /notes/,
+      /year 10000/,
+    );
+    await expectRejected(
+      edited((f) => (f.data.contractors[0].lastSeenAt = 8.64e15)),
+      /contractors/,
+    );
   });
 
   it('an empty file', async () => {
@@ -78,15 +92,27 @@ describe('importBackup rejects a broken file and writes nothing', () => {
   });
 
   it('a newer, unknown format version', async () => {
-    await expectRejected(edited((f) => (f.version = 7)), /newer version of Vetted/, /format version 7/, /Update Vetted/);
+    await expectRejected(
+      edited((f) => (f.version = 7)),
+      /newer version of Vetted/,
+      /format version 7/,
+      /Update Vetted/,
+    );
   });
 
   it('an older version no migration reaches', async () => {
-    await expectRejected(edited((f) => (f.version = 0)), /format version 0/, /cannot read/);
+    await expectRejected(
+      edited((f) => (f.version = 0)),
+      /format version 0/,
+      /cannot read/,
+    );
   });
 
   it('a version that is not a number', async () => {
-    await expectRejected(edited((f) => (f.version = '1')), /no valid format version/);
+    await expectRejected(
+      edited((f) => (f.version = '1')),
+      /no valid format version/,
+    );
   });
 
   it('a missing field, naming the table, the record and the field', async () => {
@@ -107,16 +133,15 @@ describe('importBackup rejects a broken file and writes nothing', () => {
   it('a bad record in a compound-keyed table', async () => {
     const index = good.data.checks.findIndex((c: any) => c.contractorKey === 'upwork:~01abc' && c.itemId === 'reviews-read');
     const text = edited((f) => (f.data.checks[index].state = 'maybe'));
-    await expectRejected(
-      text,
-      /"checks"/,
-      `record #${index + 1} (contractorKey + itemId "upwork:~01abc / reviews-read")`,
-      /field "state"/,
-    );
+    await expectRejected(text, /"checks"/, `record #${index + 1} (contractorKey + itemId "upwork:~01abc / reviews-read")`, /field "state"/);
   });
 
   it('invalid settings', async () => {
-    await expectRejected(edited((f) => (f.data.settings.dueSoonDays = -3)), /"settings"/, /field "dueSoonDays"/);
+    await expectRejected(
+      edited((f) => (f.data.settings.dueSoonDays = -3)),
+      /"settings"/,
+      /field "dueSoonDays"/,
+    );
   });
 
   it('duplicate keys', async () => {
@@ -130,13 +155,25 @@ describe('importBackup rejects a broken file and writes nothing', () => {
   });
 
   it('a missing table and an unknown one', async () => {
-    await expectRejected(edited((f) => delete f.data.milestones), /"milestones" list is missing/);
-    await expectRejected(edited((f) => (f.data.invoices = [])), /unknown section "invoices"/);
-    await expectRejected(edited((f) => (f.data.notes = {})), /"notes" should be a list/);
+    await expectRejected(
+      edited((f) => delete f.data.milestones),
+      /"milestones" list is missing/,
+    );
+    await expectRejected(
+      edited((f) => (f.data.invoices = [])),
+      /unknown section "invoices"/,
+    );
+    await expectRejected(
+      edited((f) => (f.data.notes = {})),
+      /"notes" should be a list/,
+    );
   });
 
   it('no data section at all', async () => {
-    await expectRejected(edited((f) => delete f.data), /no "data" section/);
+    await expectRejected(
+      edited((f) => delete f.data),
+      /no "data" section/,
+    );
   });
 
   it('one good record among bad ones still writes nothing, and several problems are summarised', async () => {

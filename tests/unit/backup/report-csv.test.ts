@@ -7,10 +7,24 @@ import type { Payment, Project } from '../../../lib/db/schema';
 
 const T = Date.UTC(2026, 0, 1);
 const project = (id: string, patch: Partial<Project> = {}): Project => ({
-  id, title: `=${id}`, status: 'active', paymentModel: 'fixed', currency: 'USD', contract: {}, createdAt: T, updatedAt: T, ...patch,
+  id,
+  title: `=${id}`,
+  status: 'active',
+  paymentModel: 'fixed',
+  currency: 'USD',
+  contract: {},
+  createdAt: T,
+  updatedAt: T,
+  ...patch,
 });
 const pay = (id: string, projectId: string, amountMinor: number, paidAt: string, currency = 'USD'): Payment => ({
-  id, projectId, amountMinor, currency, paidAt, createdAt: T, updatedAt: T,
+  id,
+  projectId,
+  amountMinor,
+  currency,
+  paidAt,
+  createdAt: T,
+  updatedAt: T,
 });
 const report = spendReport({
   projects: [project('p', { budgetMinor: 1000_00, contractorKey: 'upwork:~01a' }), project('j', { currency: 'JPY' })],

@@ -38,9 +38,14 @@ describe('exportBackup', () => {
       ['checks', 'contractors', 'lists', 'milestones', 'notes', 'payments', 'projects', 'ratings', 'settings', 'versions'].sort(),
     );
     // Format 2: one sync version per record (and tombstone), none waiting-to-push bookkeeping.
-    const records = ['checks', 'contractors', 'lists', 'milestones', 'notes', 'payments', 'projects', 'ratings'].reduce((n, t) => n + file.data[t].length, 1);
+    const records = ['checks', 'contractors', 'lists', 'milestones', 'notes', 'payments', 'projects', 'ratings'].reduce(
+      (n, t) => n + file.data[t].length,
+      1,
+    );
     expect(file.data.versions).toHaveLength(records);
-    expect(file.data.versions.every((e: Record<string, unknown>) => typeof e.v === 'number' && typeof e.d === 'string' && !('lseq' in e))).toBe(true);
+    expect(
+      file.data.versions.every((e: Record<string, unknown>) => typeof e.v === 'number' && typeof e.d === 'string' && !('lseq' in e)),
+    ).toBe(true);
     expect(file.data.notes).toHaveLength(sampleData().notes.length);
     expect(file.data.settings.defaultCurrency).toBe('EUR');
     expect(filename).toMatch(/^vetted-backup-\d{4}-\d{2}-\d{2}\.json$/);
@@ -72,8 +77,15 @@ describe('export → import round trip', () => {
     expect(report.tables.notes).toEqual({ added: data.notes.length, updated: 0, skipped: 0 });
     expect(report.tables.payments).toEqual({ added: data.payments.length, updated: 0, skipped: 0 });
     expect(report.added).toBe(
-      data.contractors.length + data.checks.length + data.notes.length + data.ratings.length +
-        data.projects.length + data.milestones.length + data.payments.length + data.lists.length + 1,
+      data.contractors.length +
+        data.checks.length +
+        data.notes.length +
+        data.ratings.length +
+        data.projects.length +
+        data.milestones.length +
+        data.payments.length +
+        data.lists.length +
+        1,
     );
 
     expect(withoutBookkeeping(await dump(target))).toEqual(withoutBookkeeping(await dump(source)));

@@ -81,14 +81,35 @@ export function sampleData() {
     },
   ];
   const milestones: Milestone[] = [
-    { id: 'ms-1', projectId: 'proj-1', title: 'Wireframes', dueDate: '2026-10-20', amountMinor: 50000, status: 'paid', createdAt: T0, updatedAt: T0 },
+    {
+      id: 'ms-1',
+      projectId: 'proj-1',
+      title: 'Wireframes',
+      dueDate: '2026-10-20',
+      amountMinor: 50000,
+      status: 'paid',
+      createdAt: T0,
+      updatedAt: T0,
+    },
   ];
   const payments: Payment[] = [
-    { id: 'pay-1', projectId: 'proj-1', milestoneId: 'ms-1', amountMinor: 50000, currency: 'USD', paidAt: '2026-10-21', note: 'first', createdAt: T0, updatedAt: T0 },
+    {
+      id: 'pay-1',
+      projectId: 'proj-1',
+      milestoneId: 'ms-1',
+      amountMinor: 50000,
+      currency: 'USD',
+      paidAt: '2026-10-21',
+      note: 'first',
+      createdAt: T0,
+      updatedAt: T0,
+    },
   ];
   const settings: SettingsRow = { ...defaultSettings(), defaultCurrency: 'EUR', dueSoonDays: 5, updatedAt: T0, key: 'settings' };
   // issue 16
-  const lists: ContractorList[] = [{ id: 'list-1', name: 'Logo designers, March', keys: [contractors[0]!.key], createdAt: T0, updatedAt: T0 }];
+  const lists: ContractorList[] = [
+    { id: 'list-1', name: 'Logo designers, March', keys: [contractors[0]!.key], createdAt: T0, updatedAt: T0 },
+  ];
   return { contractors, checks, notes, ratings, projects, milestones, payments, lists, settings };
 }
 

@@ -103,7 +103,9 @@ describe('Track this page as a contractor', () => {
 
   it('rejects a malformed reading instead of storing it, and says so', async () => {
     const menus = stubMenus();
-    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: { key: 'no spaces allowed here' } }] as never);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([
+      { frameId: 0, result: { key: 'no spaces allowed here' } },
+    ] as never);
     const notify = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('n1');
     registerTrackMenu(h.router);
     menus.click({ menuItemId: TRACK_MENU_ID }, { id: 5 });

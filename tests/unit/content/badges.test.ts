@@ -18,7 +18,10 @@ function cardFor(id: string): ListingCard {
   el.className = 'card';
   el.textContent = id;
   document.body.append(el);
-  return { element: el, profile: { key: `fiverr:${id}`, site: 'fiverr', siteId: id, name: id, profileUrl: `https://www.fiverr.com/${id}` } };
+  return {
+    element: el,
+    profile: { key: `fiverr:${id}`, site: 'fiverr', siteId: id, name: id, profileUrl: `https://www.fiverr.com/${id}` },
+  };
 }
 
 function setup(known: Record<string, BadgeSummary>) {
@@ -72,7 +75,7 @@ describe('badge controller', () => {
     expect(badgeKeys()).toEqual(['fiverr:a', 'fiverr:b', 'fiverr:a', 'fiverr:late']);
   });
 
-  it('reads every card\'s position before inserting any badge, and anchors only static cards', async () => {
+  it("reads every card's position before inserting any badge, and anchors only static cards", async () => {
     const keys = ['a', 'b', 'c', 'd'];
     const { controller, tick } = setup(Object.fromEntries(keys.map((k) => [`fiverr:${k}`, summary(`fiverr:${k}`)])));
     const cards = keys.map(cardFor);
@@ -114,7 +117,11 @@ describe('badge controller', () => {
     controller.update([card]);
     await tick();
     const host = card.element.querySelector<HTMLElement>('[data-testid="vetted-badge"]')!;
-    expect([host.style.getPropertyValue('top'), host.style.getPropertyValue('right'), host.style.getPropertyValue('left')]).toEqual(['8px', '8px', 'auto']);
+    expect([host.style.getPropertyValue('top'), host.style.getPropertyValue('right'), host.style.getPropertyValue('left')]).toEqual([
+      '8px',
+      '8px',
+      'auto',
+    ]);
     // A card with nothing in its top-left corner keeps the mark there.
     const plain = cardFor('plain');
     controller.update([plain]);
@@ -263,7 +270,9 @@ describe('badge controller', () => {
 
 describe('badgeParts', () => {
   it('says status, rating and progress, and counts failed checks', () => {
-    const parts = badgeParts(summary('fiverr:k', { status: 'avoid', averageRating: 2.25, projects: 1, vetted: { done: 3, total: 12, failed: 2 } }));
+    const parts = badgeParts(
+      summary('fiverr:k', { status: 'avoid', averageRating: 2.25, projects: 1, vetted: { done: 3, total: 12, failed: 2 } }),
+    );
     expect(parts.status).toBe('Avoid');
     expect(parts.rating).toBe('★ 2.3');
     expect(parts.vetted).toBe('3/12');

@@ -18,7 +18,10 @@ class FakeObserver {
   disconnect() {
     this.disconnected = true;
   }
-  report(rect: (el: Element) => { left: number; top: number; width: number; height: number }, rootBounds: { width: number; height: number } | null) {
+  report(
+    rect: (el: Element) => { left: number; top: number; width: number; height: number },
+    rootBounds: { width: number; height: number } | null,
+  ) {
     this.callback(
       this.observed.map((target) => ({
         target,
@@ -47,7 +50,12 @@ describe('measureAvoidLater', () => {
     expect(done).not.toHaveBeenCalled();
 
     observer.report(
-      (el) => (el.id === 'hidden' ? { left: 0, top: 0, width: 0, height: 0 } : el === document.documentElement ? { left: 0, top: 0, width: 1280, height: 5000 } : { left: 1100, top: 300, width: 120, height: 40 }),
+      (el) =>
+        el.id === 'hidden'
+          ? { left: 0, top: 0, width: 0, height: 0 }
+          : el === document.documentElement
+            ? { left: 0, top: 0, width: 1280, height: 5000 }
+            : { left: 1100, top: 300, width: 120, height: 40 },
       { width: 1265, height: 800 },
     );
     expect(done).toHaveBeenCalledWith([{ left: 1100, top: 300, width: 120, height: 40 }], { width: 1265, height: 800 });

@@ -160,7 +160,13 @@ describe('chooseBadgeCorner', () => {
   });
 
   it('covers least when every corner has something', () => {
-    const everywhere: Box[] = [avatar, username, hire, { left: 1000, top: 240, width: 80, height: 40 }, { left: 200, top: 250, width: 30, height: 30 }];
+    const everywhere: Box[] = [
+      avatar,
+      username,
+      hire,
+      { left: 1000, top: 240, width: 80, height: 40 },
+      { left: 200, top: 250, width: 30, height: 30 },
+    ];
     const corner = chooseBadgeCorner(card, badge, everywhere);
     expect(corner).toBe('bottom-left');
   });

@@ -30,7 +30,9 @@ describe('setCheck', () => {
       updatedAt: T0,
     });
     await setCheck(db, { contractorKey: KEY, itemId: 'samples', state: 'done' }, T0 + 1);
-    expect(await listChecks(db, KEY)).toEqual([{ contractorKey: KEY, itemId: 'samples', state: 'done', note: 'asked for 3', updatedAt: T0 + 1 }]);
+    expect(await listChecks(db, KEY)).toEqual([
+      { contractorKey: KEY, itemId: 'samples', state: 'done', note: 'asked for 3', updatedAt: T0 + 1 },
+    ]);
     const cleared = await setCheck(db, { contractorKey: KEY, itemId: 'samples', note: null }, T0 + 2);
     expect(cleared).toEqual({ contractorKey: KEY, itemId: 'samples', state: 'done', updatedAt: T0 + 2 });
     expect(await listChecks(db, KEY)).toEqual([cleared]);
@@ -53,7 +55,12 @@ describe('setCheck', () => {
     await setCheck(db, { contractorKey: 'fiverr:bob', itemId: 'a', state: 'na' }, T0);
     await setCheck(db, { contractorKey: 'guru:zed', itemId: 'a', state: 'na' }, T0);
     const grouped = await checksByContractor(db, [KEY, 'fiverr:bob', 'upwork:none']);
-    expect(grouped.get(KEY)?.map((c) => c.itemId).sort()).toEqual(['a', 'b']);
+    expect(
+      grouped
+        .get(KEY)
+        ?.map((c) => c.itemId)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(grouped.get('fiverr:bob')?.map((c) => c.state)).toEqual(['na']);
     expect(grouped.has('guru:zed')).toBe(false);
     expect((await checksByContractor(db, [])).size).toBe(0);

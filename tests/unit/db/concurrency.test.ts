@@ -52,7 +52,11 @@ describe('concurrent partial updates to the same contractor', () => {
 
   it('many interleaved writers from both contexts all land', async () => {
     const writes = Array.from({ length: 20 }, (_, i) =>
-      setCheck(i % 2 ? a : b, { contractorKey: KEY, itemId: `item-${i % 5}`, ...(i < 10 ? { state: 'done' as const } : { note: `note ${i}` }) }, T0 + i),
+      setCheck(
+        i % 2 ? a : b,
+        { contractorKey: KEY, itemId: `item-${i % 5}`, ...(i < 10 ? { state: 'done' as const } : { note: `note ${i}` }) },
+        T0 + i,
+      ),
     );
     await Promise.all(writes);
     const checks = await listChecks(a, KEY);

@@ -43,7 +43,12 @@ describe('upsertSnapshot', () => {
       updatedAt: T0,
     });
     expect(c?.history).toEqual([
-      { at: T0, rate: { amountMinor: 8000, currency: 'USD', unit: 'hour' }, marketplaceRating: { score: 4.9, outOf: 5, count: 31 }, jobSuccess: 98 },
+      {
+        at: T0,
+        rate: { amountMinor: 8000, currency: 'USD', unit: 'hour' },
+        marketplaceRating: { score: 4.9, outOf: 5, count: 31 },
+        jobSuccess: 98,
+      },
     ]);
   });
 
@@ -161,8 +166,23 @@ describe('updateContractor', () => {
 describe('reading', () => {
   beforeEach(async () => {
     await upsertSnapshot(db, snap(), T0);
-    await upsertSnapshot(db, snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob Builder', profileUrl: 'https://www.fiverr.com/bob', skills: ['Figma'] }), T0 + 2);
-    await upsertSnapshot(db, snap({ key: 'guru:carol', site: 'guru', siteId: 'carol', name: 'Carol', profileUrl: 'https://www.guru.com/freelancers/carol' }), T0 + 1);
+    await upsertSnapshot(
+      db,
+      snap({
+        key: 'fiverr:bob',
+        site: 'fiverr',
+        siteId: 'bob',
+        name: 'Bob Builder',
+        profileUrl: 'https://www.fiverr.com/bob',
+        skills: ['Figma'],
+      }),
+      T0 + 2,
+    );
+    await upsertSnapshot(
+      db,
+      snap({ key: 'guru:carol', site: 'guru', siteId: 'carol', name: 'Carol', profileUrl: 'https://www.guru.com/freelancers/carol' }),
+      T0 + 1,
+    );
     await updateContractor(db, 'guru:carol', { status: 'avoid', tags: ['slow'] }, T0 + 3);
   });
 
@@ -184,9 +204,18 @@ describe('reading', () => {
   it('recent contractors: only viewed profiles, newest viewedAt first, limited', async () => {
     // The beforeEach snapshots were not profile visits: none of them is "recently viewed".
     expect(await recentContractors(db)).toEqual([]);
-    await upsertSnapshot(db, snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob Builder', profileUrl: 'https://www.fiverr.com/bob' }), T0 + 5, { viewed: true });
+    await upsertSnapshot(
+      db,
+      snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob Builder', profileUrl: 'https://www.fiverr.com/bob' }),
+      T0 + 5,
+      { viewed: true },
+    );
     await upsertSnapshot(db, snap(), T0 + 10, { viewed: true });
-    await upsertSnapshot(db, snap({ key: 'guru:carol', site: 'guru', siteId: 'carol', name: 'Carol', profileUrl: 'https://www.guru.com/freelancers/carol' }), T0 + 20);
+    await upsertSnapshot(
+      db,
+      snap({ key: 'guru:carol', site: 'guru', siteId: 'carol', name: 'Carol', profileUrl: 'https://www.guru.com/freelancers/carol' }),
+      T0 + 20,
+    );
     expect((await recentContractors(db, 2)).map((c) => c.key)).toEqual([KEY, 'fiverr:bob']);
     expect((await recentContractors(db)).map((c) => c.key)).toEqual([KEY, 'fiverr:bob']);
     expect((await getContractor(db, KEY))?.viewedAt).toBe(T0 + 10);
@@ -230,7 +259,13 @@ describe('deleteContractor', () => {
     await saveNote(db, { contractorKey: KEY, kind: 'general', body: 'about Ada' }, T0, newId);
     const projectNote = await saveNote(db, { contractorKey: KEY, projectId: project.id, kind: 'budget', body: 'paid 50%' }, T0, newId);
     await saveNote(db, { contractorKey: 'guru:other', kind: 'general', body: 'other' }, T0, newId);
-    await saveRating(db, undefined, { contractorKey: KEY, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true }, T0, newId);
+    await saveRating(
+      db,
+      undefined,
+      { contractorKey: KEY, quality: 5, communication: 5, timeliness: 5, value: 5, wouldRehire: true },
+      T0,
+      newId,
+    );
 
     expect(await deleteContractor(db, KEY, T0 + 9)).toBe(true);
 

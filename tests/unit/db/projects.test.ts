@@ -48,7 +48,11 @@ describe('projects', () => {
   });
 
   it('clears a signed date (null) and emptied contract texts, keeping the other contract fields', async () => {
-    const p = await createProject(db, { title: 'Site', contract: { signedAt: '2026-11-02', expectations: 'Responsive', deliverables: 'Figma' } }, T0);
+    const p = await createProject(
+      db,
+      { title: 'Site', contract: { signedAt: '2026-11-02', expectations: 'Responsive', deliverables: 'Figma' } },
+      T0,
+    );
     const updated = await updateProject(db, p.id, { contract: { signedAt: null, deliverables: '' } }, T0 + 1);
     expect(updated.contract).toEqual({ expectations: 'Responsive' });
     expect((await getProject(db, p.id))?.contract).toEqual({ expectations: 'Responsive' });
@@ -66,7 +70,11 @@ describe('projects', () => {
   });
 
   it('PATCH: given fields change, null clears, contract fields merge', async () => {
-    const p = await createProject(db, { title: 'Site', budgetMinor: 100, deadline: '2026-12-24', contract: { expectations: 'Responsive', deliverables: 'Figma' } }, T0);
+    const p = await createProject(
+      db,
+      { title: 'Site', budgetMinor: 100, deadline: '2026-12-24', contract: { expectations: 'Responsive', deliverables: 'Figma' } },
+      T0,
+    );
     const updated = await updateProject(db, p.id, { budgetMinor: null, checkInDays: 7, contract: { deliverables: 'Code' } }, T0 + 1);
     expect(updated).toEqual({
       ...p,
@@ -125,7 +133,13 @@ describe('projects', () => {
     await savePayment(db, keepMe.id, undefined, { amountMinor: 10, paidAt: '2026-11-01' }, T0, newId);
     await saveNote(db, { projectId: p.id, kind: 'budget', body: 'project only' }, T0, newId);
     const both = await saveNote(db, { projectId: p.id, contractorKey: KEY, kind: 'negotiation', body: 'both' }, T0, newId);
-    const { rating } = await saveRating(db, undefined, { contractorKey: KEY, projectId: p.id, quality: 4, communication: 4, timeliness: 4, value: 4, wouldRehire: true }, T0, newId);
+    const { rating } = await saveRating(
+      db,
+      undefined,
+      { contractorKey: KEY, projectId: p.id, quality: 4, communication: 4, timeliness: 4, value: 4, wouldRehire: true },
+      T0,
+      newId,
+    );
 
     expect(await deleteProject(db, p.id, T0 + 1)).toBe(true);
     expect(await getProject(db, p.id)).toBeUndefined();
@@ -142,7 +156,16 @@ describe('milestones', () => {
   it('creates (pending), updates partially, stamps completion, clears with null', async () => {
     const p = await createProject(db, { title: 'x' }, T0);
     const m = await saveMilestone(db, p.id, undefined, { title: 'Draft', dueDate: '2026-12-01', amountMinor: 300 }, T0, ids('m'));
-    expect(m).toEqual({ id: 'm-1', projectId: p.id, title: 'Draft', dueDate: '2026-12-01', amountMinor: 300, status: 'pending', createdAt: T0, updatedAt: T0 });
+    expect(m).toEqual({
+      id: 'm-1',
+      projectId: p.id,
+      title: 'Draft',
+      dueDate: '2026-12-01',
+      amountMinor: 300,
+      status: 'pending',
+      createdAt: T0,
+      updatedAt: T0,
+    });
     const approved = await saveMilestone(db, p.id, m.id, { status: 'approved', dueDate: null }, T0 + 1);
     expect(approved).toEqual({ ...m, status: 'approved', dueDate: undefined, completedAt: T0 + 1, updatedAt: T0 + 1 } satisfies typeof m);
     expect((await saveMilestone(db, p.id, m.id, { status: 'paid' }, T0 + 2)).completedAt).toBe(T0 + 1);
@@ -165,7 +188,7 @@ describe('milestones', () => {
   it('lists by due date (undated last) and groups by project', async () => {
     const p = await createProject(db, { title: 'x' }, T0);
     const newId = ids('m');
-    await saveMilestone(db, p.id, undefined, { title: 'later' , dueDate: '2026-12-20' }, T0, newId);
+    await saveMilestone(db, p.id, undefined, { title: 'later', dueDate: '2026-12-20' }, T0, newId);
     await saveMilestone(db, p.id, undefined, { title: 'undated' }, T0, newId);
     await saveMilestone(db, p.id, undefined, { title: 'sooner', dueDate: '2026-12-02' }, T0, newId);
     expect((await listMilestones(db, p.id)).map((m) => m.title)).toEqual(['sooner', 'later', 'undated']);
@@ -187,7 +210,16 @@ describe('payments', () => {
   it("creates in the project's currency, updates partially, clears the note", async () => {
     const p = await createProject(db, { title: 'x', currency: 'GBP' }, T0);
     const pay = await savePayment(db, p.id, undefined, { amountMinor: 12_50, paidAt: '2026-11-03', note: 'deposit' }, T0, ids('pay'));
-    expect(pay).toEqual({ id: 'pay-1', projectId: p.id, amountMinor: 12_50, currency: 'GBP', paidAt: '2026-11-03', note: 'deposit', createdAt: T0, updatedAt: T0 });
+    expect(pay).toEqual({
+      id: 'pay-1',
+      projectId: p.id,
+      amountMinor: 12_50,
+      currency: 'GBP',
+      paidAt: '2026-11-03',
+      note: 'deposit',
+      createdAt: T0,
+      updatedAt: T0,
+    });
     const edited = await savePayment(db, p.id, pay.id, { amountMinor: 13_00, note: null }, T0 + 1);
     expect(edited).toEqual({ ...pay, amountMinor: 13_00, note: undefined, updatedAt: T0 + 1 } satisfies typeof pay);
     expect(await getPayment(db, pay.id)).not.toHaveProperty('note');
@@ -199,7 +231,9 @@ describe('payments', () => {
     const otherMilestone = await saveMilestone(db, q.id, undefined, { title: 'm' }, T0);
     await expect(savePayment(db, p.id, undefined, { paidAt: '2026-11-03' }, T0)).rejects.toThrow(/amountMinor/);
     await expect(savePayment(db, p.id, undefined, { amountMinor: 1 }, T0)).rejects.toThrow(/paidAt/);
-    await expect(savePayment(db, p.id, undefined, { amountMinor: 1, paidAt: '2026-11-03', milestoneId: otherMilestone.id }, T0)).rejects.toThrow(/milestoneId/);
+    await expect(
+      savePayment(db, p.id, undefined, { amountMinor: 1, paidAt: '2026-11-03', milestoneId: otherMilestone.id }, T0),
+    ).rejects.toThrow(/milestoneId/);
     await expect(savePayment(db, 'nope', undefined, { amountMinor: 1, paidAt: '2026-11-03' }, T0)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.payments.count()).toBe(0);
   });
@@ -236,7 +270,16 @@ describe('milestones and payments agree (issue 14)', () => {
     const a = await saveMilestone(db, p.id, undefined, { title: 'A', amountMinor: 100_00, status: 'approved' }, T0);
     const b = await saveMilestone(db, p.id, undefined, { title: 'B', amountMinor: 100_00 }, T0);
     await savePayment(db, p.id, undefined, { amountMinor: 100_00, paidAt: '2026-11-26' }, T0); // unlinked
-    await db.payments.add({ id: 'x', projectId: p.id, milestoneId: a.id, amountMinor: 100_00, currency: 'USD', paidAt: '2026-11-26', createdAt: T0, updatedAt: T0 });
+    await db.payments.add({
+      id: 'x',
+      projectId: p.id,
+      milestoneId: a.id,
+      amountMinor: 100_00,
+      currency: 'USD',
+      paidAt: '2026-11-26',
+      createdAt: T0,
+      updatedAt: T0,
+    });
     await updateProject(db, p.id, { status: 'completed' }, T0 + 10);
     expect((await getMilestone(db, a.id))?.status).toBe('paid');
     expect(await getMilestone(db, b.id)).toMatchObject({ status: 'approved', completedAt: T0 + 10 });

@@ -14,7 +14,11 @@ function stubCore(): { core: DBCore; complete: () => void } {
   const table = {
     name: 'notes',
     schema: { primaryKey: { extractKey: (r: { id: string }) => r.id } },
-    mutate: async (req: DBCoreMutateRequest) => ({ numFailures: 0, failures: {}, results: 'values' in req ? req.values.map((v: { id: string }) => v.id) : [] }),
+    mutate: async (req: DBCoreMutateRequest) => ({
+      numFailures: 0,
+      failures: {},
+      results: 'values' in req ? req.values.map((v: { id: string }) => v.id) : [],
+    }),
     getMany: async () => [],
   } as unknown as DBCoreTable;
   const core = { transaction: () => trans, table: () => table } as unknown as DBCore;
@@ -28,7 +32,8 @@ describe('WriteRecorder with very large writes', () => {
     const core = recorder.middleware.create(down) as DBCore;
     const trans = core.transaction(['notes'], 'readwrite');
     const notes = core.table('notes');
-    const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `n${from + i}`, contractorKey: 'fiverr:bob' }));
+    const rows = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ id: `n${from + i}`, contractorKey: 'fiverr:bob' }));
     await notes.mutate({ type: 'add', trans, values: rows(0, 10) });
     await notes.mutate({ type: 'add', trans, values: rows(10, 300_000) });
     const heard: (readonly RecordedWrite[])[] = [];

@@ -16,7 +16,9 @@ describe('WriteRecorder', () => {
       { table: 'checks', key: ['fiverr:bob', 'b'], deleted: false, contractorKeys: ['fiverr:bob'], projectIds: [] },
     ]);
     await db.checks.delete(['fiverr:bob', 'a']);
-    expect(db.writes.take()).toEqual([{ table: 'checks', key: ['fiverr:bob', 'a'], deleted: true, contractorKeys: ['fiverr:bob'], projectIds: [] }]);
+    expect(db.writes.take()).toEqual([
+      { table: 'checks', key: ['fiverr:bob', 'a'], deleted: true, contractorKeys: ['fiverr:bob'], projectIds: [] },
+    ]);
     expect(db.writes.take()).toEqual([]);
   });
 

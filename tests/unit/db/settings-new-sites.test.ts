@@ -35,7 +35,9 @@ describe('settings rows and backups from before Toptal, Contra and Malt', () => 
   it('an old backup without the new keys imports, into an empty database and over existing settings', async () => {
     await updateSettings(db, { sites: { ...defaultSettings().sites, fiverr: false } }, T0);
     const { text } = await exportBackup(db, T0 + 1);
-    const old = JSON.parse(text) as { data: { settings: { sites: Record<string, boolean>; updatedAt: number; fieldUpdatedAt?: Record<string, number> } } };
+    const old = JSON.parse(text) as {
+      data: { settings: { sites: Record<string, boolean>; updatedAt: number; fieldUpdatedAt?: Record<string, number> } };
+    };
     old.data.settings.sites = OLD_SITES;
     old.data.settings.updatedAt = T0 + 5;
     // Settings merge key by key (issue 14): the file's switches are the newer ones.

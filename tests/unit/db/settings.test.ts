@@ -36,7 +36,16 @@ describe('settings', () => {
     await updateSettings(db, { notifications: true }, T0);
     const s = await updateSettings(db, { sites: { upwork: false } as never }, T0 + 1);
     expect(s).toMatchObject({ notifications: true, dueSoonDays: 3, updatedAt: T0 + 1, lastChangeAt: T0 + 1 });
-    expect(s.sites).toEqual({ upwork: false, fiverr: true, freelancer: true, peopleperhour: true, guru: true, toptal: true, contra: true, malt: true });
+    expect(s.sites).toEqual({
+      upwork: false,
+      fiverr: true,
+      freelancer: true,
+      peopleperhour: true,
+      guru: true,
+      toptal: true,
+      contra: true,
+      malt: true,
+    });
     expect(await getSettings(db)).toEqual(s);
     expect(await isSiteEnabled(db, 'upwork')).toBe(false);
     expect(await isSiteEnabled(db, 'fiverr')).toBe(true);

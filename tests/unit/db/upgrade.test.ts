@@ -21,7 +21,10 @@ const dbName = () => `vetted-upgrade-${Date.now()}-${++counter}`;
 
 /** The database as a user of version `upTo` had it. */
 const openAt = (name: string, upTo: number, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) =>
-  openDb(name, versions.filter((v) => v.version <= upTo));
+  openDb(
+    name,
+    versions.filter((v) => v.version <= upTo),
+  );
 
 interface MigrationFixture {
   version: number;
@@ -39,7 +42,11 @@ const FIXTURES: MigrationFixture[] = [
     async seed(raw) {
       const db = raw as VettedDb;
       await upsertSnapshot(db, snap(), T0);
-      await upsertSnapshot(db, snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob', profileUrl: 'https://www.fiverr.com/bob' }), T0);
+      await upsertSnapshot(
+        db,
+        snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob', profileUrl: 'https://www.fiverr.com/bob' }),
+        T0,
+      );
       await db.contractors.update('upwork:~01abc', { tags: ['logo', 'urgent'] });
       await saveNote(db, { contractorKey: 'upwork:~01abc', kind: 'interview', body: 'before lists' }, T0);
     },
@@ -59,7 +66,11 @@ const FIXTURES: MigrationFixture[] = [
     async seed(raw) {
       const db = raw as VettedDb;
       await upsertSnapshot(db, snap(), T0);
-      await upsertSnapshot(db, snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob', profileUrl: 'https://www.fiverr.com/bob' }), T0 + 5);
+      await upsertSnapshot(
+        db,
+        snap({ key: 'fiverr:bob', site: 'fiverr', siteId: 'bob', name: 'Bob', profileUrl: 'https://www.fiverr.com/bob' }),
+        T0 + 5,
+      );
       // Rows as version 4 stored them: no viewedAt.
       await db.contractors.toCollection().modify((c) => {
         delete c.viewedAt;
@@ -85,7 +96,14 @@ const FIXTURES: MigrationFixture[] = [
       await new Promise<void>((resolve, reject) => {
         const tx = idb.transaction('notes', 'readwrite');
         const store = tx.objectStore('notes');
-        store.put({ id: 'n1', contractorKey: 'upwork:~01abc', kind: 'interview', body: 'Café owner; knows Shopify well', createdAt: T0, updatedAt: T0 });
+        store.put({
+          id: 'n1',
+          contractorKey: 'upwork:~01abc',
+          kind: 'interview',
+          body: 'Café owner; knows Shopify well',
+          createdAt: T0,
+          updatedAt: T0,
+        });
         store.put({ id: 'n2', projectId: 'p1', kind: 'budget', body: 'Budget agreed: 1200', createdAt: T0, updatedAt: T0 });
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
@@ -164,9 +182,7 @@ describe('schema versions', () => {
   it('declare every table, with only the indexes the repositories query', async () => {
     const db = openDb(dbName());
     await db.open();
-    const indexes = Object.fromEntries(
-      db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name)]]),
-    );
+    const indexes = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name)]]));
     expect(Object.keys(indexes).sort()).toEqual([...TABLE_NAMES, ...BOOKKEEPING_TABLES].sort());
     expect(indexes).toEqual({
       contractors: ['key', 'status', 'lastSeenAt', 'tags', 'site', 'viewedAt'],
@@ -210,9 +226,12 @@ describe('the upgrade pattern, on an example version', () => {
     version: LATEST_VERSION + 1,
     stores: { contractors: 'key, status, lastSeenAt, *tags' },
     upgrade: async (tx) => {
-      await tx.table('notes').toCollection().modify((n: Record<string, unknown>) => {
-        n.pinned = false;
-      });
+      await tx
+        .table('notes')
+        .toCollection()
+        .modify((n: Record<string, unknown>) => {
+          n.pinned = false;
+        });
     },
   };
   const versions = [...SCHEMA_VERSIONS, EXAMPLE];

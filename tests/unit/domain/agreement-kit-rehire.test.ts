@@ -80,9 +80,38 @@ describe('interview note', () => {
 describe('rehire', () => {
   const base = { contractorKey: 'upwork:a', currency: 'USD', contract: {}, retainerPeriod: undefined, budgetMinor: undefined } as const;
   const projects = [
-    { ...base, id: 'p1', title: 'One', status: 'completed' as const, paymentModel: 'fixed' as const, budgetMinor: 100000, rateMinor: undefined, createdAt: 1, checkInDays: 2 },
-    { ...base, id: 'p2', title: 'Two', status: 'cancelled' as const, paymentModel: 'hourly' as const, rateMinor: 9900, createdAt: 3, checkInDays: 1 },
-    { ...base, id: 'p3', title: 'Three', status: 'active' as const, paymentModel: 'retainer' as const, rateMinor: 50000, retainerPeriod: 'week' as const, createdAt: 2, checkInDays: 7 },
+    {
+      ...base,
+      id: 'p1',
+      title: 'One',
+      status: 'completed' as const,
+      paymentModel: 'fixed' as const,
+      budgetMinor: 100000,
+      rateMinor: undefined,
+      createdAt: 1,
+      checkInDays: 2,
+    },
+    {
+      ...base,
+      id: 'p2',
+      title: 'Two',
+      status: 'cancelled' as const,
+      paymentModel: 'hourly' as const,
+      rateMinor: 9900,
+      createdAt: 3,
+      checkInDays: 1,
+    },
+    {
+      ...base,
+      id: 'p3',
+      title: 'Three',
+      status: 'active' as const,
+      paymentModel: 'retainer' as const,
+      rateMinor: 50000,
+      retainerPeriod: 'week' as const,
+      createdAt: 2,
+      checkInDays: 7,
+    },
   ];
 
   it('counts projects that went ahead, sums payments per currency, skips cancelled for the last rate', () => {

@@ -19,7 +19,12 @@ const none = new Set<string>();
 
 describe('badgeSummary', () => {
   it('says nothing about a contractor you have no data about', () => {
-    expect(badgeSummary({ key: 'fiverr:ana', checks: [{ itemId: 'interview', state: 'todo' }], hasNotes: false, ratings: [], projectIds: none }, DEFAULT_CHECKLIST)).toBeNull();
+    expect(
+      badgeSummary(
+        { key: 'fiverr:ana', checks: [{ itemId: 'interview', state: 'todo' }], hasNotes: false, ratings: [], projectIds: none },
+        DEFAULT_CHECKLIST,
+      ),
+    ).toBeNull();
   });
 
   it('counts projects from projects and from ratings, a rating without a project as one of its own', () => {
@@ -39,7 +44,11 @@ describe('badgeSummary', () => {
   });
 
   it('a note alone, or a status other than prospect, is data', () => {
-    expect(badgeSummary({ key: 'a:b', checks: [], hasNotes: true, ratings: [], projectIds: none }, DEFAULT_CHECKLIST)?.status).toBe('prospect');
-    expect(badgeSummary({ key: 'a:b', status: 'avoid', checks: [], hasNotes: false, ratings: [], projectIds: none }, DEFAULT_CHECKLIST)?.status).toBe('avoid');
+    expect(badgeSummary({ key: 'a:b', checks: [], hasNotes: true, ratings: [], projectIds: none }, DEFAULT_CHECKLIST)?.status).toBe(
+      'prospect',
+    );
+    expect(
+      badgeSummary({ key: 'a:b', status: 'avoid', checks: [], hasNotes: false, ratings: [], projectIds: none }, DEFAULT_CHECKLIST)?.status,
+    ).toBe('avoid');
   });
 });

@@ -1,6 +1,16 @@
 /** The board's filters and sorts (issue 16). */
 import { describe, expect, it } from 'vitest';
-import { compareRows, progressMatches, rateChange, rowMatches, sortRows, textMatches, windowOfFigured, type BoardRow, type BoardSort } from '../../../lib/domain/board';
+import {
+  compareRows,
+  progressMatches,
+  rateChange,
+  rowMatches,
+  sortRows,
+  textMatches,
+  windowOfFigured,
+  type BoardRow,
+  type BoardSort,
+} from '../../../lib/domain/board';
 
 function row(key: string, patch: Partial<BoardRow> = {}): BoardRow {
   return {
@@ -58,8 +68,18 @@ describe('board filters', () => {
 });
 
 describe('board sorts', () => {
-  const old = row('k:old', { lastSeenAt: 1, rating: 4.5, rate: { amountMinor: 5000, currency: 'USD', unit: 'hour' }, progress: { done: 2, failed: 0, total: 10 } });
-  const mid = row('k:mid', { lastSeenAt: 2, rating: null, rate: { amountMinor: 3000, currency: 'USD', unit: 'hour' }, progress: { done: 9, failed: 0, total: 10 } });
+  const old = row('k:old', {
+    lastSeenAt: 1,
+    rating: 4.5,
+    rate: { amountMinor: 5000, currency: 'USD', unit: 'hour' },
+    progress: { done: 2, failed: 0, total: 10 },
+  });
+  const mid = row('k:mid', {
+    lastSeenAt: 2,
+    rating: null,
+    rate: { amountMinor: 3000, currency: 'USD', unit: 'hour' },
+    progress: { done: 9, failed: 0, total: 10 },
+  });
   const fresh = row('k:new', { lastSeenAt: 3, rating: 3, progress: { done: 0, failed: 0, total: 10 } });
   const euro = row('k:eur', { lastSeenAt: 0, rating: 5, rate: { amountMinor: 1000, currency: 'EUR', unit: 'hour' } });
   const rows = [old, mid, fresh, euro];
@@ -112,7 +132,12 @@ describe('a window of the whole board from the figured rows alone', () => {
     it(`gives the keys sortRows gives, sorted by ${sort.by} ${sort.dir}`, () => {
       const figured = everyone.filter((r) => (sort.by === 'rating' ? r.rating !== null : r.progress.done > 0));
       const expected = keys(sortRows(everyone, sort));
-      for (const [offset, limit] of [[0, 25], [0, 4], [3, 9], [20, 10]] as const) {
+      for (const [offset, limit] of [
+        [0, 25],
+        [0, 4],
+        [3, 9],
+        [20, 10],
+      ] as const) {
         expect(windowOfFigured(figured, seen, sort, offset, limit)).toEqual({ keys: expected.slice(offset, offset + limit), total: 25 });
       }
     });
@@ -123,7 +148,11 @@ describe('rate change for the comparison', () => {
   it('since the first rate seen, in the same currency and unit only', () => {
     const first = { amountMinor: 4000, currency: 'USD', unit: 'hour' as const };
     const now = { amountMinor: 4500, currency: 'USD', unit: 'hour' as const };
-    expect(rateChange([{ at: 10 }, { at: 20, rate: first }, { at: 30, rate: now }], now)).toEqual({ from: first, deltaMinor: 500, since: 20 });
+    expect(rateChange([{ at: 10 }, { at: 20, rate: first }, { at: 30, rate: now }], now)).toEqual({
+      from: first,
+      deltaMinor: 500,
+      since: 20,
+    });
     expect(rateChange([{ at: 20, rate: first }], { ...now, currency: 'EUR' })).toBeNull();
     expect(rateChange([], now)).toBeNull();
   });

@@ -4,7 +4,10 @@ import { readNewContractor } from '../../../lib/domain/contractor-input';
 describe('readNewContractor', () => {
   it('gives a marketplace profile the key the content script would give it', () => {
     const r = readNewContractor(' Sergii C. ', 'https://www.upwork.com/freelancers/~01140923f209578a6b?viewMode=1#top');
-    expect(r).toMatchObject({ ok: true, profile: { key: 'upwork:~01140923f209578a6b', site: 'upwork', siteId: '~01140923f209578a6b', name: 'Sergii C.' } });
+    expect(r).toMatchObject({
+      ok: true,
+      profile: { key: 'upwork:~01140923f209578a6b', site: 'upwork', siteId: '~01140923f209578a6b', name: 'Sergii C.' },
+    });
     expect(r.ok && r.profile.profileUrl).toContain('~01140923f209578a6b');
   });
 
@@ -16,7 +19,13 @@ describe('readNewContractor', () => {
   it('files any other site under a generic key from host and path', () => {
     expect(readNewContractor('Jo', 'https://jo.design/about/?ref=x')).toEqual({
       ok: true,
-      profile: { key: 'generic:jo.design/about', site: 'generic', siteId: 'jo.design/about', name: 'Jo', profileUrl: 'https://jo.design/about/' },
+      profile: {
+        key: 'generic:jo.design/about',
+        site: 'generic',
+        siteId: 'jo.design/about',
+        name: 'Jo',
+        profileUrl: 'https://jo.design/about/',
+      },
     });
   });
 

@@ -11,12 +11,20 @@ describe('dashboardTotals', () => {
       [
         bundle(
           { id: 'a', budgetMinor: 100000 },
-          [milestone({ dueDate: '2026-11-20' }), milestone({ dueDate: '2026-11-25' }), milestone({ dueDate: '2026-11-10', status: 'approved' })],
+          [
+            milestone({ dueDate: '2026-11-20' }),
+            milestone({ dueDate: '2026-11-25' }),
+            milestone({ dueDate: '2026-11-10', status: 'approved' }),
+          ],
           [payment(30000), payment(5000, { currency: 'EUR' })],
         ),
         bundle({ id: 'b', currency: 'EUR', budgetMinor: 50000 }, [], [payment(10000, { currency: 'EUR' })]),
         bundle({ id: 'c', checkInDays: 7, lastContactAt: at('2026-11-01T10:00:00Z') }),
-        bundle({ id: 'd', status: 'completed', budgetMinor: 999999, checkInDays: 1 }, [milestone({ dueDate: '2026-01-01' })], [payment(999)]),
+        bundle(
+          { id: 'd', status: 'completed', budgetMinor: 999999, checkInDays: 1 },
+          [milestone({ dueDate: '2026-01-01' })],
+          [payment(999)],
+        ),
         bundle({ id: 'e', status: 'paused', currency: 'JPY', budgetMinor: 5000 }),
       ],
       NOW,
@@ -119,7 +127,12 @@ describe('hireAgain', () => {
 
 describe('recentlyViewed', () => {
   it('lists the most recently seen first, up to the limit', () => {
-    const list = [person('a:1', 'Old', 'prospect', 100), person('a:2', 'New', 'prospect', 300), person('a:3', 'Mid', 'prospect', 200), person('a:4', 'Also mid', 'prospect', 200)];
+    const list = [
+      person('a:1', 'Old', 'prospect', 100),
+      person('a:2', 'New', 'prospect', 300),
+      person('a:3', 'Mid', 'prospect', 200),
+      person('a:4', 'Also mid', 'prospect', 200),
+    ];
     expect(recentlyViewed(list, 3).map((c) => c.name)).toEqual(['New', 'Also mid', 'Mid']);
     expect(recentlyViewed(list).length).toBe(4);
     expect(recentlyViewed([], 5)).toEqual([]);

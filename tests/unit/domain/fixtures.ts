@@ -29,11 +29,7 @@ export function payment(amountMinor: number, over: Partial<PaymentInput> = {}): 
   return { amountMinor, currency: 'USD', paidAt: '2026-11-20', ...over };
 }
 
-export function bundle(
-  p: Partial<ProjectInput> = {},
-  milestones: MilestoneInput[] = [],
-  payments: PaymentInput[] = [],
-): ProjectBundle {
+export function bundle(p: Partial<ProjectInput> = {}, milestones: MilestoneInput[] = [], payments: PaymentInput[] = []): ProjectBundle {
   const proj = project(p);
   return { project: proj, milestones, payments };
 }

@@ -24,7 +24,12 @@ describe('Intl formatter cache', () => {
   });
 
   it('formats as a fresh formatter would, call after call', () => {
-    const fresh = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const fresh = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     for (const minor of [0, 1, 125_050, -990]) expect(formatMoney(minor, 'EUR', 'en-US')).toBe(fresh.format(minor / 100));
     const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
     expect(formatDay('2027-03-05', 'en-GB')).toBe(day.format(new Date(Date.UTC(2027, 2, 5))));

@@ -24,10 +24,25 @@ const base: Contractor = {
 describe('mergeContractor', () => {
   it('takes the user group from the side the user changed last, the page group from the newer reading', () => {
     const backedUp: Contractor = { ...base, status: 'hired', tags: ['design'], userUpdatedAt: 200, updatedAt: 200 };
-    const fresh: Contractor = { ...base, headline: 'Now a UX lead', firstSeenAt: 900, lastSeenAt: 900, createdAt: 900, updatedAt: 900, pageUpdatedAt: 900 };
+    const fresh: Contractor = {
+      ...base,
+      headline: 'Now a UX lead',
+      firstSeenAt: 900,
+      lastSeenAt: 900,
+      createdAt: 900,
+      updatedAt: 900,
+      pageUpdatedAt: 900,
+    };
     const { value, outcome } = mergeContractor(fresh, backedUp);
     expect(outcome).toBe('merged');
-    expect(value).toMatchObject({ status: 'hired', tags: ['design'], headline: 'Now a UX lead', firstSeenAt: 100, lastSeenAt: 900, createdAt: 100 });
+    expect(value).toMatchObject({
+      status: 'hired',
+      tags: ['design'],
+      headline: 'Now a UX lead',
+      firstSeenAt: 100,
+      lastSeenAt: 900,
+      createdAt: 100,
+    });
     expect(mergeContractor(backedUp, fresh).value).toEqual(value); // symmetric
   });
 
@@ -52,8 +67,14 @@ describe('mergeContractor', () => {
 describe('mergeHistory', () => {
   const rate = (n: number) => ({ amountMinor: n, currency: 'USD', unit: 'hour' as const });
   it('unions by time and drops entries that repeat the previous values', () => {
-    const a = [{ at: 1, rate: rate(40) }, { at: 5, rate: rate(50) }];
-    const b = [{ at: 9, rate: rate(50) }, { at: 3, rate: rate(45) }];
+    const a = [
+      { at: 1, rate: rate(40) },
+      { at: 5, rate: rate(50) },
+    ];
+    const b = [
+      { at: 9, rate: rate(50) },
+      { at: 3, rate: rate(45) },
+    ];
     expect(mergeHistory(a, b).map((e) => e.at)).toEqual([1, 3, 5]);
   });
 });
@@ -61,7 +82,14 @@ describe('mergeHistory', () => {
 describe('mergeSettings', () => {
   it('merges key by key: a later overlay toggle does not carry an older default currency with it', () => {
     const ours = { ...defaultSettings(), overlayOpen: true, fieldUpdatedAt: { overlayOpen: 900 }, updatedAt: 900 };
-    const theirs = { ...defaultSettings(), defaultCurrency: 'EUR', dueSoonDays: 5, fieldUpdatedAt: { defaultCurrency: 200, dueSoonDays: 200 }, updatedAt: 200, lastBackupAt: 150 };
+    const theirs = {
+      ...defaultSettings(),
+      defaultCurrency: 'EUR',
+      dueSoonDays: 5,
+      fieldUpdatedAt: { defaultCurrency: 200, dueSoonDays: 200 },
+      updatedAt: 200,
+      lastBackupAt: 150,
+    };
     const { value, outcome } = mergeSettings(ours, theirs);
     expect(outcome).toBe('merged');
     expect(value).toMatchObject({ overlayOpen: true, defaultCurrency: 'EUR', dueSoonDays: 5, lastBackupAt: 150, updatedAt: 900 });
@@ -78,6 +106,9 @@ describe('mergeSettings', () => {
 describe('mergeRecord', () => {
   it('newer updatedAt wins, a tie keeps ours', () => {
     expect(mergeRecord({ id: 'a', updatedAt: 1 }, { id: 'b', updatedAt: 2 }).value.id).toBe('b');
-    expect(mergeRecord({ id: 'a', updatedAt: 2 }, { id: 'b', updatedAt: 2 })).toEqual({ value: { id: 'a', updatedAt: 2 }, outcome: 'ours' });
+    expect(mergeRecord({ id: 'a', updatedAt: 2 }, { id: 'b', updatedAt: 2 })).toEqual({
+      value: { id: 'a', updatedAt: 2 },
+      outcome: 'ours',
+    });
   });
 });

@@ -26,7 +26,10 @@ describe('milestone ↔ payment', () => {
       { id: 'c', status: 'in_progress' as const },
       { id: 'd', status: 'paid' as const, amountMinor: 100 },
     ];
-    const pays = [{ milestoneId: 'a', amountMinor: 100, currency: 'USD' }, { milestoneId: 'b', amountMinor: 100, currency: 'USD' }];
+    const pays = [
+      { milestoneId: 'a', amountMinor: 100, currency: 'USD' },
+      { milestoneId: 'b', amountMinor: 100, currency: 'USD' },
+    ];
     expect(closeMilestones(ms as never, pays, 'USD')).toEqual([
       { id: 'a', status: 'paid' },
       { id: 'b', status: 'paid' },

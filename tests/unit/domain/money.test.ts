@@ -215,9 +215,7 @@ describe('sumByCurrency / addTotals / totalsList / formatTotals', () => {
 
   it('formats mixed currencies side by side', () => {
     expect(formatTotals({ USD: 150000, EUR: 30000, JPY: 5000 }, 'en-US')).toBe('€300.00 + ¥5,000 + $1,500.00');
-    expect(formatTotals({ USD: 150000, EUR: 30000 }, 'en-US', { separator: ' · ', trimZeroFraction: true })).toBe(
-      '€300 · $1,500',
-    );
+    expect(formatTotals({ USD: 150000, EUR: 30000 }, 'en-US', { separator: ' · ', trimZeroFraction: true })).toBe('€300 · $1,500');
     expect(formatTotals({}, 'en-US')).toBe('');
     expect(formatTotals({}, 'en-US', { empty: 'nothing yet' })).toBe('nothing yet');
   });

@@ -47,10 +47,9 @@ describe('projectHealth: budget', () => {
   it('is near budget from 90 % used', () => {
     expect(projectHealth(bundle({ budgetMinor: 100000 }, [], [payment(90000)]), NOW, UTC).nearBudget).toBe(true);
     expect(projectHealth(bundle({ budgetMinor: 100000 }, [], [payment(89999)]), NOW, UTC).nearBudget).toBe(false);
-    expect(
-      projectHealth(bundle({ budgetMinor: 100000 }, [], [payment(80000)]), NOW, { ...UTC, nearBudgetRatio: 0.8 })
-        .nearBudget,
-    ).toBe(true);
+    expect(projectHealth(bundle({ budgetMinor: 100000 }, [], [payment(80000)]), NOW, { ...UTC, nearBudgetRatio: 0.8 }).nearBudget).toBe(
+      true,
+    );
   });
 
   it('has no ratio without a budget, and treats a zero budget as "any spending is over"', () => {
@@ -134,7 +133,13 @@ describe('projectHealth: forecast by model', () => {
   });
 
   it('retainer per week, and nothing accrues after the deadline', () => {
-    const p = { paymentModel: 'retainer' as const, retainerPeriod: 'week' as const, rateMinor: 50000, startDate: '2026-11-02', deadline: '2026-11-29' };
+    const p = {
+      paymentModel: 'retainer' as const,
+      retainerPeriod: 'week' as const,
+      rateMinor: 50000,
+      startDate: '2026-11-02',
+      deadline: '2026-11-29',
+    };
     // 2, 9, 16, 23 Nov begun by the 27th; the deadline (29th) adds none.
     expect(projectHealth(bundle(p), NOW, UTC).forecast).toMatchObject({ totalMinor: 200000, toDateMinor: 200000 });
     // On 10 Dec six weeks would have begun, but the deadline caps it at four.
@@ -168,7 +173,10 @@ describe('projectHealth: forecast by model', () => {
       milestone({ id: 'kickoff', title: 'Kickoff call' }),
     ];
     const h = projectHealth(
-      bundle({ paymentModel: 'milestones', budgetMinor: 200000 }, ms, [payment(50000, { milestoneId: 'design' }), payment(40000, { milestoneId: 'build' })]),
+      bundle({ paymentModel: 'milestones', budgetMinor: 200000 }, ms, [
+        payment(50000, { milestoneId: 'design' }),
+        payment(40000, { milestoneId: 'build' }),
+      ]),
       NOW,
       UTC,
     );
@@ -215,7 +223,10 @@ describe('projectHealth: milestones', () => {
 
   it('picks the next milestone: earliest not delivered, undated last', () => {
     expect(projectHealth(bundle({}, ms()), NOW, UTC).nextMilestone?.id).toBe('a');
-    const onlyUndated = [milestone({ id: 'x', title: 'Undated' }), milestone({ id: 'y', title: 'Done', dueDate: '2026-12-01', status: 'paid' })];
+    const onlyUndated = [
+      milestone({ id: 'x', title: 'Undated' }),
+      milestone({ id: 'y', title: 'Done', dueDate: '2026-12-01', status: 'paid' }),
+    ];
     expect(projectHealth(bundle({}, onlyUndated), NOW, UTC).nextMilestone).toMatchObject({ id: 'x', dueDate: null, daysUntilDue: null });
     expect(projectHealth(bundle({}, []), NOW, UTC).nextMilestone).toBeNull();
   });
@@ -294,9 +305,17 @@ describe('checkInStatus', () => {
   it('counts calendar days in the user zone across DST', () => {
     // Contact at 00:30 CEST on 25 Oct; 24 h later it is 23:30 CET the same day: not yet a day.
     const p = project({ checkInDays: 1, lastContactAt: at('2026-10-24T22:30:00Z') });
-    expect(checkInStatus(p, at('2026-10-25T22:30:00Z'), 'Europe/Berlin')).toMatchObject({ daysSinceContact: 0, dueDate: '2026-10-26', overdue: false });
+    expect(checkInStatus(p, at('2026-10-25T22:30:00Z'), 'Europe/Berlin')).toMatchObject({
+      daysSinceContact: 0,
+      dueDate: '2026-10-26',
+      overdue: false,
+    });
     // Seen from UTC the contact was on the 24th, and the 25th at 22:30 is a day later.
-    expect(checkInStatus(p, at('2026-10-25T22:30:00Z'), 'UTC')).toMatchObject({ daysSinceContact: 1, dueDate: '2026-10-25', overdue: false });
+    expect(checkInStatus(p, at('2026-10-25T22:30:00Z'), 'UTC')).toMatchObject({
+      daysSinceContact: 1,
+      dueDate: '2026-10-25',
+      overdue: false,
+    });
     expect(checkInStatus(p, at('2026-10-26T22:30:00Z'), 'UTC')).toMatchObject({ daysSinceContact: 2, overdue: true, daysLate: 1 });
   });
 
@@ -358,10 +377,7 @@ describe('paymentSchedule / describeSchedule', () => {
   });
 
   it('lets linked payments pay their own milestone', () => {
-    const s = paymentSchedule(
-      bundle({}, three(), [payment(50000), payment(20000), payment(50000, { milestoneId: 'C' })]),
-      TODAY,
-    );
+    const s = paymentSchedule(bundle({}, three(), [payment(50000), payment(20000), payment(50000, { milestoneId: 'C' })]), TODAY);
     expect(s.items.map((i) => i.paid)).toEqual([true, false, true]);
     expect(describeSchedule(s, 'USD', 'en-US', TODAY)).toBe('2 of 3 payments made; next $300 due Dec 1');
   });

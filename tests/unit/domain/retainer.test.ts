@@ -33,7 +33,7 @@ describe('retainer reminders', () => {
 
 describe('retainer commitment in the totals', () => {
   it('counts the periods to the deadline, or those started so far, when there is no budget', () => {
-    expect(dashboardTotals([bundle(retainer('2026-11-01', '2027-02-01'))], NOW, opts).committed).toEqual({ USD: 4 * 800_00 }) // Nov, Dec, Jan and the period starting on the deadline day, as the forecast counts;
+    expect(dashboardTotals([bundle(retainer('2026-11-01', '2027-02-01'))], NOW, opts).committed).toEqual({ USD: 4 * 800_00 }); // Nov, Dec, Jan and the period starting on the deadline day, as the forecast counts;
     expect(dashboardTotals([bundle(retainer('2026-11-01'))], NOW, opts).committed).toEqual({ USD: 2 * 800_00 });
     expect(dashboardTotals([bundle({ ...retainer('2026-11-01'), budgetMinor: 5000_00 })], NOW, opts).committed).toEqual({ USD: 5000_00 });
   });

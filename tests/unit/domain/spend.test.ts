@@ -23,7 +23,12 @@ describe('spend per month', () => {
   it('puts a payment on the last day of a month in that month, whatever the time zone', () => {
     const r = spendReport({
       projects: [project({ id: 'p' })],
-      payments: [pay('p', 100_00, '2026-01-31'), pay('p', 50_00, '2026-02-01'), pay('p', 25_00, '2026-02-28'), pay('p', 10_00, '2024-02-29')],
+      payments: [
+        pay('p', 100_00, '2026-01-31'),
+        pay('p', 50_00, '2026-02-01'),
+        pay('p', 25_00, '2026-02-28'),
+        pay('p', 10_00, '2024-02-29'),
+      ],
       milestones: [],
       names,
     });
@@ -34,7 +39,12 @@ describe('spend per month', () => {
   });
 
   it('lists quiet months between the first and last with zero, across a year end', () => {
-    const r = spendReport({ projects: [project({ id: 'p' })], payments: [pay('p', 1, '2025-11-30'), pay('p', 2, '2026-02-01')], milestones: [], names });
+    const r = spendReport({
+      projects: [project({ id: 'p' })],
+      payments: [pay('p', 1, '2025-11-30'), pay('p', 2, '2026-02-01')],
+      milestones: [],
+      names,
+    });
     expect(r.byMonth.map((m) => [m.month, m.paid])).toEqual([
       ['2025-11', 1],
       ['2025-12', 0],
@@ -89,7 +99,12 @@ describe('committed, paid and remaining', () => {
   });
 
   it('shows paying more than committed as over, with nothing remaining', () => {
-    const r = spendReport({ projects: [project({ id: 'p', budgetMinor: 100_00 })], payments: [pay('p', 130_00, '2026-01-05')], milestones: [], names });
+    const r = spendReport({
+      projects: [project({ id: 'p', budgetMinor: 100_00 })],
+      payments: [pay('p', 130_00, '2026-01-05')],
+      milestones: [],
+      names,
+    });
     expect(r.byProject[0]).toMatchObject({ committed: 100_00, paid: 130_00, remaining: 0, over: 30_00 });
   });
 
@@ -121,7 +136,12 @@ describe('per contractor and per project', () => {
         project({ id: 'x' }),
         project({ id: 'gone', contractorKey: 'upwork:~01deleted' }),
       ],
-      payments: [pay('a1', 100_00, '2026-01-05'), pay('a2', 20_00, '2026-02-05'), pay('b1', 400_00, '2026-01-09'), pay('x', 5_00, '2026-01-09')],
+      payments: [
+        pay('a1', 100_00, '2026-01-05'),
+        pay('a2', 20_00, '2026-02-05'),
+        pay('b1', 400_00, '2026-01-09'),
+        pay('x', 5_00, '2026-01-09'),
+      ],
       milestones: [],
       names,
     });

@@ -91,8 +91,14 @@ describe('mergeVersions', () => {
 
   it('contractors: viewing the same profile on two devices merges without a conflict', () => {
     const base: [number, string] = [T, 'a'];
-    const a = contractor({ lastSeenAt: T + 100, headline: 'Seen on A', pageUpdatedAt: T + 100 }, { v: T + 100, d: 'a', base, g: { u: 0, p: T + 100 } });
-    const b = contractor({ lastSeenAt: T + 200, headline: 'Seen on B', pageUpdatedAt: T + 200 }, { v: T + 200, d: 'b', base, g: { u: 0, p: T + 200 } });
+    const a = contractor(
+      { lastSeenAt: T + 100, headline: 'Seen on A', pageUpdatedAt: T + 100 },
+      { v: T + 100, d: 'a', base, g: { u: 0, p: T + 100 } },
+    );
+    const b = contractor(
+      { lastSeenAt: T + 200, headline: 'Seen on B', pageUpdatedAt: T + 200 },
+      { v: T + 200, d: 'b', base, g: { u: 0, p: T + 200 } },
+    );
     const r = mergeVersions(a, b);
     expect(r.conflict).toBeUndefined();
     expect(resultOf(a, b)).toMatchObject({ headline: 'Seen on B', lastSeenAt: T + 200 });
@@ -103,7 +109,10 @@ describe('mergeVersions', () => {
     const base: [number, string] = [T, 'c'];
     // A shortlisted (user group at T+50); B, later, only looked at the page.
     const a = contractor({ status: 'shortlisted', userUpdatedAt: T + 50 }, { v: T + 50, d: 'a', base, g: { u: T + 50, p: T } });
-    const b = contractor({ headline: 'New', lastSeenAt: T + 80, pageUpdatedAt: T + 80 }, { v: T + 80, d: 'b', base, g: { u: 0, p: T + 80 } });
+    const b = contractor(
+      { headline: 'New', lastSeenAt: T + 80, pageUpdatedAt: T + 80 },
+      { v: T + 80, d: 'b', base, g: { u: 0, p: T + 80 } },
+    );
     const r = mergeVersions(a, b);
     expect(r.action).toBe('merge');
     expect(r.row).toMatchObject({ status: 'shortlisted', headline: 'New', userUpdatedAt: T + 50, lastSeenAt: T + 80 });
@@ -120,7 +129,10 @@ describe('mergeVersions', () => {
     const r = mergeVersions(a, b);
     expect(r).toMatchObject({ action: 'take', conflict: a });
     // A slow device (its wall clock says T+10) edits after seeing b: its group version is above b's.
-    const slow = contractor({ status: 'shortlisted', userUpdatedAt: T + 10 }, { v: T + 61, d: 'a', base: [T + 60, 'b'], g: { u: T + 61, p: T } });
+    const slow = contractor(
+      { status: 'shortlisted', userUpdatedAt: T + 10 },
+      { v: T + 61, d: 'a', base: [T + 60, 'b'], g: { u: T + 61, p: T } },
+    );
     const s = mergeVersions(b, slow);
     expect(s.action).toBe('take');
     expect(s.conflict).toBeUndefined();
@@ -148,7 +160,11 @@ describe('mergeVersions', () => {
     const base: [number, string] = [T, 'c'];
     const a = settings({ dueSoonDays: 7, fieldUpdatedAt: { dueSoonDays: T + 5 } }, { v: T + 5, d: 'a', base, g: { dueSoonDays: T + 5 } });
     const b = settings(
-      { defaultCurrency: 'EUR', checklist: [{ id: 'refs', label: 'References', group: 'before-hiring' }], fieldUpdatedAt: { defaultCurrency: T + 9, checklist: T + 9 } },
+      {
+        defaultCurrency: 'EUR',
+        checklist: [{ id: 'refs', label: 'References', group: 'before-hiring' }],
+        fieldUpdatedAt: { defaultCurrency: T + 9, checklist: T + 9 },
+      },
       { v: T + 9, d: 'b', base, g: { defaultCurrency: T + 9, checklist: T + 9 } },
     );
     const r = mergeVersions(a, b);
@@ -159,7 +175,10 @@ describe('mergeVersions', () => {
     expect(r.conflict).toBeUndefined();
     expect(mergeVersions(b, a)).toEqual(r);
     // Both chose a currency: the older choice is kept as a conflict.
-    const c = settings({ defaultCurrency: 'GBP', fieldUpdatedAt: { defaultCurrency: T + 7 } }, { v: T + 7, d: 'c2', base, g: { defaultCurrency: T + 7 } });
+    const c = settings(
+      { defaultCurrency: 'GBP', fieldUpdatedAt: { defaultCurrency: T + 7 } },
+      { v: T + 7, d: 'c2', base, g: { defaultCurrency: T + 7 } },
+    );
     expect(mergeVersions(c, b).conflict).toBe(c);
   });
 });

@@ -22,14 +22,24 @@ describe('derivedChecks', () => {
       milestones: [{ projectId: 'p1', amountMinor: 45000 }],
       ratingCount: 1,
     });
-    expect(d.map((x) => x.itemId)).toEqual(['written-contract', 'budget-set', 'milestones-set', 'payment-schedule-agreed', 'rating-recorded']);
+    expect(d.map((x) => x.itemId)).toEqual([
+      'written-contract',
+      'budget-set',
+      'milestones-set',
+      'payment-schedule-agreed',
+      'rating-recorded',
+    ]);
     expect(d[0]!.reason).toBe('Contract signed for “Shop redesign”');
     expect(d.every((x) => DEFAULT_CHECKLIST.some((i) => i.id === x.itemId))).toBe(true);
     expect([...DERIVABLE_ITEMS].sort()).toEqual(d.map((x) => x.itemId).sort());
   });
 
   it('a retainer with a rate and a start date has a payment schedule and a budget', () => {
-    const d = derivedChecks({ projects: [project({ paymentModel: 'retainer', rateMinor: 80000, startDate: '2026-11-01' })], milestones: [], ratingCount: 0 });
+    const d = derivedChecks({
+      projects: [project({ paymentModel: 'retainer', rateMinor: 80000, startDate: '2026-11-01' })],
+      milestones: [],
+      ratingCount: 0,
+    });
     expect(d.map((x) => x.itemId)).toEqual(['budget-set', 'payment-schedule-agreed']);
   });
 });

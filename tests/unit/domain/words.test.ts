@@ -4,7 +4,16 @@ import { MAX_WORD_LENGTH, MAX_WORDS, noteWords, queryWords, textWords, wordsMatc
 
 describe('note words', () => {
   it('splits on anything but letters and digits, lower-cases, folds accents, keeps each word once', () => {
-    expect(noteWords('Café owner; knows Shopify — café again, 1,200 USD')).toEqual(['cafe', 'owner', 'knows', 'shopify', 'again', '1', '200', 'usd']);
+    expect(noteWords('Café owner; knows Shopify — café again, 1,200 USD')).toEqual([
+      'cafe',
+      'owner',
+      'knows',
+      'shopify',
+      'again',
+      '1',
+      '200',
+      'usd',
+    ]);
     expect(noteWords('Łódź Straße ΣΟΦΙΑ 東京')).toEqual(['łodz', 'straße', 'σοφια', '東京']);
     expect(noteWords('  ...  ')).toEqual([]);
   });

@@ -13,14 +13,20 @@ import { rng } from './rng';
 const CAPTURES: [string, string][] = [
   ['upwork/freelancer-profile_visitor_ssr_01140923f209578a6b_2026-06.html', 'https://www.upwork.com/freelancers/~01140923f209578a6b'],
   ['fiverr/seller-profile_tonigdesign_2025-08.html', 'https://www.fiverr.com/tonigdesign'],
-  ['fiverr/gig-page_vpross_retro-vintage-logo_2025-08.html', 'https://www.fiverr.com/vpross/create-a-top-quality-retro-vintage-logo-for-you'],
+  [
+    'fiverr/gig-page_vpross_retro-vintage-logo_2025-08.html',
+    'https://www.fiverr.com/vpross/create-a-top-quality-retro-vintage-logo-for-you',
+  ],
   ['fiverr/search-gigs_writers-block_2025-09.html', "https://www.fiverr.com/search/gigs?query=writer's%20block"],
   ['fiverr/tag-listing_gigs-1000-seo-backlinks_2025-09.html', 'https://www.fiverr.com/gigs/1000-seo-backlinks'],
   ['fiverr/category-listing_creative-logo-design_2025-08.html', 'https://www.fiverr.com/categories/graphics-design/creative-logo-design'],
   ['freelancer/user-profile_irfan811_2021-12.html', 'https://www.freelancer.com/u/irfan811'],
   ['freelancer/directory_skills-wordpress_page1_2021-12.html', 'https://www.freelancer.com/freelancers/skills/wordpress/1'],
   ['upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-16.html', 'https://www.upwork.com/ab/profiles/search/?nbs=1&q='],
-  ['upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-24.html', 'https://www.upwork.com/ab/profiles/search/details/~01fde5b03c6bf8039b/profile'],
+  [
+    'upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-24.html',
+    'https://www.upwork.com/ab/profiles/search/details/~01fde5b03c6bf8039b/profile',
+  ],
 ];
 
 describe('readPage under random damage', () => {

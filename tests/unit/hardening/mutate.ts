@@ -16,7 +16,12 @@ export function mutate(all: Element[], r: () => number): void {
     } else if (op === 3) {
       // Scramble text (also corrupts JSON in <script type="application/json">).
       const text = el.textContent ?? '';
-      if (text.length < 200_000) el.textContent = text.split('').sort(() => r() - 0.5).join('').slice(0, 5000);
+      if (text.length < 200_000)
+        el.textContent = text
+          .split('')
+          .sort(() => r() - 0.5)
+          .join('')
+          .slice(0, 5000);
     } else el.textContent = JUNK[Math.floor(r() * JUNK.length)]!;
   }
 }

@@ -30,7 +30,7 @@ const valid = (url: string, doc: Document) => {
 };
 
 describe.each(SEARCHES)('%s under random damage', { timeout: PARSE_TIMEOUT * 2 }, (file) => {
-  it('read at every card\'s slider URL: valid, and never another card\'s name', () => {
+  it("read at every card's slider URL: valid, and never another card's name", () => {
     // A fresh parse (not the shared cache): this test damages it in place.
     const doc = parseHtml(readFileSync(path.join(FIXTURES, file), 'utf8'), SEARCH);
     const before = readPage(new URL(SEARCH), loadCapture(file, SEARCH))!.cards.map((c) => [c.profile.siteId, c.profile.name] as const);
@@ -75,7 +75,14 @@ describe('reconstructed pages of the new readers under random damage', () => {
 
   it.each(['toptal-resume.html', 'contra-profile.html', 'malt-profile.html'])('%s with hostile JSON-LD and meta values', (file) => {
     const url = RECONSTRUCTED_PAGES.find(([f]) => f === file)![1];
-    const JUNK = ['', 'null', '[]', '{"@type":"Person","name":{"x":1},"makesOffer":{"priceSpecification":{"price":"-5","priceCurrency":"usd!"}}}', '{"@type":["Person"],"name":"' + 'n'.repeat(3000) + '","image":42}', '{'];
+    const JUNK = [
+      '',
+      'null',
+      '[]',
+      '{"@type":"Person","name":{"x":1},"makesOffer":{"priceSpecification":{"price":"-5","priceCurrency":"usd!"}}}',
+      '{"@type":["Person"],"name":"' + 'n'.repeat(3000) + '","image":42}',
+      '{',
+    ];
     for (const junk of JUNK) {
       const html = readFileSync(path.join(RECONSTRUCTED, file), 'utf8')
         .replace(/(<script type="application\/ld\+json">)[\s\S]*?(<\/script>)/, `$1${junk}$2`)

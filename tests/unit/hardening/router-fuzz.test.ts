@@ -14,25 +14,45 @@ const TYPES = Object.keys(REQUESTS) as RequestType[];
 function randomValue(r: () => number, depth = 0): unknown {
   const pick = Math.floor(r() * 14);
   switch (pick) {
-    case 0: return null;
-    case 1: return undefined;
-    case 2: return r() < 0.5;
-    case 3: return Math.floor(r() * 2 ** 40) * (r() < 0.5 ? -1 : 1);
-    case 4: return [NaN, Infinity, -Infinity, -0, 1.5, Number.MAX_SAFE_INTEGER + 2][Math.floor(r() * 6)];
-    case 5: return 'x'.repeat(Math.floor(r() * 3) === 0 ? 200_000 : Math.floor(r() * 40));
-    case 6: return ['upwork:~01abc', 'fiverr:bob', '', '<script>alert(1)</script>', '__proto__', 'constructor', '\u202e\u0000'][Math.floor(r() * 7)];
-    case 7: return new Date(0).toISOString();
-    case 8: return depth > 3 ? {} : Object.fromEntries(Array.from({ length: Math.floor(r() * 4) }, () => [randomKey(r), randomValue(r, depth + 1)]));
-    case 9: return depth > 3 ? [] : Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
-    case 10: return JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
-    case 11: return { toString: 'nope', valueOf: 1 };
-    case 12: return '2026-02-30';
-    default: return -1;
+    case 0:
+      return null;
+    case 1:
+      return undefined;
+    case 2:
+      return r() < 0.5;
+    case 3:
+      return Math.floor(r() * 2 ** 40) * (r() < 0.5 ? -1 : 1);
+    case 4:
+      return [NaN, Infinity, -Infinity, -0, 1.5, Number.MAX_SAFE_INTEGER + 2][Math.floor(r() * 6)];
+    case 5:
+      return 'x'.repeat(Math.floor(r() * 3) === 0 ? 200_000 : Math.floor(r() * 40));
+    case 6:
+      return ['upwork:~01abc', 'fiverr:bob', '', '<script>alert(1)</script>', '__proto__', 'constructor', '\u202e\u0000'][
+        Math.floor(r() * 7)
+      ];
+    case 7:
+      return new Date(0).toISOString();
+    case 8:
+      return depth > 3
+        ? {}
+        : Object.fromEntries(Array.from({ length: Math.floor(r() * 4) }, () => [randomKey(r), randomValue(r, depth + 1)]));
+    case 9:
+      return depth > 3 ? [] : Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
+    case 10:
+      return JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
+    case 11:
+      return { toString: 'nope', valueOf: 1 };
+    case 12:
+      return '2026-02-30';
+    default:
+      return -1;
   }
 }
 
 function randomKey(r: () => number): string {
-  return ['__proto__', 'constructor', 'prototype', 'key', 'id', 'payload', 'type', 'patch', 'profile', 'x'.repeat(1000), ''][Math.floor(r() * 11)]!;
+  return ['__proto__', 'constructor', 'prototype', 'key', 'id', 'payload', 'type', 'patch', 'profile', 'x'.repeat(1000), ''][
+    Math.floor(r() * 11)
+  ]!;
 }
 
 /** A valid-looking request with one thing broken. */
@@ -91,8 +111,10 @@ describe('router fuzz', () => {
       const kind = i % 5;
       let message: unknown;
       let sender = senders.popup();
-      if (kind === 0) message = randomValue(r); // not even an object
-      else if (kind === 1) message = { type: randomValue(r), payload: randomValue(r) }; // unknown/garbled type
+      if (kind === 0)
+        message = randomValue(r); // not even an object
+      else if (kind === 1)
+        message = { type: randomValue(r), payload: randomValue(r) }; // unknown/garbled type
       else if (kind === 2) {
         // A valid write request from a foreign sender (another extension, a web page, no id).
         message = VALID_WRITES[Math.floor(r() * VALID_WRITES.length)];
@@ -104,9 +126,9 @@ describe('router fuzz', () => {
         sender = senders.content();
       } else {
         // A write type with a mutated, invalid payload from a legitimate page.
-        const type = (['updateContractor', 'setCheck', 'saveNote', 'createProject', 'savePayment', 'importBackup', 'deleteEverything'] as const)[
-          Math.floor(r() * 7)
-        ];
+        const type = (
+          ['updateContractor', 'setCheck', 'saveNote', 'createProject', 'savePayment', 'importBackup', 'deleteEverything'] as const
+        )[Math.floor(r() * 7)];
         const payload = mutate(r);
         // Make sure it is invalid for its schema: add an unknown key the strict schemas refuse.
         payload['unexpected' + i] = randomValue(r);

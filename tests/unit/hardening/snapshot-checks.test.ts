@@ -9,9 +9,22 @@ import { finishSnapshot } from '../../../lib/sites/util/snapshot';
 import { isMarketplaceRating, isRate, isUrl } from '../../../lib/sites/util/valid';
 import { rng } from './rng';
 
-const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const NUMS = [0, -1, 1, 4.5, 5, 100, 101, 1e13, 1e14, 1.5, NaN, Infinity, -0];
-const STRS = ['', ' ', 'x', 'USD', 'usd', 'EURO', '<b>', 'x'.repeat(2001), 'https://example.com/a.png', 'not a url', 'javascript:alert(1)', '🙂'];
+const STRS = [
+  '',
+  ' ',
+  'x',
+  'USD',
+  'usd',
+  'EURO',
+  '<b>',
+  'x'.repeat(2001),
+  'https://example.com/a.png',
+  'not a url',
+  'javascript:alert(1)',
+  '🙂',
+];
 
 describe('snapshot checks without zod', () => {
   it('agree with ProfileSnapshotSchema on 3,000 random drafts', () => {
@@ -23,7 +36,10 @@ describe('snapshot checks without zod', () => {
         headline: pick(r, [undefined, ...STRS]),
         location: pick(r, [undefined, ...STRS]),
         avatarUrl: pick(r, [undefined, ...STRS]),
-        rate: r() < 0.3 ? undefined : { amountMinor: pick(r, NUMS), currency: pick(r, STRS), unit: pick(r, ['hour', 'fixed', 'from', 'day', '']) },
+        rate:
+          r() < 0.3
+            ? undefined
+            : { amountMinor: pick(r, NUMS), currency: pick(r, STRS), unit: pick(r, ['hour', 'fixed', 'from', 'day', '']) },
         marketplaceRating: r() < 0.3 ? undefined : { score: pick(r, NUMS), outOf: pick(r, NUMS), count: pick(r, [undefined, ...NUMS]) },
         jobSuccess: pick(r, [undefined, ...NUMS]),
         skills: r() < 0.5 ? undefined : Array.from({ length: Math.floor(r() * 4) }, () => pick(r, STRS)),

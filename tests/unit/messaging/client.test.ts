@@ -39,7 +39,9 @@ describe('onChange', () => {
     const heard: ChangeEvent[] = [];
     const stop = onChange((e) => heard.push(e));
     await send('trackContractor', { profile: snapshot() });
-    await vi.waitFor(() => expect(heard).toEqual([expect.objectContaining({ tables: ['contractors', 'settings'], contractorKeys: ['upwork:~01abc'] })]));
+    await vi.waitFor(() =>
+      expect(heard).toEqual([expect.objectContaining({ tables: ['contractors', 'settings'], contractorKeys: ['upwork:~01abc'] })]),
+    );
     stop();
     await send('updateContractor', { key: 'upwork:~01abc', patch: { status: 'hired' } });
     await new Promise((r) => setTimeout(r, 20));

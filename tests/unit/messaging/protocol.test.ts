@@ -17,7 +17,10 @@ const rating = { contractorKey: key, quality: 5, communication: 4, timeliness: 4
 
 const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = {
   reportPage: {
-    valid: [{ site: 'upwork', profile }, { site: 'fiverr', profile: null }],
+    valid: [
+      { site: 'upwork', profile },
+      { site: 'fiverr', profile: null },
+    ],
     invalid: [{ site: 'ebay', profile: null }, { site: 'upwork' }, { site: 'upwork', profile: { ...profile, key: 'no key' } }],
   },
   getBadges: {
@@ -29,8 +32,15 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   getContractor: { valid: [{ key }], invalid: [{}, { key: '' }, { key, more: true }] },
   trackContractor: { valid: [{ profile }], invalid: [{ profile: { ...profile, profileUrl: 'not a url' } }, {}] },
   updateContractor: {
-    valid: [{ key, patch: {} }, { key, patch: { name: 'Ada L.', status: 'shortlisted', tags: ['react'] } }],
-    invalid: [{ key, patch: { status: 'fired' } }, { key, patch: { name: '' } }, { key, patch: { rate: 1 } }],
+    valid: [
+      { key, patch: {} },
+      { key, patch: { name: 'Ada L.', status: 'shortlisted', tags: ['react'] } },
+    ],
+    invalid: [
+      { key, patch: { status: 'fired' } },
+      { key, patch: { name: '' } },
+      { key, patch: { rate: 1 } },
+    ],
   },
   deleteContractor: { valid: [{ key }], invalid: [{ key: 1 }] },
   listContractors: {
@@ -52,7 +62,11 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
     ],
   },
   saveNote: {
-    valid: [{ createId: 'draft-1', contractorKey: key, kind: 'general', body: 'x' }, { contractorKey: key, kind: 'general', body: 'hi' }, { id: 'n1', projectId: 'p1', kind: 'budget', body: 'x' }],
+    valid: [
+      { createId: 'draft-1', contractorKey: key, kind: 'general', body: 'x' },
+      { contractorKey: key, kind: 'general', body: 'hi' },
+      { id: 'n1', projectId: 'p1', kind: 'budget', body: 'x' },
+    ],
     invalid: [{ contractorKey: key, kind: 'general', body: '' }, { contractorKey: key, kind: 'secret', body: 'x' }, { kind: 'general' }],
   },
   deleteNote: { valid: [{ id: 'n1' }], invalid: [{ id: '' }, {}] },
@@ -87,26 +101,42 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   deleteProject: { valid: [{ id: 'p1' }], invalid: [{ id: null }] },
   logCheckIn: { valid: [{ id: 'p1' }, { id: 'p1', at: 1 }], invalid: [{ id: 'p1', at: -5 }, { at: 1 }] },
   saveMilestone: {
-    valid: [{ projectId: 'p1', patch: { title: 'Draft', dueDate: '2026-12-01', amountMinor: 10000 } }, { projectId: 'p1', id: 'm1', patch: { dueDate: null } }],
+    valid: [
+      { projectId: 'p1', patch: { title: 'Draft', dueDate: '2026-12-01', amountMinor: 10000 } },
+      { projectId: 'p1', id: 'm1', patch: { dueDate: null } },
+    ],
     invalid: [{ projectId: 'p1', patch: { status: 'late' } }, { projectId: 'p1', patch: { dueDate: '01/12/2026' } }, { patch: {} }],
   },
   deleteMilestone: { valid: [{ id: 'm1' }], invalid: [{ id: '' }] },
   savePayment: {
-    valid: [{ projectId: 'p1', patch: { amountMinor: 5000, paidAt: '2026-11-01' } }, { projectId: 'p1', id: 'x', patch: { note: null } }],
-    invalid: [{ projectId: 'p1', patch: { amountMinor: 1.5 } }, { projectId: 'p1', patch: { currency: 'EURO' } }],
+    valid: [
+      { projectId: 'p1', patch: { amountMinor: 5000, paidAt: '2026-11-01' } },
+      { projectId: 'p1', id: 'x', patch: { note: null } },
+    ],
+    invalid: [
+      { projectId: 'p1', patch: { amountMinor: 1.5 } },
+      { projectId: 'p1', patch: { currency: 'EURO' } },
+    ],
   },
   deletePayment: { valid: [{ id: 'y' }], invalid: [{ id: [] }] },
   getDashboard: { valid: [{}], invalid: [{ all: true }] },
   getSettings: { valid: [{}], invalid: [[]] },
   updateSettings: {
-    valid: [{ patch: { notifications: true, dueSoonDays: 5 } }, { patch: { sites: { upwork: false, fiverr: true, freelancer: true, peopleperhour: true, guru: true } } }],
+    valid: [
+      { patch: { notifications: true, dueSoonDays: 5 } },
+      { patch: { sites: { upwork: false, fiverr: true, freelancer: true, peopleperhour: true, guru: true } } },
+    ],
     invalid: [{ patch: { dueSoonDays: 61 } }, { patch: { theme: 'dark' } }, { patch: { defaultCurrency: 'dollars' } }],
   },
   exportBackup: { valid: [{}], invalid: [{ format: 'csv' }] },
   importBackup: { valid: [{ text: '{}' }, { uploadId: 'u1' }], invalid: [{}, { text: 42 }, { text: '{}', uploadId: 'u1' }] },
   importBackupPart: {
     valid: [{ uploadId: 'u1', index: 0, count: 2, text: '{"a"' }],
-    invalid: [{ uploadId: 'u1', index: -1, count: 2, text: '' }, { uploadId: 'u1', index: 0, count: 0, text: '' }, { uploadId: 'u1', index: 0, count: 2 }],
+    invalid: [
+      { uploadId: 'u1', index: -1, count: 2, text: '' },
+      { uploadId: 'u1', index: 0, count: 0, text: '' },
+      { uploadId: 'u1', index: 0, count: 2 },
+    ],
   },
   getBackupPart: { valid: [{ id: 'x', index: 1 }], invalid: [{ id: 'x', index: 0 }, { id: 'x' }] },
   deleteEverything: { valid: [{ confirm: 'DELETE' }], invalid: [{}, { confirm: 'yes' }, { confirm: 'delete' }] },
@@ -121,12 +151,18 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
       { id: 'n1' },
     ],
   },
-  getTrackable: { valid: [{ tabId: 0 }, { tabId: 42 }], invalid: [{}, { tabId: -1 }, { tabId: 1.5 }, { tabId: '42' }, { tabId: 1, url: 'x' }] },
+  getTrackable: {
+    valid: [{ tabId: 0 }, { tabId: 42 }],
+    invalid: [{}, { tabId: -1 }, { tabId: 1.5 }, { tabId: '42' }, { tabId: 1, url: 'x' }],
+  },
   trackPage: { valid: [{ tabId: 42 }], invalid: [{}, { tabId: -3 }, { tabId: null }] },
   // issue 15
   markAgreed: { valid: [{ projectId: 'p1', date: '2026-12-01' }], invalid: [{ projectId: 'p1' }, { projectId: 'p1', date: '2026-13-01' }] },
   saveInterview: {
-    valid: [{ contractorKey: key, body: 'Interview kit: Other' }, { contractorKey: key, id: 'n1', body: 'x' }],
+    valid: [
+      { contractorKey: key, body: 'Interview kit: Other' },
+      { contractorKey: key, id: 'n1', body: 'x' },
+    ],
     invalid: [{ contractorKey: key, body: '' }, { body: 'x' }, { contractorKey: key, body: 'x', kind: 'general' }],
   },
   getContractorPayments: { valid: [{ contractorKey: key }], invalid: [{}, { contractorKey: 'bad' }] },
@@ -136,11 +172,22 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   listLists: { valid: [{}, { key }], invalid: [{ key: 'bad key' }] },
   saveList: { valid: [{ name: 'Writers' }, { id: 'l1', name: 'W' }, { name: 'W', addKey: key }], invalid: [{}, { name: '' }] },
   deleteList: { valid: [{ id: 'l1' }], invalid: [{}, { id: '' }] },
-  setListMember: { valid: [{ listId: 'l1', key, member: true }], invalid: [{ listId: 'l1', key }, { listId: 'l1', key: 'x', member: true }] },
+  setListMember: {
+    valid: [{ listId: 'l1', key, member: true }],
+    invalid: [
+      { listId: 'l1', key },
+      { listId: 'l1', key: 'x', member: true },
+    ],
+  },
   getBoard: {
     valid: [
       { filter: {}, sort: { by: 'lastSeen', dir: 'desc' }, offset: 0, limit: 100 },
-      { filter: { listId: 'l1', tag: 'logo', status: 'shortlisted', site: 'upwork', progress: 'has-failed', query: 'ada' }, sort: { by: 'rate', dir: 'asc' }, offset: 100, limit: 500 },
+      {
+        filter: { listId: 'l1', tag: 'logo', status: 'shortlisted', site: 'upwork', progress: 'has-failed', query: 'ada' },
+        sort: { by: 'rate', dir: 'asc' },
+        offset: 100,
+        limit: 500,
+      },
     ],
     invalid: [
       { filter: {}, sort: { by: 'lastSeen', dir: 'desc' }, offset: 0, limit: 501 },
@@ -152,11 +199,17 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   getSpendReport: { valid: [{}], invalid: [{ currency: 'USD' }] },
   // issue 12
   shortlistFromCard: {
-    valid: [{ profile, status: 'shortlisted' }, { profile, status: 'prospect' }],
+    valid: [
+      { profile, status: 'shortlisted' },
+      { profile, status: 'prospect' },
+    ],
     invalid: [{ profile, status: 'avoid' }, { profile }, { status: 'shortlisted' }],
   },
   bindOverlay: {
-    valid: [{ nonce: 'a'.repeat(32), key }, { nonce: 'Ab_-'.repeat(8), key: null }],
+    valid: [
+      { nonce: 'a'.repeat(32), key },
+      { nonce: 'Ab_-'.repeat(8), key: null },
+    ],
     invalid: [{ nonce: 'short', key }, { nonce: 'a'.repeat(32) }, { nonce: '<script>'.repeat(4), key }],
   },
   toggleOverlay: { valid: [{}], invalid: [{ open: true }, null] },
@@ -180,7 +233,10 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   overlayTyping: { valid: [{ typing: true }, { typing: false }], invalid: [{}, { typing: 'yes' }] },
   listNotes: {
     valid: [{ contractorKey: 'upwork:~01abc', before: { createdAt: 1000, id: 'n1' }, limit: 100 }],
-    invalid: [{ contractorKey: 'upwork:~01abc', before: { createdAt: 1000, id: 'n1' }, limit: 100_000 }, { contractorKey: 'upwork:~01abc', limit: 10 }],
+    invalid: [
+      { contractorKey: 'upwork:~01abc', before: { createdAt: 1000, id: 'n1' }, limit: 100_000 },
+      { contractorKey: 'upwork:~01abc', limit: 10 },
+    ],
   },
 };
 
@@ -191,7 +247,10 @@ describe('protocol', () => {
 
   it('says who may send each request', () => {
     for (const spec of Object.values(REQUESTS)) expect(['content', 'page']).toContain(spec.from);
-    const fromContent = Object.entries(REQUESTS).filter(([, s]) => s.from === 'content').map(([k]) => k).sort();
+    const fromContent = Object.entries(REQUESTS)
+      .filter(([, s]) => s.from === 'content')
+      .map(([k]) => k)
+      .sort();
     // issue 12: the mark's one-click shortlist, and the overlay binding (none returns private data).
     expect(fromContent).toEqual(['bindOverlay', 'getBadges', 'getSiteSwitches', 'reportPage', 'shortlistFromCard', 'toggleOverlay']);
   });

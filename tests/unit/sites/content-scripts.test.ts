@@ -53,7 +53,7 @@ describe('one content script per marketplace', () => {
 describe('siteReader', () => {
   const doc = parseHtml('<html><head></head><body><h1>Hi</h1></body></html>', 'https://example.com/');
 
-  it.each(ADAPTERS.map((a) => [a.site, a] as const))('%s reads its own URLs like readPage and no other site\'s', (_site, adapter) => {
+  it.each(ADAPTERS.map((a) => [a.site, a] as const))("%s reads its own URLs like readPage and no other site's", (_site, adapter) => {
     const reader = siteReader(adapter);
     for (const url of Object.keys(adapter.examples.profiles)) {
       const u = new URL(url);

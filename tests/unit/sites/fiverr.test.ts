@@ -11,7 +11,11 @@ const GIG = {
 const LISTINGS = [
   { file: 'fiverr/search-gigs_writers-block_2025-09.html', url: "https://www.fiverr.com/search/gigs?query=writer's%20block", gigs: 27 },
   { file: 'fiverr/tag-listing_gigs-1000-seo-backlinks_2025-09.html', url: 'https://www.fiverr.com/gigs/1000-seo-backlinks', gigs: 48 },
-  { file: 'fiverr/category-listing_creative-logo-design_2025-08.html', url: 'https://www.fiverr.com/categories/graphics-design/creative-logo-design', gigs: 48 },
+  {
+    file: 'fiverr/category-listing_creative-logo-design_2025-08.html',
+    url: 'https://www.fiverr.com/categories/graphics-design/creative-logo-design',
+    gigs: 48,
+  },
 ];
 
 /** The sellers of the gigs the page lists, from the page's own JSON (what the cards show), in page order. */
@@ -39,7 +43,7 @@ describe('Fiverr seller profile (real capture, 2025-08)', { timeout: PARSE_TIMEO
     expect(ProfileSnapshotSchema.safeParse(r?.profile).success).toBe(true);
   });
 
-  it('does not turn the seller\'s own gigs into cards of someone else', () => {
+  it("does not turn the seller's own gigs into cards of someone else", () => {
     expect(r?.cards.filter((c) => c.profile.key === 'fiverr:tonigdesign')).toEqual([]);
   });
 });
@@ -113,7 +117,12 @@ describe('Fiverr listings: values a visitor sees on the first cards', { timeout:
   it('search "writer\'s block": Shihab (@shihabiiuc), from $30', () => {
     const { file, url } = LISTINGS[0]!;
     const first = readPage(new URL(url), loadCapture(file, url))!.cards[0]!.profile;
-    expect(first).toMatchObject({ key: 'fiverr:shihabiiuc', name: 'Shihab', profileUrl: 'https://www.fiverr.com/shihabiiuc', rate: { amountMinor: 3000, currency: 'USD', unit: 'from' } });
+    expect(first).toMatchObject({
+      key: 'fiverr:shihabiiuc',
+      name: 'Shihab',
+      profileUrl: 'https://www.fiverr.com/shihabiiuc',
+      rate: { amountMinor: 3000, currency: 'USD', unit: 'from' },
+    });
   });
 
   it('tag "1000 seo backlinks": Arham (@arham1_seo), from $5', () => {

@@ -5,7 +5,10 @@ import { PARSE_TIMEOUT, loadCapture, parseHtml, readCapture, withRenamedClasses 
 
 const IRFAN = { file: 'freelancer/user-profile_irfan811_2021-12.html', url: 'https://www.freelancer.com/u/irfan811' };
 const ACE = { file: 'freelancer/user-profile_acewebexperts_2021-12.html', url: 'https://www.freelancer.com/u/acewebexperts' };
-const DIRECTORY = { file: 'freelancer/directory_skills-wordpress_page1_2021-12.html', url: 'https://www.freelancer.com/freelancers/skills/wordpress/1' };
+const DIRECTORY = {
+  file: 'freelancer/directory_skills-wordpress_page1_2021-12.html',
+  url: 'https://www.freelancer.com/freelancers/skills/wordpress/1',
+};
 
 /** Usernames the directory lists, in order, read straight from the HTML (the text a visitor sees on each card). */
 function directoryUsernames(html: string): string[] {
@@ -91,7 +94,9 @@ describe('Freelancer.com directory (real capture, 2021-12)', { timeout: PARSE_TI
     for (const c of r!.cards) {
       expect(ProfileSnapshotSchema.safeParse(c.profile).success).toBe(true);
       // A card element holds exactly one freelancer's links.
-      const others = [...c.element.querySelectorAll('a[href^="/u/"]')].filter((a) => !a.getAttribute('href')!.toLowerCase().startsWith(`/u/${c.profile.siteId}`));
+      const others = [...c.element.querySelectorAll('a[href^="/u/"]')].filter(
+        (a) => !a.getAttribute('href')!.toLowerCase().startsWith(`/u/${c.profile.siteId}`),
+      );
       expect(others).toHaveLength(0);
     }
   });
@@ -100,6 +105,10 @@ describe('Freelancer.com directory (real capture, 2021-12)', { timeout: PARSE_TI
     const r = readPage(new URL(DIRECTORY.url), parseHtml(withRenamedClasses(html), DIRECTORY.url));
     const keys = r!.cards.filter((c) => c.profile.name).map((c) => c.profile.key);
     expect(expected.filter((k) => keys.includes(k)).length / expected.length).toBeGreaterThanOrEqual(0.9);
-    expect(r!.cards.find((c) => c.profile.key === 'freelancer:sapotacorp')?.profile.rate).toEqual({ amountMinor: 2500, currency: 'USD', unit: 'hour' });
+    expect(r!.cards.find((c) => c.profile.key === 'freelancer:sapotacorp')?.profile.rate).toEqual({
+      amountMinor: 2500,
+      currency: 'USD',
+      unit: 'hour',
+    });
   });
 });

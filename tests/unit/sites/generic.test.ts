@@ -12,10 +12,20 @@ describe('readGenericPage ("Track this page as a contractor")', () => {
       '@context': 'https://schema.org',
       '@graph': [
         { '@type': 'WebSite', name: 'Ana Lima Studio' },
-        { '@type': 'Person', name: 'Ana Lima', jobTitle: 'Motion designer', image: { url: '/img/ana.jpg' }, address: { addressLocality: 'Lisbon', addressCountry: 'PT' }, knowsAbout: ['After Effects', { name: 'Cinema 4D' }] },
+        {
+          '@type': 'Person',
+          name: 'Ana Lima',
+          jobTitle: 'Motion designer',
+          image: { url: '/img/ana.jpg' },
+          address: { addressLocality: 'Lisbon', addressCountry: 'PT' },
+          knowsAbout: ['After Effects', { name: 'Cinema 4D' }],
+        },
       ],
     };
-    const r = readGenericPage(new URL(url), page(url, `<title>Portfolio</title><script type="application/ld+json">${JSON.stringify(ld)}</script>`));
+    const r = readGenericPage(
+      new URL(url),
+      page(url, `<title>Portfolio</title><script type="application/ld+json">${JSON.stringify(ld)}</script>`),
+    );
     expect(r).toEqual({
       key: 'generic:example-portfolio.com/people/ana-lima',
       site: 'generic',
@@ -31,20 +41,35 @@ describe('readGenericPage ("Track this page as a contractor")', () => {
 
   it('falls back to OpenGraph, then to the title', () => {
     const url = 'https://github.com/octocat';
-    const og = readGenericPage(new URL(url), page(url, '<meta property="og:title" content="The Octocat"><meta property="og:image" content="https://avatars.githubusercontent.com/u/583231">'));
-    expect(og).toMatchObject({ key: 'generic:github.com/octocat', name: 'The Octocat', avatarUrl: 'https://avatars.githubusercontent.com/u/583231' });
+    const og = readGenericPage(
+      new URL(url),
+      page(
+        url,
+        '<meta property="og:title" content="The Octocat"><meta property="og:image" content="https://avatars.githubusercontent.com/u/583231">',
+      ),
+    );
+    expect(og).toMatchObject({
+      key: 'generic:github.com/octocat',
+      name: 'The Octocat',
+      avatarUrl: 'https://avatars.githubusercontent.com/u/583231',
+    });
     const title = readGenericPage(new URL(url), page(url, '<title>Jane Roe | Illustrator</title>'));
     expect(title?.name).toBe('Jane Roe');
   });
 
   it('the same page with query, hash, trailing slash or www gives the same key', () => {
-    const keys = ['https://www.site.dev/u/jo', 'https://site.dev/u/jo/', 'https://SITE.dev/u/jo?ref=1#top'].map((u) => readGenericPage(new URL(u), page(u, '<title>Jo</title>'))?.key);
+    const keys = ['https://www.site.dev/u/jo', 'https://site.dev/u/jo/', 'https://SITE.dev/u/jo?ref=1#top'].map(
+      (u) => readGenericPage(new URL(u), page(u, '<title>Jo</title>'))?.key,
+    );
     expect(new Set(keys)).toEqual(new Set(['generic:site.dev/u/jo']));
   });
 
   it('ignores a canonical link to another host (a page must not file itself under someone else)', () => {
     const url = 'https://mirror.example/jo';
-    const r = readGenericPage(new URL(url), page(url, '<link rel="canonical" href="https://www.upwork.com/freelancers/~01140923f209578a6b"><title>Jo</title>'));
+    const r = readGenericPage(
+      new URL(url),
+      page(url, '<link rel="canonical" href="https://www.upwork.com/freelancers/~01140923f209578a6b"><title>Jo</title>'),
+    );
     expect(r?.key).toBe('generic:mirror.example/jo');
   });
 

@@ -24,11 +24,22 @@ describe('hosts and matches', () => {
   });
 
   it('Malt is one marketplace on its eight country domains', () => {
-    expect([...siteHosts('malt')].sort()).toEqual(['malt.be', 'malt.ch', 'malt.com', 'malt.de', 'malt.es', 'malt.fr', 'malt.nl', 'malt.uk']);
+    expect([...siteHosts('malt')].sort()).toEqual([
+      'malt.be',
+      'malt.ch',
+      'malt.com',
+      'malt.de',
+      'malt.es',
+      'malt.fr',
+      'malt.nl',
+      'malt.uk',
+    ]);
   });
 
   it.each(['chrome', 'firefox'])('the %s manifest grants no host beyond the marketplaces', async (browser) => {
-    const manifest = await (config.manifest as (env: { browser: string }) => Record<string, unknown> | Promise<Record<string, unknown>>)({ browser });
+    const manifest = await (config.manifest as (env: { browser: string }) => Record<string, unknown> | Promise<Record<string, unknown>>)({
+      browser,
+    });
     expect(manifest.host_permissions).toBeUndefined();
     // issue 11: only optional, for the user's own sync server, asked for at Connect.
     const optional = browser === 'firefox' ? manifest.optional_permissions : manifest.optional_host_permissions;

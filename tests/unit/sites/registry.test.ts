@@ -10,7 +10,9 @@ const LIB = path.resolve(__dirname, '../../../lib/sites');
 describe('registry', () => {
   it('has one adapter per marketplace, each in its own file and registered once', () => {
     expect(ADAPTERS.map((a) => a.site).sort()).toEqual([...MARKETPLACE_IDS].sort());
-    const files = readdirSync(LIB).filter((f) => f.endsWith('.ts') && !['index.ts', 'registry.ts', 'reader.ts', 'types.ts', 'matches.ts', 'generic.ts'].includes(f));
+    const files = readdirSync(LIB).filter(
+      (f) => f.endsWith('.ts') && !['index.ts', 'registry.ts', 'reader.ts', 'types.ts', 'matches.ts', 'generic.ts'].includes(f),
+    );
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(ADAPTERS.map((a) => a.site).sort());
   });
 
@@ -55,7 +57,7 @@ describe.each(ADAPTERS.map((a) => [a.site, a] as const))('%s URL table', (site, 
     }
   });
 
-  it('lists the site\'s own hire / contact buttons for the overlay to avoid', () => {
+  it("lists the site's own hire / contact buttons for the overlay to avoid", () => {
     expect(adapter.hireButtonSelectors?.length).toBeGreaterThan(0);
     const doc = parseHtml('<html><body></body></html>', 'https://example.com/');
     for (const s of adapter.hireButtonSelectors ?? []) expect(() => doc.querySelector(s), s).not.toThrow();
@@ -85,13 +87,25 @@ describe('keyFromUrl / siteOf outside the marketplaces', () => {
 
 describe('marketplace home, job and help pages give no profile', () => {
   const PAGES = [
-    ['https://www.upwork.com/', '<title>Upwork | The World’s Work Marketplace</title><h1>Hire the best freelancers</h1><a href="/freelancers/~01140923f209578a6b">Sergii C.</a>'],
-    ['https://www.upwork.com/jobs/~021846242097910121600', '<title>Klaviyo expert needed - Freelance Job - Upwork</title><h1>Klaviyo expert needed</h1>'],
+    [
+      'https://www.upwork.com/',
+      '<title>Upwork | The World’s Work Marketplace</title><h1>Hire the best freelancers</h1><a href="/freelancers/~01140923f209578a6b">Sergii C.</a>',
+    ],
+    [
+      'https://www.upwork.com/jobs/~021846242097910121600',
+      '<title>Klaviyo expert needed - Freelance Job - Upwork</title><h1>Klaviyo expert needed</h1>',
+    ],
     ['https://www.fiverr.com/', '<title>Fiverr - Freelance Services Marketplace</title><h1>Find the right freelance service</h1>'],
     ['https://www.fiverr.com/support', '<title>Fiverr Support</title><h1>How can we help?</h1>'],
     ['https://www.freelancer.com/', '<title>Freelancer | Hire Freelancers</title><h1>Hire the best freelancers</h1>'],
-    ['https://www.freelancer.com/projects/php/build-website-40724221', '<title>Build website | PHP | Freelancer</title><h1>Build website</h1>'],
-    ['https://www.peopleperhour.com/freelance-jobs/design/logo-for-a-bakery-4232123', '<title>Logo for a bakery | PeoplePerHour</title><h1>Logo for a bakery</h1>'],
+    [
+      'https://www.freelancer.com/projects/php/build-website-40724221',
+      '<title>Build website | PHP | Freelancer</title><h1>Build website</h1>',
+    ],
+    [
+      'https://www.peopleperhour.com/freelance-jobs/design/logo-for-a-bakery-4232123',
+      '<title>Logo for a bakery | PeoplePerHour</title><h1>Logo for a bakery</h1>',
+    ],
     ['https://www.guru.com/work/detail/2101732', '<title>Data entry | Guru</title><h1>Data entry</h1>'],
     ['https://www.guru.com/help/', '<title>Help | Guru</title><h1>Help center</h1>'],
   ] as const;
@@ -109,8 +123,12 @@ describe('half-understood pages never throw', () => {
     '<html><head><script id="perseus-initial-props" type="application/json">{"seller": {"user": 7}}</script></head><body></body></html>',
     '<html><head><script id="perseus-initial-props" type="application/json">{not json</script><script type="application/ld+json">[{"@type":["Person"],"name":{"x":1},"image":42}]</script></head></html>',
     '<html><head><script id="webapp-state" type="application/json">{&q;NGRX_STATE&q;:{&q;users&q;:[null,{&q;documents&q;:null}]}}</script><script>window.__NUXT__=(function(a){return {}})(1)</script></head><body><h1></h1></body></html>',
-    '<html><head><meta property="og:title" content=""><link rel="canonical" href="http://[::1"></head><body><a href="http://[bad">x</a><a href="/freelancers/~01aaaaaaaaaaaaaaaa">' + 'y'.repeat(600) + '</a><div itemscope itemtype="http://schema.org/Person" profile-rating="NaN" feedbacks-count="-4"><span itemprop="name"></span></div></body></html>',
-    '<html><body><div data-gig-id="1_0"><a href="/somebody/a-gig">gig</a><span>From $-5</span></div><div aria-label="Rating">99999 (x)</div><span aria-label="Public Name">' + 'n'.repeat(900) + '</span></body></html>',
+    '<html><head><meta property="og:title" content=""><link rel="canonical" href="http://[::1"></head><body><a href="http://[bad">x</a><a href="/freelancers/~01aaaaaaaaaaaaaaaa">' +
+      'y'.repeat(600) +
+      '</a><div itemscope itemtype="http://schema.org/Person" profile-rating="NaN" feedbacks-count="-4"><span itemprop="name"></span></div></body></html>',
+    '<html><body><div data-gig-id="1_0"><a href="/somebody/a-gig">gig</a><span>From $-5</span></div><div aria-label="Rating">99999 (x)</div><span aria-label="Public Name">' +
+      'n'.repeat(900) +
+      '</span></body></html>',
   ];
   it.each(PROFILE_URLS)('%s: returns a valid reading on mangled pages', (url) => {
     for (const html of MANGLED) {

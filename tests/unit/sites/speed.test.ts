@@ -19,7 +19,11 @@ const URLS: Record<string, string> = {
   'upwork/talent-search_ab-profiles-search_loggedin-freelancer_2022-01-24.html': 'https://www.upwork.com/ab/profiles/search/?nbs=1&q=',
 };
 
-const captures = ['fiverr', 'freelancer', 'upwork'].flatMap((d) => readdirSync(path.join(FIXTURES, d)).filter((f) => f.endsWith('.html')).map((f) => `${d}/${f}`));
+const captures = ['fiverr', 'freelancer', 'upwork'].flatMap((d) =>
+  readdirSync(path.join(FIXTURES, d))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `${d}/${f}`),
+);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,7 +70,8 @@ describe('cards are found in one pass over the links, then a fixed handful of qu
   /** Counts selector queries made on the document and its elements while `run` runs. */
   function countQueries(doc: Document, run: () => void): number {
     const protos = new Set<object>();
-    for (let p: object | null = doc.createElement('div'); p; p = Object.getPrototypeOf(p)) if (Object.hasOwn(p, 'querySelectorAll')) protos.add(p);
+    for (let p: object | null = doc.createElement('div'); p; p = Object.getPrototypeOf(p))
+      if (Object.hasOwn(p, 'querySelectorAll')) protos.add(p);
     for (let p: object | null = doc; p; p = Object.getPrototypeOf(p)) if (Object.hasOwn(p, 'querySelectorAll')) protos.add(p);
     let n = 0;
     const restore: (() => void)[] = [];

@@ -33,7 +33,9 @@ describe('Toptal (reconstructed: toptal-resume.html)', () => {
   });
 
   it('without JSON-LD, the name comes from og:title without the role and the site', () => {
-    const html = readFileSync(path.join(RECONSTRUCTED, 'toptal-resume.html'), 'utf8').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '').replace(/<h1>[^<]*<\/h1>/, '');
+    const html = readFileSync(path.join(RECONSTRUCTED, 'toptal-resume.html'), 'utf8')
+      .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '')
+      .replace(/<h1>[^<]*<\/h1>/, '');
     const r = readPage(new URL(URL_), parseHtml(html, URL_))!;
     expect(r.profile).toMatchObject({ key: 'toptal:ana-kowalska', name: 'Ana Kowalska' });
   });
@@ -57,18 +59,21 @@ describe('Contra (reconstructed: contra-profile.html)', () => {
   });
 
   it('reads the rate from the OpenGraph product tags when JSON-LD has none', () => {
-    const html = readFileSync(path.join(RECONSTRUCTED, 'contra-profile.html'), 'utf8')
-      .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '<meta property="product:price:amount" content="60"><meta property="product:price:currency" content="usd">');
+    const html = readFileSync(path.join(RECONSTRUCTED, 'contra-profile.html'), 'utf8').replace(
+      /<script type="application\/ld\+json">[\s\S]*?<\/script>/,
+      '<meta property="product:price:amount" content="60"><meta property="product:price:currency" content="usd">',
+    );
     const r = readPage(new URL(URL_), parseHtml(html, URL_))!;
     expect(r.profile).toMatchObject({ name: 'Jane Doe', rate: { amountMinor: 6000, currency: 'USD', unit: 'hour' } });
   });
 });
 
 describe('Malt (reconstructed: malt-profile.html)', () => {
-  it.each(['https://www.malt.fr/profile/camillemartin', 'https://www.malt.com/profile/CamilleMartin?q=python', 'https://www.malt.de/profile/camillemartin/'])(
-    '%s: one key on every country domain',
-    (url) => expect(keyFromUrl(new URL(url))).toEqual({ site: 'malt', key: 'malt:camillemartin' }),
-  );
+  it.each([
+    'https://www.malt.fr/profile/camillemartin',
+    'https://www.malt.com/profile/CamilleMartin?q=python',
+    'https://www.malt.de/profile/camillemartin/',
+  ])('%s: one key on every country domain', (url) => expect(keyFromUrl(new URL(url))).toEqual({ site: 'malt', key: 'malt:camillemartin' }));
 
   it('reads name, headline and location; a daily rate is left out (no day unit), never stored as fixed', () => {
     const URL_ = 'https://www.malt.fr/profile/camillemartin';
@@ -89,18 +94,26 @@ describe('Malt (reconstructed: malt-profile.html)', () => {
 
   it('an hourly price in the head is read', () => {
     const URL_ = 'https://www.malt.fr/profile/camillemartin';
-    const html = readFileSync(path.join(RECONSTRUCTED, 'malt-profile.html'), 'utf8').replace('content="day"', 'content="hour"').replace('content="550"', 'content="70"');
+    const html = readFileSync(path.join(RECONSTRUCTED, 'malt-profile.html'), 'utf8')
+      .replace('content="day"', 'content="hour"')
+      .replace('content="550"', 'content="70"');
     expect(readPage(new URL(URL_), parseHtml(html, URL_))?.profile?.rate).toEqual({ amountMinor: 7000, currency: 'EUR', unit: 'hour' });
   });
 });
 
-describe('rule 7 on the reconstructed pages: read at another profile\'s URL, no fields', () => {
+describe("rule 7 on the reconstructed pages: read at another profile's URL, no fields", () => {
   it.each([
     ['toptal-resume.html', 'https://www.toptal.com/resume/luis-mendez'],
     ['contra-profile.html', 'https://contra.com/omar_s'],
     ['malt-profile.html', 'https://www.malt.fr/profile/thomaspeeters'],
   ])('%s at %s', (file, url) => {
     const r = readPage(new URL(url), load(file, url))!;
-    expect(r.profile).toEqual({ key: keyFromUrl(new URL(url))!.key, site: r.site, siteId: r.profile!.siteId, name: r.profile!.siteId, profileUrl: expect.any(String) });
+    expect(r.profile).toEqual({
+      key: keyFromUrl(new URL(url))!.key,
+      site: r.site,
+      siteId: r.profile!.siteId,
+      name: r.profile!.siteId,
+      profileUrl: expect.any(String),
+    });
   });
 });

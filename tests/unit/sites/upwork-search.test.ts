@@ -42,7 +42,12 @@ const PAGES: [file: string, rows: Row[]][] = [
   ],
 ];
 
-const asRead = (r: Row) => ({ key: `upwork:${r[0]}`, name: r[1], rate: { amountMinor: r[2] * 100, currency: 'USD', unit: 'hour' }, location: r[3] });
+const asRead = (r: Row) => ({
+  key: `upwork:${r[0]}`,
+  name: r[1],
+  rate: { amountMinor: r[2] * 100, currency: 'USD', unit: 'hour' },
+  location: r[3],
+});
 
 describe.each(PAGES)('Upwork talent search 2022: %s', { timeout: PARSE_TIMEOUT }, (file, rows) => {
   it('finds the 10 cards with the right key, name, hourly rate and country', () => {
@@ -71,7 +76,9 @@ describe.each(PAGES)('Upwork talent search 2022: %s', { timeout: PARSE_TIMEOUT }
   it('still finds >= 9 of 10 cards with every class name changed', () => {
     const r = readPage(new URL(SEARCH), loadCapture(file, SEARCH, 'renamed-classes'));
     const byKey = new Map(r!.cards.map((c) => [c.profile.key, c.profile]));
-    const right = rows.filter((row) => byKey.get(`upwork:${row[0]}`)?.name === row[1] && byKey.get(`upwork:${row[0]}`)?.location === row[3]);
+    const right = rows.filter(
+      (row) => byKey.get(`upwork:${row[0]}`)?.name === row[1] && byKey.get(`upwork:${row[0]}`)?.location === row[3],
+    );
     expect(right.length).toBeGreaterThanOrEqual(9);
   });
 });
@@ -111,9 +118,27 @@ describe("today's /nx/search/talent/ tiles (reconstructed: tests/fixtures/recons
     expect(r?.profile).toBeNull();
     expect(r?.cards.map((c) => c.element.getAttribute('data-test'))).toEqual(['FreelancerTile', 'FreelancerTile', 'FreelancerTile']);
     expect(r?.cards.map((c) => c.profile)).toMatchObject([
-      { key: 'upwork:~01aa11bb22cc33dd44', name: 'Ana K.', headline: 'Klaviyo flows for Shopify stores', location: 'Poland', rate: { amountMinor: 4500, currency: 'USD', unit: 'hour' }, jobSuccess: 98 },
-      { key: 'upwork:~01bb22cc33dd44ee55', name: 'Luis M.', location: 'Mexico', rate: { amountMinor: 3000, currency: 'USD', unit: 'hour' } },
-      { key: 'upwork:~01cc33dd44ee55ff66', name: 'Mei T.', location: 'Singapore', rate: { amountMinor: 8500, currency: 'USD', unit: 'hour' }, jobSuccess: 100 },
+      {
+        key: 'upwork:~01aa11bb22cc33dd44',
+        name: 'Ana K.',
+        headline: 'Klaviyo flows for Shopify stores',
+        location: 'Poland',
+        rate: { amountMinor: 4500, currency: 'USD', unit: 'hour' },
+        jobSuccess: 98,
+      },
+      {
+        key: 'upwork:~01bb22cc33dd44ee55',
+        name: 'Luis M.',
+        location: 'Mexico',
+        rate: { amountMinor: 3000, currency: 'USD', unit: 'hour' },
+      },
+      {
+        key: 'upwork:~01cc33dd44ee55ff66',
+        name: 'Mei T.',
+        location: 'Singapore',
+        rate: { amountMinor: 8500, currency: 'USD', unit: 'hour' },
+        jobSuccess: 100,
+      },
     ]);
     expect(r?.cards[1]?.profile.jobSuccess).toBeUndefined();
     expect(r?.cards[0]?.profile.profileUrl).toBe('https://www.upwork.com/freelancers/~01aa11bb22cc33dd44');
@@ -121,7 +146,13 @@ describe("today's /nx/search/talent/ tiles (reconstructed: tests/fixtures/recons
 
   it('with a slider open, the profile is read from the slider only; with none, from its own tile only', () => {
     const slider = 'https://www.upwork.com/nx/search/talent/details/~01bb22cc33dd44ee55/profile';
-    const open = parseHtml(html().replace('</main>', '<div class="up-slider"><div class="up-slider-content" tabindex="-1"><h1>Luis M.</h1><span itemprop="country-name">Mexico</span></div></div></main>'), slider);
+    const open = parseHtml(
+      html().replace(
+        '</main>',
+        '<div class="up-slider"><div class="up-slider-content" tabindex="-1"><h1>Luis M.</h1><span itemprop="country-name">Mexico</span></div></div></main>',
+      ),
+      slider,
+    );
     const a = readPage(new URL(slider), open)!;
     expect(a.profile).toMatchObject({ key: 'upwork:~01bb22cc33dd44ee55', name: 'Luis M.', location: 'Mexico' });
     expect(a.cards.map((c) => c.profile.key)).toEqual(['upwork:~01aa11bb22cc33dd44', 'upwork:~01cc33dd44ee55ff66']);
@@ -129,10 +160,16 @@ describe("today's /nx/search/talent/ tiles (reconstructed: tests/fixtures/recons
     expect(b.profile).toMatchObject({ key: 'upwork:~01bb22cc33dd44ee55', name: 'Luis M.', rate: { amountMinor: 3000 } });
   });
 
-  it('a slider of someone who is not on the list gives the key and no one else\'s fields', () => {
+  it("a slider of someone who is not on the list gives the key and no one else's fields", () => {
     const slider = 'https://www.upwork.com/nx/search/talent/details/~01abcdefabcdefabcd/profile';
     const r = readPage(new URL(slider), parseHtml(html(), slider))!;
-    expect(r.profile).toEqual({ key: 'upwork:~01abcdefabcdefabcd', site: 'upwork', siteId: '~01abcdefabcdefabcd', name: '~01abcdefabcdefabcd', profileUrl: 'https://www.upwork.com/freelancers/~01abcdefabcdefabcd' });
+    expect(r.profile).toEqual({
+      key: 'upwork:~01abcdefabcdefabcd',
+      site: 'upwork',
+      siteId: '~01abcdefabcdefabcd',
+      name: '~01abcdefabcdefabcd',
+      profileUrl: 'https://www.upwork.com/freelancers/~01abcdefabcdefabcd',
+    });
   });
 });
 

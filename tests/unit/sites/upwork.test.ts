@@ -29,7 +29,9 @@ describe('Upwork logged-out profile (real capture, 2026-06)', { timeout: PARSE_T
     });
     expect(p?.avatarUrl).toMatch(/^https:\/\/www\.upwork\.com\/profile-portraits\//);
     // Skills sit in __NUXT__ behind parameter names ("prettyName:ax"), resolved without running it.
-    expect(p?.skills).toEqual(expect.arrayContaining(['Klaviyo', 'Email Deliverability', 'Marketing Automation', 'Customer Retention Strategy']));
+    expect(p?.skills).toEqual(
+      expect.arrayContaining(['Klaviyo', 'Email Deliverability', 'Marketing Automation', 'Customer Retention Strategy']),
+    );
     expect(p?.skills?.every((s) => s.length > 1 && !/^[\w$]{1,2}$/.test(s))).toBe(true);
     expect(ProfileSnapshotSchema.safeParse(p).success).toBe(true);
   });
@@ -76,7 +78,10 @@ describe('Upwork pages that are not a profile', { timeout: PARSE_TIMEOUT }, () =
 
   it('a vanity page without any ciphertext falls back to the vanity name as id', () => {
     const url = 'https://www.upwork.com/fl/janedoe';
-    const r = readPage(new URL(url), parseHtml('<html><head><title>Jane D. - Upwork</title></head><body><h1>Jane D.</h1></body></html>', url));
+    const r = readPage(
+      new URL(url),
+      parseHtml('<html><head><title>Jane D. - Upwork</title></head><body><h1>Jane D.</h1></body></html>', url),
+    );
     expect(r?.profile?.key).toBe('upwork:fl/janedoe');
     expect(r?.profile?.name).toBe('Jane D.');
   });

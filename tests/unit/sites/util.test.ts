@@ -41,7 +41,12 @@ describe('finishSnapshot', () => {
       skills: ['Go', ' Go ', '', 'x'.repeat(300)],
       headline: 'h'.repeat(3000),
     });
-    expect(s).toMatchObject({ key: 'upwork:~01abcdefabcdefabcd', name: 'Ann B.', marketplaceRating: { score: 4.8, outOf: 5, count: 12 }, skills: ['Go', 'x'.repeat(200)] });
+    expect(s).toMatchObject({
+      key: 'upwork:~01abcdefabcdefabcd',
+      name: 'Ann B.',
+      marketplaceRating: { score: 4.8, outOf: 5, count: 12 },
+      skills: ['Go', 'x'.repeat(200)],
+    });
     expect(s).not.toHaveProperty('avatarUrl');
     expect(s).not.toHaveProperty('rate');
     expect(s).not.toHaveProperty('jobSuccess');
@@ -58,7 +63,7 @@ describe('finishSnapshot', () => {
 describe('findCards (one pass over links, no class names)', () => {
   const idOf = (a: HTMLAnchorElement) => /^\/p\/(\w+)/.exec(a.getAttribute('href') ?? '')?.[1] ?? null;
 
-  it('splits cards between neighbours, merges a card\'s several links, skips page chrome', () => {
+  it("splits cards between neighbours, merges a card's several links, skips page chrome", () => {
     const html = `<header><a href="/p/me">me</a></header><main><ul>
       <li><div><img src="a.jpg"><a href="/p/ann">Ann</a></div><p>text</p><a href="/p/ann?tab=reviews">12 reviews</a></li>
       <li><div><a href="/p/bo">Bo</a></div></li>
@@ -72,7 +77,8 @@ describe('findCards (one pass over links, no class names)', () => {
   });
 
   it('a stable card attribute wins over structure, and excluded ids are skipped', () => {
-    const html = '<div data-card="1"><a href="/p/ann">Ann</a><a href="/p/ann/gig">gig</a></div><div data-card="2"><a href="/p/ann">Ann again</a></div><a href="/p/self">self</a>';
+    const html =
+      '<div data-card="1"><a href="/p/ann">Ann</a><a href="/p/ann/gig">gig</a></div><div data-card="2"><a href="/p/ann">Ann again</a></div><a href="/p/self">self</a>';
     const cards = findCards(parseHtml(html, 'https://x.example/'), idOf, { cardAttribute: 'data-card', exclude: 'self' });
     expect(cards.map((c) => [c.id, c.element.getAttribute('data-card'), c.anchors.length])).toEqual([
       ['ann', '1', 2],

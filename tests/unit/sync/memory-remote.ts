@@ -32,7 +32,9 @@ export class MemoryRemote implements RemoteStorage {
       const slash = rest.indexOf('/');
       names.add(slash === -1 ? rest : rest.slice(0, slash + 1));
     }
-    return [...names].filter((n) => n !== '').map((name) => ({ name, ...(this.files.has(prefix + name) ? { size: this.files.get(prefix + name)!.byteLength } : {}) }));
+    return [...names]
+      .filter((n) => n !== '')
+      .map((name) => ({ name, ...(this.files.has(prefix + name) ? { size: this.files.get(prefix + name)!.byteLength } : {}) }));
   }
 
   async get(path: string): Promise<Uint8Array | null> {
@@ -71,7 +73,8 @@ export const pathCipher: ChunkCipher = {
   },
   async open(path, sealed) {
     const head = new TextEncoder().encode(`${path}\n`);
-    if (sealed.length < head.length || head.some((b, i) => sealed[i] !== b)) throw new SyncError('corrupt', `${path} was sealed for another path.`);
+    if (sealed.length < head.length || head.some((b, i) => sealed[i] !== b))
+      throw new SyncError('corrupt', `${path} was sealed for another path.`);
     return sealed.slice(head.length);
   },
 };

@@ -87,7 +87,10 @@ async function observe(world: World, rep: Replica, local: boolean): Promise<void
     const tk = tkOf(w.table, w.key);
     const row = (await rep.db.table(w.table).get(w.key as string)) as Record<string, unknown> | undefined;
     const now = row ? parts(w.table, row) : undefined;
-    const names = new Set([...Object.keys(now ?? {}), ...[...rep.mirror.keys()].filter((k) => k.startsWith(`${tk}/`)).map((k) => k.slice(tk.length + 1))]);
+    const names = new Set([
+      ...Object.keys(now ?? {}),
+      ...[...rep.mirror.keys()].filter((k) => k.startsWith(`${tk}/`)).map((k) => k.slice(tk.length + 1)),
+    ]);
     for (const part of names) {
       const id = `${tk}/${part}`;
       const prev = rep.mirror.get(id);
@@ -124,12 +127,23 @@ async function localOp(world: World, rep: Replica, r: Rand): Promise<void> {
   try {
     if (!exists || roll < 0.1) await trackContractor(db, snapshot, now, { viewed: true });
     else if (roll < 0.2) await upsertSnapshot(db, snapshot, now, { viewed: true });
-    else if (roll < 0.32) await updateContractor(db, key, r() < 0.7 ? { status: pick(r, STATUSES) } : { tags: [pick(r, ['logo', 'web', 'urgent'])] }, now);
-    else if (roll < 0.47) await setCheck(db, { contractorKey: key, itemId: pick(r, ITEMS), state: pick(r, ['todo', 'done', 'failed', 'na'] as const) }, now);
+    else if (roll < 0.32)
+      await updateContractor(db, key, r() < 0.7 ? { status: pick(r, STATUSES) } : { tags: [pick(r, ['logo', 'web', 'urgent'])] }, now);
+    else if (roll < 0.47)
+      await setCheck(db, { contractorKey: key, itemId: pick(r, ITEMS), state: pick(r, ['todo', 'done', 'failed', 'na'] as const) }, now);
     else if (roll < 0.67) {
       const notes = await db.notes.where('contractorKey').equals(key).toArray();
       const existing = notes.length > 0 && r() < 0.6 ? pick(r, notes) : undefined;
-      await saveNote(db, { ...(existing ? { id: existing.id } : {}), contractorKey: key, kind: 'general', body: `note ${rep.id} ${now} ${Math.floor(r() * 1000)}` }, now);
+      await saveNote(
+        db,
+        {
+          ...(existing ? { id: existing.id } : {}),
+          contractorKey: key,
+          kind: 'general',
+          body: `note ${rep.id} ${now} ${Math.floor(r() * 1000)}`,
+        },
+        now,
+      );
     } else if (roll < 0.74) {
       const notes = await db.notes.toArray();
       if (notes.length) await deleteNote(db, pick(r, notes).id, now);
@@ -138,10 +152,20 @@ async function localOp(world: World, rep: Replica, r: Rand): Promise<void> {
       if (ratings.length && r() < 0.3) await deleteRating(db, pick(r, ratings).id, now);
       else {
         const score = 1 + Math.floor(r() * 5);
-        await saveRating(db, ratings.length && r() < 0.5 ? pick(r, ratings).id : undefined, { contractorKey: key, quality: score, communication: score, timeliness: 3, value: 4, wouldRehire: score > 3 }, now);
+        await saveRating(
+          db,
+          ratings.length && r() < 0.5 ? pick(r, ratings).id : undefined,
+          { contractorKey: key, quality: score, communication: score, timeliness: 3, value: 4, wouldRehire: score > 3 },
+          now,
+        );
       }
     } else if (roll < 0.88) await deleteContractor(db, key, now);
-    else await updateSettings(db, r() < 0.5 ? { dueSoonDays: Math.floor(r() * 10) } : { defaultCurrency: pick(r, ['USD', 'EUR', 'GBP']) }, now);
+    else
+      await updateSettings(
+        db,
+        r() < 0.5 ? { dueSoonDays: Math.floor(r() * 10) } : { defaultCurrency: pick(r, ['USD', 'EUR', 'GBP']) },
+        now,
+      );
   } catch (err) {
     // A write the repositories refuse (a rating's project gone, …) writes nothing.
     if (!(err instanceof Error) || !/not in Vetted|deleted|not found/i.test(err.message)) throw err;
@@ -158,7 +182,14 @@ async function sync(world: World, rep: Replica, r: Rand | undefined): Promise<nu
   let pushed = 0;
   try {
     // Frequent snapshots, so deleting a device's older chunks is part of every run.
-    const report = await syncOnce({ store: rep.store, remote: world.remote, cipher: pathCipher, root: ROOT, now: () => world.t + rep.skew, snapshotEvery: 4 });
+    const report = await syncOnce({
+      store: rep.store,
+      remote: world.remote,
+      cipher: pathCipher,
+      root: ROOT,
+      now: () => world.t + rep.skew,
+      snapshotEvery: 4,
+    });
     world.counts.snapshots += report.snapshot ? 1 : 0;
     pushed = report.pushedRecords + report.pulledChunks;
   } catch (err) {
@@ -204,7 +235,11 @@ async function dump(rep: Replica): Promise<Dump> {
 }
 
 /** Runs the scenario and returns what the checks found wrong (empty: all good). */
-async function scenario(seed: number, merge: SyncMerge, remote: MemoryRemote | KillableRemote): Promise<{ problems: string[]; world: World }> {
+async function scenario(
+  seed: number,
+  merge: SyncMerge,
+  remote: MemoryRemote | KillableRemote,
+): Promise<{ problems: string[]; world: World }> {
   const r = rng(seed);
   const clock = { t: T0 };
   const world: World = {
@@ -266,7 +301,9 @@ async function scenario(seed: number, merge: SyncMerge, remote: MemoryRemote | K
       if (JSON.stringify(d) === JSON.stringify(before)) continue;
       const gone = [...before.rows, ...before.index].filter((x) => ![...d.rows, ...d.index].includes(x));
       const added = [...d.rows, ...d.index].filter((x) => ![...before.rows, ...before.index].includes(x));
-      problems.push(`after the new replica joined, replica ${i} differs: lost ${gone.slice(0, 3).join(', ')}; gained ${added.slice(0, 3).join(', ')}`);
+      problems.push(
+        `after the new replica joined, replica ${i} differs: lost ${gone.slice(0, 3).join(', ')}; gained ${added.slice(0, 3).join(', ')}`,
+      );
     }
   }
   for (const rep of world.replicas) rep.db.close();
@@ -301,7 +338,11 @@ const realRemote = (kind: keyof typeof REAL_SERVERS) => {
 };
 
 describe('sync property (three skewed replicas, killed syncs)', () => {
-  it('through lighttpd (honours createOnly): identical replicas, nothing lost, nothing revived', () => expectClean(realRemote('lighttpd')), 120_000);
+  it(
+    'through lighttpd (honours createOnly): identical replicas, nothing lost, nothing revived',
+    () => expectClean(realRemote('lighttpd')),
+    120_000,
+  );
   it('through rclone serve webdav (ignores createOnly): the same', () => expectClean(realRemote('rclone')), 120_000);
   it('in memory, createOnly ignored or honoured: the same', async () => {
     await expectClean(new MemoryRemote(false));
@@ -314,7 +355,10 @@ describe('sync property (three skewed replicas, killed syncs)', () => {
       return decision;
     };
     const { problems } = await scenario(SEED, noConflicts, new MemoryRemote(true));
-    expect(problems.some((p) => p.includes('was lost')), `seed ${SEED}`).toBe(true);
+    expect(
+      problems.some((p) => p.includes('was lost')),
+      `seed ${SEED}`,
+    ).toBe(true);
   }, 60_000);
 
   it('is caught: a plain overwrite by arrival', async () => {

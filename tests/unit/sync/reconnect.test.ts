@@ -13,12 +13,17 @@ const device = (id: string) => {
   const db = openDb(`sync-reconnect-${++n}-${id}`, undefined, { sync: { now: () => T0 + n * 1000, deviceId: () => id } });
   return { db, store: createSyncStore(db, { now: () => T0 + n * 1000 }) };
 };
-const sync = (d: ReturnType<typeof device>, remote: MemoryRemote) => syncOnce({ store: d.store, remote, cipher: pathCipher, root: 'vetted/ws' });
+const sync = (d: ReturnType<typeof device>, remote: MemoryRemote) =>
+  syncOnce({ store: d.store, remote, cipher: pathCipher, root: 'vetted/ws' });
 
 describe('moving to another workspace', () => {
   it('pushes what was already pushed to the old one, so a device of the new one gets it all', async () => {
     const a = device('dev-a');
-    await upsertSnapshot(a.db, { key: 'upwork:~01abc', site: 'upwork', siteId: '~01abc', name: 'Ada', profileUrl: 'https://www.upwork.com/freelancers/~01abc' }, T0);
+    await upsertSnapshot(
+      a.db,
+      { key: 'upwork:~01abc', site: 'upwork', siteId: '~01abc', name: 'Ada', profileUrl: 'https://www.upwork.com/freelancers/~01abc' },
+      T0,
+    );
     await saveNote(a.db, { contractorKey: 'upwork:~01abc', kind: 'general', body: 'Strong portfolio' }, T0);
     const old = new MemoryRemote(true);
     expect((await sync(a, old)).pushedRecords).toBeGreaterThan(0);

@@ -118,7 +118,10 @@ describe('WebDAV storage (fake fetch)', () => {
       [() => new Response('', { status: 503 }), 'server-error'],
       [() => new Response('', { status: 400 }), 'bad-response'],
       [() => Promise.reject(new TypeError('Failed to fetch')), 'unreachable'],
-      [() => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } })), 'certificate'],
+      [
+        () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } })),
+        'certificate',
+      ],
       [() => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'CERT_HAS_EXPIRED' } })), 'certificate'],
     ];
     for (const [answer, code] of cases) {

@@ -51,7 +51,12 @@ for (const [kind, start] of Object.entries(REAL_SERVERS)) {
       const first = await connect({ remote: dav, passphrase: 'river stone 42', now: () => 1_700_000_000_000 });
       expect(first.created).toBe(true);
       const file = JSON.parse(readFileSync(join(server.root, workspaceRoot(first.workspaceId), 'workspace.json'), 'utf8'));
-      expect(file).toMatchObject({ format: 1, workspaceId: first.workspaceId, createdAt: 1_700_000_000_000, kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 } });
+      expect(file).toMatchObject({
+        format: 1,
+        workspaceId: first.workspaceId,
+        createdAt: 1_700_000_000_000,
+        kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 },
+      });
       expect(JSON.stringify(file)).not.toContain('river stone');
       const createRequests = requests.length;
 
@@ -136,7 +141,9 @@ for (const [kind, start] of Object.entries(REAL_SERVERS)) {
       await dav.put('vetted/ws-v/workspace.json', bytes(workspaceText(server, 'ws-v').replace(ws.wrappedKey, 'AAAA')));
       expect(((await verifyWorkspace(dav, 'ws-v', ws.wrappedKey).catch((e: unknown) => e)) as SyncError).code).toBe('not-connected');
       await dav.remove('vetted/ws-v/workspace.json');
-      expect(((await verifyWorkspace(dav, 'ws-v', ws.wrappedKey).catch((e: unknown) => e)) as SyncError).message).toMatch(/no longer on the server/);
+      expect(((await verifyWorkspace(dav, 'ws-v', ws.wrappedKey).catch((e: unknown) => e)) as SyncError).message).toMatch(
+        /no longer on the server/,
+      );
     });
 
     it('registers devices with an encrypted device.json and lists them, last synced first', async () => {
@@ -159,8 +166,14 @@ describe('device names', () => {
     const cases: [string, string][] = [
       ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36', 'Chrome on Linux'],
       ['Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0', 'Firefox on Linux'],
-      ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36 Edg/156.0', 'Edge on Windows'],
-      ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15', 'Safari on macOS'],
+      [
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36 Edg/156.0',
+        'Edge on Windows',
+      ],
+      [
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15',
+        'Safari on macOS',
+      ],
     ];
     for (const [ua, name] of cases) expect(deviceName(ua)).toBe(name);
   });
