@@ -325,7 +325,7 @@ describe('SidePanel', () => {
     // The row is a grid with a fixed-width last column, not a wrapping flex row.
     const css = readFileSync(resolve(__dirname, '../../../components/projects/projects.css'), 'utf8');
     expect(css).toMatch(/\.p-ms-meta \{[^}]*display: grid;[^}]*grid-template-columns: minmax\(0, 1fr\) \d+(\.\d+)?em;/);
-    expect(css).toMatch(/\.p-ms-meta__status \.v-select \{ width: 100%; \}/);
+    expect(css).toMatch(/\.p-ms-meta__status \.v-select \{\s*width: 100%;\s*\}/);
   });
 
   it('approving a milestone offers to record its payment, with focus on the offer (issue 14)', async () => {
