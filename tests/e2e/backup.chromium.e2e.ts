@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, waitFor, type ChromiumSession } from './harness';
+import { BACKUP_VERSION } from '../../lib/backup/format';
 
 const KEY = 'upwork:~01140923f209578a6b';
 const FRAME = '[data-testid="vetted-overlay-frame"]';
@@ -165,7 +166,7 @@ describe('backup and restore in Chromium', () => {
     backupFile = path.join(tmp, download.suggestedFilename());
     await download.saveAs(backupFile);
     const file = JSON.parse(fs.readFileSync(backupFile, 'utf8'));
-    expect(file).toMatchObject({ format: 'vetted-backup', version: 1 });
+    expect(file).toMatchObject({ format: 'vetted-backup', version: BACKUP_VERSION });
     expect(file.data.notes.map((n: { body: string }) => n.body)).toContain(NOTE);
     await options.getByTestId('last-backup').getByText('today').waitFor();
   });

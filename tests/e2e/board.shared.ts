@@ -63,7 +63,11 @@ export function describeBoard<P extends PageLike, F extends FrameLike>(browser: 
       const page = await session.openMarketplacePage(fixture);
       const frame = await waitFor('the overlay with its tags section', async () => {
         const f = await session.overlayFrame(page);
-        const ready = await f.evaluate((s) => document.querySelector(s) !== null, '#ov-tag-input');
+        // Drawn, and shown whole long enough for clicks and keys to count (issue 12's clickjacking guard).
+        const ready = await f.evaluate(
+          (s) => document.querySelector(s) !== null && document.documentElement.dataset.exposure === 'settled',
+          '#ov-tag-input',
+        );
         return ready ? f : undefined;
       });
       return { page, frame };

@@ -39,7 +39,7 @@ export async function expectWorkspaceCreated(page: SyncPage, server: DavServer):
   expect(status.length).toBeGreaterThan(0);
   const made = files(join(server.root, 'vetted'));
   expect(made.some((f) => /^[0-9a-f]+\/workspace\.json$/.test(f))).toBe(true);
-  expect(made.some((f) => /\/devices\/[0-9a-f]+\/device\.json$/.test(f))).toBe(true);
+  expect(made.some((f) => /\/devices\/[0-9a-z]+\/device\.json$/.test(f))).toBe(true);
 }
 
 export async function expectWrongPassphraseRefused(page: SyncPage, server: DavServer): Promise<void> {
