@@ -14,3 +14,16 @@ export const PROJECT_STATUSES = ['planned', 'active', 'paused', 'completed', 'ca
 export const PAYMENT_MODELS = ['fixed', 'hourly', 'retainer', 'milestones'] as const;
 export const MILESTONE_STATUSES = ['pending', 'in-progress', 'submitted', 'approved', 'paid'] as const;
 export const CHECKLIST_GROUPS = ['before-hiring', 'contract-budget', 'working-together', 'after-delivery'] as const;
+
+/** The tables holding the user's data, settings included: what backups carry and sync sends. */
+export const TABLE_NAMES = [
+  'contractors',
+  'checks',
+  'notes',
+  'ratings',
+  'projects',
+  'milestones',
+  'payments',
+  'settings',
+  'lists',
+] as const;

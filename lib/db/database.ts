@@ -18,21 +18,13 @@ import type {
   SettingsRow,
   SyncConnectionRow,
 } from './schema';
+import { TABLE_NAMES } from './constants';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 export const DB_NAME = 'vetted';
 
-export const TABLE_NAMES = [
-  'contractors',
-  'checks',
-  'notes',
-  'ratings',
-  'projects',
-  'milestones',
-  'payments',
-  'settings',
-  'lists',
-] as const;
+/** The user's tables (lib/db/constants.ts); every one of them syncs. */
+export { TABLE_NAMES };
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export class VettedDb extends Dexie {

@@ -8,7 +8,7 @@
  * itself (for a delete, from the row as it was), so views can refresh only what they show.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { isBookkeeping } from './sync-index';
+import { isSilent } from './sync-index';
 
 export interface RecordedWrite {
   table: string;
@@ -66,9 +66,8 @@ export class WriteRecorder {
         if (mode === 'readwrite') this.watch(trans);
         return trans;
       },
-      // Sync bookkeeping (versions, tombstones, cursors) is no change a view shows; the connection
-      // and its status are (Options → Sync, the popup's sync notice).
-      table: (name) => (isBookkeeping(name) && name !== 'syncConnection' ? down.table(name) : this.wrapTable(down.table(name))),
+      // Sync bookkeeping that no view shows makes no change event (lib/db/sync-index.ts).
+      table: (name) => (isSilent(name) ? down.table(name) : this.wrapTable(down.table(name))),
     }),
   };
 

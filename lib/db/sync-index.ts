@@ -13,11 +13,16 @@
 import type { SyncedTable } from '../sync/types';
 import { SYNCED_TABLES } from '../sync/types';
 
-export const BOOKKEEPING_TABLES = ['syncIndex', 'conflicts', 'syncMeta', 'syncConnection'] as const;
+/** Bookkeeping no view shows: versions, tombstones, losing versions, cursors (no change events). */
+export const SILENT_TABLES = ['syncIndex', 'conflicts', 'syncMeta'] as const;
+/** With the connection and its status, which Options → Sync and the popup do show. */
+export const BOOKKEEPING_TABLES = [...SILENT_TABLES, 'syncConnection'] as const;
 const BOOKKEEPING = new Set<string>(BOOKKEEPING_TABLES);
+const SILENT = new Set<string>(SILENT_TABLES);
 const SYNCED = new Set<string>(SYNCED_TABLES);
 
 export const isBookkeeping = (table: string): boolean => BOOKKEEPING.has(table);
+export const isSilent = (table: string): boolean => SILENT.has(table);
 export const isSynced = (table: string): table is SyncedTable => SYNCED.has(table);
 
 export type RecordKey = string | [string, string];

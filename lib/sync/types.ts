@@ -13,19 +13,10 @@
  *                                        from 1, zero-padded to 10 digits so names sort
  * No locks, no file written by two devices: correctness never depends on If-Match.
  */
+import { TABLE_NAMES } from '../db/constants';
 
-/** Tables whose rows travel between devices. */
-export const SYNCED_TABLES = [
-  'contractors',
-  'checks',
-  'notes',
-  'ratings',
-  'projects',
-  'milestones',
-  'payments',
-  'settings',
-  'lists',
-] as const;
+/** Tables whose rows travel between devices: every table of the user's data. */
+export const SYNCED_TABLES = TABLE_NAMES;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 /** A record or tombstone as it travels in a chunk. */
