@@ -51,12 +51,19 @@ export interface Harness {
   events: { event: BackgroundEvent; tabIds: readonly number[] }[];
   clock: { now: number };
   call<T extends RequestType>(type: T, payload: RequestPayload<T>, sender?: Sender): Promise<Reply<Responses[T]>>;
+  /** As the browser hands a message to the router: the reply comes first, the broadcast after (see router.settled()). */
+  route(message: unknown, sender: Sender): Promise<Reply<unknown>>;
   /** Like call, but throws on an error reply. */
   ok<T extends RequestType>(type: T, payload: RequestPayload<T>, sender?: Sender): Promise<Responses[T]>;
   counts(): Promise<Record<string, number>>;
 }
 
-export function makeHarness(db: VettedDb = freshDb()): Harness {
+export interface HarnessOptions {
+  /** Also deliver each broadcast as the browser would, to runtime.onMessage listeners (the views' onChange). */
+  deliver?: boolean;
+}
+
+export function makeHarness(db: VettedDb = freshDb(), { deliver = false }: HarnessOptions = {}): Harness {
   fakeBrowser.reset();
   const events: Harness['events'] = [];
   const clock = { now: T0 };
@@ -69,9 +76,10 @@ export function makeHarness(db: VettedDb = freshDb()): Harness {
     now: () => clock.now,
     broadcast: async (event, tabIds) => {
       events.push({ event, tabIds });
+      if (deliver) await browser.runtime.sendMessage(event).catch(() => undefined);
     },
   });
-  const call: Harness['call'] = async (type, payload, sender = senders.popup()) => {
+  const route: Harness['route'] = async (message, sender) => {
     // The real overlay frame of a tab, as the content script and the frame would have bound it.
     const tabId = sender.tab?.id;
     if (sender.frameId === BOUND_FRAME && tabId !== undefined && sender.url?.includes('/overlay.html')) {
@@ -81,7 +89,10 @@ export function makeHarness(db: VettedDb = freshDb()): Harness {
         await overlays.claim(sender, 'harness-bound-nonce-0000');
       }
     }
-    const reply = await router({ type, payload }, sender);
+    return (await router(message, sender)) as Reply<unknown>;
+  };
+  const call: Harness['call'] = async (type, payload, sender = senders.popup()) => {
+    const reply = await route({ type, payload }, sender);
     // What the request changed has been announced (the router sends it after replying).
     await router.settled();
     return reply as never;
@@ -94,6 +105,7 @@ export function makeHarness(db: VettedDb = freshDb()): Harness {
     events,
     clock,
     call,
+    route,
     async ok(type, payload, sender) {
       const reply = await call(type, payload, sender);
       if (!reply.ok) throw new Error(`${type} failed: ${reply.code}: ${reply.error}`);
