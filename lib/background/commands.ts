@@ -4,9 +4,9 @@
  * (an extension page inside the tab) never gets the command twice.
  */
 import { browser } from 'wxt/browser';
+import { TOGGLE_OVERLAY_MESSAGE } from '../messaging/events';
 
 export const TOGGLE_OVERLAY_COMMAND = 'toggle-overlay';
-export const TOGGLE_OVERLAY_MESSAGE = { type: 'vetted:toggle-overlay' } as const;
 
 async function activeTabId(tab?: { id?: number }): Promise<number | undefined> {
   if (tab?.id !== undefined && tab.id >= 0) return tab.id;

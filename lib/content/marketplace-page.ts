@@ -7,19 +7,15 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isChangeEvent, send } from '../messaging/client';
+import { isToggleOverlayMessage } from '../messaging/events';
 import type { RequestPayload, RequestType, Responses } from '../messaging/protocol';
 import type { PageReading, SiteReader } from '../sites/reader';
 import { BADGE_TAG } from './badge';
 import { createBadgeController } from './badges';
 import { endOfTask } from './card-batcher';
 import { createOverlayFrame } from './overlay-frame';
+import { startVisit, type Visit, type VisitParts, type VisitStart } from './page-visit';
 
-export const TOGGLE_MESSAGE = 'vetted:toggle-overlay';
-
-/** How long a client-side navigation gets to render the new page before it is read in full. */
-const SETTLE_MS = 600;
-/** At most one full re-read of the page per this many ms while the DOM keeps changing. */
-const RESCAN_MS = 400;
 const HEARTBEAT_MS = 2_000;
 
 export async function runMarketplacePage(
@@ -43,7 +39,8 @@ export async function runMarketplacePage(
   // The per-site switch gates everything shown, so it is the first thing on the overlay's critical
   // path: ask before reading the page (which takes tens of ms on a big profile), not after.
   const firstSwitches = quiet('getSiteSwitches', {});
-  const first = readPage(new URL(win.location.href), doc);
+  const firstHref = win.location.href;
+  const first = readPage(new URL(firstHref), doc);
   if (!first) return;
   const site = first.site;
 
@@ -64,57 +61,46 @@ export async function runMarketplacePage(
       void quiet('shortlistFromCard', { profile, status });
     },
   );
-  let enabled = false;
-  let reportedKey: string | null | undefined;
-  let rescanTimer: number | null = null;
-  let lastRescan = -Infinity;
-  /** The URL the overlay and badges follow (set before the page has rendered it). */
-  let currentHref = win.location.href;
-  /** The URL changed and the page has not rendered since. */
-  let awaitingRender = false;
-  /** The page changed in a way that may matter since it was first read (before `start` ran). */
+
+  /** The visit under way while the site is switched on (null: off, or not yet known). */
+  let visit: Visit | null = null;
+  let visitEnds: AbortController | null = null;
+  /** The page changed in a way that may matter since it was first read (before the first visit began). */
   let changedSinceFirstRead = false;
 
-  const stop = () => {
-    enabled = false;
-    overlay.remove();
-    badges.clear();
-  };
-
   const report = async (reading: PageReading) => {
-    const key = reading.profile?.key ?? null;
-    if (key === reportedKey) return;
-    reportedKey = key;
     const reply = await quiet('reportPage', { site: reading.site, profile: reading.profile });
     if (reply && !reply.enabled) stop();
   };
 
-  /** Full read of the page as it is now. `settled`: the DOM belongs to the current URL. */
-  const apply = (settled: boolean) => {
-    if (!enabled || ctx.isInvalid) return;
-    const url = new URL(win.location.href);
-    // A URL change seen here first (e.g. Firefox, where WXT polls the URL once a second) needs no
-    // second handling when the location event arrives: this read already follows the new page.
-    currentHref = url.href;
-    const reading = readPage(url, doc);
-    if (!reading) return stop();
-    const key = reading.profile?.key ?? keyFromUrl(url)?.key ?? null;
-    if (key) overlay.show(key);
-    else overlay.remove();
-    badges.update(reading.cards);
-    if (settled) void report(reading);
+  const parts: VisitParts = {
+    location: () => win.location.href,
+    readPage: (url) => readPage(url, doc),
+    keyFromUrl: (url) => keyFromUrl(url)?.key ?? null,
+    overlay,
+    badges,
+    report: (reading) => void report(reading),
+    moved: (url) => begin(url.href, { kind: 'read' }),
+    lost: () => stop(),
+    setTimeout: (run, ms) => ctx.setTimeout(run, ms),
+    clearTimeout: (id) => win.clearTimeout(id),
+    now: () => performance.now(),
   };
 
-  const scheduleRescan = () => {
-    if (rescanTimer !== null || !enabled) return;
-    // Trailing edge: a page that keeps changing is read at most once per RESCAN_MS (the first
-    // change after a quiet spell is read in the mutation callback).
-    const wait = Math.max(16, lastRescan + RESCAN_MS - performance.now());
-    rescanTimer = ctx.setTimeout(() => {
-      rescanTimer = null;
-      lastRescan = performance.now();
-      apply(true);
-    }, wait);
+  /** Ends the visit under way (its timers with it) and starts the next one. */
+  const begin = (href: string, how: VisitStart) => {
+    if (ctx.isInvalid) return;
+    visitEnds?.abort();
+    visitEnds = new AbortController();
+    visit = startVisit(parts, href, visitEnds.signal, how);
+  };
+
+  const stop = () => {
+    visitEnds?.abort();
+    visitEnds = null;
+    visit = null;
+    overlay.remove();
+    badges.clear();
   };
 
   /**
@@ -123,33 +109,18 @@ export async function runMarketplacePage(
    * mounted as soon as the switch allows, before the page is read again.
    */
   const start = async (reading?: PageReading, asked?: Promise<Responses['getSiteSwitches'] | null>) => {
-    reportedKey = undefined;
     const allowed = siteEnabled(asked);
     if (reading) void report(reading);
-    if (!(await allowed) || ctx.isInvalid) return;
-    enabled = true;
-    const fresh = reading && win.location.href === currentHref;
-    const key = fresh ? (reading.profile?.key ?? keyFromUrl(new URL(currentHref))?.key) : null;
-    if (key) overlay.show(key);
-    // The first reading still describes the page: reading it again would only cost the page
-    // another few tens of ms at load.
-    if (fresh && !changedSinceFirstRead) badges.update(reading.cards);
-    else apply(true);
+    if (!(await allowed) || ctx.isInvalid || visit) return;
+    const href = win.location.href;
+    if (reading && href === firstHref) begin(href, { kind: 'loaded', reading, current: !changedSinceFirstRead });
+    else begin(href, { kind: 'read' });
   };
 
   // Client-side navigation: the URL changes before (or, for some sites, in the same task as) the
-  // site renders the new page. The overlay follows the URL at once; the page is read (and
-  // reported) on its next render, or once it has had time to render.
+  // site renders the new page. A new visit begins at once.
   const onUrlChange = (url: URL) => {
-    if (!enabled || url.href === currentHref) return;
-    currentHref = url.href;
-    const next = keyFromUrl(url)?.key ?? null;
-    if (next) overlay.show(next);
-    else overlay.remove();
-    badges.clear();
-    reportedKey = undefined;
-    awaitingRender = true;
-    ctx.setTimeout(() => apply(true), SETTLE_MS);
+    if (visit && url.href !== visit.href) begin(url.href, { kind: 'navigated' });
   };
   ctx.addEventListener(win, 'wxt:locationchange', (event) => onUrlChange(event.newUrl));
   // Back / forward at once where WXT polls the URL (browsers without the Navigation API).
@@ -161,23 +132,7 @@ export async function runMarketplacePage(
     const frameLost = overlay.iframe !== null && !overlay.iframe.isConnected;
     if (!frameLost && records.every(isIrrelevantMutation)) return;
     changedSinceFirstRead = true;
-    if (awaitingRender) {
-      // The new page's first render after a URL change: read it now, before the browser lays the
-      // new page out and before any throttle, so a first-time contractor is stored (and shown) soonest.
-      awaitingRender = false;
-      lastRescan = performance.now();
-      apply(true);
-      return;
-    }
-    if (rescanTimer === null && performance.now() - lastRescan >= RESCAN_MS) {
-      // Leading edge after a quiet spell (cards appended by infinite scroll): read now, in the
-      // mutation callback, so the badge request is answered while the browser lays the new cards
-      // out rather than after; a page that keeps changing is still read at most once per RESCAN_MS.
-      lastRescan = performance.now();
-      apply(true);
-      return;
-    }
-    scheduleRescan();
+    visit?.pageChanged();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 
@@ -185,14 +140,14 @@ export async function runMarketplacePage(
     if (isChangeEvent(message)) {
       if (message.tables.includes('settings')) {
         void siteEnabled().then((on) => {
-          if (on && !enabled) void start();
-          else if (!on && enabled) stop();
+          if (on && !visit) void start();
+          else if (!on && visit) stop();
         });
       }
-      if (enabled && message.tables.some((t) => t !== 'settings')) void badges.refresh(message.contractorKeys);
+      if (visit && message.tables.some((t) => t !== 'settings')) void badges.refresh(message.contractorKeys);
       return;
     }
-    if (isToggleMessage(message) && enabled) overlay.toggle();
+    if (isToggleOverlayMessage(message) && visit) overlay.toggle();
   };
   browser.runtime.onMessage.addListener(onMessage);
 
@@ -203,6 +158,7 @@ export async function runMarketplacePage(
 
   ctx.onInvalidated(() => {
     observer.disconnect();
+    visitEnds?.abort();
     // The runtime may already be gone: removing the listener then throws, and nothing is left to clean.
     try {
       browser.runtime.onMessage.removeListener(onMessage);
@@ -214,10 +170,6 @@ export async function runMarketplacePage(
   });
 
   await start(first, firstSwitches);
-}
-
-function isToggleMessage(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === TOGGLE_MESSAGE;
 }
 
 /**

@@ -11,5 +11,12 @@ export const SHOW_PROJECT_EVENT = 'vetted:show-project' as const;
 export const OVERLAY_EVENT = 'vetted:overlay' as const;
 export type OverlayEvent = { event: typeof OVERLAY_EVENT; to: string } & ({ kind: 'key'; key: string | null } | { kind: 'toggle' });
 
+/** Background → the content script of the active tab: the keyboard shortcut (lib/background/commands.ts). */
+export const TOGGLE_OVERLAY_MESSAGE = { type: 'vetted:toggle-overlay' } as const;
+
+export function isToggleOverlayMessage(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === TOGGLE_OVERLAY_MESSAGE.type;
+}
+
 /** Every event our own contexts send each other: the background's router answers none of them. */
 export const OWN_EVENTS: readonly string[] = [CHANGE_EVENT, TAB_CONTEXT_EVENT, SHOW_PROJECT_EVENT, OVERLAY_EVENT];

@@ -1,0 +1,137 @@
+/**
+ * One visit of a marketplace page: a page load, or one client-side navigation. The visit decides
+ * what the overlay frame shows, which cards wear badges and what is reported, for its own URL only;
+ * its `signal` is aborted when the next visit starts (or the site is switched off, or the
+ * extension is reloaded under the page), and then nothing it scheduled runs. The refined-github
+ * pattern (../shared/STYLE.md): no flags shared between navigations, one controller per visit.
+ */
+import type { PageReading } from '../sites/reader';
+
+/** How long a client-side navigation gets to render the new page before it is read in full. */
+export const SETTLE_MS = 600;
+/** At most one full re-read of the page per this many ms while the DOM keeps changing. */
+export const RESCAN_MS = 400;
+
+/** What a visit drives: the page-wide parts it shares with the visits before and after it. */
+export interface VisitParts {
+  /** The page's URL now (the address bar, which may already be ahead of the DOM). */
+  location(): string;
+  readPage(url: URL): PageReading | null;
+  keyFromUrl(url: URL): string | null;
+  overlay: { show(key: string): void; remove(): void };
+  badges: { update(cards: PageReading['cards']): void; clear(): void };
+  /** Tells the background what the page shows (once per contractor per visit). */
+  report(reading: PageReading): void;
+  /** The URL moved on before the page said so: a new visit begins, read at once. */
+  moved(url: URL): void;
+  /** The page is no longer one the reader understands. */
+  lost(): void;
+  setTimeout(run: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  now(): number;
+}
+
+export type VisitStart =
+  /** The URL changed; the site has not rendered the new page yet. */
+  | { kind: 'navigated' }
+  /** The page is already there: read it now. */
+  | { kind: 'read' }
+  /** The page as first read at load, already reported; `current`: nothing relevant changed since. */
+  | { kind: 'loaded'; reading: PageReading; current: boolean };
+
+export interface Visit {
+  readonly href: string;
+  /** The DOM changed in a way that may bring a card or a profile (or threw out the frame). */
+  pageChanged(): void;
+}
+
+export function startVisit(parts: VisitParts, href: string, signal: AbortSignal, start: VisitStart): Visit {
+  let reportedKey: string | null | undefined;
+  let awaitingRender = false;
+  let rescanTimer: number | null = null;
+  let settleTimer: number | null = null;
+  let lastRead = -Infinity;
+
+  signal.addEventListener('abort', () => {
+    if (rescanTimer !== null) parts.clearTimeout(rescanTimer);
+    if (settleTimer !== null) parts.clearTimeout(settleTimer);
+  });
+
+  const follow = (key: string | null) => {
+    if (key) parts.overlay.show(key);
+    else parts.overlay.remove();
+  };
+
+  /** Full read of the page as it is now. */
+  const read = () => {
+    if (signal.aborted) return;
+    const url = new URL(parts.location());
+    // A URL change seen here first (e.g. Firefox, where WXT polls the URL once a second): the next
+    // visit reads the page at once, and the location event that follows finds it already there.
+    if (url.href !== href) return parts.moved(url);
+    const reading = parts.readPage(url);
+    if (!reading) return parts.lost();
+    follow(reading.profile?.key ?? parts.keyFromUrl(url));
+    parts.badges.update(reading.cards);
+    const key = reading.profile?.key ?? null;
+    if (key === reportedKey) return;
+    reportedKey = key;
+    parts.report(reading);
+  };
+
+  const readThrottled = () => {
+    if (rescanTimer !== null) return;
+    // Trailing edge: a page that keeps changing is read at most once per RESCAN_MS (the first
+    // change after a quiet spell is read in the mutation callback).
+    const wait = Math.max(16, lastRead + RESCAN_MS - parts.now());
+    rescanTimer = parts.setTimeout(() => {
+      rescanTimer = null;
+      lastRead = parts.now();
+      read();
+    }, wait);
+  };
+
+  const pageChanged = () => {
+    if (signal.aborted) return;
+    if (awaitingRender) {
+      // The new page's first render after a URL change: read it now, before the browser lays the
+      // new page out and before any throttle, so a first-time contractor is stored (and shown) soonest.
+      awaitingRender = false;
+      lastRead = parts.now();
+      return read();
+    }
+    if (rescanTimer === null && parts.now() - lastRead >= RESCAN_MS) {
+      // Leading edge after a quiet spell (cards appended by infinite scroll): read now, in the
+      // mutation callback, so the badge request is answered while the browser lays the new cards
+      // out rather than after; a page that keeps changing is still read at most once per RESCAN_MS.
+      lastRead = parts.now();
+      return read();
+    }
+    readThrottled();
+  };
+
+  if (start.kind === 'navigated') {
+    // The overlay follows the URL at once; the page is read (and reported) on its next render, or
+    // once it has had time to render.
+    follow(parts.keyFromUrl(new URL(href)));
+    parts.badges.clear();
+    awaitingRender = true;
+    settleTimer = parts.setTimeout(() => {
+      settleTimer = null;
+      read();
+    }, SETTLE_MS);
+  } else if (start.kind === 'loaded') {
+    const { reading } = start;
+    reportedKey = reading.profile?.key ?? null;
+    const key = reading.profile?.key ?? parts.keyFromUrl(new URL(href));
+    if (key) parts.overlay.show(key);
+    // The first reading still describes the page: reading it again would only cost the page
+    // another few tens of ms at load.
+    if (start.current) parts.badges.update(reading.cards);
+    else read();
+  } else {
+    read();
+  }
+
+  return { href, pageChanged };
+}
