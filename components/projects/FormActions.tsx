@@ -9,21 +9,27 @@ export interface FormActionsProps {
   conflict?: { what: string; refused: boolean; onReload: () => void; onOverwrite: (e: Event) => void };
   saving: boolean;
   saveLabel: string;
-  onCancel: () => void;
+  /** Absent: no Cancel button (a form that is the whole view). */
+  onCancel?: () => void;
+  /** 'sm' in a list (a milestone, a payment), 'md' for a whole record (a project). */
+  size?: 'sm' | 'md';
 }
 
-export function FormActions({ saveError, saving, saveLabel, onCancel, conflict }: FormActionsProps) {
+export function FormActions({ saveError, saving, saveLabel, onCancel, conflict, size = 'sm' }: FormActionsProps) {
+  const sm = size === 'sm' ? ' v-btn--sm' : '';
   return (
     <>
       {conflict && <ChangedElsewhere {...conflict} />}
       <ErrorAlert message={saveError} />
       <div class="v-row">
-        <button type="submit" class="v-btn v-btn--primary v-btn--sm" disabled={saving}>
+        <button type="submit" class={`v-btn v-btn--primary${sm}`} disabled={saving}>
           {saving ? 'Saving…' : saveLabel}
         </button>
-        <button type="button" class="v-btn v-btn--ghost v-btn--sm" onClick={onCancel}>
-          Cancel
-        </button>
+        {onCancel && (
+          <button type="button" class={`v-btn v-btn--ghost${sm}`} onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
     </>
   );

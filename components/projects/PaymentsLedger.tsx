@@ -85,7 +85,7 @@ function PaymentForm({
     save: (patch, guard) => send('savePayment', { projectId: project.id, createId: guard.createId, patch }),
     onDone,
   });
-  const { values, setValues, errors, bind } = form;
+  const { values, set, errors, bind } = form;
 
   return (
     <form class="v-stack" onSubmit={form.submit} aria-label="New payment" noValidate>
@@ -110,7 +110,7 @@ function PaymentForm({
               class="v-select"
               {...fieldAria('pay-new-milestoneId')}
               value={values.milestoneId}
-              onChange={(e) => setValues((o) => ({ ...o, milestoneId: e.currentTarget.value }))}
+              onChange={(e) => set('milestoneId', e.currentTarget.value)}
             >
               <option value="">None</option>
               {milestones.map((m) => (

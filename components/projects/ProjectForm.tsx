@@ -2,18 +2,24 @@
  * Create or edit a project: title, contractor, status, payment model, budget, rate or retainer,
  * dates, contract terms and check-in rhythm. Text stays in the form until a save succeeds.
  */
-import { useRef, useState } from 'preact/hooks';
 import { PAYMENT_MODELS, PROJECT_STATUSES } from '../../lib/db/constants';
 import type { Contractor, PaymentModel, Project, ProjectStatus, RetainerPeriod } from '../../lib/db/schema';
 import { amountInputText, formatMoney, minorDigits } from '../../lib/domain/money';
 import { checkNewContractor } from '../../lib/domain/new-contractor';
-import { readProjectForm, type FormErrors, type ProjectField, type ProjectFormValues } from '../../lib/domain/project-input';
+import {
+  readProjectForm,
+  type FormErrors,
+  type FormMode,
+  type FormResult,
+  type ProjectFormPatch,
+  type ProjectFormValues,
+} from '../../lib/domain/project-input';
 import { send, VettedError } from '../../lib/messaging/client';
-import { ChangedElsewhere, isConflict } from '../shared/ChangedElsewhere';
 import { DateInput } from './DateInput';
 import { Field, fieldAria } from './Field';
+import { FormActions } from './FormActions';
+import { useRecordForm } from './use-record-form';
 import { PAYMENT_MODEL_LABELS, PROJECT_STATUS_LABELS, RETAINER_PERIOD_LABELS, SITE_LABELS } from './labels';
-import { ErrorAlert } from '../shared/ErrorAlert';
 import './projects.css';
 
 export interface ProjectFormProps {
@@ -58,96 +64,65 @@ const NEW_CONTRACTOR = '__new__';
 
 const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'INR', 'CHF', 'JPY', 'PLN', 'UAH'];
 
+/** The form's values: the project's fields, and "someone new"'s name and link. */
+type Values = ProjectFormValues & { newName: string; newLink: string };
+type Field = keyof Values & string;
+type Saving = { patch: ProjectFormPatch; person: { name: string; link: string } | null };
+
+/** Reads the whole form: the project (lib/domain/project-input) and, for "someone new", their name and link. */
+function readForm(v: Values, mode: FormMode): FormResult<Saving, Field> {
+  const isNew = v.contractorKey === NEW_CONTRACTOR;
+  const read = readProjectForm({ ...v, contractorKey: isNew ? '' : v.contractorKey }, mode);
+  const person = isNew ? checkNewContractor(v.newName, v.newLink) : null;
+  if (read.ok && (!person || person.ok))
+    return { ok: true, patch: { patch: read.patch, person: person ? { name: v.newName, link: v.newLink } : null } };
+  const errors: FormErrors<Field> = read.ok ? {} : { ...read.errors };
+  if (person && !person.ok) Object.assign(errors, { newName: person.errors.name, newLink: person.errors.link });
+  return { ok: false, errors };
+}
+
 export function ProjectForm(props: ProjectFormProps) {
   const { project, contractors, onSaved, onCancel } = props;
   const mode = project ? 'edit' : 'create';
-  const [values, setValues] = useState<ProjectFormValues>(() =>
-    initialProjectValues(project, {
-      contractorKey: props.defaultContractorKey,
-      currency: props.defaultCurrency,
-      title: props.defaultTitle,
-    }),
-  );
-  const [errors, setErrors] = useState<FormErrors<ProjectField>>({});
-  const [saveError, setSaveError] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const [newName, setNewName] = useState('');
-  const [newLink, setNewLink] = useState('');
-  const [newErrors, setNewErrors] = useState<{ name?: string; link?: string }>({});
   const idp = project ? `project-${project.id}` : 'project-new';
-  // issue 12: one id per new project (a retried create saves once), and the version an edit began
-  // from (a newer stored one refuses the save: "changed elsewhere").
-  const createId = useRef(crypto.randomUUID());
-  const [base, setBase] = useState(project?.updatedAt);
-  const [refused, setRefused] = useState(false);
-  const changedElsewhere = !!project && (refused || (base !== undefined && project.updatedAt > base));
-
-  const set = <K extends ProjectField>(k: K, v: ProjectFormValues[K]) => {
-    setValues((old) => ({ ...old, [k]: v }));
-    if (errors[k]) setErrors((old) => ({ ...old, [k]: undefined }));
-  };
-  const text = (k: ProjectField) => ({
-    ...fieldAria(`${idp}-${k}`, errors[k]),
-    value: values[k],
-    onInput: (e: Event) => set(k, (e.currentTarget as HTMLInputElement).value as never),
-  });
-
-  const submit = async (e: Event, from = base) => {
-    e.preventDefault();
-    const isNew = values.contractorKey === NEW_CONTRACTOR;
-    const read = readProjectForm({ ...values, contractorKey: isNew ? '' : values.contractorKey }, mode);
-    const person = isNew ? checkNewContractor(newName, newLink) : null;
-    setNewErrors(person && !person.ok ? person.errors : {});
-    if (!read.ok || (person && !person.ok)) {
-      setErrors(read.ok ? {} : read.errors);
-      setSaveError('Please fix the fields marked in red.');
-      return;
-    }
-    setErrors({});
-    setSaveError(undefined);
-    setSaving(true);
-    try {
-      const { contractorKey, ...rest } = read.patch;
-      // "Someone new" is tracked by the background in the same transaction as the project.
-      const saved = project
-        ? await send('updateProject', { id: project.id, patch: read.patch, ...(from !== undefined ? { baseUpdatedAt: from } : {}) })
-        : await send('createProject', {
-            ...rest,
-            ...(person?.ok ? { newContractor: { name: newName, link: newLink } } : contractorKey ? { contractorKey } : {}),
-            createId: createId.current,
-          });
-      onSaved(saved, project);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (isConflict(err)) setRefused(true);
-      else {
-        // The background decides whether a link is a profile page (it knows the marketplaces).
-        if (person?.ok && err instanceof VettedError && err.code === 'bad-request') setNewErrors({ link: message });
-        setSaveError(message);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-  /** Changed elsewhere: keep what was typed, saved over the other version. */
-  const overwrite = (e: Event) => {
-    setRefused(false);
-    setBase(project?.updatedAt);
-    void submit(e, project?.updatedAt);
-  };
-  /** Changed elsewhere: show the other version in the form (what was typed is dropped). */
-  const reload = () => {
-    setRefused(false);
-    setBase(project?.updatedAt);
-    setValues(
-      initialProjectValues(project, {
+  // issue 12 (in useRecordForm): one id per new project (a retried create saves once), and the
+  // version an edit began from (a newer stored one refuses the save: "changed elsewhere").
+  const form = useRecordForm({
+    initial: {
+      ...initialProjectValues(project, {
         contractorKey: props.defaultContractorKey,
         currency: props.defaultCurrency,
         title: props.defaultTitle,
       }),
-    );
-    setErrors({});
-  };
+      newName: '',
+      newLink: '',
+    } satisfies Values,
+    idPrefix: idp,
+    read: (v) => readForm(v, mode),
+    save: ({ patch, person }, guard) => {
+      if (project)
+        return send('updateProject', {
+          id: project.id,
+          patch,
+          ...(guard.baseUpdatedAt !== undefined ? { baseUpdatedAt: guard.baseUpdatedAt } : {}),
+        });
+      const { contractorKey, ...rest } = patch;
+      // "Someone new" is tracked by the background in the same transaction as the project.
+      return send('createProject', {
+        ...rest,
+        ...(person ? { newContractor: person } : contractorKey ? { contractorKey } : {}),
+        createId: guard.createId,
+      });
+    },
+    onDone: (saved) => onSaved(saved, project),
+    version: project?.updatedAt,
+    invalidMessage: 'Please fix the fields marked in red.',
+    // The background decides whether a link is a profile page (it knows the marketplaces).
+    fieldOfError: (err, v) =>
+      v.contractorKey === NEW_CONTRACTOR && err instanceof VettedError && err.code === 'bad-request' ? 'newLink' : undefined,
+  });
+  const { values, errors, set } = form;
+  const text = form.bind;
 
   const model = values.paymentModel;
   const currency = values.currency.trim().toUpperCase() || 'USD';
@@ -163,7 +138,7 @@ export function ProjectForm(props: ProjectFormProps) {
   }
 
   return (
-    <form class="p-form v-stack" onSubmit={(e) => void submit(e)} aria-label={project ? 'Edit project' : 'New project'} noValidate>
+    <form class="p-form v-stack" onSubmit={(e) => void form.submit(e)} aria-label={project ? 'Edit project' : 'New project'} noValidate>
       <Field id={`${idp}-title`} label="Title" error={errors.title}>
         <input class="v-input" {...text('title')} maxLength={500} placeholder="e.g. Shopify email flows" />
       </Field>
@@ -186,24 +161,11 @@ export function ProjectForm(props: ProjectFormProps) {
       </Field>
       {values.contractorKey === NEW_CONTRACTOR && (
         <div class="p-grid p-add">
-          <Field id={`${idp}-newName`} label="Their name" error={newErrors.name}>
-            <input
-              class="v-input"
-              {...fieldAria(`${idp}-newName`, newErrors.name)}
-              value={newName}
-              maxLength={500}
-              onInput={(e) => setNewName(e.currentTarget.value)}
-            />
+          <Field id={`${idp}-newName`} label="Their name" error={errors.newName}>
+            <input class="v-input" {...text('newName')} maxLength={500} />
           </Field>
-          <Field id={`${idp}-newLink`} label="Profile link" error={newErrors.link}>
-            <input
-              class="v-input"
-              type="url"
-              {...fieldAria(`${idp}-newLink`, newErrors.link)}
-              value={newLink}
-              placeholder="https://www.upwork.com/freelancers/~01…"
-              onInput={(e) => setNewLink(e.currentTarget.value)}
-            />
+          <Field id={`${idp}-newLink`} label="Profile link" error={errors.newLink}>
+            <input class="v-input" type="url" {...text('newLink')} placeholder="https://www.upwork.com/freelancers/~01…" />
           </Field>
         </div>
       )}
@@ -323,18 +285,16 @@ export function ProjectForm(props: ProjectFormProps) {
           </Field>
         </div>
       </details>
-      {changedElsewhere && <ChangedElsewhere what="project" refused={refused} onReload={reload} onOverwrite={overwrite} />}
-      <ErrorAlert message={saveError} />
-      <div class="v-row">
-        <button type="submit" class="v-btn v-btn--primary" disabled={saving}>
-          {saving ? 'Saving…' : project ? 'Save project' : 'Create project'}
-        </button>
-        {onCancel && (
-          <button type="button" class="v-btn v-btn--ghost" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions
+        saveError={form.saveError}
+        saving={form.saving}
+        saveLabel={project ? 'Save project' : 'Create project'}
+        size="md"
+        onCancel={onCancel}
+        conflict={
+          form.changedElsewhere ? { what: 'project', refused: form.refused, onReload: form.reload, onOverwrite: form.overwrite } : undefined
+        }
+      />
     </form>
   );
 }

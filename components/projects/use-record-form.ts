@@ -1,5 +1,5 @@
 /**
- * State of a small record form (a milestone, a payment): the typed values, field errors from a
+ * State of a record form (a project, a milestone, a payment): the typed values, field errors from a
  * lib/domain reader, one save at a time. What was typed stays until a save succeeds.
  *
  * issue 12: a new record's id is made here once per form (a retried create saves over the first
@@ -19,18 +19,32 @@ export interface SaveGuard {
   baseUpdatedAt?: number;
 }
 
-export interface RecordFormOptions<V, P> {
+export interface RecordFormOptions<V, P, R> {
+  /** The values the form starts from, and goes back to on "show the other version" (read on every render). */
   initial: V;
   /** Prefix of the inputs' ids: `${idPrefix}-${field}`. */
   idPrefix: string;
   read: (values: V) => FormResult<P, keyof V & string>;
-  save: (patch: P, guard: SaveGuard) => Promise<unknown>;
-  onDone: () => void;
+  save: (patch: P, guard: SaveGuard) => Promise<R>;
+  onDone: (saved: R) => void;
   /** The edited record's updatedAt as the view knows it now (live); absent for a new record. */
   version?: number;
+  /** Said under the form when a field is wrong (else only the fields say it). */
+  invalidMessage?: string;
+  /** A refused save that is about one field (the background knows better than the form): that field's error. */
+  fieldOfError?: (err: unknown, values: V) => (keyof V & string) | undefined;
 }
 
-export function useRecordForm<V extends object, P>({ initial, idPrefix, read, save, onDone, version }: RecordFormOptions<V, P>) {
+export function useRecordForm<V extends object, P, R = unknown>({
+  initial,
+  idPrefix,
+  read,
+  save,
+  onDone,
+  version,
+  invalidMessage,
+  fieldOfError,
+}: RecordFormOptions<V, P, R>) {
   type F = keyof V & string;
   const [values, setValues] = useState<V>(initial);
   const createId = useRef(crypto.randomUUID());
@@ -42,14 +56,17 @@ export function useRecordForm<V extends object, P>({ initial, idPrefix, read, sa
   const [saveError, setSaveError] = useState<string>();
   const [saving, setSaving] = useState(false);
 
+  /** Sets field `k`; its error goes, since the user is fixing it. */
+  const set = <K extends F>(k: K, v: V[K]) => {
+    setValues((o) => ({ ...o, [k]: v }));
+    setErrors((old) => (old[k] ? { ...old, [k]: undefined } : old));
+  };
+
   /** Props of the text input for field `k`: id, aria wiring, value, input handler. */
   const bind = (k: F) => ({
     ...fieldAria(`${idPrefix}-${k}`, errors[k]),
     value: values[k] as string,
-    onInput: (e: Event) => {
-      const v = (e.currentTarget as HTMLInputElement).value;
-      setValues((o) => ({ ...o, [k]: v }));
-    },
+    onInput: (e: Event) => set(k, (e.currentTarget as HTMLInputElement).value as V[F]),
   });
 
   const submit = async (e: Event, from = base) => {
@@ -57,17 +74,23 @@ export function useRecordForm<V extends object, P>({ initial, idPrefix, read, sa
     const result = read(values);
     if (!result.ok) {
       setErrors(result.errors);
+      setSaveError(invalidMessage);
       return;
     }
     setErrors({});
     setSaving(true);
     setSaveError(undefined);
     try {
-      await save(result.patch, { createId: createId.current, ...(from !== undefined ? { baseUpdatedAt: from } : {}) });
-      onDone();
+      const saved = await save(result.patch, { createId: createId.current, ...(from !== undefined ? { baseUpdatedAt: from } : {}) });
+      onDone(saved);
     } catch (err) {
       if (isConflict(err)) setRefused(true);
-      else setSaveError(err instanceof Error ? err.message : String(err));
+      else {
+        const message = err instanceof Error ? err.message : String(err);
+        const field = fieldOfError?.(err, values);
+        if (field) setErrors({ [field]: message } as FormErrors<F>);
+        setSaveError(message);
+      }
     } finally {
       setSaving(false);
     }
@@ -87,5 +110,5 @@ export function useRecordForm<V extends object, P>({ initial, idPrefix, read, sa
     setErrors({});
   };
 
-  return { values, setValues, errors, saveError, saving, bind, submit, changedElsewhere, refused, overwrite, reload };
+  return { values, set, errors, saveError, saving, bind, submit, changedElsewhere, refused, overwrite, reload };
 }
