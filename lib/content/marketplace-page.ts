@@ -10,6 +10,7 @@ import { isChangeEvent, send } from '../messaging/client';
 import { isToggleOverlayMessage } from '../messaging/events';
 import type { RequestPayload, RequestType, Responses } from '../messaging/protocol';
 import type { PageReading, SiteReader } from '../sites/reader';
+import { forgetPageState } from '../sites/util/parse-once';
 import { BADGE_TAG } from './badge';
 import { createBadgeController } from './badges';
 import { endOfTask } from './card-batcher';
@@ -92,6 +93,9 @@ export async function runMarketplacePage(
     if (ctx.isInvalid) return;
     visitEnds?.abort();
     visitEnds = new AbortController();
+    // The page's embedded state is parsed once per visit (lib/sites/util/parse-once.ts); the visit
+    // of the page load goes on with the parse of the first reading.
+    if (how.kind !== 'loaded') forgetPageState();
     visit = startVisit(parts, href, visitEnds.signal, how);
   };
 

@@ -11,6 +11,12 @@ import type { PageReading } from '../sites/reader';
 export const SETTLE_MS = 600;
 /** At most one full re-read of the page per this many ms while the DOM keeps changing. */
 export const RESCAN_MS = 400;
+/**
+ * …and never more often than this many times its own cost apart: a page that is slow to read
+ * (10,000 cards, a new one every 50 ms: issue 12, attack 13) gets at most 1/(1+READ_SPACING) of
+ * its main thread taken by Vetted's reads, however fast it changes.
+ */
+export const READ_SPACING = 8;
 
 /** What a visit drives: the page-wide parts it shares with the visits before and after it. */
 export interface VisitParts {
@@ -51,6 +57,11 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
   let rescanTimer: number | null = null;
   let settleTimer: number | null = null;
   let lastRead = -Infinity;
+  /** When the last full read ended, and how long it took. */
+  let lastEnd = -Infinity;
+  let lastCost = 0;
+  /** The earliest time the next throttled read may run. */
+  const nextReadAt = () => Math.max(lastRead + RESCAN_MS, lastEnd + lastCost * READ_SPACING);
 
   signal.addEventListener('abort', () => {
     if (rescanTimer !== null) parts.clearTimeout(rescanTimer);
@@ -69,7 +80,10 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
     // A URL change seen here first (e.g. Firefox, where WXT polls the URL once a second): the next
     // visit reads the page at once, and the location event that follows finds it already there.
     if (url.href !== href) return parts.moved(url);
+    const began = parts.now();
     const reading = parts.readPage(url);
+    lastEnd = parts.now();
+    lastCost = lastEnd - began;
     if (!reading) return parts.lost();
     follow(reading.profile?.key ?? parts.keyFromUrl(url));
     parts.badges.update(reading.cards);
@@ -81,9 +95,9 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
 
   const readThrottled = () => {
     if (rescanTimer !== null) return;
-    // Trailing edge: a page that keeps changing is read at most once per RESCAN_MS (the first
+    // Trailing edge: a page that keeps changing is read at most once per RESCAN_MS (and READ_SPACING) (the first
     // change after a quiet spell is read in the mutation callback).
-    const wait = Math.max(16, lastRead + RESCAN_MS - parts.now());
+    const wait = Math.max(16, nextReadAt() - parts.now());
     rescanTimer = parts.setTimeout(() => {
       rescanTimer = null;
       lastRead = parts.now();
@@ -100,10 +114,10 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
       lastRead = parts.now();
       return read();
     }
-    if (rescanTimer === null && parts.now() - lastRead >= RESCAN_MS) {
+    if (rescanTimer === null && parts.now() >= nextReadAt()) {
       // Leading edge after a quiet spell (cards appended by infinite scroll): read now, in the
       // mutation callback, so the badge request is answered while the browser lays the new cards
-      // out rather than after; a page that keeps changing is still read at most once per RESCAN_MS.
+      // out rather than after; a page that keeps changing is still read at most once per RESCAN_MS (and READ_SPACING).
       lastRead = parts.now();
       return read();
     }

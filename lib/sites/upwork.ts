@@ -4,6 +4,7 @@ import { hrefIds, type UrlParts } from './util/cards';
 import { cardsById, insideAny, ownText, type IdCard } from './util/id-cards';
 import { parseMoney, toMinor } from './util/money';
 import { nuxtSkills } from './util/nuxt';
+import { oncePerText } from './util/parse-once';
 import { readTile } from './util/upwork-tile';
 
 // A freelancer / agency profile ciphertext. Jobs use ~02…, so ~01 keeps job pages out.
@@ -29,16 +30,25 @@ function cipherIn(value: string | undefined): string | null {
   return c ? `~${c[1]!.toLowerCase()}` : null;
 }
 
-/** A few literals out of the `window.__NUXT__` script, by pattern: the page's scripts never run. */
-function nuxtFacts(doc: Document): { cipher: string | null; rate?: SnapshotDraft['rate']; skills?: string[] } {
-  const script = [...doc.scripts].find((s) => s.textContent?.includes('window.__NUXT__'))?.textContent ?? '';
+type NuxtFacts = { cipher: string | null; rate?: SnapshotDraft['rate']; skills?: string[] };
+
+/** A few literals out of the `window.__NUXT__` script, by pattern: the page's scripts never run. Once per visit (util/parse-once.ts). */
+function nuxtFacts(doc: Document): NuxtFacts {
+  for (const s of doc.scripts) {
+    const facts = oncePerText(s, 'nuxt', (script): NuxtFacts | null => (script.includes('window.__NUXT__') ? factsOf(script) : null));
+    if (facts) return facts;
+  }
+  return { cipher: null };
+}
+
+function factsOf(script: string): NuxtFacts {
   const profileUrl = /profileUrl:"([^"]+)"/.exec(script)?.[1]?.replace(/\\u002F/g, '/');
   const rate = /hourlyRate:\{currencyCode:"([A-Z]{3})",amount:([\d.]+)\}/.exec(script);
   const amountMinor = rate ? toMinor(Number(rate[2]), rate[1]!) : undefined;
   return {
     cipher: cipherIn(profileUrl),
     rate: rate && amountMinor !== undefined ? { amountMinor, currency: rate[1]!, unit: 'hour' } : undefined,
-    skills: script ? nuxtSkills(script) : undefined,
+    skills: nuxtSkills(script),
   };
 }
 

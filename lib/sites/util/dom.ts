@@ -1,4 +1,5 @@
 /** Small DOM readers shared by the adapters. All return undefined instead of throwing. */
+import { oncePerText } from './parse-once';
 
 /** Visible-ish text of an element, whitespace collapsed; undefined when empty. */
 export function text(el: Element | null | undefined): string | undefined {
@@ -39,13 +40,17 @@ export function absoluteUrl(href: string | null | undefined, base: URL | string)
 
 /** Parses the JSON inside `<script type="application/json">` found by `selector`; undefined if absent or invalid. */
 export function jsonScript(doc: Document, selector: string, decode?: (raw: string) => string): unknown {
-  const raw = doc.querySelector(selector)?.textContent;
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(decode ? decode(raw) : raw);
-  } catch {
-    return undefined;
-  }
+  const el = doc.querySelector(selector);
+  if (!el) return undefined;
+  // Parsed once per visit (util/parse-once.ts); callers only read the result.
+  return oncePerText(el, decode ? `json:${decode.name}` : 'json', (raw) => {
+    if (!raw) return undefined;
+    try {
+      return JSON.parse(decode ? decode(raw) : raw) as unknown;
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /** Safe property path read on untyped JSON: `at(obj, 'seller', 'user', 'name')`. */

@@ -1,4 +1,5 @@
 import { at } from './dom';
+import { oncePerText } from './parse-once';
 
 /** Every JSON-LD node on the page, `@graph` arrays flattened; invalid blocks are skipped. */
 export function jsonLdNodes(doc: Document): Record<string, unknown>[] {
@@ -14,11 +15,16 @@ export function jsonLdNodes(doc: Document): Record<string, unknown>[] {
     }
   };
   for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      push(JSON.parse(s.textContent ?? ''));
-    } catch {
-      // A broken block must not hide the others.
-    }
+    // Parsed once per visit (util/parse-once.ts); a broken block (undefined) must not hide the others.
+    push(
+      oncePerText(s, 'json-ld', (raw) => {
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          return undefined;
+        }
+      }),
+    );
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** One visit per page load or client-side navigation: what it shows, reads and reports, and that an ended visit does nothing. */
 import { describe, expect, it } from 'vitest';
-import { RESCAN_MS, SETTLE_MS, startVisit, type VisitParts } from '../../../lib/content/page-visit';
+import { READ_SPACING, RESCAN_MS, SETTLE_MS, startVisit, type VisitParts } from '../../../lib/content/page-visit';
 import type { PageReading } from '../../../lib/sites/reader';
 
 const PROFILE = 'https://www.upwork.com/freelancers/~01abc';
@@ -113,6 +113,28 @@ describe('a visit', () => {
     p.advance(RESCAN_MS);
     expect(reads()).toBe(3);
     expect(p.pending()).toBe(0);
+  });
+
+  it('spaces the reads of a page that is slow to read by READ_SPACING times their cost, however fast it changes', () => {
+    const p = page(SEARCH);
+    const cost = 300; // a read of 10,000 cards
+    const read = p.parts.readPage;
+    p.parts.readPage = (url) => {
+      const r = read(url);
+      p.advance(cost);
+      return r;
+    };
+    const visit = startVisit(p.parts, SEARCH, new AbortController().signal, { kind: 'read' });
+    const start = p.parts.now();
+    // A new card every 50 ms for 30 s.
+    while (p.parts.now() - start < 30_000) {
+      p.advance(50);
+      visit.pageChanged();
+    }
+    const reads = p.log.filter((l) => l.startsWith('read')).length;
+    const spent = reads * cost;
+    expect(reads).toBeGreaterThan(5);
+    expect(spent / (p.parts.now() - start)).toBeLessThanOrEqual(1 / (1 + READ_SPACING) + 0.02);
   });
 
   it('that sees the URL moved on before the page said so hands over to the next visit', () => {
