@@ -19,6 +19,7 @@ import { benchInterleaved } from './interleaved';
 import { benchHeavyDb } from './heavy-db';
 import { benchFirefox } from './firefox';
 import { benchReadPage } from './read-page';
+import { benchSync } from './sync';
 import { table, type Figure } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS || 5);
@@ -40,6 +41,7 @@ async function main() {
     ['navigation', () => benchNavigation(ext, runs)],
     ['bigdb', () => benchBigDb(ext, runs)],
     ['board', () => benchBoard(ext, runs)], // issue 16
+    ['sync', () => benchSync(runs)], // issue 11
   ];
   for (const [name, step] of steps) {
     if (only ? !only.includes(name) : ON_REQUEST.has(name)) continue;
