@@ -8,6 +8,7 @@ import { itemsByGroup } from '../../lib/domain/checklist';
 import { vettingProgress, withDerived, type DerivedCheck } from '../../lib/domain/vetting';
 import { send } from '../../lib/messaging/client';
 import { ChecklistRow } from './ChecklistRow';
+import { useOtherVersions } from '../shared/use-other-versions';
 
 export interface ChecklistProps {
   contractorKey: string;
@@ -24,6 +25,11 @@ export function Checklist({ contractorKey, template, checks, derived = [] }: Che
   useEffect(() => setPending({}), [checks]);
 
   const byId = new Map(checks.map((c) => [c.itemId, c]));
+  // issue 11: a check set differently on two devices before they synced shows "2 versions".
+  const versions = useOtherVersions(
+    'checks',
+    checks.map((c) => [c.contractorKey, c.itemId] as [string, string]),
+  );
   const { states: known, auto } = withDerived(checks, derived);
   const autoReason = (id: string) => (pending[id] === undefined ? auto.get(id) : undefined);
   const stateOf = (id: string): CheckState => pending[id] ?? known[id] ?? 'todo';
@@ -93,6 +99,8 @@ export function Checklist({ contractorKey, template, checks, derived = [] }: Che
                   version={byId.get(item.id)?.updatedAt ?? 0}
                   error={errors[item.id]}
                   onState={(s) => void setState(item, s)}
+                  versions={versions.of([contractorKey, item.id])}
+                  onChooseVersion={versions.choose}
                 />
               ))}
             </ul>

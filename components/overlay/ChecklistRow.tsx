@@ -10,6 +10,8 @@ import { CHECK_STATE_LABELS, CHECK_STATE_SHORT } from './labels';
 import { tooLongMessage } from '../shared/limits';
 import { useSave } from '../shared/use-save';
 import { useEditorFocus } from '../shared/use-editor-focus';
+import { OtherVersions } from '../shared/OtherVersions';
+import type { OtherVersion } from '../../lib/db/repositories/conflicts';
 
 export interface ChecklistRowProps {
   contractorKey: string;
@@ -22,9 +24,23 @@ export interface ChecklistRowProps {
   /** Ticked because the data proves it (the proof, in words); unticking overrides it. */
   auto?: string;
   onState: (state: CheckState) => void;
+  /** issue 11: the check's other versions (set on two devices before they synced). */
+  versions?: readonly OtherVersion[];
+  onChooseVersion?: (id: string, keep: 'current' | 'other') => Promise<void>;
 }
 
-export function ChecklistRow({ contractorKey, item, state, note, version = 0, error, auto, onState }: ChecklistRowProps) {
+export function ChecklistRow({
+  contractorKey,
+  item,
+  state,
+  note,
+  version = 0,
+  error,
+  auto,
+  onState,
+  versions = [],
+  onChooseVersion,
+}: ChecklistRowProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note ?? '');
   const [problem, setProblem] = useState<string>();
@@ -122,6 +138,19 @@ export function ChecklistRow({ contractorKey, item, state, note, version = 0, er
         </button>
       </div>
       {note && !editing && <p class="ov-check__note v-user-text ov-clamp-3">{note}</p>}
+      {onChooseVersion && !editing && (
+        <OtherVersions
+          versions={versions}
+          what="check"
+          onChoose={onChooseVersion}
+          describe={(row) => (
+            <>
+              <p class="v-small">{CHECK_STATE_LABELS[row.state as CheckState] ?? ''}</p>
+              {typeof row.note === 'string' && row.note && <p class="v-xs v-user-text">{row.note}</p>}
+            </>
+          )}
+        />
+      )}
       {editing && (
         <form
           class="ov-check__form"

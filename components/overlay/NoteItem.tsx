@@ -9,6 +9,8 @@ import { NOTE_KIND_LABELS } from './labels';
 import { KindSelect } from './KindSelect';
 import { useNoteSave } from './use-note-save';
 import { useEditorFocus } from '../shared/use-editor-focus';
+import { OtherVersions } from '../shared/OtherVersions';
+import type { OtherVersion } from '../../lib/db/repositories/conflicts';
 
 /** Bodies longer than this are folded so a pasted 100 KB text does not bury the rest. */
 const FOLD_AT = 600;
@@ -18,9 +20,12 @@ export interface NoteItemProps {
   /** Deletes the note; throws with a message to show. */
   onDelete: (note: Note) => Promise<void>;
   locale?: string;
+  /** issue 11: the note's other versions (edited on two devices before they synced). */
+  versions?: readonly OtherVersion[];
+  onChooseVersion?: (id: string, keep: 'current' | 'other') => Promise<void>;
 }
 
-export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
+export function NoteItem({ note, onDelete, locale, versions = [], onChooseVersion }: NoteItemProps) {
   const [mode, setMode] = useState<'view' | 'edit'>('view');
   const focus = useEditorFocus<HTMLTextAreaElement, HTMLButtonElement>(mode === 'edit');
   const [draft, setDraft] = useState<{ kind: NoteKind; body: string }>({ kind: note.kind, body: note.body });
@@ -187,6 +192,20 @@ export function NoteItem({ note, onDelete, locale }: NoteItemProps) {
             <button type="button" class="ov-textlink v-xs" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
               {expanded ? 'Show less' : `Show all (${Math.ceil(note.body.length / 1000)}k characters)`}
             </button>
+          )}
+          {onChooseVersion && (
+            <OtherVersions
+              versions={versions}
+              what="note"
+              locale={locale}
+              onChoose={onChooseVersion}
+              describe={(row) => (
+                <>
+                  <p class="v-xs v-muted">{NOTE_KIND_LABELS[row.kind as NoteKind] ?? ''}</p>
+                  <p class="ov-note__body v-user-text">{String(row.body ?? '')}</p>
+                </>
+              )}
+            />
           )}
         </>
       )}

@@ -14,6 +14,7 @@ import { KindSelect } from './KindSelect';
 import { NoteItem } from './NoteItem';
 import { readDraft, writeDraft } from './drafts';
 import { useNoteSave } from './use-note-save';
+import { useOtherVersions } from '../shared/use-other-versions';
 
 export interface NotesProps {
   contractorKey: string;
@@ -76,6 +77,11 @@ export function Notes({ contractorKey, notes: first, locale, total }: NotesProps
   }, [first]);
 
   const notes = [...first, ...older.filter((o) => !first.some((n) => n.id === o.id))];
+  // issue 11: notes edited on two devices before they synced show "2 versions".
+  const versions = useOtherVersions(
+    'notes',
+    notes.map((n) => n.id),
+  );
   const showOlder = async () => {
     const last = notes[notes.length - 1];
     if (!last) return;
@@ -138,7 +144,14 @@ export function Notes({ contractorKey, notes: first, locale, total }: NotesProps
             note === deleted ? (
               <DeletedNote key={`deleted-${note.id}`} body={note.body} onUndo={restore} onExpire={expire} />
             ) : (
-              <NoteItem key={note.id} note={note} onDelete={remove} locale={locale} />
+              <NoteItem
+                key={note.id}
+                note={note}
+                onDelete={remove}
+                locale={locale}
+                versions={versions.of(note.id)}
+                onChooseVersion={versions.choose}
+              />
             ),
           )}
         </ul>

@@ -16,6 +16,8 @@ import { FormActions } from './FormActions';
 import { RecordSection, useRowAction } from './RecordSection';
 import { useRecordForm } from './use-record-form';
 import { MILESTONE_STATUS_LABELS } from './labels';
+import { OtherVersions } from '../shared/OtherVersions';
+import { useOtherVersions } from '../shared/use-other-versions';
 import './projects.css';
 
 export interface MilestoneListProps {
@@ -30,6 +32,11 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
   const action = useRowAction();
   const overdue = new Set(health.overdueMilestones.map((m) => m.id));
   const sorted = [...milestones].sort(compareMilestones);
+  // issue 11: a milestone changed on two devices before they synced shows "2 versions".
+  const versions = useOtherVersions(
+    'milestones',
+    milestones.map((m) => m.id),
+  );
 
   // After "Approved": offer to record the payment still owed on it (the milestone then reads Paid).
   const [offer, setOffer] = useState<string | null>(null);
@@ -139,6 +146,24 @@ export function MilestoneList({ project, milestones, health, locale }: Milestone
                 </select>
               </span>
             </div>
+            <OtherVersions
+              versions={versions.of(m.id)}
+              what="milestone"
+              locale={locale}
+              onChoose={versions.choose}
+              describe={(row) => {
+                const other = row as unknown as Milestone;
+                return (
+                  <p class="v-small">
+                    <span class="v-user-text">{other.title}</span> ·{' '}
+                    {other.dueDate ? `due ${formatDay(other.dueDate, locale, health.today)}` : 'no due date'}
+                    {other.amountMinor !== undefined &&
+                      ` · ${formatMoney(other.amountMinor, project.currency, locale, { trimZeroFraction: true })}`}{' '}
+                    · {MILESTONE_STATUS_LABELS[other.status] ?? ''}
+                  </p>
+                );
+              }}
+            />
             {offer === m.id && (
               <PaymentOffer
                 text={`Approved. Record the ${formatMoney(owed(m), project.currency, locale, { trimZeroFraction: true })} payment for “${m.title}”?`}

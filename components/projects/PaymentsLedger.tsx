@@ -9,6 +9,8 @@ import { Field, fieldAria } from './Field';
 import { FormActions } from './FormActions';
 import { RecordSection, useRowAction } from './RecordSection';
 import { useRecordForm } from './use-record-form';
+import { OtherVersions } from '../shared/OtherVersions';
+import { useOtherVersions } from '../shared/use-other-versions';
 import './projects.css';
 
 export interface PaymentsLedgerProps {
@@ -25,6 +27,12 @@ export function PaymentsLedger({ project, payments, milestones, today, locale }:
   const titles = new Map(milestones.map((m) => [m.id, m.title]));
   // Newest first: the ledger is read to check the last payments.
   const sorted = [...payments].sort((a, b) => (a.paidAt === b.paidAt ? b.createdAt - a.createdAt : a.paidAt < b.paidAt ? 1 : -1));
+
+  // issue 11: a payment changed on two devices before they synced shows "2 versions".
+  const versions = useOtherVersions(
+    'payments',
+    payments.map((p) => p.id),
+  );
 
   const remove = (p: Payment) =>
     action.run(
@@ -61,6 +69,28 @@ export function PaymentsLedger({ project, payments, milestones, today, locale }:
               {p.note && <span class="v-user-text">{p.note}</span>}
             </div>
           )}
+          <OtherVersions
+            versions={versions.of(p.id)}
+            what="payment"
+            locale={locale}
+            onChoose={versions.choose}
+            describe={(row) => {
+              const other = row as unknown as Payment;
+              return (
+                <p class="v-small">
+                  <span class="v-num">{formatMoney(other.amountMinor, other.currency, locale, { trimZeroFraction: true })}</span> ·{' '}
+                  {formatDay(other.paidAt, locale, today)}
+                  {other.milestoneId && ` · ${titles.get(other.milestoneId) ?? 'Deleted milestone'}`}
+                  {other.note && (
+                    <>
+                      {' · '}
+                      <span class="v-user-text">{other.note}</span>
+                    </>
+                  )}
+                </p>
+              );
+            }}
+          />
         </li>
       ))}
     </RecordSection>

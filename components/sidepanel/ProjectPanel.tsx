@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CheckCircle2, ExternalLink, FileSignature, HandCoins, MessageCircle, Pencil } from 'lucide-preact';
 import type { Project, Settings } from '../../lib/db/schema';
-import { formatRelativeDays } from '../../lib/domain/dates';
+import { formatDay, formatRelativeDays } from '../../lib/domain/dates';
 import { loyaltyHint } from '../../lib/domain/loyalty';
 import { projectHealth } from '../../lib/domain/project-health';
 import { send } from '../../lib/messaging/client';
@@ -21,6 +21,10 @@ import { BudgetNotes } from './BudgetNotes';
 import { BudgetSummary } from './BudgetSummary';
 import { ContractSummary } from './ContractSummary';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { OtherVersions } from '../shared/OtherVersions';
+import { useOtherVersions } from '../shared/use-other-versions';
+import { formatMoney } from '../../lib/domain/money';
+import { PAYMENT_MODEL_LABELS } from '../projects/labels';
 
 export interface ProjectPanelProps {
   view: ProjectView;
@@ -45,6 +49,8 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
     refreshOn: (e) => e.tables.includes('ratings') || e.tables.includes('projects'),
   });
   const contractors = useRequest('listContractors', editing ? { limit: 500 } : null);
+  // issue 11: the project edited on two devices before they synced shows "2 versions".
+  const versions = useOtherVersions('projects', [project.id]);
 
   const health = projectHealth({ project, milestones, payments }, now, {
     timeZone,
@@ -95,6 +101,13 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
         ) : (
           <p class="v-small v-muted">No contractor linked.</p>
         )}
+        <OtherVersions
+          versions={versions.of(project.id)}
+          what="project"
+          locale={locale}
+          onChoose={versions.choose}
+          describe={(row) => <ProjectVersion project={row as unknown as Project} locale={locale} />}
+        />
         <p class={`v-small sp-checkin${ci.overdue ? ' sp-late' : ''}`}>
           <MessageCircle size={14} aria-hidden="true" />{' '}
           {ci.daysSinceContact === null ? 'No contact logged yet' : `Last contact ${formatRelativeDays(-ci.daysSinceContact, locale)}`}
@@ -186,5 +199,22 @@ export function ProjectPanel({ view, settings, now, timeZone, locale }: ProjectP
       <PaymentsLedger project={project} payments={payments} milestones={milestones} today={health.today} locale={locale} />
       <ContractSummary project={project} health={health} locale={locale} onEdit={() => setEditing(true)} />
     </div>
+  );
+}
+
+/** What another version of the project says, in one line: title, status, how it is paid, the dates. */
+function ProjectVersion({ project: p, locale }: { project: Project; locale?: string }) {
+  const money = (minor?: number) => (minor === undefined ? null : formatMoney(minor, p.currency, locale, { trimZeroFraction: true }));
+  const parts = [
+    PROJECT_STATUS_LABELS[p.status],
+    PAYMENT_MODEL_LABELS[p.paymentModel],
+    money(p.budgetMinor) && `budget ${money(p.budgetMinor)}`,
+    money(p.rateMinor) && `rate ${money(p.rateMinor)}`,
+    p.deadline && `deadline ${formatDay(p.deadline, locale)}`,
+  ].filter(Boolean);
+  return (
+    <p class="v-small">
+      <span class="v-user-text">{p.title}</span> · {parts.join(' · ')}
+    </p>
   );
 }

@@ -27,3 +27,6 @@ export const TABLE_NAMES = [
   'settings',
   'lists',
 ] as const;
+
+/** issue 11: the records whose other versions (a losing edit from another device) the views show. */
+export const VERSIONED_TABLES = ['notes', 'checks', 'projects', 'milestones', 'payments'] as const;

@@ -49,6 +49,11 @@ import type { ContractorList } from '../db/schema';
 import { BOARD_SORTS, PROGRESS_FILTERS, type BoardRow } from '../domain/board';
 import type { SpendReport } from '../domain/spend';
 import type { DeviceInfo } from '../sync/workspace';
+import { VERSIONED_TABLES } from '../db/constants';
+import type { OtherVersion } from '../db/repositories/conflicts';
+
+/** A record's key as the sync index holds it: an id, or a check's [contractorKey, itemId]. */
+const RecordKeySchema = z.union([z.string().min(1).max(600), z.tuple([z.string().min(1).max(600), z.string().min(1).max(200)])]);
 
 const text = (max = 20_000) => z.string().max(max);
 /** issue 12: the random token binding an overlay frame to its tab. */
@@ -494,6 +499,18 @@ export const REQUESTS = {
   /** Forgets the connection and the key on this device; local data and the server's files stay. */
   syncDisconnect: { from: 'page', response: res<{ serverUrl: string | null }>(), payload: empty },
   syncDevices: { from: 'page', response: res<DeviceInfo[]>(), payload: empty },
+  /** issue 11: the other versions (another device's losing edit) of records a view shows. */
+  otherVersions: {
+    from: 'page',
+    response: res<{ versions: OtherVersion[] }>(),
+    payload: z.object({ table: z.enum(VERSIONED_TABLES), keys: z.array(RecordKeySchema).max(2000) }).strict(),
+  },
+  /** issue 11: keep the current version (the other one is let go) or take the other one back. */
+  chooseVersion: {
+    from: 'page',
+    response: res<{ row?: Record<string, unknown> }>(),
+    payload: z.object({ id: text(4000).min(1), keep: z.enum(['current', 'other']) }).strict(),
+  },
   /**
    * issue 12 (clickjacking): the bound frame asks whether the page shows it whole — not covered,
    * faded, clipped or transformed — as its content script sees it (Firefox has no

@@ -13,6 +13,7 @@ import { settingsHandlers } from './settings';
 import { trackPageHandlers } from './track-page';
 import { overlayBindingHandlers } from './overlay-binding'; // issue 12
 import { syncHandlers } from './sync'; // issue 11
+import { versionHandlers } from './versions'; // issue 11
 
 /** One handler per request in protocol.ts; the type makes a missing one a compile error. */
 export const HANDLERS: Handlers = {
@@ -30,4 +31,5 @@ export const HANDLERS: Handlers = {
   ...boardHandlers, // issue 16
   ...overlayBindingHandlers,
   ...syncHandlers, // issue 11
+  ...versionHandlers, // issue 11
 };

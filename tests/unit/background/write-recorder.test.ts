@@ -9,6 +9,7 @@ import { TABLE_NAMES } from '../../../lib/db/database';
 import { CHANGE_EVENT, REQUESTS, type ChangeEvent, type RequestPayload, type RequestType } from '../../../lib/messaging/protocol';
 import { saveConnection } from '../../../lib/db/repositories/sync-connection';
 import { makeHarness, senders, snapshot, type Harness } from './harness';
+import { losingEditFromOtherDevice } from './other-device';
 
 const KEY = 'upwork:~01abc';
 const OTHER = 'upwork:~02twin';
@@ -74,7 +75,16 @@ function broadcastOf(h: Harness): Omit<ChangeEvent, 'event'> | null {
 }
 
 let h: Harness;
-let ids: { project: string; milestone: string; payment: string; note: string; rating: string; list: string; backup: string };
+let ids: {
+  project: string;
+  milestone: string;
+  payment: string;
+  note: string;
+  rating: string;
+  list: string;
+  backup: string;
+  otherVersion: string;
+};
 
 beforeEach(async () => {
   h = makeHarness();
@@ -108,8 +118,20 @@ beforeEach(async () => {
     dataKey,
     connectedAt: 1,
   });
+  // issue 11: the note was edited on another device too; that edit lost and is its other version.
+  await losingEditFromOtherDevice(h, 'notes', note.id, { body: 'capped at 1.5k' });
+  const [otherVersion] = (await h.ok('otherVersions', { table: 'notes', keys: [note.id] })).versions;
   h.db.writes.take(); // written outside a request: not for the first step's broadcast
-  ids = { project: project.id, milestone: milestone.id, payment: payment.id, note: note.id, rating: rating.id, list: list.id, backup };
+  ids = {
+    project: project.id,
+    milestone: milestone.id,
+    payment: payment.id,
+    note: note.id,
+    rating: rating.id,
+    list: list.id,
+    backup,
+    otherVersion: otherVersion!.id,
+  };
 });
 
 type Step = { [T in RequestType]: [T, () => RequestPayload<T>] }[RequestType];
@@ -126,6 +148,7 @@ const steps = (): Step[] => [
   step('unlinkContractors', () => ({ a: KEY, b: OTHER })),
   step('setCheck', () => ({ contractorKey: KEY, itemId: 'references', state: 'failed', note: 'no answer' })),
   step('saveNote', () => ({ id: ids.note, contractorKey: KEY, projectId: ids.project, kind: 'budget', body: 'capped at 2k' })),
+  step('chooseVersion', () => ({ id: ids.otherVersion, keep: 'other' })),
   step('deleteNote', () => ({ id: ids.note })),
   step('restoreNote', () => ({ note: { id: 'n-back', contractorKey: KEY, kind: 'general', body: 'back', createdAt: 1, updatedAt: 1 } })),
   step('saveRating', () => ({
@@ -183,7 +206,7 @@ const NOT_HERE = new Set<RequestType>([
   'overlayTyping',
 ]);
 // issue 11: syncConnect writes only after a real WebDAV server accepted it (tests/unit/background/sync-requests.test.ts).
-const READS = /^(get|list|export(?!Backup)|syncStatus$|syncDevices$)/;
+const READS = /^(get|list|export(?!Backup)|syncStatus$|syncDevices$|otherVersions$)/;
 
 describe('the write recorder names what each capability wrote', () => {
   it('covers every request that can write', () => {

@@ -229,6 +229,25 @@ const EXAMPLES: Record<RequestType, { valid: unknown[]; invalid: unknown[] }> = 
   syncStatus: { valid: [{}], invalid: [{ x: 1 }] },
   syncDisconnect: { valid: [{}], invalid: [{ wipe: true }] },
   syncDevices: { valid: [{}], invalid: [{ all: true }] },
+  otherVersions: {
+    valid: [
+      { table: 'notes', keys: ['n1'] },
+      { table: 'checks', keys: [[key, 'references']] },
+    ],
+    invalid: [
+      { table: 'settings', keys: ['settings'] },
+      { table: 'notes', keys: [''] },
+      { table: 'notes' },
+      { table: 'checks', keys: [[key]] },
+    ],
+  },
+  chooseVersion: {
+    valid: [
+      { id: 'notes|"n1"|5|dev', keep: 'other' },
+      { id: 'notes|"n1"|5|dev', keep: 'current' },
+    ],
+    invalid: [{ id: '', keep: 'other' }, { id: 'x', keep: 'both' }, { id: 'x' }],
+  },
   overlayExposure: { valid: [{}], invalid: [{ exposed: true }] },
   overlayTyping: { valid: [{ typing: true }, { typing: false }], invalid: [{}, { typing: 'yes' }] },
   listNotes: {
