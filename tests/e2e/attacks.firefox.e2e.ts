@@ -1,7 +1,7 @@
 /**
  * Issue 12, a hostile marketplace page in Firefox ESR (MV2 build): the kill switch, a frame the
  * page makes (in Firefox any site may frame the overlay once it knows the moz-extension origin),
- * forged commands, and a faded frame. The Chromium twin is attacks.chromium.e2e.ts.
+ * forged commands, a re-pointed frame, focus theft and a faded frame. The Chromium twin is attacks.chromium.e2e.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
@@ -57,6 +57,73 @@ describe('a hostile page against Vetted, Firefox (issue 12)', () => {
     const frame = await realFrame();
     await frame.click(TOGGLE);
     await frame.waitForSelector('h1', { timeout: 15_000 });
+    await frame.click(TOGGLE);
+  });
+
+  it('#3 re-pointed frame: the page points the real frame at another contractor; Vetted puts its own frame back', async () => {
+    const before = await page.$(FRAME);
+    await page.evaluate(
+      (sel, url) => {
+        (document.querySelector(sel) as HTMLIFrameElement).src = url;
+      },
+      FRAME,
+      session.extensionUrl(`overlay.html#key=${encodeURIComponent(OTHER)}`),
+    );
+    await waitFor('a new frame of Vetted’s own', async () => {
+      const now = await page.$(FRAME);
+      if (!now || (await now.evaluate((el, old) => el === old, before))) return false;
+      return (await now.evaluate((el) => el.getAttribute('src'))) === session.extensionUrl('overlay.html');
+    });
+    const frame = await realFrame();
+    await frame.click(TOGGLE);
+    // The page's contractor, not the one the page asked for.
+    const heading = await frame.waitForSelector('h1', { timeout: 15_000 });
+    expect(await heading!.evaluate((h) => h.textContent)).not.toContain('Other Person');
+    await frame.click(TOGGLE);
+  });
+
+  it('#6 focus theft: the page refocuses its own input every 100 ms while the frame has focus; nothing typed reaches the page', async () => {
+    const frame = await realFrame();
+    await frame.click(TOGGLE);
+    const box = '[data-testid="note-input"]';
+    await frame.waitForSelector(box, { timeout: 15_000 });
+    await waitFor('the open frame shown whole', () => frame.evaluate(() => document.documentElement.dataset.exposure === 'settled'));
+    await frame.click(box);
+    await page.keyboard.type('Sergii asked for');
+    await page.evaluate(() => {
+      const bait = document.createElement('input');
+      bait.id = 'bait';
+      bait.setAttribute('aria-label', 'Search');
+      document.body.prepend(bait);
+      const w = window as unknown as { thief: number; tries: number };
+      w.tries = 0;
+      w.thief = window.setInterval(() => {
+        if (document.activeElement?.tagName !== 'IFRAME') return;
+        w.tries++;
+        bait.focus();
+      }, 100);
+    });
+    await waitFor('the page to have tried', () => page.evaluate(() => (window as unknown as { tries: number }).tries >= 3));
+    const triesBefore = await page.evaluate(() => (window as unknown as { tries: number }).tries);
+    const rest = ' a rate of $20';
+    await page.keyboard.type(rest);
+    const triesWhileTyping = (await page.evaluate(() => (window as unknown as { tries: number }).tries)) - triesBefore;
+    expect(await page.$eval('#bait', (i) => (i as HTMLInputElement).value)).toBe('');
+    // The note keeps what was typed before and goes on; a key pressed in the very moment of a
+    // take-back can be dropped (it reaches neither the page nor the note): at most one per try.
+    const typed = await frame.$eval(box, (t) => (t as HTMLTextAreaElement).value);
+    expect(typed.startsWith('Sergii asked for')).toBe(true);
+    const after = typed.slice('Sergii asked for'.length);
+    expect(isSubsequence(after, rest)).toBe(true);
+    expect(rest.length - after.length).toBeLessThanOrEqual(triesWhileTyping);
+    expect(after.length).toBeGreaterThan(rest.length / 2);
+    await frame.waitForSelector('[data-testid="note-focus-kept"]', { timeout: 10_000 });
+    expect(await frame.$('[data-testid="note-focus-lost"]')).toBeNull();
+    await page.evaluate(() => {
+      window.clearInterval((window as unknown as { thief: number }).thief);
+      document.getElementById('bait')?.remove();
+    });
+    await frame.$eval(box, (t) => ((t as HTMLTextAreaElement).value = ''));
     await frame.click(TOGGLE);
   });
 
@@ -180,3 +247,10 @@ describe('a hostile page against Vetted, Firefox (issue 12)', () => {
     );
   });
 });
+
+/** Whether every character of `part` appears in `whole`, in order. */
+function isSubsequence(part: string, whole: string): boolean {
+  let i = 0;
+  for (const ch of whole) if (i < part.length && part[i] === ch) i++;
+  return i === part.length;
+}
