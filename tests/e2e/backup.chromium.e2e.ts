@@ -237,6 +237,17 @@ describe('backup and restore in Chromium', () => {
     await error.scrollIntoViewIfNeeded();
     await screenshot(options, 'options-import-error-chromium');
     expect(await snapshot(session)).toEqual(before);
+
+    // issue 12, attack 9: a time no calendar can show (9e15 ms) is refused by name, before it can blank a view.
+    const far = path.join(tmp, 'far-future.json');
+    const future = JSON.parse(text);
+    future.data.notes[0].updatedAt = 9e15;
+    fs.writeFileSync(far, JSON.stringify(future));
+    await options.getByTestId('import-file').setInputFiles(far);
+    await expect
+      .poll(() => error.textContent())
+      .toMatch(/Not imported: far-future\.json.*"notes", record #1 \(id "[^"]+"\): field "updatedAt"/);
+    expect(await snapshot(session)).toEqual(before);
     await waitFor(
       'no stray note',
       async () => !(await session.send('getContractor', { key: KEY }))?.notes.some((n) => n.id === 'new-note'),

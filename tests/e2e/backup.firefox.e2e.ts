@@ -86,7 +86,7 @@ describe('backup and restore in Firefox', () => {
     expect(await snapshot(session)).toEqual(before);
   });
 
-  it('refuses a corrupt file and changes nothing', async () => {
+  it('refuses a corrupt file, and one with a time out of range, and changes nothing', async () => {
     const corrupt = path.join(tmp, 'corrupt.json');
     fs.writeFileSync(corrupt, fs.readFileSync(backupFile, 'utf8').replace('"format": "vetted-backup"', '"format": "other-app"'));
     const input = (await options.$('[data-testid="import-file"]')) as ElementHandle<HTMLInputElement>;
@@ -94,6 +94,21 @@ describe('backup and restore in Firefox', () => {
     await waitFor('the import error', () => options.$('[data-testid="import-error"]'));
     expect(await text(options, '[data-testid="import-error"]')).toMatch(
       /Not imported: corrupt\.json.*not a Vetted backup file.*Nothing was changed/,
+    );
+    expect(await snapshot(session)).toEqual(before);
+
+    // issue 12, attack 9: a time no calendar can show (9e15 ms) is refused by name, before it can blank a view.
+    const far = path.join(tmp, 'far-future.json');
+    const future = JSON.parse(fs.readFileSync(backupFile, 'utf8'));
+    future.data.notes[0].updatedAt = 9e15;
+    fs.writeFileSync(far, JSON.stringify(future));
+    await input.uploadFile(far);
+    await waitFor(
+      'the far-future file refused',
+      async () => /far-future\.json/.test((await text(options, '[data-testid="import-error"]')) ?? '') || null,
+    );
+    expect(await text(options, '[data-testid="import-error"]')).toMatch(
+      /"notes", record #1 \(id "[^"]+"\): field "updatedAt".*Nothing was changed/,
     );
     expect(await snapshot(session)).toEqual(before);
   });
