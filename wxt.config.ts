@@ -27,6 +27,25 @@ export default defineConfig({
     // content script never answers a message (its onMessage listener returns nothing), which is
     // all the polyfill adds there. Firefox builds, and Chrome's other contexts, keep it.
     'vite:build:extendConfig': (entrypoints, config) => {
+      // issue 18: the extension pages' build. Each module file an extension page loads costs its own
+      // fetch and compile before the first paint (the popup loaded 17, 38 ms above a blank page's
+      // first paint; 5 files: 11 ms): the icons and the pure domain code each go in one shared
+      // file, and shared chunks under 40 KB merge into the files that import them.
+      if (entrypoints.some((e) => e.inputPath.endsWith('.html'))) {
+        const output = config.build?.rollupOptions?.output;
+        config.build = {
+          ...config.build,
+          rollupOptions: {
+            ...config.build?.rollupOptions,
+            output: {
+              ...(Array.isArray(output) ? {} : output),
+              experimentalMinChunkSize: 40_000,
+              manualChunks: (id: string) => (id.includes('/lucide-preact/') ? 'icons' : id.includes('/lib/domain/') ? 'domain' : undefined),
+            },
+          },
+        };
+        return;
+      }
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias ?? [];
       const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
