@@ -12,7 +12,15 @@ try {
   await page.waitForSelector('[data-testid="project-card"]');
   for (let round = 0; round < 5; round++) {
     const r = await page.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: any }).chrome;
+      type Kept = { projects?: unknown[] } | undefined;
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            storage: { session: { get(k: string): Promise<Record<string, Kept>> } };
+            runtime: { sendMessage(m: unknown): Promise<unknown> };
+          };
+        }
+      ).chrome;
       let t = performance.now();
       const kept = (await c.storage.session.get('vetted:dashboard'))['vetted:dashboard'];
       const keptMs = performance.now() - t;
