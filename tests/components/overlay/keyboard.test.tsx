@@ -5,16 +5,15 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OverlayApp } from '../../../components/overlay/OverlayApp';
 import { BIND_MESSAGE } from '../../../components/overlay/frame';
-import { answer, callsOf, resetFakeClient } from './fake-client';
-import { note, settings, view } from './data';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
 
-vi.mock('../../../lib/messaging/client', () => import('./fake-client'));
-
+const KEY = 'upwork:~01abc';
 const fakeParent = { postMessage: () => undefined } as unknown as Window;
-const NONCE = 'k'.repeat(32);
+// The nonce the harness binds the overlay frame of a tab with (tests/unit/background/harness.ts).
+const NONCE = 'harness-bound-nonce-0000';
+let bg: RealBackground;
 
 /** The frame learns its contractor from the background once the content script binds it (issue 12). */
 async function renderOverlay() {
@@ -25,23 +24,30 @@ async function renderOverlay() {
   return r;
 }
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  resetFakeClient();
+beforeEach(async () => {
+  bg = realBackground(senders.overlay);
   vi.spyOn(window, 'parent', 'get').mockReturnValue(fakeParent);
-  answer('claimOverlay', () => ({ tabId: 7, key: 'upwork:~01abc' }));
-  answer('overlayLayout', () => ({ ok: true }));
-  answer('getSettings', () => settings({ overlayOpen: true }));
-  answer('updateSettings', (p) => settings(p.patch));
-  answer('getContractor', () => view({ notes: [note({ id: 'n1', body: 'Old note' })] }));
-  answer('setCheck', (p) => ({ contractorKey: p.contractorKey, itemId: p.itemId, state: p.state ?? 'todo', updatedAt: 1 }));
-  answer('saveNote', (p) => note({ id: 'n2', body: p.body }));
+  await bg.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
+  // The content script of tab 7 binds its frame to the contractor its page shows.
+  await bg.ok('bindOverlay', { nonce: NONCE, key: KEY }, { ...senders.content(), frameId: 0 });
+  await bg.ok('updateSettings', { patch: { overlayOpen: true } }, senders.sidepanel());
+  await bg.ok('saveNote', { contractorKey: KEY, kind: 'general', body: 'Old note' }, senders.sidepanel());
 });
 afterEach(() => {
   cleanup();
 });
 
-const collapsed = () => screen.findByRole('button', { name: /^Open Vetted/ });
+/** The overlay collapsed, and the background remembers it so (settings.overlayOpen). */
+async function collapsed() {
+  await screen.findByRole('button', { name: /^Open Vetted/ });
+  await waitFor(async () => expect((await bg.ok('getSettings', {})).overlayOpen).toBe(false));
+}
+/** The overlay is still open, and still remembered so. */
+async function stillOpen() {
+  expect(screen.getByRole('button', { name: 'Collapse Vetted' })).toBeTruthy();
+  expect(bg.sent.filter((r) => r.type === 'updateSettings')).toEqual([]);
+  expect((await bg.ok('getSettings', {})).overlayOpen).toBe(true);
+}
 const row = (id: string) => screen.getAllByTestId('checklist-item').find((li) => li.getAttribute('data-item-id') === id)!;
 
 describe('overlay keyboard', () => {
@@ -55,7 +61,9 @@ describe('overlay keyboard', () => {
     fireEvent.keyDown(textarea, { key: 'Escape' });
     await waitFor(() => expect(within(row('interview-held')).queryByLabelText('Note on “Interview held”')).toBeNull());
     expect(document.activeElement).toBe(button);
-    expect(screen.getByRole('button', { name: 'Collapse Vetted' })).toBeTruthy(); // still open
+    await stillOpen();
+    expect(bg.sent.filter((r) => r.type === 'setCheck')).toEqual([]);
+    expect(await bg.db.checks.count()).toBe(0);
   });
 
   it('Esc on a checkbox collapses the overlay', async () => {
@@ -71,7 +79,7 @@ describe('overlay keyboard', () => {
     await renderOverlay();
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
     fireEvent.keyDown(screen.getByTestId('note-input'), { key: 'Escape' });
-    expect(screen.getByRole('button', { name: 'Collapse Vetted' })).toBeTruthy();
+    await stillOpen();
     fireEvent.keyDown(within(row('interview-held')).getByRole('combobox'), { key: 'Escape' });
     await collapsed();
   });
@@ -85,8 +93,12 @@ describe('overlay keyboard', () => {
     const save = screen.getByTestId('note-save');
     save.focus(); // as after Tab to it (or a click): the button is disabled once the field empties
     fireEvent.click(save);
-    await waitFor(() => expect(callsOf('saveNote')).toHaveLength(1));
     await waitFor(() => expect(input.value).toBe(''));
+    expect(document.activeElement).toBe(input);
+    expect(bg.sent.filter((r) => r.type === 'saveNote').map((r) => (r.payload as { body: string }).body)).toEqual(['Sent the brief']);
+    const bodies = async () => (await bg.db.notes.where('contractorKey').equals(KEY).toArray()).map((n) => n.body).sort();
+    await waitFor(async () => expect(await bodies()).toEqual(['Old note', 'Sent the brief']));
+    expect(await screen.findByText('Sent the brief')).toBeTruthy();
     expect(document.activeElement).toBe(input);
   });
 
@@ -100,6 +112,7 @@ describe('overlay keyboard', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Rate a project' })).toBeNull());
     await waitFor(() => expect(document.activeElement?.textContent).toContain('Rate a project'));
-    expect(screen.getByRole('button', { name: 'Collapse Vetted' })).toBeTruthy();
+    await stillOpen();
+    expect(bg.sent.filter((r) => r.type === 'saveRating')).toEqual([]);
   });
 });
