@@ -8,11 +8,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OverlayApp } from '../../../components/overlay/OverlayApp';
 import { BIND_MESSAGE } from '../../../components/overlay/frame';
 import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
+import { HARNESS_NONCE } from '../../unit/background/harness';
 
 const KEY = 'upwork:~01abc';
 const fakeParent = { postMessage: () => undefined } as unknown as Window;
 // The nonce the harness binds the overlay frame of a tab with (tests/unit/background/harness.ts).
-const NONCE = 'harness-bound-nonce-0000';
+const NONCE = HARNESS_NONCE;
 let bg: RealBackground;
 
 /** The frame learns its contractor from the background once the content script binds it (issue 12). */

@@ -43,6 +43,9 @@ export const senders = {
   }),
 };
 
+/** The nonce the harness binds every overlay frame sender with (a view's claim must use it). */
+export const HARNESS_NONCE = 'harness-bound-nonce-0000';
+
 export interface Harness {
   db: VettedDb;
   router: Router;
@@ -85,8 +88,8 @@ export function makeHarness(db: VettedDb = freshDb(), { deliver = false }: Harne
     if (sender.frameId === BOUND_FRAME && tabId !== undefined && sender.url?.includes('/overlay.html')) {
       const b = await overlays.get(tabId);
       if (!b || b.frameId === null) {
-        await overlays.bind(tabId, 'harness-bound-nonce-0000', b?.key ?? null);
-        await overlays.claim(sender, 'harness-bound-nonce-0000');
+        await overlays.bind(tabId, HARNESS_NONCE, b?.key ?? null);
+        await overlays.claim(sender, HARNESS_NONCE);
       }
     }
     return (await router(message, sender)) as Reply<unknown>;
