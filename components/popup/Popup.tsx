@@ -7,9 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { BarChart3, FolderPlus, Settings as SettingsIcon, Users } from 'lucide-preact';
 import { openOwnPage } from '../board/open-page'; // issue 16
 import { browser } from 'wxt/browser';
-import { dashboardTotals } from '../../lib/domain/dashboard';
-import { projectHealth } from '../../lib/domain/project-health';
-import { sortByUrgency } from '../../lib/domain/urgency';
+import { dashboardTotals, rankProjects } from '../../lib/domain/dashboard';
+import { POPUP_FIRST_CARDS } from '../../lib/messaging/kept-dashboard';
 import { openPanelPageInTab, openSidePanel, type PanelTarget } from '../../lib/messaging/side-panel';
 import { openAgreement } from '../agreement/open-agreement';
 import { send } from '../../lib/messaging/client';
@@ -28,7 +27,7 @@ import './popup.css';
  * Cards drawn when the popup opens, most urgent first; the rest on request. Drawing 100 cards took
  * most of the popup's time to usable with a big database (npm run bench), and a popup shows a few.
  */
-const FIRST_CARDS = 12;
+const FIRST_CARDS = POPUP_FIRST_CARDS;
 
 export interface PopupProps {
   /** Slot under the header, e.g. the backup reminder banner (renders nothing when not due). */
@@ -44,6 +43,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
   // issue 18: first paint from what the background keeps, then the request's answer.
   const kept = useKeptDashboard();
   const { error, loading } = request;
+  // The whole dashboard once answered; until then the first paint the background kept.
   const data = request.data ?? kept;
   const [windowId, setWindowId] = useState<number>();
   const [actionError, setActionError] = useState<string>();
@@ -133,21 +133,13 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
   } else {
     const t = now();
     const options = { timeZone: zone, dueSoonDays: data.settings.dueSoonDays };
-    const items = sortByUrgency(
-      data.projects.map((view) => ({
-        project: view.project,
-        view,
-        health: projectHealth({ project: view.project, milestones: view.milestones, payments: view.payments }, t, options),
-      })),
-    );
-    const totals = dashboardTotals(
-      data.projects.map((v) => ({ project: v.project, milestones: v.milestones, payments: v.payments })),
-      t,
-      options,
-    );
+    const items = rankProjects(data.projects, t, options);
+    // The first paint holds the first cards only: its totals and count were worked out over all.
+    const totals = request.data || !kept ? dashboardTotals(data.projects, t, options) : kept.totals;
+    const projectCount = request.data || !kept ? items.length : kept.projectCount;
     body = (
       <>
-        {items.length > 0 ? (
+        {projectCount > 0 ? (
           <>
             <Totals totals={totals} locale={locale} />
             <ul class="pp-cards" aria-label="Projects">
@@ -163,9 +155,9 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
                 />
               ))}
             </ul>
-            {!showAll && items.length > FIRST_CARDS && (
+            {!showAll && projectCount > FIRST_CARDS && (
               <button type="button" class="v-btn v-btn--sm v-btn--ghost pp-more" onClick={() => setShowAll(true)}>
-                Show all {items.length} projects
+                Show all {projectCount} projects
               </button>
             )}
           </>

@@ -12,11 +12,29 @@ import { browser } from 'wxt/browser';
 import type { VettedDb } from '../db/database';
 import type { RecordedWrite } from '../db/recorder';
 import { getSettings } from '../db/repositories/settings';
-import { DASHBOARD_SESSION_KEY } from '../messaging/kept-dashboard';
+import { DASHBOARD_SESSION_KEY, FIRST_PAINT_SESSION_KEY, POPUP_FIRST_CARDS, type FirstPaintDashboard } from '../messaging/kept-dashboard';
+import { dashboardTotals, rankProjects } from '../domain/dashboard';
 import type { Dashboard } from '../messaging/protocol';
 import { computeDashboard } from './dashboard-read';
 
-export { DASHBOARD_SESSION_KEY };
+export { DASHBOARD_SESSION_KEY, FIRST_PAINT_SESSION_KEY };
+
+/** The popup's first paint from the whole dashboard, ranked and totalled as the popup does at `now`. */
+export function firstPaintOf(d: Dashboard, now: number, timeZone = localZone()): FirstPaintDashboard {
+  const options = { timeZone, dueSoonDays: d.settings.dueSoonDays };
+  const ranked = rankProjects(d.projects, now, options);
+  return {
+    ...d,
+    projects: ranked.slice(0, POPUP_FIRST_CARDS).map((r) => r.view),
+    projectCount: d.projects.length,
+    totals: dashboardTotals(d.projects, now, options),
+    keptAt: now,
+  };
+}
+
+function localZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+}
 
 const FULL = new Set(['projects', 'milestones', 'payments', 'contractors', 'ratings']);
 /** Bursts of writes (an import, a cascade) cost one recomputation. */
@@ -25,7 +43,7 @@ const REFRESH_DELAY_MS = 300;
 type SessionArea = {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(key: string | string[]): Promise<void>;
 };
 
 function sessionArea(): SessionArea | undefined {
@@ -49,6 +67,7 @@ export class DashboardSummary {
   constructor(
     private readonly db: VettedDb,
     private readonly session: SessionArea | undefined = sessionArea(),
+    private readonly now: () => number = Date.now,
   ) {
     db.writes.onCommit((writes) => this.changed(writes));
   }
@@ -75,7 +94,7 @@ export class DashboardSummary {
     if (!full && !settings) return;
     this.version++;
     this.need = full ? 'all' : this.need === 'all' ? 'all' : 'settings';
-    void this.session?.remove(DASHBOARD_SESSION_KEY).catch(() => undefined);
+    void this.session?.remove([DASHBOARD_SESSION_KEY, FIRST_PAINT_SESSION_KEY]).catch(() => undefined);
     if (this.eager) {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.get().catch(() => undefined), REFRESH_DELAY_MS);
@@ -92,7 +111,11 @@ export class DashboardSummary {
     if (version === this.version) {
       this.value = value;
       this.need = 'none';
-      if (this.eager) void this.session?.set({ [DASHBOARD_SESSION_KEY]: value }).catch(() => undefined);
+      if (this.eager) {
+        void this.session
+          ?.set({ [DASHBOARD_SESSION_KEY]: value, [FIRST_PAINT_SESSION_KEY]: firstPaintOf(value, this.now()) })
+          .catch(() => undefined);
+      }
     }
     return value;
   }

@@ -1,7 +1,8 @@
 /** Numbers for the top of the popup and its "hire again" and "recently viewed" lists. */
 import type { Contractor, Rating } from '../db/schema';
 import { sumByCurrency, type MoneyTotals } from './money';
-import { compareText, projectHealth, type HealthOptions, type ProjectBundle } from './project-health';
+import { compareText, projectHealth, type HealthOptions, type ProjectBundle, type ProjectHealth } from './project-health';
+import { sortByUrgency } from './urgency';
 import { reputation, type RatingInput, type Reputation } from './reputation';
 
 export interface DashboardTotals {
@@ -118,4 +119,18 @@ export function recentlyViewed<C extends Pick<Contractor, 'key' | 'name' | 'last
   return [...contractors]
     .sort((a, b) => b.lastSeenAt - a.lastSeenAt || compareText(a.name, b.name) || compareText(a.key, b.key))
     .slice(0, Math.max(0, limit));
+}
+
+/**
+ * issue 18: the popup's projects, most urgent first, each with its health: what the popup draws
+ * and what the background keeps for the popup's first paint (the same order in both).
+ */
+export function rankProjects<V extends ProjectBundle>(views: readonly V[], now: number, options: HealthOptions): RankedProject<V>[] {
+  return sortByUrgency(views.map((view) => ({ project: view.project, view, health: projectHealth(view, now, options) })));
+}
+
+export interface RankedProject<V extends ProjectBundle> {
+  project: V['project'];
+  view: V;
+  health: ProjectHealth;
 }

@@ -5,7 +5,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DashboardSummary } from '../../../lib/background/dashboard-summary';
 import { computeDashboard } from '../../../lib/background/dashboard-read';
-import { DASHBOARD_SESSION_KEY } from '../../../lib/messaging/kept-dashboard';
+import {
+  DASHBOARD_SESSION_KEY,
+  FIRST_PAINT_SESSION_KEY,
+  POPUP_FIRST_CARDS,
+  type FirstPaintDashboard,
+} from '../../../lib/messaging/kept-dashboard';
+import { dashboardTotals, rankProjects } from '../../../lib/domain/dashboard';
+import { saveMilestone } from '../../../lib/db/repositories/milestones';
 import { createProject } from '../../../lib/db/repositories/projects';
 import { saveNote } from '../../../lib/db/repositories/notes';
 import type { VettedDb } from '../../../lib/db/database';
@@ -19,7 +26,9 @@ function memorySession() {
     set: vi.fn(async (all: Record<string, unknown>) => {
       for (const [k, v] of Object.entries(all)) items.set(k, v);
     }),
-    remove: vi.fn(async (key: string) => void items.delete(key)),
+    remove: vi.fn(async (keys: string | string[]) => {
+      for (const k of Array.isArray(keys) ? keys : [keys]) items.delete(k);
+    }),
   };
 }
 
@@ -30,6 +39,30 @@ afterEach(async () => {
 });
 
 describe('DashboardSummary', () => {
+  it('keeps the popup’s first paint small: its first cards by urgency, with the count and totals of all projects', async () => {
+    const db = freshDb();
+    open.push(db);
+    const now = Date.UTC(2026, 10, 20, 12);
+    for (let i = 0; i < 20; i++) {
+      const p = await createProject(db, { title: `Project ${String(i).padStart(2, '0')}`, status: 'active', budgetMinor: 100_00 }, T0);
+      // Every third one has a milestone two days late: those are the most urgent.
+      if (i % 3 === 0) await saveMilestone(db, p.id, undefined, { title: 'Late', dueDate: '2026-11-18' }, T0);
+    }
+    const session = memorySession();
+    const summary = new DashboardSummary(db, session, () => now);
+    summary.keepFresh();
+    const full = await summary.get();
+    const first = session.items.get(FIRST_PAINT_SESSION_KEY) as FirstPaintDashboard;
+    const options = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC', dueSoonDays: full.settings.dueSoonDays };
+    const ranked = rankProjects(full.projects, now, options);
+    expect(first.projects.map((v) => v.project.id)).toEqual(ranked.slice(0, POPUP_FIRST_CARDS).map((r) => r.view.project.id));
+    expect(first.projects.slice(0, 7).every((v) => v.milestones.length === 1)).toBe(true);
+    expect(first.projectCount).toBe(20);
+    expect(first.totals).toEqual(dashboardTotals(full.projects, now, options));
+    expect(first.totals.overdueMilestones).toBe(7);
+    expect(JSON.stringify(first).length).toBeLessThan(JSON.stringify(full).length);
+  });
+
   it('keeps the dashboard in storage.session, drops it on a relevant write and fills it again soon after', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const db = freshDb();
