@@ -9,6 +9,7 @@ import { registerCommands } from './commands';
 import { registerReminders, scheduleReminderCheck } from './reminder-alarm';
 import { registerSyncScheduler, type SyncScheduler } from './sync-scheduler';
 import { createRouter, type Router } from './router';
+import { createWordsBackfill } from '../db/note-words-backfill';
 import { dashboardSummary } from './dashboard-summary';
 import { OverlayBindings } from './overlay-bindings';
 import { TabContexts } from './tab-contexts';
@@ -66,6 +67,13 @@ export function startBackground(db: VettedDb = openDb()): Background {
   });
   // issue 18: the popup's data is recomputed after writes, not when the popup opens.
   dashboardSummary(db).keepFresh();
+  // issue 18: a bulk merge's notes get their search words afterwards (and a worker stopped midway
+  // leaves the rest for the next start).
+  const words = createWordsBackfill(db, { onError: (err) => console.warn('Vetted: note words backfill', err) });
+  db.writes.onCommit((writes) => {
+    if (writes.some((w) => w.table === 'notes')) void words.kick();
+  });
+  void words.kick();
   registerReminders(db);
   registerCommands();
   registerTrackMenu(router);

@@ -6,11 +6,26 @@
  *
  * The field is the index's, not the user's: reads drop it, so notes leave the database (views,
  * backups, CSVs, sync) exactly as the schema describes them.
+ *
+ * issue 18: a bulk merge (a restore, a first sync: 100,000 notes) defers the words
+ * (`deferNoteWords`): each note is written with the one entry PENDING_WORDS instead of its ~20
+ * words, which took most of a heavy restore's time in Chromium, and lib/db/note-words-backfill.ts
+ * fills them in afterwards, in small batches. Searches also test the pending notes' text meanwhile.
  */
 import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
 import { noteWords } from '../domain/words';
 
 const TABLE = 'notes';
+
+/** The one index entry of a note whose words are still to come: no word (letters, digits) is NUL. */
+export const PENDING_WORDS = '\u0000pending';
+
+const deferred = new WeakSet<object>();
+
+/** Notes written in this (IndexedDB) transaction get PENDING_WORDS; the backfill gives them their words. */
+export function deferNoteWords(idbtrans: object): void {
+  deferred.add(idbtrans);
+}
 type Row = Record<string, unknown>;
 
 export function withWords(row: unknown): unknown {
@@ -30,11 +45,17 @@ function wrapCursor(cursor: DBCoreCursor | null): DBCoreCursor | null {
   return Object.create(cursor, { value: { get: () => withoutWords(cursor.value) } }) as DBCoreCursor;
 }
 
+function withPendingWords(row: unknown): unknown {
+  return row && typeof row === 'object' ? { ...(row as Row), words: [PENDING_WORDS] } : row;
+}
+
 function wrapNotes(table: DBCoreTable): DBCoreTable {
   return {
     ...table,
     mutate: (req) =>
-      req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map(withWords) }) : table.mutate(req),
+      req.type === 'add' || req.type === 'put'
+        ? table.mutate({ ...req, values: req.values.map(deferred.has(req.trans) ? withPendingWords : withWords) })
+        : table.mutate(req),
     get: async (req) => withoutWords(await table.get(req)),
     getMany: async (req) => (await table.getMany(req)).map(withoutWords),
     query: async (req) => {

@@ -14,6 +14,7 @@ import { blankPageExtension, heapOf, launch, send, unpackedExtensionId, type Ben
 import { shownAfter } from './big-db';
 import { BADGE_CARDS, BADGE_RUNS, badgeSeller, HEAVY, HEAVY_PROJECT, heavyBackupFile } from './heavy-backup';
 import { appendCards } from './listing';
+import { PENDING_WORDS } from '../../lib/db/note-words';
 import { median, type Figure } from './stats';
 
 const DB = `${HEAVY.contractors / 1000}k contractors, ${HEAVY.projects / 1000}k projects (${HEAVY.active} active), ${HEAVY.notes / 1000}k notes, ${HEAVY.ratings / 1000}k ratings`;
@@ -37,6 +38,35 @@ export async function importOnOptionsPage(b: BenchBrowser, file: string): Promis
   void progress;
   await page.close();
   return { ms, progressShown };
+}
+
+/** ms from now until no note waits for its search words (read from the extension's own IndexedDB). */
+async function wordsFilledIn(b: BenchBrowser, base: string): Promise<number> {
+  const page = await b.context.newPage();
+  try {
+    await page.goto(`${base}/options.html`);
+    return await page.evaluate(async (pendingKey) => {
+      const t0 = performance.now();
+      const pending = () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('vetted');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const req = db.transaction('notes').objectStore('notes').index('words').count(IDBKeyRange.only(pendingKey));
+            req.onsuccess = () => {
+              db.close();
+              resolve(req.result);
+            };
+            req.onerror = () => reject(req.error);
+          };
+        });
+      while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 250));
+      return performance.now() - t0;
+    }, PENDING_WORDS);
+  } finally {
+    await page.close();
+  }
 }
 
 async function countBadgeRequests(b: BenchBrowser): Promise<void> {
@@ -76,9 +106,13 @@ export async function benchHeavyDb(vettedDir: string, runs: number): Promise<Fig
     answer: number[] = [];
   let imported: { ms: number; progressShown: boolean };
   let heap: number | undefined;
+  let wordsFilled = NaN;
   try {
     imported = await importOnOptionsPage(b, file);
     const base = `chrome-extension://${b.extensionId}`;
+    // issue 18: the restore defers its notes' search words; the background fills them in after it.
+    // The figures below are taken once that is done (the steady state), and how long it took is one.
+    wordsFilled = await wordsFilledIn(b, base);
     const floor = () => shown(b, `${floorBase}/floor.html`, '[data-testid="floor"]');
     // One unmeasured round warms the service worker and the renderers.
     await shown(b, `${base}/popup.html`, '[data-testid="project-card"]');
@@ -125,6 +159,14 @@ export async function benchHeavyDb(vettedDir: string, runs: number): Promise<Fig
       goal: 10_000,
       samples: [imported.ms],
       note: `one import (a second one would only skip); progress shown: ${imported.progressShown ? 'yes' : 'no'}`,
+    },
+    {
+      group,
+      name: 'after that import, until every note has its search words (in the background)',
+      value: wordsFilled,
+      unit: 'ms',
+      samples: [wordsFilled],
+      note: 'the board finds the words of notes still waiting by reading their text meanwhile',
     },
     {
       group,

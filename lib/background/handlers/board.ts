@@ -11,6 +11,7 @@ import type { VettedDb } from '../../db/database';
 import { getSettings } from '../../db/repositories/settings';
 import * as lists from '../../db/repositories/lists';
 import { whereAnyOf } from '../../db/query';
+import { PENDING_WORDS } from '../../db/note-words';
 import { SITE_IDS } from '../../db/constants';
 import type { Check, Contractor, ContractorList, Rating, SiteId } from '../../db/schema';
 import {
@@ -101,6 +102,13 @@ async function keysWithNoteWords(db: VettedDb, words: readonly string[]): Promis
     if (!n.contractorKey || out.has(n.contractorKey)) continue;
     if (rest.length === 0 || wordsMatch(noteWords(n.body), rest)) out.add(n.contractorKey);
   }
+  // issue 18: notes of a bulk merge whose words the backfill has not written yet are read as text.
+  await db.notes
+    .where('words')
+    .equals(PENDING_WORDS)
+    .each((n) => {
+      if (n.contractorKey && !out.has(n.contractorKey) && wordsMatch(noteWords(n.body), words)) out.add(n.contractorKey);
+    });
   return out;
 }
 

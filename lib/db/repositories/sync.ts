@@ -5,6 +5,7 @@
  * cursor advanced in the same one, so applying it twice changes nothing.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
+import { deferNoteWords } from '../note-words';
 import type { z } from 'zod';
 import { mergedVersion, mergeVersions, type SyncMerge, type Versioned } from '../../domain/sync-merge';
 import { SYNCED_TABLES, type ChunkBody, type SyncedTable, type SyncRecord, type SyncStore } from '../../sync/types';
@@ -47,6 +48,9 @@ const ROW_SCHEMAS: Record<SyncedTable, z.ZodType> = {
 };
 
 const keyText = (key: unknown) => JSON.stringify(key);
+
+/** From this many notes in one merge, their search words are deferred to the backfill (issue 18). */
+export const DEFER_WORDS_FROM = 200;
 
 /** The tables one apply writes: every synced table and the bookkeeping. */
 export const syncScope = (db: VettedDb) => [...SYNCED_TABLES.map((t) => db.table(t)), db.syncIndex, db.conflicts, db.syncMeta];
@@ -103,6 +107,8 @@ export async function applyVersions(
   options: ApplyOptions,
 ): Promise<ApplyResult> {
   db.stamp.manage(tx.idbtrans);
+  // A bulk merge writes its notes' search words later, in batches (lib/db/note-words-backfill.ts).
+  if (records.filter((r) => r.table === 'notes').length >= DEFER_WORDS_FROM) deferNoteWords(tx.idbtrans);
   const merge = options.merge ?? mergeVersions;
   const clock = await readClock(db);
   const outcomes: ApplyOutcome[] = records.map((r) => (options.validate && !validRecord(r, db) ? 'invalid' : 'skipped'));

@@ -18,7 +18,7 @@ const COUNT = 20;
 
 beforeEach(async () => {
   bg = realBackground(senders.popup);
-  vi.spyOn(browser.tabs, 'query').mockResolvedValue([]);
+  vi.spyOn(browser.tabs, 'query').mockResolvedValue([] as never);
   for (let i = 0; i < COUNT; i++) {
     await bg.ok('createProject', {
       title: `Project ${String(i).padStart(2, '0')}`,
