@@ -1,33 +1,37 @@
 /** A heavy user's popup: the most urgent cards first, the rest one click away (bench: big database). */
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
-import { dashboard, milestone, NOW, project, view } from './builders';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
+import { NOW } from './builders';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
-
+const KEY = 'upwork:~01abc';
 const COUNT = 30;
+const MINUTE = 60_000;
+let bg: RealBackground;
+let late: string;
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
-  const projects = Array.from({ length: COUNT }, (_, i) =>
-    view({ project: project({ id: `p${i}`, title: `Project ${String(i).padStart(2, '0')}` }) }),
-  );
-  // The last one in the background's order is the only one needing attention.
-  projects[COUNT - 1] = view({
-    project: project({ id: 'late', title: 'Late project' }),
-    milestones: [milestone({ projectId: 'late', title: 'Wireframes', dueDate: '2026-11-20' })],
-  });
-  client.send.mockImplementation(async (type: string) => {
-    if (type === 'getDashboard') return dashboard({ contractorCount: 1, projects });
-    throw new Error(`unexpected request ${type}`);
-  });
+beforeEach(async () => {
+  bg = realBackground(senders.popup);
+  await bg.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
+  // The oldest project, so the last in the background's order (newest first), is the only one needing attention.
+  const first = await bg.ok('createProject', { title: 'Late project', contractorKey: KEY, paymentModel: 'milestones', currency: 'USD' });
+  await bg.ok('saveMilestone', { projectId: first.id, patch: { title: 'Wireframes', dueDate: '2026-11-20' } });
+  late = first.id;
+  for (let i = 0; i < COUNT - 1; i++) {
+    bg.clock.now += MINUTE;
+    await bg.ok('createProject', {
+      title: `Project ${String(i).padStart(2, '0')}`,
+      contractorKey: KEY,
+      paymentModel: 'fixed',
+      currency: 'USD',
+    });
+  }
+  const order = (await bg.ok('getDashboard', {})).projects.map((v) => v.project.id);
+  expect(order).toHaveLength(COUNT);
+  expect(order.at(-1)).toBe(late);
 });
 afterEach(cleanup);
 
@@ -37,14 +41,19 @@ describe('Popup with many open projects', () => {
     const first = await screen.findAllByTestId('project-card');
     expect(first.length).toBeLessThan(COUNT);
     expect(first.length).toBeGreaterThanOrEqual(5);
-    expect(first[0]!.getAttribute('data-project-id')).toBe('late');
+    expect(first[0]!.getAttribute('data-project-id')).toBe(late);
     // Totals still count every open project, not only the cards drawn.
     expect(screen.getByTestId('popup-totals').textContent).toContain(`${COUNT}active`);
+    expect(await bg.db.projects.where('status').equals('active').count()).toBe(COUNT);
 
     fireEvent.click(screen.getByRole('button', { name: `Show all ${COUNT} projects` }));
     const all = await screen.findAllByTestId('project-card');
     expect(all).toHaveLength(COUNT);
-    expect(new Set(all.map((c) => c.getAttribute('data-project-id'))).size).toBe(COUNT);
+    const ids = all.map((c) => c.getAttribute('data-project-id'));
+    expect(new Set(ids)).toEqual(new Set((await bg.db.projects.toArray()).map((p) => p.id)));
     expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+    // Showing all asked nothing more: the dashboard once (and the sync notice its status), nothing written.
+    expect(bg.sent.filter((r) => r.type === 'getDashboard')).toHaveLength(1);
+    expect([...new Set(bg.sent.map((r) => r.type))].sort()).toEqual(['getDashboard', 'syncStatus']);
   });
 });
