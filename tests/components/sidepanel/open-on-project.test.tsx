@@ -1,48 +1,58 @@
 /** Opened on a project (popup "Budget notes"): that project is asked for before the list of every project. */
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { SidePanel } from '../../../components/sidepanel/SidePanel';
-import { NOW, project, settings, view } from '../popup/builders';
+import type { Project } from '../../../lib/db/schema';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
+import { NOW } from '../popup/builders';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
+const KEY = 'upwork:~01abc';
+let bg: RealBackground;
+let p1: Project;
+let p2: Project;
+const order = () => bg.sent.map((r) => r.type).filter((t) => t === 'getProject' || t === 'listProjects');
 
-const views = [view(), view({ project: project({ id: 'p2', title: 'Logo refresh' }) })];
-const order = () => client.send.mock.calls.map((c) => c[0] as string).filter((t) => t === 'getProject' || t === 'listProjects');
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
+beforeEach(async () => {
+  bg = realBackground(senders.sidepanel);
   vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 5, windowId: 1 }] as never);
-  client.send.mockImplementation(async (type: string, payload: Record<string, unknown>) => {
-    if (type === 'listProjects') return views.map((v) => v.project);
-    if (type === 'getSettings') return settings();
-    if (type === 'getProject') return views.find((v) => v.project.id === payload.id) ?? null;
-    if (type === 'getTabContext') return { tabId: 5, key: null, site: null, url: null };
-    throw new Error(`unexpected request ${type}`);
+  await bg.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
+  p1 = await bg.ok('createProject', {
+    title: 'Email flows',
+    contractorKey: KEY,
+    paymentModel: 'fixed',
+    currency: 'USD',
+    budgetMinor: 200_000,
   });
+  bg.clock.now += 60_000;
+  p2 = await bg.ok('createProject', { title: 'Logo refresh', contractorKey: KEY, paymentModel: 'fixed', currency: 'USD' });
 });
 afterEach(cleanup);
 
 describe('SidePanel opened on a project', () => {
   it('asks for that project first, then fills the picker', async () => {
-    render(<SidePanel initialProjectId="p2" now={() => NOW} timeZone="UTC" locale="en-US" />);
+    render(<SidePanel initialProjectId={p2.id} now={() => NOW} timeZone="UTC" locale="en-US" />);
     expect(await screen.findByTestId('budget-summary')).toBeTruthy();
     await waitFor(() => expect(order()).toEqual(['getProject', 'listProjects']));
+    expect(bg.sent.find((r) => r.type === 'getProject')?.payload).toEqual({ id: p2.id });
     const picker = screen.getByRole('combobox', { name: 'Project' }) as HTMLSelectElement;
-    await waitFor(() => expect([...picker.options].map((o) => o.value)).toEqual(['', 'p1', 'p2']));
-    expect(picker.value).toBe('p2');
+    // By title (the background answers newest first: Logo refresh, then Email flows).
+    await waitFor(() => expect([...picker.options].map((o) => o.value)).toEqual(['', p1.id, p2.id]));
+    expect(picker.value).toBe(p2.id);
+    expect(picker.selectedOptions[0]!.textContent).toContain('Logo refresh');
   });
 
   it('still lists every project when the project given is gone', async () => {
-    render(<SidePanel initialProjectId="deleted" now={() => NOW} timeZone="UTC" locale="en-US" />);
+    const gone = await bg.ok('createProject', { title: 'Deleted one', contractorKey: KEY, paymentModel: 'fixed', currency: 'USD' });
+    expect(await bg.ok('deleteProject', { id: gone.id })).toEqual({ deleted: true });
+    render(<SidePanel initialProjectId={gone.id} now={() => NOW} timeZone="UTC" locale="en-US" />);
     expect(await screen.findByText(/This project no longer exists/)).toBeTruthy();
     const picker = screen.getByRole('combobox', { name: 'Project' }) as HTMLSelectElement;
     await waitFor(() => expect(picker.options).toHaveLength(3));
+    expect([...picker.options].map((o) => o.value)).toEqual(['', p1.id, p2.id]);
+    expect(await bg.db.projects.get(gone.id)).toBeUndefined();
+    expect(order()).toEqual(['getProject', 'listProjects']);
   });
 });
