@@ -1,28 +1,20 @@
 /** "Someone new" in the side panel's project form, on the real router: one request, one transaction. */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { SidePanel } from '../../../components/sidepanel/SidePanel';
-import type { Harness } from '../../unit/background/harness';
-import { connect } from '../agreement/real-router';
+import { realBackground, senders, type RealBackground } from '../real-background';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', async (original) => ({
-  ...(await original<typeof import('../../../lib/messaging/client')>()),
-  send: client.send,
-  onChange: client.onChange,
-}));
-
-let h: Harness;
+let bg: RealBackground;
 beforeEach(() => {
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
-  h = connect(client);
+  bg = realBackground(senders.sidepanel);
+  vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 5, windowId: 1 }] as never);
 });
 afterEach(cleanup);
 
-const sent = (type: string) => client.send.mock.calls.filter((c) => c[0] === type);
+const sent = (type: string) => bg.sent.filter((r) => r.type === type);
 
 async function newProjectForm() {
   render(<SidePanel startNew timeZone="UTC" locale="en-US" />);
@@ -43,12 +35,16 @@ describe('side panel: a project with someone new', () => {
     fireEvent.input(within(form).getByLabelText('Profile link'), { target: { value: 'https://www.fiverr.com/anap' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create project' }));
     await waitFor(() => expect(sent('createProject')).toHaveLength(1));
+    expect(sent('createProject')[0]!.payload).toMatchObject({
+      title: 'Brand refresh',
+      newContractor: { name: 'Ana P.', link: 'https://www.fiverr.com/anap' },
+    });
     expect(sent('trackContractor')).toEqual([]);
 
-    await waitFor(async () => expect(await h.db.projects.count()).toBe(1));
-    const [created] = await h.db.projects.toArray();
+    await waitFor(async () => expect(await bg.db.projects.count()).toBe(1));
+    const [created] = await bg.db.projects.toArray();
     expect(created).toMatchObject({ title: 'Brand refresh', contractorKey: 'fiverr:anap' });
-    expect(await h.db.contractors.get('fiverr:anap')).toMatchObject({ site: 'fiverr', siteId: 'anap', name: 'Ana P.' });
+    expect(await bg.db.contractors.get('fiverr:anap')).toMatchObject({ site: 'fiverr', siteId: 'anap', name: 'Ana P.' });
   });
 
   it('shows at the link field when the background finds the link is not a profile page, and writes nothing', async () => {
@@ -59,7 +55,10 @@ describe('side panel: a project with someone new', () => {
     const link = within(form).getByLabelText('Profile link');
     await waitFor(() => expect(link.getAttribute('aria-invalid')).toBe('true'));
     expect(within(form).getAllByText('That is not a profile page. Open their profile and copy its address.').length).toBeGreaterThan(0);
-    expect(await h.db.projects.count()).toBe(0);
-    expect(await h.db.contractors.count()).toBe(0);
+    // The background refused it: the request went out, and nothing was stored.
+    expect(sent('createProject')).toHaveLength(1);
+    expect(sent('createProject')[0]!.payload).toMatchObject({ newContractor: { link: 'https://www.upwork.com/nx/search/talent/?q=logo' } });
+    expect(await bg.db.projects.count()).toBe(0);
+    expect(await bg.db.contractors.count()).toBe(0);
   });
 });
