@@ -1,66 +1,60 @@
+/** Deleting one contractor or everything from Options, on the real background: what is gone is gone from the database. */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browser, type Browser } from 'wxt/browser';
 import { DeleteContractor, DeleteEverything } from '../../../components/options/DeleteSection';
-import type { Contractor } from '../../../lib/db/schema';
-import { NOW } from './helpers';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
+/** The options page (the harness names no options sender). */
+const optionsPage = (): Browser.runtime.MessageSender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
+const SERGII = 'upwork:~01a';
+const TONI = 'fiverr:toni';
+let bg: RealBackground;
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
+/** A tracked contractor with a check, a note and a rating of theirs. */
+async function tracked(key: string, name: string, profileUrl: string) {
+  const [site, siteId] = key.split(':') as ['upwork' | 'fiverr', string];
+  await bg.ok('reportPage', { site, profile: snapshot({ key, site, siteId, name, profileUrl }) }, senders.content(profileUrl));
+  await bg.ok('setCheck', { contractorKey: key, itemId: 'reviews-read', state: 'done' });
+  await bg.ok('saveNote', { contractorKey: key, kind: 'general', body: `About ${name}` });
+  await bg.ok('saveRating', {
+    rating: { contractorKey: key, quality: 4, communication: 4, timeliness: 4, value: 4, wouldRehire: true },
+  });
+}
+const theirs = async (key: string) => ({
+  contractor: (await bg.db.contractors.get(key)) !== undefined,
+  checks: await bg.db.checks.where('contractorKey').equals(key).count(),
+  notes: await bg.db.notes.where('contractorKey').equals(key).count(),
+  ratings: await bg.db.ratings.where('contractorKey').equals(key).count(),
+});
+const ALL_THERE = { contractor: true, checks: 1, notes: 1, ratings: 1 };
+
+beforeEach(async () => {
+  bg = realBackground(optionsPage);
+  await tracked(SERGII, 'Sergii C.', 'https://www.upwork.com/freelancers/~01a');
+  await tracked(TONI, 'Toni G.', 'https://www.fiverr.com/toni');
+  expect(await theirs(SERGII)).toEqual(ALL_THERE);
+  expect(await theirs(TONI)).toEqual(ALL_THERE);
 });
 afterEach(cleanup);
 
-function person(key: string, name: string): Contractor {
-  const [site, siteId] = key.split(':') as [Contractor['site'], string];
-  return {
-    key,
-    site,
-    siteId,
-    name,
-    profileUrl: `https://example.com/${siteId}`,
-    status: 'prospect',
-    tags: [],
-    firstSeenAt: NOW,
-    lastSeenAt: NOW,
-    history: [],
-    links: [],
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
-}
-const PEOPLE = [person('upwork:~01a', 'Sergii C.'), person('fiverr:toni', 'Toni G.')];
-
 describe('DeleteContractor', () => {
-  beforeEach(() => {
-    client.send.mockImplementation(async (type: string, payload: { query?: string; key?: string }) => {
-      if (type === 'listContractors') {
-        const q = payload.query?.toLowerCase();
-        return PEOPLE.filter((p) => !q || p.name.toLowerCase().includes(q));
-      }
-      if (type === 'deleteContractor') return { deleted: true };
-      throw new Error(`unexpected ${type}`);
-    });
-  });
-
   it('searches, picks one, asks, then deletes them with their checks, notes and ratings', async () => {
     render(<DeleteContractor />);
     await screen.findByRole('button', { name: /Toni G\./ });
     fireEvent.input(screen.getByLabelText('Find a contractor'), { target: { value: 'serg' } });
     await waitFor(() => expect(screen.queryByRole('button', { name: /Toni G\./ })).toBeNull());
-    expect(client.send).toHaveBeenCalledWith('listContractors', { limit: 50, query: 'serg' });
+    expect(bg.sent).toContainEqual({ type: 'listContractors', payload: { limit: 50, query: 'serg' } });
 
     fireEvent.click(screen.getByRole('button', { name: /Sergii C\./ }));
     const confirm = screen.getByRole('group', { name: 'Delete Sergii C.' });
     expect(confirm.textContent).toContain('with their checklist, notes and ratings');
-    expect(client.send).not.toHaveBeenCalledWith('deleteContractor', expect.anything());
+    expect(bg.sent.filter((r) => r.type === 'deleteContractor')).toEqual([]);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Delete Sergii C.' }));
     expect((await screen.findByRole('status')).textContent).toContain('Sergii C. and their checks, notes and ratings were deleted.');
-    expect(client.send).toHaveBeenCalledWith('deleteContractor', { key: 'upwork:~01a' });
+    expect(bg.sent.filter((r) => r.type === 'deleteContractor')).toEqual([{ type: 'deleteContractor', payload: { key: SERGII } }]);
+    expect(await theirs(SERGII)).toEqual({ contractor: false, checks: 0, notes: 0, ratings: 0 });
+    expect(await theirs(TONI)).toEqual(ALL_THERE);
   });
 
   it('cancel deletes nothing', async () => {
@@ -68,13 +62,15 @@ describe('DeleteContractor', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Toni G\./ }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('group')).toBeNull();
-    expect(client.send.mock.calls.every((c) => c[0] === 'listContractors')).toBe(true);
+    expect(bg.sent.length).toBeGreaterThan(0);
+    expect(bg.sent.every((r) => r.type === 'listContractors')).toBe(true);
+    expect(await theirs(TONI)).toEqual(ALL_THERE);
+    expect(await theirs(SERGII)).toEqual(ALL_THERE);
   });
 });
 
 describe('DeleteEverything', () => {
   it('stays disabled until DELETE is typed exactly, then deletes', async () => {
-    client.send.mockResolvedValue({ ok: true });
     render(<DeleteEverything />);
     const button = screen.getByRole('button', { name: 'Delete all my Vetted data' }) as HTMLButtonElement;
     const input = screen.getByLabelText('Type DELETE to confirm');
@@ -82,19 +78,32 @@ describe('DeleteEverything', () => {
     fireEvent.input(input, { target: { value: 'delete' } });
     expect(button.disabled).toBe(true);
     fireEvent.submit(button.closest('form')!);
-    expect(client.send).not.toHaveBeenCalled();
+    expect(bg.sent).toEqual([]);
     fireEvent.input(input, { target: { value: 'DELETE' } });
     expect(button.disabled).toBe(false);
     fireEvent.click(button);
     expect((await screen.findByRole('status')).textContent).toBe('All Vetted data was deleted.');
-    expect(client.send).toHaveBeenCalledWith('deleteEverything', { confirm: 'DELETE' });
+    expect(bg.sent).toEqual([{ type: 'deleteEverything', payload: { confirm: 'DELETE' } }]);
+    const counts = await bg.counts();
+    expect(Object.entries(counts).filter(([, n]) => n > 0)).toEqual([]);
   });
 
   it('shows the error when deleting fails', async () => {
-    client.send.mockRejectedValue(new Error('Vetted could not reach its storage.'));
+    bg.setUnreachable(true);
     render(<DeleteEverything />);
     fireEvent.input(screen.getByLabelText('Type DELETE to confirm'), { target: { value: 'DELETE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete all my Vetted data' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Vetted could not reach its storage.');
+    expect((await screen.findByRole('alert')).textContent).toContain('Vetted could not reach its storage.');
+    expect(bg.sent).toEqual([{ type: 'deleteEverything', payload: { confirm: 'DELETE' } }]);
+    expect(await theirs(SERGII)).toEqual(ALL_THERE);
+
+    // Reached, but refused: the background's own words.
+    bg.setUnreachable(false);
+    bg.failNext('deleteEverything', 'internal', 'The database is busy. Please try again.');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all my Vetted data' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The database is busy. Please try again.'));
+    expect(bg.sent.filter((r) => r.type === 'deleteEverything')).toHaveLength(2);
+    expect(await theirs(SERGII)).toEqual(ALL_THERE);
+    expect(await theirs(TONI)).toEqual(ALL_THERE);
   });
 });
