@@ -1,14 +1,13 @@
 /** The backup reminder on the real background: when a backup was made and data last changed is what the router stored. */
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { browser, type Browser } from 'wxt/browser';
 import { BackupReminder } from '../../../components/backup-reminder/BackupReminder';
 import { useRequest } from '../../../components/use-request';
 import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
 import { captureDownloads, DAY, NOW } from './helpers';
 
 /** The options page (the harness names no options sender). */
-const optionsPage = (): Browser.runtime.MessageSender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
+const optionsPage = senders.options;
 const KEY = 'upwork:~01abc';
 let bg: RealBackground;
 

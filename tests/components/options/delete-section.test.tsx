@@ -1,12 +1,11 @@
 /** Deleting one contractor or everything from Options, on the real background: what is gone is gone from the database. */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { browser, type Browser } from 'wxt/browser';
 import { DeleteContractor, DeleteEverything } from '../../../components/options/DeleteSection';
 import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
 
 /** The options page (the harness names no options sender). */
-const optionsPage = (): Browser.runtime.MessageSender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
+const optionsPage = senders.options;
 const SERGII = 'upwork:~01a';
 const TONI = 'fiverr:toni';
 let bg: RealBackground;

@@ -5,14 +5,13 @@
  */
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { browser, type Browser } from 'wxt/browser';
 import { SyncNotice } from '../../../components/popup/SyncNotice';
 import { getSyncStatus, recordSyncResult, saveConnection } from '../../../lib/db/repositories/sync-connection';
 import { realBackground, senders, type RealBackground } from '../real-background';
 
 let bg: RealBackground;
 /** The options page, where Disconnect is (the harness names no options sender). */
-const optionsPage = (): Browser.runtime.MessageSender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') });
+const optionsPage = senders.options;
 
 beforeEach(() => {
   bg = realBackground(senders.popup);

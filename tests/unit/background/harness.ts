@@ -22,6 +22,7 @@ export const BOUND_FRAME = 3;
 export const senders = {
   popup: (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') }),
   sidepanel: (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/sidepanel.html') }),
+  options: (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/options.html') }),
   /** The overlay frame inside a marketplace tab: the content script's own (bound by the harness, frame 3). */
   overlay: (tabId = 7): Sender => ({
     id: browser.runtime.id,
