@@ -1,6 +1,7 @@
 /**
- * issue 11: Options → Sync through the real router and background (fake-indexeddb) against a real
- * lighttpd WebDAV server on loopback: connect, status, devices, wrong passphrase, disconnect.
+ * issue 11: Options → Sync on the real background (the view's own send, no client mock, as the
+ * options page; fake-indexeddb) against a real lighttpd WebDAV server on loopback: connect,
+ * status, devices, wrong passphrase, disconnect.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -11,11 +12,9 @@ import { SyncSection } from '../../../components/options/SyncSection';
 import { syncServiceFor } from '../../../lib/background/sync-service';
 import { startLighttpd, type DavServer } from '../../sync-servers';
 import { nodeFetch } from '../../sync-servers/node-fetch';
-import { connect } from '../agreement/real-router';
-import type { Harness } from '../../unit/background/harness';
-
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
+import { freshDb, makeHarness } from '../../unit/background/harness';
+import { getConnection } from '../../../lib/db/repositories/sync-connection';
+import { realBackground, senders, type RealBackground } from '../real-background';
 
 const FIREFOX_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0';
 let server: DavServer;
@@ -24,20 +23,21 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-let h: Harness;
+let bg: RealBackground;
 let asked: string[][];
-beforeEach(() => {
-  rmSync(join(server.root, 'vetted'), { recursive: true, force: true }); // each test starts with an empty server
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
-  h = connect(client);
-  syncServiceFor(h.db, { userAgent: FIREFOX_UA, fetch: nodeFetch });
+/** The options page's background, syncing to the loopback server; the browser's permission prompt: the user allows. */
+function openBackground() {
+  bg = realBackground(senders.options);
+  syncServiceFor(bg.db, { userAgent: FIREFOX_UA, fetch: nodeFetch });
   asked = [];
-  // The browser's permission prompt: the user allows.
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async (p) => {
     asked.push(p.origins ?? []);
     return true;
   });
+}
+beforeEach(() => {
+  rmSync(join(server.root, 'vetted'), { recursive: true, force: true }); // each test starts with an empty server
+  openBackground();
 });
 afterEach(cleanup);
 
@@ -65,30 +65,48 @@ describe('Options → Sync', () => {
     expect(asked).toEqual([[`http://127.0.0.1/*`]]);
     // The status says how the first sync went, in words (the engine is another branch's part).
     expect(status.textContent?.trim().length).toBeGreaterThan(0);
-    const state = await h.ok('syncStatus', {});
+    const state = await bg.ok('syncStatus', {});
+    expect(state.connected).toBe(true);
     expect(workspaces()).toContain(state.workspaceId);
+    expect(await getConnection(bg.db)).toMatchObject({
+      serverUrl: server.url,
+      user: server.user,
+      workspaceId: state.workspaceId,
+      deviceName: 'Firefox on Linux',
+    });
+    expect(bg.sent.filter((r) => r.type === 'syncConnect')).toEqual([
+      {
+        type: 'syncConnect',
+        payload: { serverUrl: server.url, user: server.user, password: server.password, passphrase: 'moss and granite' },
+      },
+    ]);
     expect(screen.getByText(server.url)).toBeTruthy();
     const devices = await screen.findByRole('list', { name: 'Devices' });
     expect(within(devices).getByText('Firefox on Linux')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
     expect(await screen.findByRole('button', { name: 'Connect' })).toBeTruthy();
-    expect((await h.ok('syncStatus', {})).connected).toBe(false);
+    expect((await bg.ok('syncStatus', {})).connected).toBe(false);
+    expect(await bg.db.syncConnection.count()).toBe(0);
   });
 
   it('a wrong passphrase for the workspace there is a clear message; the form stays and nothing is stored', async () => {
-    // Another device made the workspace with another passphrase.
-    const other = connect(client);
+    // Another device (its own background and database) made the workspace with another passphrase.
+    const other = makeHarness(freshDb());
     syncServiceFor(other.db, { userAgent: FIREFOX_UA, fetch: nodeFetch });
     await other.ok('syncConnect', { serverUrl: server.url, user: server.user, password: server.password, passphrase: 'the real one' });
-    client.send.mockImplementation((type: never, payload: never) => h.ok(type, payload));
+    expect(workspaces()).toHaveLength(1);
+    openBackground(); // a harness resets the fake browser: this page's background is opened again after it
     render(<SyncSection />);
     await screen.findByRole('button', { name: 'Connect' });
     fill({ 'Server address': server.url, 'User name': server.user, Password: server.password, 'Encryption passphrase': 'a guess' });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     expect((await screen.findByRole('alert', {}, { timeout: 10_000 })).textContent).toMatch(/passphrase is not the one/);
     expect(screen.getByRole('button', { name: 'Connect' })).toBeTruthy();
-    expect(await h.db.syncConnection.count()).toBe(0);
+    expect(bg.sent.filter((r) => r.type === 'syncConnect')).toHaveLength(1);
+    expect(await bg.db.syncConnection.count()).toBe(0);
+    expect((await bg.ok('syncStatus', {})).connected).toBe(false);
+    expect(workspaces()).toHaveLength(1);
   });
 
   it('when the user declines the permission, nothing is sent and the message says why', async () => {
@@ -98,6 +116,22 @@ describe('Options → Sync', () => {
     fill({ 'Server address': server.url, 'User name': server.user, Password: 'x', 'Encryption passphrase': 'y' });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/needs your permission/);
-    expect(client.send.mock.calls.map((c) => c[0])).not.toContain('syncConnect');
+    expect(bg.sent.length).toBeGreaterThan(0); // the section did ask the background for its status
+    expect(bg.sent.map((r) => r.type)).not.toContain('syncConnect');
+    expect(await bg.db.syncConnection.count()).toBe(0);
+    expect(workspaces()).toEqual([]);
+  });
+
+  it('a connect the background refuses shows its words; the form stays, the server and database untouched', async () => {
+    bg.failNext('syncConnect', 'sync', 'The server did not answer. Check the address and try again.');
+    render(<SyncSection />);
+    await screen.findByRole('button', { name: 'Connect' });
+    fill({ 'Server address': server.url, 'User name': server.user, Password: server.password, 'Encryption passphrase': 'moss' });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The server did not answer. Check the address and try again.');
+    expect(screen.getByRole('button', { name: 'Connect' })).toBeTruthy();
+    expect(bg.sent.filter((r) => r.type === 'syncConnect')).toHaveLength(1);
+    expect(await bg.db.syncConnection.count()).toBe(0);
+    expect(workspaces()).toEqual([]);
   });
 });
