@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, screenshot, waitFor, type ChromiumSession } from './harness';
 import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
+import { expectTypedDespiteTheft, startFocusThief, stopFocusThief, thiefTries, TYPED_FIRST, TYPED_THEN } from './focus-thief';
 
 const OTHER = 'upwork:~01other0000000000aa';
 const FRAME = '[data-testid="vetted-overlay-frame"]';
@@ -206,42 +207,19 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
       async () => (await frame.evaluate(() => document.documentElement.dataset.exposure)) === 'settled',
     );
     await box.click();
-    await page.keyboard.type('Sergii asked for');
-    await page.evaluate(() => {
-      const bait = document.createElement('input');
-      bait.id = 'bait';
-      bait.setAttribute('aria-label', 'Search');
-      document.body.prepend(bait);
-      const w = window as unknown as { thief: number; tries: number };
-      w.tries = 0;
-      w.thief = window.setInterval(() => {
-        if (document.activeElement?.tagName !== 'IFRAME') return;
-        w.tries++;
-        bait.focus();
-      }, 100);
-    });
+    await page.keyboard.type(TYPED_FIRST);
+    await page.evaluate(startFocusThief);
     // The page has tried a few times; each time Vetted took the keyboard back at once.
-    await waitFor('the page to have tried', () => page.evaluate(() => (window as unknown as { tries: number }).tries >= 3));
-    const triesBefore = await page.evaluate(() => (window as unknown as { tries: number }).tries);
-    const rest = ' a rate of $20';
-    await page.keyboard.type(rest);
-    const triesWhileTyping = (await page.evaluate(() => (window as unknown as { tries: number }).tries)) - triesBefore;
+    await waitFor('the page to have tried', async () => (await page.evaluate(thiefTries)) >= 3);
+    const triesBefore = await page.evaluate(thiefTries);
+    await page.keyboard.type(TYPED_THEN);
+    const triesWhileTyping = (await page.evaluate(thiefTries)) - triesBefore;
     expect(await page.$eval('#bait', (i) => (i as HTMLInputElement).value)).toBe('');
-    // The note keeps what was typed before and goes on. A key pressed in the very moment of a
-    // take-back can be dropped (it reaches neither the page nor the note): at most one per try.
-    const typed = await box.inputValue();
-    expect(typed.startsWith('Sergii asked for')).toBe(true);
-    const after = typed.slice('Sergii asked for'.length);
-    expect(isSubsequence(after, rest)).toBe(true);
-    expect(rest.length - after.length).toBeLessThanOrEqual(triesWhileTyping);
-    expect(after.length).toBeGreaterThan(rest.length / 2);
+    expectTypedDespiteTheft(await box.inputValue(), triesWhileTyping);
     // Said, and nothing locked.
     await frame.getByTestId('note-focus-kept').waitFor();
     expect(await frame.getByTestId('note-focus-lost').count()).toBe(0);
-    await page.evaluate(() => {
-      window.clearInterval((window as unknown as { thief: number }).thief);
-      document.getElementById('bait')?.remove();
-    });
+    await page.evaluate(stopFocusThief);
     await box.fill('');
     await frame.getByTestId('overlay-toggle').click();
   });
@@ -270,10 +248,3 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
     );
   });
 });
-
-/** Whether every character of `part` appears in `whole`, in order. */
-function isSubsequence(part: string, whole: string): boolean {
-  let i = 0;
-  for (const ch of whole) if (i < part.length && part[i] === ch) i++;
-  return i === part.length;
-}

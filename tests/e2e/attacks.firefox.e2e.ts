@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { launchFirefox, waitFor, type FirefoxSession } from './harness';
 import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
+import { expectTypedDespiteTheft, startFocusThief, stopFocusThief, thiefTries, TYPED_FIRST, TYPED_THEN } from './focus-thief';
 
 const OTHER = 'upwork:~01other0000000000aa';
 const FRAME = '[data-testid="vetted-overlay-frame"]';
@@ -89,40 +90,17 @@ describe('a hostile page against Vetted, Firefox (issue 12)', () => {
     await frame.waitForSelector(box, { timeout: 15_000 });
     await waitFor('the open frame shown whole', () => frame.evaluate(() => document.documentElement.dataset.exposure === 'settled'));
     await frame.click(box);
-    await page.keyboard.type('Sergii asked for');
-    await page.evaluate(() => {
-      const bait = document.createElement('input');
-      bait.id = 'bait';
-      bait.setAttribute('aria-label', 'Search');
-      document.body.prepend(bait);
-      const w = window as unknown as { thief: number; tries: number };
-      w.tries = 0;
-      w.thief = window.setInterval(() => {
-        if (document.activeElement?.tagName !== 'IFRAME') return;
-        w.tries++;
-        bait.focus();
-      }, 100);
-    });
-    await waitFor('the page to have tried', () => page.evaluate(() => (window as unknown as { tries: number }).tries >= 3));
-    const triesBefore = await page.evaluate(() => (window as unknown as { tries: number }).tries);
-    const rest = ' a rate of $20';
-    await page.keyboard.type(rest);
-    const triesWhileTyping = (await page.evaluate(() => (window as unknown as { tries: number }).tries)) - triesBefore;
+    await page.keyboard.type(TYPED_FIRST);
+    await page.evaluate(startFocusThief);
+    await waitFor('the page to have tried', async () => (await page.evaluate(thiefTries)) >= 3);
+    const triesBefore = await page.evaluate(thiefTries);
+    await page.keyboard.type(TYPED_THEN);
+    const triesWhileTyping = (await page.evaluate(thiefTries)) - triesBefore;
     expect(await page.$eval('#bait', (i) => (i as HTMLInputElement).value)).toBe('');
-    // The note keeps what was typed before and goes on; a key pressed in the very moment of a
-    // take-back can be dropped (it reaches neither the page nor the note): at most one per try.
-    const typed = await frame.$eval(box, (t) => (t as HTMLTextAreaElement).value);
-    expect(typed.startsWith('Sergii asked for')).toBe(true);
-    const after = typed.slice('Sergii asked for'.length);
-    expect(isSubsequence(after, rest)).toBe(true);
-    expect(rest.length - after.length).toBeLessThanOrEqual(triesWhileTyping);
-    expect(after.length).toBeGreaterThan(rest.length / 2);
+    expectTypedDespiteTheft(await frame.$eval(box, (t) => (t as HTMLTextAreaElement).value), triesWhileTyping);
     await frame.waitForSelector('[data-testid="note-focus-kept"]', { timeout: 10_000 });
     expect(await frame.$('[data-testid="note-focus-lost"]')).toBeNull();
-    await page.evaluate(() => {
-      window.clearInterval((window as unknown as { thief: number }).thief);
-      document.getElementById('bait')?.remove();
-    });
+    await page.evaluate(stopFocusThief);
     await frame.$eval(box, (t) => ((t as HTMLTextAreaElement).value = ''));
     await frame.click(TOGGLE);
   });
@@ -247,10 +225,3 @@ describe('a hostile page against Vetted, Firefox (issue 12)', () => {
     );
   });
 });
-
-/** Whether every character of `part` appears in `whole`, in order. */
-function isSubsequence(part: string, whole: string): boolean {
-  let i = 0;
-  for (const ch of whole) if (i < part.length && part[i] === ch) i++;
-  return i === part.length;
-}
