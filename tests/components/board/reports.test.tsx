@@ -1,74 +1,79 @@
 /** Spend reports page (issue 16): every report's figures as shown, per currency, and each CSV. */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReportsApp } from '../../../components/reports/ReportsApp';
-import type { Payment, Project } from '../../../lib/db/schema';
-import { spendReport } from '../../../lib/domain/spend';
+import type { ProjectPatch } from '../../../lib/messaging/protocol';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
 const downloads = vi.hoisted(() => ({ downloadText: vi.fn() }));
 vi.mock('../../../components/backup-reminder/download', () => downloads);
 
 const T = Date.UTC(2026, 10, 20);
-const project = (id: string, patch: Partial<Project> = {}): Project => ({
-  id,
-  title: id,
-  status: 'active',
-  paymentModel: 'fixed',
-  currency: 'USD',
-  contract: {},
-  createdAt: T,
-  updatedAt: T,
-  ...patch,
-});
-const pay = (id: string, projectId: string, amountMinor: number, paidAt: string, currency = 'USD'): Payment => ({
-  id,
-  projectId,
-  amountMinor,
-  currency,
-  paidAt,
-  createdAt: T,
-  updatedAt: T,
-});
+const ADA = 'upwork:~01ada';
+const BOB = 'fiverr:bob';
+let bg: RealBackground;
 
-const REPORT = spendReport({
-  projects: [
-    project('Logo', { contractorKey: 'upwork:~01ada', budgetMinor: 1200_00 }),
-    project('Brand book', { contractorKey: 'fiverr:bob', currency: 'EUR', budgetMinor: 800_00 }),
-    project('Cancelled site', { contractorKey: 'fiverr:bob', currency: 'EUR', status: 'cancelled', budgetMinor: 5000_00 }),
-  ],
-  payments: [
-    pay('1', 'Logo', 500_00, '2026-10-31'),
-    pay('2', 'Logo', 250_50, '2026-11-01'),
-    pay('3', 'Logo', -50_00, '2026-11-30'),
-    pay('4', 'Brand book', 300_00, '2026-11-02', 'EUR'),
-    pay('5', 'Brand book', 100_00, '2026-11-03', 'EUR'),
-    pay('6', 'Cancelled site', 200_00, '2026-09-15', 'EUR'),
-  ],
-  milestones: [],
-  names: { 'upwork:~01ada': 'Ada Lovelace', 'fiverr:bob': 'Bob Builder' },
-});
+/** A project stored through the router, then its payments (amount, paid on, currency). */
+async function seedProject(title: string, patch: ProjectPatch & { contractorKey: string }, payments: [number, string][]) {
+  const p = await bg.ok('createProject', { title, paymentModel: 'fixed', ...patch }, senders.sidepanel());
+  for (const [amountMinor, paidAt] of payments)
+    await bg.ok('savePayment', { projectId: p.id, patch: { amountMinor, paidAt, currency: p.currency } }, senders.sidepanel());
+  return p;
+}
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
+beforeEach(async () => {
+  bg = realBackground(senders.options);
   downloads.downloadText.mockReset();
-  client.send.mockImplementation(async (type: string) => {
-    if (type === 'getSpendReport') return REPORT;
-    throw new Error(`unexpected request ${type}`);
-  });
+  // The two contractors, as their marketplace pages reported them.
+  await bg.ok(
+    'reportPage',
+    { site: 'upwork', profile: snapshot({ key: ADA, siteId: '~01ada', profileUrl: 'https://www.upwork.com/freelancers/~01ada' }) },
+    senders.content('https://www.upwork.com/freelancers/~01ada'),
+  );
+  await bg.ok(
+    'reportPage',
+    {
+      site: 'fiverr',
+      profile: snapshot({
+        key: BOB,
+        site: 'fiverr',
+        siteId: 'bob',
+        name: 'Bob Builder',
+        profileUrl: 'https://www.fiverr.com/bob',
+        rate: undefined,
+        jobSuccess: undefined,
+      }),
+    },
+    senders.content('https://www.fiverr.com/bob', 8),
+  );
 });
+
+async function seedAll() {
+  await seedProject('Logo', { contractorKey: ADA, currency: 'USD', budgetMinor: 1200_00 }, [
+    [500_00, '2026-10-31'],
+    [250_50, '2026-11-01'],
+    [-50_00, '2026-11-30'],
+  ]);
+  await seedProject('Brand book', { contractorKey: BOB, currency: 'EUR', budgetMinor: 800_00 }, [
+    [300_00, '2026-11-02'],
+    [100_00, '2026-11-03'],
+  ]);
+  const cancelled = await seedProject('Cancelled site', { contractorKey: BOB, currency: 'EUR', budgetMinor: 5000_00 }, [
+    [200_00, '2026-09-15'],
+  ]);
+  await bg.ok('updateProject', { id: cancelled.id, patch: { status: 'cancelled' } }, senders.sidepanel());
+  expect(await bg.db.payments.count()).toBe(6);
+  bg.sent.length = 0;
+}
 afterEach(cleanup);
 
 const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('spend reports page', () => {
   it('shows total paid per currency, refunds taken off, never converted', async () => {
+    await seedAll();
     render(<ReportsApp locale="en-US" now={() => T} />);
     const totals = await screen.findAllByTestId('report-total-paid');
     expect(totals.map((t) => [t.getAttribute('data-currency'), text(t)])).toEqual([
@@ -81,9 +86,13 @@ describe('spend reports page', () => {
     expect(text(usd)).toContain('3 payments');
     // EUR: the cancelled project commits only what was paid on it.
     expect(text(totals[0]!.closest('.rp-total')!)).toContain('Committed€1,000.00');
+    // The figures are the background's: the page asked for the report and nothing else, and wrote nothing.
+    expect(bg.sent.map((r) => r.type)).toEqual(['getSpendReport']);
+    expect(await bg.db.projects.where('status').equals('cancelled').count()).toBe(1);
   });
 
   it('shows spend per month for the chosen currency, month ends in their own month', async () => {
+    await seedAll();
     render(<ReportsApp locale="en-US" now={() => T} />);
     await screen.findAllByTestId('report-total-paid');
     // EUR has more payments: the chart starts there.
@@ -103,6 +112,7 @@ describe('spend reports page', () => {
   });
 
   it('shows spend per contractor and per project: committed, paid, remaining', async () => {
+    await seedAll();
     render(<ReportsApp locale="en-US" now={() => T} />);
     await screen.findAllByTestId('report-total-paid');
     const people = screen.getAllByTestId('report-contractor').map((r) => [...r.querySelectorAll('td')].map(text));
@@ -119,6 +129,7 @@ describe('spend reports page', () => {
   });
 
   it('downloads a CSV of each report', async () => {
+    await seedAll();
     render(<ReportsApp locale="en-US" now={() => T} />);
     await screen.findAllByTestId('report-total-paid');
     for (const [label, stem] of [
@@ -137,10 +148,11 @@ describe('spend reports page', () => {
   });
 
   it('says what to do when there is nothing yet', async () => {
-    client.send.mockImplementation(async () => spendReport({ projects: [], payments: [], milestones: [], names: {} }));
     render(<ReportsApp locale="en-US" now={() => T} />);
     expect(await screen.findByText(/No projects or payments yet/)).toBeTruthy();
     expect(screen.queryAllByTestId('report-total-paid')).toHaveLength(0);
     within(document.body).getByRole('heading', { name: 'Spend reports' });
+    expect(bg.sent.map((r) => r.type)).toContain('getSpendReport');
+    expect(await bg.db.projects.count()).toBe(0);
   });
 });
