@@ -3,16 +3,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OverlayApp } from '../../../components/overlay/OverlayApp';
 import { bindNonce, BIND_MESSAGE, OVERLAY_EVENT, overlayEventFor } from '../../../components/overlay/frame';
-import { answer, callsOf, emitChange, fail, resetFakeClient, UNREACHABLE } from './fake-client';
-import { contractor, note, settings, view } from './data';
-import { VettedError } from './fake-client';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
+import { HARNESS_NONCE } from '../../unit/background/harness';
 
-vi.mock('../../../lib/messaging/client', () => import('./fake-client'));
-
+const KEY = 'upwork:~01abc';
+const OTHER = 'fiverr:other';
 const fakeParent = { postMessage: () => undefined } as unknown as Window;
-const NONCE = 'n'.repeat(32);
-/** What the background says the tab shows; the frame's URL says nothing (issue 12). */
-let tabKey: string | null = 'upwork:~01abc';
+// The nonce the harness binds the overlay frame of a tab with (tests/unit/background/harness.ts).
+const NONCE = HARNESS_NONCE;
+/** The content script of tab 7 (its top frame). */
+const contentTop = () => ({ ...senders.content(), frameId: 0 });
+let bg: RealBackground;
 
 /** The content script hands the frame its nonce (from the embedding window). */
 async function bind(nonce = NONCE, source: unknown = fakeParent) {
@@ -20,40 +21,35 @@ async function bind(nonce = NONCE, source: unknown = fakeParent) {
     window.dispatchEvent(new MessageEvent('message', { data: { type: BIND_MESSAGE, nonce }, source: source as never }));
   });
 }
-/** The background tells the bound frame something (runtime messaging). */
-async function tell(message: Record<string, unknown>, to = NONCE) {
-  await act(async () => {
-    await fakeBrowser.runtime.onMessage.trigger({ event: OVERLAY_EVENT, to, ...message }, { id: fakeBrowser.runtime.id });
-  });
-}
 async function renderBound() {
   const r = render(<OverlayApp />);
   await bind();
   return r;
 }
+const sentOf = (type: string) => bg.sent.filter((r) => r.type === type).map((r) => r.payload);
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  resetFakeClient();
-  tabKey = 'upwork:~01abc';
+beforeEach(async () => {
+  bg = realBackground(senders.overlay);
   vi.spyOn(window, 'parent', 'get').mockReturnValue(fakeParent);
-  answer('claimOverlay', ({ nonce }) => {
-    if (nonce !== NONCE) throw new VettedError('This Vetted panel was not opened by Vetted on this page', 'forbidden');
-    return { tabId: 7, key: tabKey };
-  });
-  answer('overlayLayout', () => ({ ok: true }));
-  answer('getSettings', () => settings({ overlayOpen: false }));
-  answer('updateSettings', (p) => settings(p.patch));
-  answer('getContractor', ({ key }) =>
-    key === 'upwork:~01abc' ? view() : view({ contractor: contractor({ key, name: 'Other Person' }) }),
+  await bg.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
+  await bg.ok(
+    'reportPage',
+    {
+      site: 'fiverr',
+      profile: snapshot({ key: OTHER, site: 'fiverr', siteId: 'other', name: 'Other Person', profileUrl: 'https://www.fiverr.com/other' }),
+    },
+    senders.content('https://www.fiverr.com/other', 8),
   );
+  // The content script of tab 7 binds its frame to the contractor its page shows.
+  await bg.ok('bindOverlay', { nonce: NONCE, key: KEY }, contentTop());
+  bg.sent.length = 0;
 });
 afterEach(() => {
   cleanup();
   location.hash = '';
 });
 
-const layouts = () => callsOf('overlayLayout');
+const layouts = () => sentOf('overlayLayout');
 
 describe('frame contract helpers', () => {
   it('takes a bind nonce only from the embedding window, and only well-formed', () => {
@@ -84,9 +80,10 @@ describe('OverlayApp', () => {
       );
     });
     expect(container.innerHTML).toBe('');
-    expect(callsOf('getContractor')).toEqual([]);
-    expect(callsOf('getSettings')).toEqual([]);
-    expect(callsOf('updateSettings')).toEqual([]);
+    // The guess went to the background and was refused; nothing else was asked.
+    expect(bg.sent.map((r) => r.type)).toEqual(['claimOverlay']);
+    expect(sentOf('claimOverlay')).toEqual([{ nonce: 'g'.repeat(32) }]);
+    expect(await bg.call('claimOverlay', { nonce: 'g'.repeat(32) }, senders.overlay())).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('starts the way settings remember it, sends the layout through the background, and toggles both ways', async () => {
@@ -97,7 +94,8 @@ describe('OverlayApp', () => {
     fireEvent.click(tab);
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
     await waitFor(() => expect(layouts().at(-1)).toEqual({ open: true }));
-    expect(callsOf('updateSettings')).toEqual([{ patch: { overlayOpen: true } }]);
+    expect(sentOf('updateSettings')).toEqual([{ patch: { overlayOpen: true } }]);
+    await waitFor(async () => expect((await bg.ok('getSettings', {})).overlayOpen).toBe(true));
     const collapse = screen.getByRole('button', { name: 'Collapse Vetted' });
     expect(collapse.getAttribute('data-testid')).toBe('overlay-toggle');
     expect(document.activeElement).toBe(collapse);
@@ -106,6 +104,7 @@ describe('OverlayApp', () => {
     await screen.findByRole('button', { name: /^Open Vetted/ });
     await waitFor(() => expect(layouts()).toHaveLength(3));
     expect(layouts().at(-1)).toEqual({ open: false });
+    await waitFor(async () => expect((await bg.ok('getSettings', {})).overlayOpen).toBe(false));
   });
 
   it('toggles on the shortcut the background addresses to it, not on anything posted', async () => {
@@ -116,57 +115,84 @@ describe('OverlayApp', () => {
         new MessageEvent('message', { data: { type: 'vetted:overlay-command', command: 'toggle' }, source: fakeParent as never }),
       );
     });
-    await tell({ kind: 'toggle' }, 'x'.repeat(32));
+    // A toggle addressed to another nonce (forged: the background never sends one) is ignored.
+    await act(async () => {
+      await fakeBrowser.runtime.onMessage.trigger(
+        { event: OVERLAY_EVENT, to: 'x'.repeat(32), kind: 'toggle' },
+        { id: fakeBrowser.runtime.id },
+      );
+    });
     expect(screen.queryByRole('button', { name: 'Collapse Vetted' })).toBeNull();
-    await tell({ kind: 'toggle' });
+    // The shortcut: the content script asks the background, which tells the bound frame.
+    await act(async () => {
+      await bg.ok('toggleOverlay', {}, contentTop());
+    });
     expect(await screen.findByRole('button', { name: 'Collapse Vetted' })).toBeTruthy();
   });
 
   it('follows client-side navigation when the background says so, never its own URL', async () => {
-    answer('getSettings', () => settings({ overlayOpen: true }));
+    await bg.ok('updateSettings', { patch: { overlayOpen: true } }, senders.sidepanel());
     await renderBound();
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
     await act(async () => {
       location.hash = `#key=${encodeURIComponent('fiverr:evil')}`;
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    expect(callsOf('getContractor').some((c) => JSON.stringify(c).includes('evil'))).toBe(false);
-    await tell({ kind: 'key', key: 'fiverr:other' });
+    expect(sentOf('getContractor').some((c) => JSON.stringify(c).includes('evil'))).toBe(false);
+    // The page navigated client-side: the content script rebinds its frame to what the page now shows.
+    await act(async () => {
+      await bg.ok('bindOverlay', { nonce: NONCE, key: OTHER }, contentTop());
+    });
     await screen.findByRole('heading', { level: 1, name: 'Other Person' });
-    expect(callsOf('getContractor').at(-1)).toEqual({ key: 'fiverr:other' });
+    expect(sentOf('getContractor').at(-1)).toEqual({ key: OTHER });
+    expect(sentOf('getContractor').some((c) => JSON.stringify(c).includes('evil'))).toBe(false);
   });
 
   it('shows a change made elsewhere without reload', async () => {
-    answer('getSettings', () => settings({ overlayOpen: true }));
+    await bg.ok('updateSettings', { patch: { overlayOpen: true } }, senders.sidepanel());
     await renderBound();
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
-    answer('getContractor', () => view({ notes: [note({ body: 'Written in the side panel' })] }));
-    await act(() => emitChange({ tables: ['notes'], contractorKeys: ['upwork:~01abc'] }));
+    expect(screen.queryByText('Written in the side panel')).toBeNull();
+    await act(async () => {
+      await bg.ok('saveNote', { contractorKey: KEY, kind: 'general', body: 'Written in the side panel' }, senders.sidepanel());
+    });
     expect(await screen.findByText('Written in the side panel')).toBeTruthy();
+    expect((await bg.db.notes.where('contractorKey').equals(KEY).toArray()).map((n) => n.body)).toEqual(['Written in the side panel']);
+    expect(sentOf('saveNote')).toEqual([]); // the overlay itself wrote nothing
   });
 
   it('explains how to reconnect when the background is unreachable', async () => {
-    resetFakeClient(); // no handler answers: like an extension updated under the page
+    bg.setUnreachable(true); // no background answers: like an extension updated under the page
     await renderBound();
     const tab = await screen.findByRole('button', { name: 'Open Vetted, Vetted is disconnected, offline' });
     fireEvent.click(tab);
     expect(await screen.findByRole('heading', { name: 'Reload the page to reconnect Vetted' })).toBeTruthy();
-    answer('getSettings', () => settings());
-    answer('getContractor', () => view());
-    answer('claimOverlay', () => ({ tabId: 7, key: 'upwork:~01abc' }));
-    answer('overlayLayout', () => ({ ok: true }));
+    const claimsBefore = sentOf('claimOverlay').length;
+    expect(claimsBefore).toBeGreaterThan(0);
+    bg.setUnreachable(false);
     // "Try again" claims the nonce it was given once more.
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeTruthy());
+    expect(sentOf('claimOverlay').slice(claimsBefore)).toEqual([{ nonce: NONCE }]);
   });
 
   it('keeps showing what it has and asks for a reload when the background goes away later', async () => {
-    answer('getSettings', () => settings({ overlayOpen: true }));
+    await bg.ok('updateSettings', { patch: { overlayOpen: true } }, senders.sidepanel());
     await renderBound();
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
-    fail('getContractor', UNREACHABLE);
-    await act(() => emitChange({ tables: ['notes'] }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Reload the page to reconnect Vetted');
+    bg.setUnreachable(true);
+    const asked = sentOf('getContractor').length;
+    // A note written elsewhere: the change still reaches the frame, its re-read finds no background
+    // (the lists section, which re-reads too, says so in its own alert).
+    await act(async () => {
+      await bg.ok('saveNote', { contractorKey: KEY, kind: 'general', body: 'Later note' }, senders.sidepanel());
+    });
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContainEqual(
+        expect.stringContaining('Reload the page to reconnect Vetted'),
+      ),
+    );
     expect(screen.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeTruthy();
+    expect(sentOf('getContractor').length).toBeGreaterThan(asked);
   });
 });
