@@ -1,45 +1,72 @@
+/**
+ * The popup on the real background: projects, milestones, payments, contractors and ratings are
+ * seeded through the router, the real Popup asks for its dashboard through the real client, and
+ * the tests check both what it shows and what was asked or stored. Only browser APIs fakeBrowser
+ * lacks (tabs.query, windows.getCurrent, sidePanel) are stubbed.
+ */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import type { Dashboard } from '../../../lib/messaging/protocol';
 import { Popup } from '../../../components/popup/Popup';
-import { contractor, dashboard, DAY, milestone, NOW, payment, project, rating, view } from './builders';
+import type { ProjectPatch } from '../../../lib/messaging/protocol';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
+import { DAY, NOW } from './builders';
 
 // Whole-panel renders in happy-dom take seconds on a loaded 2-core machine; 5 s is too tight.
 vi.setConfig({ testTimeout: 20_000 });
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({
-  send: client.send,
-  onChange: client.onChange,
-}));
+const KEY = 'upwork:~01abc';
+let bg: RealBackground;
 
-function serve(data: Dashboard) {
-  client.send.mockImplementation(async (type: string) => {
-    if (type === 'getDashboard') return data;
-    if (type === 'logCheckIn') return project({ lastContactAt: NOW });
-    throw new Error(`unexpected request ${type}`);
-  });
+/** Sergii C., seen on Upwork by the content script, marked hired. */
+async function sergii() {
+  await bg.ok('reportPage', { site: 'upwork', profile: snapshot({ name: 'Sergii C.' }) }, senders.content());
+  await bg.ok('updateContractor', { key: KEY, patch: { status: 'hired' } });
 }
 
+/** A project made 20 days ago, last contact `contact` ago (2 days by default), "today" after. */
+async function newProject(id: string, patch: Omit<ProjectPatch, 'contractorKey'> = {}, contact = 2 * DAY) {
+  bg.clock.now = NOW - 20 * DAY;
+  await bg.ok('createProject', {
+    createId: id,
+    title: 'Email flows',
+    contractorKey: KEY,
+    status: 'active',
+    paymentModel: 'fixed',
+    currency: 'USD',
+    budgetMinor: 200000,
+    checkInDays: 7,
+    ...patch,
+  });
+  await bg.ok('logCheckIn', { id, at: NOW - contact });
+  bg.clock.now = NOW;
+}
+
+const milestone = (projectId: string, title = 'First draft', dueDate = '2026-12-10') =>
+  bg.ok('saveMilestone', { projectId, patch: { title, dueDate, amountMinor: 50000, status: 'pending' } });
+const pay = (projectId: string, amountMinor = 50000, currency = 'USD', paidAt = '2026-11-20') =>
+  bg.ok('savePayment', { projectId, patch: { amountMinor, currency, paidAt } });
+
 function renderPopup() {
-  return render(<Popup now={() => NOW} timeZone="UTC" locale="en-US" />);
+  return render(<Popup now={() => bg.clock.now} timeZone="UTC" locale="en-US" />);
 }
 
 const cards = () => screen.getAllByTestId('project-card');
+const asked = () => bg.sent.map((r) => r.type);
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
+  bg = realBackground(senders.popup);
+  bg.clock.now = NOW;
+  vi.spyOn(browser.tabs, 'query').mockResolvedValue([] as never);
   vi.spyOn(window, 'close').mockImplementation(() => undefined);
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('Popup', () => {
   it('welcomes a new user with the three steps to get started', async () => {
-    serve(dashboard());
     renderPopup();
     expect(await screen.findByRole('heading', { name: 'Welcome to Vetted' })).toBeTruthy();
     const steps = within(screen.getByRole('list')).getAllByRole('listitem');
@@ -51,10 +78,12 @@ describe('Popup', () => {
     expect(screen.queryByTestId('project-card')).toBeNull();
     expect(screen.getByRole('button', { name: /New project/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Options' })).toBeTruthy();
+    expect(asked()).toContain('getDashboard');
+    expect(await bg.counts()).toMatchObject({ projects: 0, contractors: 0 });
   });
 
   it('tells someone with contractors but no project how to start one', async () => {
-    serve(dashboard({ contractorCount: 2, recent: [contractor()] }));
+    await sergii();
     renderPopup();
     expect(await screen.findByRole('heading', { name: 'No active projects' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Recently viewed' })).toBeTruthy();
@@ -62,26 +91,19 @@ describe('Popup', () => {
     // The status reads as everywhere else, not the raw value (issue 14).
     expect(screen.getByTestId('recent-item').textContent).toContain('Hired');
     expect(screen.getByTestId('recent-item').textContent).not.toContain('hired');
+    expect((await bg.db.contractors.get(KEY))?.status).toBe('hired');
   });
 
   it('a retainer card shows its amount per month and its next payment (issue 14)', async () => {
-    serve(
-      dashboard({
-        contractorCount: 1,
-        projects: [
-          view({
-            project: project({
-              paymentModel: 'retainer',
-              rateMinor: 80000,
-              retainerPeriod: 'month',
-              startDate: '2026-11-01',
-              budgetMinor: undefined,
-            }),
-            payments: [payment({ amountMinor: 80000, paidAt: '2026-11-01' })],
-          }),
-        ],
-      }),
-    );
+    await sergii();
+    await newProject('p1', {
+      paymentModel: 'retainer',
+      rateMinor: 80000,
+      retainerPeriod: 'month',
+      startDate: '2026-11-01',
+      budgetMinor: null,
+    });
+    await pay('p1', 80000, 'USD', '2026-11-01');
     renderPopup();
     const [card] = await screen.findAllByTestId('project-card');
     const text = card!.textContent ?? '';
@@ -92,15 +114,14 @@ describe('Popup', () => {
     expect(text).not.toContain('no budget set');
     const totals = screen.getByTestId('popup-totals').textContent ?? '';
     expect(totals).toContain('Committed $1,600');
+    expect(await bg.db.projects.get('p1')).toMatchObject({ paymentModel: 'retainer', rateMinor: 80000 });
   });
 
   it('shows one project with contractor, site, next milestone, budget and contact', async () => {
-    serve(
-      dashboard({
-        contractorCount: 1,
-        projects: [view({ milestones: [milestone()], payments: [payment()] })],
-      }),
-    );
+    await sergii();
+    await newProject('p1');
+    await milestone('p1');
+    await pay('p1');
     renderPopup();
     const [card] = await screen.findAllByTestId('project-card');
     expect(card!.getAttribute('data-project-id')).toBe('p1');
@@ -121,17 +142,10 @@ describe('Popup', () => {
   });
 
   it('marks an overdue milestone clearly and lists that project first', async () => {
-    serve(
-      dashboard({
-        projects: [
-          view({ project: project({ id: 'calm', title: 'Aardvark calm project' }) }),
-          view({
-            project: project({ id: 'late', title: 'Zebra late project' }),
-            milestones: [milestone({ projectId: 'late', title: 'Wireframes', dueDate: '2026-11-26' })],
-          }),
-        ],
-      }),
-    );
+    await sergii();
+    await newProject('calm', { title: 'Aardvark calm project' });
+    await newProject('late', { title: 'Zebra late project' });
+    await milestone('late', 'Wireframes', '2026-11-26');
     renderPopup();
     await screen.findAllByTestId('project-card');
     expect(cards().map((c) => c.getAttribute('data-project-id'))).toEqual(['late', 'calm']);
@@ -144,26 +158,15 @@ describe('Popup', () => {
   });
 
   it('orders many projects: overdue, due soon, check-in late, near budget, the rest', async () => {
-    serve(
-      dashboard({
-        projects: [
-          view({ project: project({ id: 'fine', title: 'A fine one' }) }),
-          view({
-            project: project({ id: 'budget', title: 'B budget' }),
-            payments: [payment({ projectId: 'budget', amountMinor: 190000 })],
-          }),
-          view({ project: project({ id: 'quiet', title: 'C quiet', lastContactAt: NOW - 10 * DAY }) }),
-          view({
-            project: project({ id: 'soon', title: 'D soon' }),
-            milestones: [milestone({ projectId: 'soon', dueDate: '2026-11-28' })],
-          }),
-          view({
-            project: project({ id: 'late', title: 'E late' }),
-            milestones: [milestone({ projectId: 'late', dueDate: '2026-11-20' })],
-          }),
-        ],
-      }),
-    );
+    await sergii();
+    await newProject('fine', { title: 'A fine one' });
+    await newProject('budget', { title: 'B budget' });
+    await pay('budget', 190000);
+    await newProject('quiet', { title: 'C quiet' }, 10 * DAY);
+    await newProject('soon', { title: 'D soon' });
+    await milestone('soon', 'First draft', '2026-11-28');
+    await newProject('late', { title: 'E late' });
+    await milestone('late', 'First draft', '2026-11-20');
     renderPopup();
     await screen.findAllByTestId('project-card');
     expect(cards().map((c) => c.getAttribute('data-project-id'))).toEqual(['late', 'soon', 'quiet', 'budget', 'fine']);
@@ -172,7 +175,9 @@ describe('Popup', () => {
   });
 
   it('shows an over-budget project in red with its figure', async () => {
-    serve(dashboard({ projects: [view({ payments: [payment({ amountMinor: 250000 })] })] }));
+    await sergii();
+    await newProject('p1');
+    await pay('p1', 250000);
     renderPopup();
     const [card] = await screen.findAllByTestId('project-card');
     expect(card!.textContent).toContain('$2,500 of $2,000 · 125% · over budget');
@@ -182,20 +187,12 @@ describe('Popup', () => {
   });
 
   it('keeps currencies apart in the totals and on the card', async () => {
-    serve(
-      dashboard({
-        projects: [
-          view({
-            project: project({ id: 'usd' }),
-            payments: [payment({ projectId: 'usd' }), payment({ id: 'x', projectId: 'usd', amountMinor: 10000, currency: 'GBP' })],
-          }),
-          view({
-            project: project({ id: 'eur', title: 'Logo', currency: 'EUR', budgetMinor: 150000 }),
-            payments: [payment({ id: 'e', projectId: 'eur', currency: 'EUR', amountMinor: 30000 })],
-          }),
-        ],
-      }),
-    );
+    await sergii();
+    await newProject('usd');
+    await pay('usd');
+    await pay('usd', 10000, 'GBP');
+    await newProject('eur', { title: 'Logo', currency: 'EUR', budgetMinor: 150000 });
+    await pay('eur', 30000, 'EUR');
     renderPopup();
     await screen.findAllByTestId('project-card');
     const totals = screen.getByTestId('popup-totals').textContent ?? '';
@@ -204,19 +201,24 @@ describe('Popup', () => {
     const usd = cards().find((c) => c.getAttribute('data-project-id') === 'usd')!;
     expect(usd.textContent).toContain('$500 of $2,000 · 25%');
     expect(usd.textContent).toContain('Also paid £100 (not converted)');
+    expect((await bg.db.payments.where('projectId').equals('usd').toArray()).map((p) => p.currency).sort()).toEqual(['GBP', 'USD']);
   });
 
   it('logs a check-in from the card', async () => {
-    serve(dashboard({ projects: [view()] }));
+    await sergii();
+    await newProject('p1');
     renderPopup();
     const [card] = await screen.findAllByTestId('project-card');
     fireEvent.click(within(card!).getByRole('button', { name: /Log check-in/ }));
-    await waitFor(() => expect(client.send).toHaveBeenCalledWith('logCheckIn', { id: 'p1' }));
+    await waitFor(() => expect(bg.sent.find((r) => r.type === 'logCheckIn')?.payload).toMatchObject({ id: 'p1' }));
     expect(await within(card!).findByRole('button', { name: /Checked in/ })).toBeTruthy();
+    await bg.settled();
+    expect((await bg.db.projects.get('p1'))?.lastContactAt).toBe(NOW);
   });
 
   it('opens budget notes for the project (in a tab when there is no side panel API)', async () => {
-    serve(dashboard({ projects: [view()] }));
+    await sergii();
+    await newProject('p1');
     const create = vi.spyOn(browser.tabs, 'create');
     renderPopup();
     const [card] = await screen.findAllByTestId('project-card');
@@ -226,7 +228,8 @@ describe('Popup', () => {
   });
 
   it('opens the side panel on the project in Chrome, inside the click', async () => {
-    serve(dashboard({ projects: [view()] }));
+    await sergii();
+    await newProject('p1');
     const open = vi.fn().mockResolvedValue(undefined);
     const setOptions = vi.fn().mockResolvedValue(undefined);
     (browser as unknown as { sidePanel: unknown }).sidePanel = { open, setOptions };
@@ -246,7 +249,8 @@ describe('Popup', () => {
   });
 
   it('opens the contractor profile', async () => {
-    serve(dashboard({ projects: [view()] }));
+    await sergii();
+    await newProject('p1');
     const create = vi.spyOn(browser.tabs, 'create');
     renderPopup();
     const [card] = await screen.findAllByTestId('project-card');
@@ -255,33 +259,29 @@ describe('Popup', () => {
   });
 
   it('lists contractors to hire again with your average rating', async () => {
-    serve(
-      dashboard({
-        contractorCount: 1,
-        hireAgain: [
-          {
-            contractor: contractor({ name: 'Ana P.', key: 'fiverr:ana', site: 'fiverr' }),
-            ratings: [rating({ contractorKey: 'fiverr:ana', projectId: 'old' })],
-          },
-        ],
-      }),
-    );
+    await bg.ok('trackContractor', {
+      profile: { key: 'fiverr:ana', site: 'fiverr', siteId: 'ana', name: 'Ana P.', profileUrl: 'https://www.fiverr.com/ana' },
+    });
+    await bg.ok('saveRating', {
+      rating: { contractorKey: 'fiverr:ana', quality: 5, communication: 5, timeliness: 4, value: 5, wouldRehire: true },
+    });
     renderPopup();
     const item = await screen.findByTestId('hire-again-item');
     expect(item.textContent).toContain('Ana P.');
     expect(item.textContent).toContain('Fiverr');
     expect(item.textContent).toContain('4.8');
+    expect(await bg.db.ratings.where('contractorKey').equals('fiverr:ana').count()).toBe(1);
   });
 
   it('renders the slot at the top (backup reminder)', async () => {
-    serve(dashboard());
-    render(<Popup now={() => NOW} timeZone="UTC" locale="en-US" top={<p>Back up your notes</p>} />);
+    render(<Popup now={() => bg.clock.now} timeZone="UTC" locale="en-US" top={<p>Back up your notes</p>} />);
     expect(await screen.findByText('Back up your notes')).toBeTruthy();
   });
 
   it('says what went wrong when the background does not answer', async () => {
-    client.send.mockRejectedValue(new Error('Vetted could not reach its storage.'));
+    bg.setUnreachable(true);
     renderPopup();
     expect((await screen.findByRole('alert')).textContent).toContain('could not reach its storage');
+    expect(asked()).toContain('getDashboard');
   });
 });
