@@ -1,48 +1,28 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+/** The whole options page on the real background: settings come from the router, and a save is what getSettings then returns. */
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../../components/options/OptionsApp';
-import type { Settings } from '../../../lib/db/schema';
-import { DAY, NOW, settings } from './helpers';
+import { realBackground, senders, type RealBackground } from '../real-background';
+import { DAY, NOW } from './helpers';
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
+const optionsPage = senders.options;
+let bg: RealBackground;
 
-let current: Settings;
-beforeEach(() => {
-  fakeBrowser.reset();
-  current = settings({ lastChangeAt: NOW - DAY, lastBackupAt: NOW - 45 * DAY });
-  client.send.mockReset().mockImplementation(async (type: string, payload: { patch?: Partial<Settings> }) => {
-    switch (type) {
-      case 'getSettings':
-        return current;
-      case 'updateSettings':
-        if (payload.patch?.dueSoonDays === 13) throw new Error('Storage is full.');
-        current = { ...current, ...payload.patch };
-        return current;
-      case 'getStorageInfo':
-        return { persisted: true, counts: { contractors: 1 } };
-      case 'listContractors':
-        return [];
-      case 'syncStatus': // issue 11
-        return {
-          connected: false,
-          serverUrl: null,
-          user: null,
-          workspaceId: null,
-          deviceName: null,
-          running: false,
-          lastSyncAt: null,
-          lastAttemptAt: null,
-          lastError: null,
-        };
-      default:
-        throw new Error(`unexpected ${type}`);
-    }
-  });
-  client.onChange.mockReset().mockReturnValue(() => undefined);
+/** A backup made 45 days ago, then a real change yesterday: the reminder is due. */
+beforeEach(async () => {
+  bg = realBackground(optionsPage);
+  bg.clock.now = NOW - 45 * DAY;
+  await bg.ok('exportBackup', {}, optionsPage());
+  bg.clock.now = NOW - DAY;
+  await bg.ok('updateSettings', { patch: { dueSoonDays: 7 } }, optionsPage());
+  const seeded = await bg.ok('getSettings', {}, optionsPage());
+  expect([seeded.lastBackupAt, seeded.lastChangeAt]).toEqual([NOW - 45 * DAY, NOW - DAY]);
+  bg.clock.now = NOW;
+  bg.sent.length = 0;
 });
 afterEach(cleanup);
+const stored = () => bg.ok('getSettings', {}, optionsPage());
+const updates = () => bg.sent.filter((r) => r.type === 'updateSettings').map((r) => r.payload);
 
 describe('OptionsApp', () => {
   it('shows every section, with a navigation to each', async () => {
@@ -82,6 +62,7 @@ describe('OptionsApp', () => {
   it('shows the backup reminder when a backup is overdue', async () => {
     render(<OptionsApp now={() => NOW} />);
     expect((await screen.findByRole('region', { name: 'Backup reminder' })).textContent).toContain('45 days ago');
+    expect(bg.sent[0]).toEqual({ type: 'getSettings', payload: {} });
   });
 
   it('saves a setting and says so; a failed save says why', async () => {
@@ -89,16 +70,25 @@ describe('OptionsApp', () => {
     const input = await screen.findByLabelText(/due soon/);
     fireEvent.input(input, { target: { value: '5' } });
     fireEvent.blur(input);
-    await waitFor(() => expect(client.send).toHaveBeenCalledWith('updateSettings', { patch: { dueSoonDays: 5 } }));
     await screen.findByText('All changes saved');
+    expect(updates()).toEqual([{ patch: { dueSoonDays: 5 } }]);
+    expect((await stored()).dueSoonDays).toBe(5);
+    // The background refuses the next save: the page shows its words and nothing changes.
+    bg.failNext('updateSettings', 'internal', 'Storage is full.');
     fireEvent.input(input, { target: { value: '13' } });
     fireEvent.blur(input);
     expect((await screen.findByRole('alert')).textContent).toBe('Not saved: Storage is full.');
+    expect(updates()).toEqual([{ patch: { dueSoonDays: 5 } }, { patch: { dueSoonDays: 13 } }]);
+    expect((await stored()).dueSoonDays).toBe(5);
   });
 
   it('says what went wrong when settings cannot be loaded', async () => {
-    client.send.mockRejectedValue(new Error('Vetted could not reach its storage.'));
+    bg.setUnreachable(true);
     render(<OptionsApp now={() => NOW} />);
-    expect((await screen.findByRole('alert')).textContent).toBe('Vetted could not reach its storage.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Vetted could not reach its storage. If you just updated the extension, reload this page.',
+    );
+    expect(bg.sent.map((r) => r.type)).toContain('getSettings');
+    expect(bg.sent.filter((r) => r.type === 'updateSettings')).toEqual([]);
   });
 });
