@@ -1,19 +1,23 @@
+/** Options → backup and restore on the real background: the export is the router's, an import is stored, a refused file changes nothing. */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupSection } from '../../../components/options/BackupSection';
 import { formatBytes } from '../../../components/options/format';
-import { MAX_BACKUP_BYTES } from '../../../lib/backup/format';
-import type { ImportReport } from '../../../lib/messaging/protocol';
+import { backupFilename, MAX_BACKUP_BYTES } from '../../../lib/backup/format';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
 import { captureDownloads, DAY, NOW, settings } from './helpers';
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
+const optionsPage = senders.options;
+const KEY = 'upwork:~01abc';
+let bg: RealBackground;
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
+/** One tracked contractor with a note, reported and written through the router. */
+beforeEach(async () => {
+  bg = realBackground(optionsPage);
+  bg.clock.now = NOW;
+  await bg.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
+  await bg.ok('saveNote', { contractorKey: KEY, kind: 'general', body: 'Careful with deadlines' });
+  bg.sent.length = 0;
 });
 afterEach(cleanup);
 
@@ -23,17 +27,7 @@ function chooseFile(file: File) {
   fireEvent.change(input);
 }
 
-const REPORT: ImportReport = {
-  added: 5,
-  updated: 1,
-  skipped: 2,
-  tables: {
-    contractors: { added: 1, updated: 0, skipped: 1 },
-    notes: { added: 4, updated: 1, skipped: 0 },
-    ratings: { added: 0, updated: 0, skipped: 0 },
-    settings: { added: 0, updated: 0, skipped: 1 },
-  },
-};
+const stored = () => bg.ok('getSettings', {}, optionsPage());
 
 describe('BackupSection', () => {
   it('says when the last backup was made, or that there is none', () => {
@@ -42,6 +36,7 @@ describe('BackupSection', () => {
     unmount();
     render(<BackupSection settings={settings()} now={() => NOW} />);
     expect(screen.getByTestId('last-backup').textContent).toContain('You have not made a backup yet.');
+    expect(bg.sent).toEqual([]);
   });
 
   it('after a restore, says so instead of "You have not made a backup yet."', () => {
@@ -50,59 +45,77 @@ describe('BackupSection', () => {
     expect(text).not.toContain('You have not made a backup yet.');
     expect(text).toContain('Last backup: 2 days ago');
     expect(text).toContain('Restored from a backup today');
+    expect(bg.sent).toEqual([]);
   });
 
   it('exports the JSON backup as a download', async () => {
     const saved = captureDownloads();
-    client.send.mockResolvedValue({ text: '{"format":"vetted-backup"}', filename: 'vetted-backup-2026-11-27.json' });
     render(<BackupSection settings={settings()} now={() => NOW} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
-    await screen.findByText(/Saved vetted-backup-2026-11-27\.json/);
-    expect(client.send).toHaveBeenCalledWith('exportBackup', {});
-    expect(saved.map((s) => s.name)).toEqual(['vetted-backup-2026-11-27.json']);
-    expect(await saved[0]!.blob.text()).toBe('{"format":"vetted-backup"}');
+    const filename = backupFilename(NOW);
+    await screen.findByText(new RegExp(`Saved ${filename.replace(/\./g, '\\.')}`));
+    expect(bg.sent).toEqual([{ type: 'exportBackup', payload: {} }]);
+    expect(saved.map((s) => s.name)).toEqual([filename]);
+    const file = JSON.parse(await saved[0]!.blob.text()) as { format: string; data: Record<string, { key?: string; body?: string }[]> };
+    expect(file.format).toBe('vetted-backup');
+    expect(file.data.contractors!.map((c) => c.key)).toEqual([KEY]);
+    expect(file.data.notes!.map((n) => n.body)).toEqual(['Careful with deadlines']);
     expect(saved[0]!.blob.type).toContain('application/json');
+    // The background recorded the backup.
+    expect((await stored()).lastBackupAt).toBe(NOW);
   });
 
   it('exports each CSV', async () => {
     const saved = captureDownloads();
-    client.send.mockImplementation(async (_type: string, { table }: { table: string }) => ({
-      text: 'a,b\r\n',
-      filename: `vetted-${table}.csv`,
-    }));
     render(<BackupSection settings={settings()} now={() => NOW} />);
     for (const name of ['Contractors CSV', 'Projects CSV', 'Payments CSV']) {
       fireEvent.click(screen.getByRole('button', { name }));
       await waitFor(() => expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(false));
     }
-    expect(client.send.mock.calls.map((c) => c[1].table)).toEqual(['contractors', 'projects', 'payments']);
-    expect(saved.map((s) => s.name)).toEqual(['vetted-contractors.csv', 'vetted-projects.csv', 'vetted-payments.csv']);
+    expect(bg.sent).toEqual(['contractors', 'projects', 'payments'].map((table) => ({ type: 'exportCsv', payload: { table } })));
+    expect(saved.map((s) => s.name)).toEqual([
+      'vetted-contractors-2026-11-27.csv',
+      'vetted-projects-2026-11-27.csv',
+      'vetted-payments-2026-11-27.csv',
+    ]);
     expect(saved[0]!.blob.type).toContain('text/csv');
+    expect(await saved[0]!.blob.text()).toContain('Ada Lovelace');
   });
 
   it('imports a file and shows what was added, updated and kept', async () => {
-    client.send.mockResolvedValue(REPORT);
+    const { text } = await bg.ok('exportBackup', {}, optionsPage());
+    await bg.ok('deleteContractor', { key: KEY }, optionsPage());
+    expect(await bg.db.contractors.count()).toBe(0);
+    bg.sent.length = 0;
     render(<BackupSection settings={settings()} now={() => NOW} />);
-    chooseFile(new File(['{"format":"vetted-backup"}'], 'vetted-backup-2026-11-01.json', { type: 'application/json' }));
+    chooseFile(new File([text], 'vetted-backup-2026-11-01.json', { type: 'application/json' }));
     const report = await screen.findByTestId('import-report');
-    expect(client.send).toHaveBeenCalledWith('importBackup', { text: '{"format":"vetted-backup"}' });
-    expect(within(report).getByRole('status').textContent).toBe('Import finished: 5 added, 1 updated, 2 already up to date.');
+    expect(bg.sent).toEqual([{ type: 'importBackup', payload: { text } }]);
+    expect(within(report).getByRole('status').textContent).toBe('Import finished: 2 added, 0 updated, 1 already up to date.');
     const rows = within(report)
       .getAllByRole('row')
       .map((r) => r.textContent);
-    expect(rows).toEqual(['RecordsAddedUpdatedKept yours', 'Contractors101', 'Notes410', 'Settings001']);
+    expect(rows).toEqual(['RecordsAddedUpdatedKept yours', 'Contractors100', 'Notes100', 'Settings001']);
+    // What the file held is stored again.
+    expect((await bg.db.contractors.get(KEY))?.name).toBe('Ada Lovelace');
+    expect((await bg.db.notes.where('contractorKey').equals(KEY).toArray()).map((n) => n.body)).toEqual(['Careful with deadlines']);
   });
 
   it('shows why a file was refused', async () => {
-    client.send.mockRejectedValue(
-      new Error('This backup cannot be imported. In "notes", record #2 (id "n2"): field "body" is missing. Nothing was changed.'),
-    );
+    const { text } = await bg.ok('exportBackup', {}, optionsPage());
+    const file = JSON.parse(text) as { data: { notes: Record<string, unknown>[] } };
+    delete file.data.notes[0]!.body;
+    await bg.ok('deleteContractor', { key: KEY }, optionsPage());
+    bg.sent.length = 0;
     render(<BackupSection settings={settings()} now={() => NOW} />);
-    chooseFile(new File(['{}'], 'notes.json'));
+    chooseFile(new File([JSON.stringify(file)], 'notes.json'));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Not imported: notes.json');
-    expect(alert.textContent).toContain('record #2 (id "n2"): field "body" is missing. Nothing was changed.');
+    expect(alert.textContent).toContain('field "body" is missing. Nothing was changed.');
     expect(screen.queryByTestId('import-report')).toBeNull();
+    expect(bg.sent.map((r) => r.type)).toEqual(['importBackup']);
+    expect(await bg.db.contractors.count()).toBe(0);
+    expect(await bg.db.notes.count()).toBe(0);
   });
 
   it('refuses a file over the size limit without reading or sending it', async () => {
@@ -114,7 +127,7 @@ describe('BackupSection', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(`too large (${formatBytes(MAX_BACKUP_BYTES + 10 * 1024 * 1024)})`);
     expect(alert.textContent).toContain(`at most ${formatBytes(MAX_BACKUP_BYTES)}`);
-    expect(client.send).not.toHaveBeenCalled();
+    expect(bg.sent).toEqual([]);
     expect(read).not.toHaveBeenCalled();
   });
 });
