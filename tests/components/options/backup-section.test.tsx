@@ -104,14 +104,15 @@ describe('BackupSection', () => {
   it('shows why a file was refused', async () => {
     const { text } = await bg.ok('exportBackup', {}, optionsPage());
     const file = JSON.parse(text) as { data: { notes: Record<string, unknown>[] } };
-    delete file.data.notes[0]!.body;
+    const broken = file.data.notes[0]!;
+    delete broken.body;
     await bg.ok('deleteContractor', { key: KEY }, optionsPage());
     bg.sent.length = 0;
     render(<BackupSection settings={settings()} now={() => NOW} />);
     chooseFile(new File([JSON.stringify(file)], 'notes.json'));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Not imported: notes.json');
-    expect(alert.textContent).toContain('field "body" is missing. Nothing was changed.');
+    expect(alert.textContent).toContain(`"notes", record #1 (id "${String(broken.id)}"): field "body" is missing. Nothing was changed.`);
     expect(screen.queryByTestId('import-report')).toBeNull();
     expect(bg.sent.map((r) => r.type)).toEqual(['importBackup']);
     expect(await bg.db.contractors.count()).toBe(0);
