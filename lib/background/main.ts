@@ -10,6 +10,7 @@ import { registerReminders, scheduleReminderCheck } from './reminder-alarm';
 import { registerSyncScheduler, type SyncScheduler } from './sync-scheduler';
 import { createRouter, type Router } from './router';
 import { createWordsBackfill } from '../db/note-words-backfill';
+import { takeDeferredWords } from '../db/note-words';
 import { dashboardSummary } from './dashboard-summary';
 import { OverlayBindings } from './overlay-bindings';
 import { TabContexts } from './tab-contexts';
@@ -70,8 +71,9 @@ export function startBackground(db: VettedDb = openDb()): Background {
   // issue 18: a bulk merge's notes get their search words afterwards (and a worker stopped midway
   // leaves the rest for the next start).
   const words = createWordsBackfill(db, { onError: (err) => console.warn('Vetted: note words backfill', err) });
-  db.writes.onCommit((writes) => {
-    if (writes.some((w) => w.table === 'notes')) void words.kick();
+  // Only after a merge that deferred words: a user's own note save has nothing to fill in.
+  db.writes.onCommit(() => {
+    if (takeDeferredWords()) void words.kick();
   });
   void words.kick();
   registerReminders(db);

@@ -21,10 +21,20 @@ const TABLE = 'notes';
 export const PENDING_WORDS = '\u0000pending';
 
 const deferred = new WeakSet<object>();
+/** Some transaction deferred words since the last `takeDeferredWords()`. */
+let deferredSince = false;
+
+/** Whether any transaction deferred words since the last call (the backfill then has work). */
+export function takeDeferredWords(): boolean {
+  const was = deferredSince;
+  deferredSince = false;
+  return was;
+}
 
 /** Notes written in this (IndexedDB) transaction get PENDING_WORDS; the backfill gives them their words. */
 export function deferNoteWords(idbtrans: object): void {
   deferred.add(idbtrans);
+  deferredSince = true;
 }
 type Row = Record<string, unknown>;
 

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../../lib/background/main';
-import { freshDb, senders } from './harness';
+import { freshDb, senders, snapshot } from './harness';
+import { hasPendingWords } from '../../../lib/db/note-words-backfill';
+import { DEFER_WORDS_FROM } from '../../../lib/db/repositories/sync';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -41,5 +43,31 @@ describe('startBackground', () => {
     await bg.tabs.set(5, { key: 'upwork:~01abc', site: 'upwork', url: 'https://www.upwork.com/freelancers/~01abc' });
     await fakeBrowser.tabs.onRemoved.trigger(5, { windowId: 0, isWindowClosing: false });
     await vi.waitFor(async () => expect(await bg.tabs.get(5)).toBeUndefined());
+  });
+
+  it('fills in the search words a restore deferred, once that restore has committed', async () => {
+    const db = freshDb();
+    startBackground(db);
+    const ask = async (type: string, payload: unknown) => {
+      const [reply] = await fakeBrowser.runtime.onMessage.trigger({ type, payload }, senders.options());
+      return ((await reply) as { data: unknown }).data;
+    };
+    await ask('trackContractor', { profile: snapshot() });
+    const backup = JSON.parse(((await ask('exportBackup', {})) as { text: string }).text) as { data: { notes: unknown[] } };
+    for (let i = 0; i < DEFER_WORDS_FROM; i++) {
+      const t = Date.UTC(2026, 0, 1) + i;
+      backup.data.notes.push({
+        id: `n-${i}`,
+        contractorKey: snapshot().key,
+        kind: 'general',
+        body: `Shop redesign call ${i}`,
+        createdAt: t,
+        updatedAt: t,
+      });
+    }
+    const report = (await ask('importBackup', { text: JSON.stringify(backup) })) as { tables: Record<string, { added: number }> };
+    expect(report.tables.notes?.added).toBe(DEFER_WORDS_FROM);
+    await vi.waitFor(async () => expect(await hasPendingWords(db)).toBe(false), { timeout: 10_000 });
+    expect(await db.notes.where('words').startsWith('redesign').count()).toBe(DEFER_WORDS_FROM);
   });
 });
