@@ -18,11 +18,33 @@ export interface ChecklistProps {
   derived?: readonly DerivedCheck[];
 }
 
+/** A clicked state not yet shown by `checks`; `savedAt`: the stored check's updatedAt once answered. */
+interface Pending {
+  state: CheckState;
+  savedAt?: number;
+}
+
+/**
+ * Drops the pending states the refreshed checks now show: the same state, or a check read after the
+ * write (as new as it, or newer: another tab's later change wins). A read that began before the
+ * write was stored (the page reported again) leaves the tick alone.
+ */
+function settledAway(pending: Record<string, Pending>, checks: readonly Check[]): Record<string, Pending> {
+  const stored = new Map(checks.map((c) => [c.itemId, c]));
+  const shows = (id: string, p: Pending) => {
+    const check = stored.get(id);
+    return check !== undefined && (check.state === p.state || (p.savedAt !== undefined && check.updatedAt >= p.savedAt));
+  };
+  const kept = Object.entries(pending).filter(([id, p]) => !shows(id, p));
+  return kept.length === Object.keys(pending).length ? pending : Object.fromEntries(kept);
+}
+
 export function Checklist({ contractorKey, template, checks, derived = [] }: ChecklistProps) {
-  // Clicked states show at once; the refreshed `checks` after the write replace them.
-  const [pending, setPending] = useState<Record<string, CheckState>>({});
+  // Clicked states show at once. A refresh replaces one only once its write is answered: a refresh
+  // for another reason (the page reported again, another tab) must not flip a fresh tick back off.
+  const [pending, setPending] = useState<Record<string, Pending>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => setPending({}), [checks]);
+  useEffect(() => setPending((p) => settledAway(p, checks)), [checks]);
 
   const byId = new Map(checks.map((c) => [c.itemId, c]));
   // issue 11: a check set differently on two devices before they synced shows "2 versions".
@@ -32,18 +54,25 @@ export function Checklist({ contractorKey, template, checks, derived = [] }: Che
   );
   const { states: known, auto } = withDerived(checks, derived);
   const autoReason = (id: string) => (pending[id] === undefined ? auto.get(id) : undefined);
-  const stateOf = (id: string): CheckState => pending[id] ?? known[id] ?? 'todo';
+  const stateOf = (id: string): CheckState => pending[id]?.state ?? known[id] ?? 'todo';
   const shownStates = Object.fromEntries(template.map((item) => [item.id, stateOf(item.id)]));
   const progress = vettingProgress(template, shownStates);
   const groups = itemsByGroup(template);
 
   const setState = async (item: ChecklistItem, state: CheckState) => {
-    setPending((p) => ({ ...p, [item.id]: state }));
+    const mine: Pending = { state };
+    setPending((p) => ({ ...p, [item.id]: mine }));
     setErrors(({ [item.id]: _, ...rest }) => rest);
     try {
-      await send('setCheck', { contractorKey, itemId: item.id, state });
+      const saved = await send('setCheck', { contractorKey, itemId: item.id, state });
+      // Stored: a refresh that read it (the write's own change event) may now replace it.
+      setPending((p) => (p[item.id] === mine ? { ...p, [item.id]: { ...mine, savedAt: saved.updatedAt } } : p));
     } catch (err) {
-      setPending(({ [item.id]: _, ...rest }) => rest);
+      setPending((p) => {
+        if (p[item.id] !== mine) return p;
+        const { [item.id]: _, ...rest } = p;
+        return rest;
+      });
       setErrors((e) => ({ ...e, [item.id]: err instanceof Error ? err.message : String(err) }));
     }
   };

@@ -73,7 +73,7 @@ describe('backup and restore in Chromium', () => {
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     const item = frame.locator('[data-testid="checklist-item"][data-item-id="interview-held"]');
     await item.getByRole('checkbox').first().click();
-    await expect.poll(() => item.getByRole('checkbox').first().isChecked()).toBe(true);
+    await expect.poll(() => item.getByRole('checkbox').first().isChecked(), { timeout: 5_000 }).toBe(true);
     const input = frame.getByTestId('note-input');
     await input.click();
     await input.pressSequentially(NOTE, { delay: 2 });

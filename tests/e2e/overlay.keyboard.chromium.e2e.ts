@@ -68,7 +68,15 @@ describe('the overlay by keyboard only in Chromium', () => {
     await waitFor(
       'the item saved as done',
       async () => (await session.send('getContractor', { key: KEY }))?.checks.find((c) => c.itemId === ITEM)?.state === 'done',
-    );
+    ).catch(async (err: Error) => {
+      // What the frame showed, so a failure says whether the key reached the box or the save failed.
+      const seen = await frame.evaluate((sel) => {
+        const el = document.querySelector<HTMLInputElement>(sel);
+        const row = el?.closest('[data-testid="checklist-item"]');
+        return `box checked: ${el?.checked}, frame focused: ${document.hasFocus()}, row says: "${row?.textContent?.trim() ?? 'no row'}"`;
+      }, box);
+      throw new Error(`${err.message}; ${seen}; focus on ${await focused(frame)}`);
+    });
     await focusIs(frame, box, 'the ticked checkbox');
   });
 

@@ -66,6 +66,20 @@ describe('Checklist', () => {
     expect((await shown()).checks.map((c) => [c.itemId, c.state])).toEqual([['interview-held', 'done']]);
   });
 
+  it('keeps a fresh tick shown when the checks refresh for another reason before its write is answered', async () => {
+    const before = (await shown()).checks;
+    const { rerender } = render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={before} />);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Interview held' }));
+    // The page reported itself again: the overlay reads the contractor once more, the tick not yet in it.
+    await bg.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
+    rerender(<Checklist contractorKey={KEY} template={TEMPLATE} checks={[...before]} />);
+    expect(screen.getByRole('checkbox', { name: 'Interview held' })).toHaveProperty('checked', true);
+    await waitFor(async () => expect((await stored('interview-held'))?.state).toBe('done'));
+    // Answered: the refresh the write caused shows the stored state, and it still reads ticked.
+    rerender(<Checklist contractorKey={KEY} template={TEMPLATE} checks={(await shown()).checks} />);
+    expect(screen.getByRole('checkbox', { name: 'Interview held' })).toHaveProperty('checked', true);
+  });
+
   it('marks an item failed or not applicable with its state menu', async () => {
     render(<Checklist contractorKey={KEY} template={TEMPLATE} checks={(await shown()).checks} />);
     fireEvent.change(screen.getByRole('combobox', { name: 'State of “Budget set”' }), { target: { value: 'na' } });
