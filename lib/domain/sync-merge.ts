@@ -35,8 +35,11 @@ export interface SyncMergeDecision {
   action: 'keep' | 'take' | 'merge';
   row?: Row;
   g?: Record<string, number>;
-  /** The losing version, to keep in conflicts. */
-  conflict?: Versioned;
+  /**
+   * The losing versions, to keep in conflicts: usually the lower one; for field-merged tables also
+   * the higher one, when a group or key of it lost to a newer edit in the lower version.
+   */
+  conflicts?: Versioned[];
 }
 
 export type SyncMerge = (ours: Versioned | undefined, theirs: Versioned) => SyncMergeDecision;
@@ -50,15 +53,33 @@ function fnv(text: string, seed: number): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/** A merged result's device part: '~' and a hash (device ids are [a-z0-9], never '~'). */
+const isMerged = (x: { d: string }) => x.d.startsWith('~');
+
+/** JSON with object keys sorted: the same content prints alike whatever order its fields were set in. */
+function canonicalText(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /**
- * The version of a merged result: just above the higher input, and named after both inputs rather
- * than the device that merged, so two devices making the same merge write the very same version
- * (nothing to settle between them, nothing restamped when a new device catches up).
+ * The version of a merged result, a function of what it holds rather than of the path that led to
+ * it: just above the highest plain edit among its inputs (a merged input counts as its own plain
+ * edit plus one already), named after its content. Two devices, or a new device catching up on
+ * the chunks in another order, that arrive at the same record write the very same version: nothing
+ * to settle between them, nothing restamped.
  */
-export function mergedVersion(a: { v: number; d: string }, b: { v: number; d: string }): { v: number; d: string } {
-  const [hi, lo] = compareVersions(a, b) >= 0 ? [a, b] : [b, a];
-  const text = `${hi.v}/${hi.d}|${lo.v}/${lo.d}`;
-  return { v: hi.v + 1, d: `~${fnv(text, 0x811c9dc5)}${fnv(text, 0x01234567)}` };
+export function mergedVersion(
+  a: { v: number; d: string },
+  b: { v: number; d: string },
+  content: { row: Row; g?: Record<string, number> },
+): { v: number; d: string } {
+  const above = (x: { v: number; d: string }) => (isMerged(x) ? x.v : x.v + 1);
+  const text = canonicalText({ row: content.row, g: content.g ?? null });
+  return { v: Math.max(above(a), above(b)), d: `~${fnv(text, 0x811c9dc5)}${fnv(text, 0x01234567)}` };
 }
 
 export function compareVersions(a: { v: number; d: string }, b: { v: number; d: string }): number {
@@ -106,7 +127,15 @@ function setOrDrop(row: Row, field: string, value: unknown): void {
   else row[field] = value;
 }
 
-function mergeContractors(hi: Versioned, lo: Versioned): { row: Row; g: Record<string, number>; lost: boolean } {
+/** A field merge: the result, its group versions, and which side lost an edit of its own. */
+interface FieldMerge {
+  row: Row;
+  g: Record<string, number>;
+  lostLo: boolean;
+  lostHi: boolean;
+}
+
+function mergeContractors(hi: Versioned, lo: Versioned): FieldMerge {
   const [hu, hp, lu, lp] = [groupOf(hi, 'u'), groupOf(hi, 'p'), groupOf(lo, 'u'), groupOf(lo, 'p')];
   const timed = (x: Versioned, u: number, p: number) => ({ ...(x.row as unknown as Contractor), userUpdatedAt: u, pageUpdatedAt: p });
   // mergeContractor keeps "ours" on a tie: the higher version is ours, so every device agrees.
@@ -114,8 +143,11 @@ function mergeContractors(hi: Versioned, lo: Versioned): { row: Row; g: Record<s
   // The rows keep their own wall-clock group times; the versions travel in `g`.
   setOrDrop(row, 'userUpdatedAt', (lu > hu ? lo : hi).row!.userUpdatedAt);
   setOrDrop(row, 'pageUpdatedAt', (lp > hp ? lo : hi).row!.pageUpdatedAt);
-  const lost = !sameValue(userPart(lo.row!), userPart(row)) && !inherited(hi, lo, lu);
-  return { row, g: { u: Math.max(hu, lu), p: Math.max(hp, lp) }, lost };
+  // The higher version can lose too: its user fields older than the lower one's (it was written
+  // later for another reason, the page read again), which were changed by another device.
+  const lostLo = !sameValue(userPart(lo.row!), userPart(row)) && !inherited(hi, lo, lu);
+  const lostHi = lu > hu && !sameValue(userPart(hi.row!), userPart(row)) && !inherited(lo, hi, hu);
+  return { row, g: { u: Math.max(hu, lu), p: Math.max(hp, lp) }, lostLo, lostHi };
 }
 
 // ---------------------------------------------------------------- settings
@@ -126,7 +158,7 @@ const keyVersion = (x: Versioned, k: (typeof SETTINGS_KEYS)[number]): number =>
 /** Settings the user chose that have no time of their own: they travel with the whole row. */
 const UNTIMED = ['clientName', 'interviewKits'] as const;
 
-function mergeSettingsRows(hi: Versioned, lo: Versioned): { row: Row; g: Record<string, number>; lost: boolean } {
+function mergeSettingsRows(hi: Versioned, lo: Versioned): FieldMerge {
   const timed = (x: Versioned): Settings => ({
     ...(x.row as unknown as Settings),
     fieldUpdatedAt: Object.fromEntries(SETTINGS_KEYS.map((k) => [k, keyVersion(x, k)])),
@@ -134,25 +166,27 @@ function mergeSettingsRows(hi: Versioned, lo: Versioned): { row: Row; g: Record<
   const row = mergeSettings(timed(hi), timed(lo)).value as unknown as Row;
   const times: Record<string, number> = {};
   const g: Record<string, number> = {};
-  let lost = false;
+  let lostLo = false;
+  let lostHi = false;
   for (const k of SETTINGS_KEYS) {
     const [h, l] = [keyVersion(hi, k), keyVersion(lo, k)];
     const winner = l > h ? lo : hi;
     const t = (winner.row!.fieldUpdatedAt as Record<string, number> | undefined)?.[k];
     if (t !== undefined) times[k] = t;
     if (Math.max(h, l) > 0) g[k] = Math.max(h, l);
-    if (!sameValue(lo.row![k], row[k]) && !inherited(hi, lo, l)) lost = true;
+    if (!sameValue(lo.row![k], row[k]) && !inherited(hi, lo, l)) lostLo = true;
+    if (l > h && !sameValue(hi.row![k], row[k]) && !inherited(lo, hi, h)) lostHi = true;
   }
   if (hi.row!.fieldUpdatedAt || lo.row!.fieldUpdatedAt) row.fieldUpdatedAt = times;
   else delete row.fieldUpdatedAt;
   // Without a time of their own these can't tell an edit from an inherited value: a difference is kept.
-  for (const k of UNTIMED) if (!sameValue(lo.row![k], row[k])) lost = true;
-  return { row, g, lost };
+  for (const k of UNTIMED) if (!sameValue(lo.row![k], row[k])) lostLo = true;
+  return { row, g, lostLo, lostHi };
 }
 
 // ---------------------------------------------------------------- the merge
 
-const FIELD_MERGED: Record<string, (hi: Versioned, lo: Versioned) => { row: Row; g: Record<string, number>; lost: boolean }> = {
+const FIELD_MERGED: Record<string, (hi: Versioned, lo: Versioned) => FieldMerge> = {
   contractors: mergeContractors,
   settings: mergeSettingsRows,
 };
@@ -173,12 +207,16 @@ export const mergeVersions: SyncMerge = (ours, theirs) => {
     const decision: SyncMergeDecision = sameValue(merged.row, hi.row)
       ? { action: winner }
       : { action: 'merge', row: merged.row, g: merged.g };
-    if (merged.lost && !replacedKnowingly(hi, lo)) decision.conflict = lo;
+    const conflicts = [
+      ...(merged.lostLo && !replacedKnowingly(hi, lo) ? [lo] : []),
+      ...(merged.lostHi && !replacedKnowingly(lo, hi) ? [hi] : []),
+    ];
+    if (conflicts.length) decision.conflicts = conflicts;
     return decision;
   }
   const decision: SyncMergeDecision = { action: winner };
   const comparable = (row: Row) => (hi.table === 'contractors' ? userPart(row) : row);
   const same = hi.row !== null && lo.row !== null && sameValue(comparable(hi.row), comparable(lo.row));
-  if (lo.row !== null && !same && !replacedKnowingly(hi, lo)) decision.conflict = lo;
+  if (lo.row !== null && !same && !replacedKnowingly(hi, lo)) decision.conflicts = [lo];
   return decision;
 };

@@ -113,9 +113,10 @@ export async function applyVersions(
   const clock = await readClock(db);
   const outcomes: ApplyOutcome[] = records.map((r) => (options.validate && !validRecord(r, db) ? 'invalid' : 'skipped'));
   for (const [i, r] of records.entries()) if (outcomes[i] !== 'invalid') clock.maxV = Math.max(clock.maxV, r.v);
-  // A merged result gets a version just above the two it merges, named after them (mergedVersion),
-  // not "now" and this device: a device catching up on many chunks then does not outrank what the
-  // others already agree on, and two devices making the same merge write the same version.
+  // A merged result gets a version just above the plain edits it merges, named after its content
+  // (mergedVersion), not "now" and this device: a device catching up on many chunks then does not
+  // outrank what the others already agree on, and two devices arriving at the same record by
+  // different merges write the same version.
   let mergedMax = 0;
   const lseq = clock.lseq + 1;
   let touchedLocal = false;
@@ -178,8 +179,7 @@ export async function applyVersions(
       } else if (r.v < 0) r = { ...r, d: '', v: typeof r.row?.updatedAt === 'number' ? r.row.updatedAt : 0 };
       const theirs: Versioned = { table, v: r.v, d: r.d, row: r.row, ...(r.base ? { base: r.base } : {}), ...(r.g ? { g: r.g } : {}) };
       const decision = merge(ours, theirs);
-      if (decision.conflict) {
-        const lost = decision.conflict;
+      for (const lost of decision.conflicts ?? []) {
         const id = conflictId(table, r.key, lost.v, lost.d);
         conflicts.set(id, { id, table, key: r.key, row: lost.row!, v: lost.v, d: lost.d, keptAt: options.now });
       }
@@ -202,7 +202,7 @@ export async function applyVersions(
         };
       } else {
         row = decision.row!;
-        const { v, d } = mergedVersion(ours ?? r, r);
+        const { v, d } = mergedVersion(ours ?? r, r, { row, ...(decision.g ? { g: decision.g } : {}) });
         mergedMax = Math.max(mergedMax, v);
         next = { table, key: r.key, v, d, lseq, src: 'l', ...(decision.g ? { g: decision.g } : {}) };
       }

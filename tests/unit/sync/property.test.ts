@@ -109,6 +109,18 @@ async function observe(world: World, rep: Replica, local: boolean): Promise<void
   }
 }
 
+/**
+ * Records in an order that does not depend on their random ids, so that a seed replays the very
+ * same scenario (ids come from crypto.randomUUID).
+ */
+function byContent<T extends { id: string }>(rows: T[]): T[] {
+  const text = (row: T) => canonical({ ...row, id: undefined });
+  return rows
+    .map((row) => [text(row), row] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, row]) => row);
+}
+
 async function localOp(world: World, rep: Replica, r: Rand): Promise<void> {
   const db = rep.db;
   const now = world.t + rep.skew;
@@ -132,7 +144,7 @@ async function localOp(world: World, rep: Replica, r: Rand): Promise<void> {
     else if (roll < 0.47)
       await setCheck(db, { contractorKey: key, itemId: pick(r, ITEMS), state: pick(r, ['todo', 'done', 'failed', 'na'] as const) }, now);
     else if (roll < 0.67) {
-      const notes = await db.notes.where('contractorKey').equals(key).toArray();
+      const notes = byContent(await db.notes.where('contractorKey').equals(key).toArray());
       const existing = notes.length > 0 && r() < 0.6 ? pick(r, notes) : undefined;
       await saveNote(
         db,
@@ -145,10 +157,10 @@ async function localOp(world: World, rep: Replica, r: Rand): Promise<void> {
         now,
       );
     } else if (roll < 0.74) {
-      const notes = await db.notes.toArray();
+      const notes = byContent(await db.notes.toArray());
       if (notes.length) await deleteNote(db, pick(r, notes).id, now);
     } else if (roll < 0.82) {
-      const ratings = await db.ratings.where('contractorKey').equals(key).toArray();
+      const ratings = byContent(await db.ratings.where('contractorKey').equals(key).toArray());
       if (ratings.length && r() < 0.3) await deleteRating(db, pick(r, ratings).id, now);
       else {
         const score = 1 + Math.floor(r() * 5);
@@ -351,7 +363,7 @@ describe('sync property (three skewed replicas, killed syncs)', () => {
 
   it('is caught: a merge that records no conflicts', async () => {
     const noConflicts: SyncMerge = (ours, theirs) => {
-      const { conflict: _c, ...decision } = mergeVersions(ours, theirs);
+      const { conflicts: _c, ...decision } = mergeVersions(ours, theirs);
       return decision;
     };
     const { problems } = await scenario(SEED, noConflicts, new MemoryRemote(true));
