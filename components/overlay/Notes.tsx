@@ -315,7 +315,7 @@ function NoteComposer({ contractorKey, onAdded }: { contractorKey: string; onAdd
           {save.saving ? 'Saving…' : 'Add note'}
         </button>
       </div>
-      <ErrorText message={problem ?? (save.error && `Not saved, your text is kept: ${save.error}`)} />
+      <ErrorText message={problem ?? (save.error && `Your text is kept. ${save.error}`)} />
     </form>
   );
 }

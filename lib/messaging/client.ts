@@ -16,11 +16,24 @@ export class VettedError extends Error {
   }
 }
 
+/** What a view says when the background stopped before answering: the change may have been stored. */
+export const LOST_ANSWER =
+  'Vetted stopped before it confirmed this, so it may already be saved. Check, or try again: a retry does not store it twice.';
+
+/** Chrome: "…the message channel closed before a response was received"; Firefox: "…the message port closed…". */
+function lostAnswer(err: unknown): boolean {
+  const text = err instanceof Error ? err.message : String(err);
+  return /(message channel|message port) closed before a response was received/i.test(text);
+}
+
 export async function send<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T]> {
   let reply: Reply<Responses[T]> | undefined;
   try {
     reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<Responses[T]> | undefined;
   } catch (err) {
+    // The background took the request and stopped before it answered (its service worker was
+    // stopped mid-request): what was asked may be done.
+    if (lostAnswer(err)) throw new VettedError(LOST_ANSWER, 'internal');
     // Extension reloaded/updated under an open page, or the background is not reachable.
     throw new VettedError('Vetted could not reach its storage. If you just updated the extension, reload this page.', 'internal');
   }

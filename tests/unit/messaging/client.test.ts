@@ -1,7 +1,7 @@
 /** The client and the router together over fakeBrowser's runtime messaging. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onChange, send, VettedError } from '../../../lib/messaging/client';
+import { LOST_ANSWER, onChange, send, VettedError } from '../../../lib/messaging/client';
 import { createRouter } from '../../../lib/background/router';
 import type { ChangeEvent } from '../../../lib/messaging/protocol';
 import { freshDb, senders, snapshot } from '../background/harness';
@@ -31,6 +31,21 @@ describe('send', () => {
   it('explains when the background cannot be reached', async () => {
     fakeBrowser.reset(); // no listener: like an extension reloaded under an open page
     await expect(send('getSettings', {})).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/reload this page/) });
+  });
+
+  it('says a change may be saved when the background stopped before answering', async () => {
+    // As Chrome and Firefox reject when the service worker / event page stops mid-request.
+    for (const text of [
+      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+      'The message port closed before a response was received.',
+    ]) {
+      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(new Error(text));
+      await expect(send('saveNote', { contractorKey: 'upwork:~01abc', kind: 'general', body: 'x' })).rejects.toMatchObject({
+        code: 'internal',
+        message: LOST_ANSWER,
+      });
+    }
+    expect(LOST_ANSWER).toMatch(/may already be saved/);
   });
 });
 
