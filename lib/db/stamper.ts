@@ -14,8 +14,8 @@
  * Transactions that apply remote chunks or a backup (`manage`) keep the versions they were given:
  * lib/db/repositories/sync.ts writes their index rows itself.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { isSynced, newDeviceId, type ClockMeta, type RecordKey, type SyncIndexRow, type Version } from './sync-index';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import { isSynced, newDeviceId, type ClockMeta, type ConflictRow, type RecordKey, type SyncIndexRow, type Version } from './sync-index';
 
 type Row = Record<string, unknown>;
 
@@ -115,18 +115,19 @@ export class SyncStamper {
       if (!enabled) return down;
       const index = down.table('syncIndex');
       const meta = down.table('syncMeta');
+      const conflicts = down.schema.tables.some((t) => t.name === 'conflicts') ? down.table('conflicts') : null;
       return {
         ...down,
         transaction: (stores, mode, options) => {
           if (mode !== 'readwrite' || !stores.some(isSynced)) return down.transaction(stores, mode, options);
-          const wide = [...new Set([...stores, 'syncIndex', 'syncMeta'])];
+          const wide = [...new Set([...stores, 'syncIndex', 'syncMeta', ...(conflicts ? ['conflicts'] : [])])];
           const trans = down.transaction(wide, mode, options);
           this.stamped.add(trans);
           return trans;
         },
         table: (name) => {
           const table = down.table(name);
-          return isSynced(name) ? this.wrap(table, index, meta) : table;
+          return isSynced(name) ? this.wrap(table, index, meta, conflicts) : table;
         },
       };
     },
@@ -148,7 +149,7 @@ export class SyncStamper {
     return s;
   }
 
-  private wrap(table: DBCoreTable, index: DBCoreTable, meta: DBCoreTable): DBCoreTable {
+  private wrap(table: DBCoreTable, index: DBCoreTable, meta: DBCoreTable, conflicts: DBCoreTable | null): DBCoreTable {
     const name = table.name;
     const primaryKey = table.schema.primaryKey;
     const keyOf = (row: unknown) => primaryKey.extractKey!(row) as RecordKey;
@@ -179,6 +180,34 @@ export class SyncStamper {
       await meta.mutate({ type: 'put', trans, values: [s.clock] });
     };
 
+    /**
+     * A record deleted here takes its other versions with it ("2 versions" of something gone means
+     * nothing, and they would stay forever). One read of this table's conflicts (there are few),
+     * in the delete's own transaction. A delete that arrives by sync keeps them (it is not stamped).
+     */
+    const dropConflicts = async (trans: DBCoreTransaction, gone: RecordKey[]) => {
+      if (!conflicts || gone.length === 0) return;
+      const byKey = conflicts.schema.getIndexByKeyPath(['table', 'key']);
+      if (!byKey) return;
+      const { result } = await conflicts.query({
+        trans,
+        values: true,
+        query: {
+          index: byKey,
+          range: {
+            type: 2 /* DBCoreRangeType.Range */,
+            lower: [name, Dexie.minKey],
+            upper: [name, Dexie.maxKey],
+            lowerOpen: false,
+            upperOpen: false,
+          },
+        },
+      });
+      const goneKeys = new Set(gone.map((k) => JSON.stringify(k)));
+      const ids = (result as ConflictRow[]).filter((c) => goneKeys.has(JSON.stringify(c.key))).map((c) => c.id);
+      if (ids.length) await conflicts.mutate({ type: 'delete', trans, keys: ids });
+    };
+
     return {
       ...table,
       mutate: async (req: DBCoreMutateRequest) => {
@@ -198,11 +227,13 @@ export class SyncStamper {
           const res = await table.mutate(req);
           const gone = req.keys.filter((_, i) => existing[i] !== undefined) as RecordKey[];
           await writeIndex(trans, gone, [], []);
+          await dropConflicts(trans, gone);
           return res;
         }
         const gone = await table.query({ trans, values: false, query: { index: primaryKey, range: req.range } });
         const res = await table.mutate(req);
         await writeIndex(trans, gone.result as RecordKey[], [], []);
+        await dropConflicts(trans, gone.result as RecordKey[]);
         return res;
       },
     };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/db/database';
-import { upsertSnapshot } from '../../../lib/db/repositories/contractors';
+import { deleteContractor, upsertSnapshot } from '../../../lib/db/repositories/contractors';
 import { deleteNote, saveNote } from '../../../lib/db/repositories/notes';
 import { createSyncStore } from '../../../lib/db/repositories/sync';
 import { chooseVersion, otherVersions } from '../../../lib/db/repositories/conflicts';
@@ -98,12 +98,34 @@ describe('other versions of a note edited on two devices', () => {
     expect(await otherVersions(b.db, 'notes', [id])).toEqual([]);
   });
 
-  it('a note deleted since shows no other version, and its other version cannot come back', async () => {
+  it('a note deleted since shows no other version, its other version goes with it and cannot come back', async () => {
     const { a, id } = await editedTwice('Agreed $25/h', 'Agreed $22/h');
     const [other] = await otherVersions(a.db, 'notes', [id]);
+    expect(await a.db.conflicts.where('[table+key]').equals(['notes', id]).count()).toBe(1);
     await deleteNote(a.db, id, a.tick());
     expect(await otherVersions(a.db, 'notes', [id])).toEqual([]);
-    await expect(chooseVersion(a.db, other!.id, 'other', a.now())).rejects.toThrow(/deleted/);
+    expect(await a.db.conflicts.where('[table+key]').equals(['notes', id]).count()).toBe(0);
+    await expect(chooseVersion(a.db, other!.id, 'other', a.now())).rejects.toThrow(NotFoundError);
     expect(await a.db.notes.get(id)).toBeUndefined();
+  });
+
+  it('deleting the contractor takes the other versions of their notes with it (the cascade too), and no other record’s', async () => {
+    const { a, id } = await editedTwice('Agreed $25/h', 'Agreed $22/h');
+    const keep = { id: 'kept', table: 'notes' as const, key: 'another-note', row: { id: 'another-note' }, v: 1, d: 'dev-x', keptAt: T0 };
+    await a.db.conflicts.put(keep);
+    await deleteContractor(a.db, KEY, a.tick());
+    expect(await a.db.notes.get(id)).toBeUndefined();
+    expect((await a.db.conflicts.toArray()).map((c) => c.id)).toEqual(['kept']);
+  });
+
+  it('a delete that arrives by sync leaves this device’s kept versions alone (it is not this user’s choice)', async () => {
+    const { remote, a, b, id } = await editedTwice('Agreed $25/h', 'Agreed $22/h');
+    const before = await b.db.conflicts.where('[table+key]').equals(['notes', id]).count();
+    expect(before).toBe(1);
+    await deleteNote(a.db, id, a.tick());
+    await sync(a, remote);
+    await sync(b, remote);
+    expect(await b.db.notes.get(id)).toBeUndefined();
+    expect(await b.db.conflicts.where('[table+key]').equals(['notes', id]).count()).toBe(before);
   });
 });

@@ -28,6 +28,7 @@ import { rng } from '../hardening/rng';
 import { KillableRemote, MemoryRemote, pathCipher } from './memory-remote';
 import { createWebDavStorage } from '../../../lib/sync/webdav';
 import { REAL_SERVERS, type DavServer } from '../../sync-servers';
+import type { ConflictRow } from '../../../lib/db/sync-index';
 import { nodeFetch } from '../../sync-servers/node-fetch';
 
 const ROOT = 'vetted/ws-test';
@@ -82,7 +83,7 @@ function makeReplica(world: { t: number }, id: string, skew: number, merge: Sync
 }
 
 /** Reads what the replica's last transactions touched into its mirror; local writes are recorded. */
-async function observe(world: World, rep: Replica, local: boolean): Promise<void> {
+async function observe(world: World, rep: Replica, local: boolean, keptBefore: readonly ConflictRow[] = []): Promise<void> {
   for (const w of rep.db.writes.take()) {
     const tk = tkOf(w.table, w.key);
     const row = (await rep.db.table(w.table).get(w.key as string)) as Record<string, unknown> | undefined;
@@ -105,6 +106,11 @@ async function observe(world: World, rep: Replica, local: boolean): Promise<void
     if (local && !row) {
       const e = await rep.db.syncIndex.get([w.table, w.key as string]);
       if (e?.deleted) world.tombstones.push({ tk, v: e.v, d: e.d });
+      // The user deleted a record showing "2 versions": its other versions go with it, knowingly.
+      for (const c of keptBefore) {
+        if (tkOf(c.table, c.key) !== tk) continue;
+        for (const [part, value] of Object.entries(parts(c.table, c.row))) world.knowing.add(`${tk}/${part}#${value}`);
+      }
     }
   }
 }
@@ -123,6 +129,7 @@ function byContent<T extends { id: string }>(rows: T[]): T[] {
 
 async function localOp(world: World, rep: Replica, r: Rand): Promise<void> {
   const db = rep.db;
+  const keptBefore = await db.conflicts.toArray();
   const now = world.t + rep.skew;
   const key = pick(r, KEYS);
   const exists = (await db.contractors.get(key)) !== undefined;
@@ -183,7 +190,7 @@ async function localOp(world: World, rep: Replica, r: Rand): Promise<void> {
     if (!(err instanceof Error) || !/not in Vetted|deleted|not found/i.test(err.message)) throw err;
   }
   world.counts.ops++;
-  await observe(world, rep, true);
+  await observe(world, rep, true, keptBefore);
 }
 
 async function sync(world: World, rep: Replica, r: Rand | undefined): Promise<number> {
