@@ -61,11 +61,21 @@ export async function benchListing(vettedDir: string, runs: number): Promise<Fig
   ];
 }
 
-/** Appends `count` clones of the capture's first card, seller `seller(i)` each; ms until every one has its mark. */
-export async function appendCards(page: Page, seller: (i: number) => string, count: number): Promise<number> {
+/**
+ * Appends `count` clones of the capture's first card, seller `seller(i)` each; ms until every one
+ * has its mark ('badged'), or until the frame after that ('shown'). 'floor': until the frame that
+ * shows the cards, marks or not (run with Vetted switched off for the site, it is what the page
+ * pays for the cards alone, to compare 'shown' with).
+ */
+export async function appendCards(
+  page: Page,
+  seller: (i: number) => string,
+  count: number,
+  mode: 'badged' | 'shown' | 'floor' = 'badged',
+): Promise<number> {
   const ids = Array.from({ length: count }, (_, i) => seller(i));
   return page.evaluate(
-    ({ ids }) =>
+    ({ ids, mode }) =>
       new Promise<number>((resolve, reject) => {
         const template = document.querySelector('[data-gig-id]');
         if (!template) return reject(new Error('no card in the capture'));
@@ -84,10 +94,21 @@ export async function appendCards(page: Page, seller: (i: number) => string, cou
         const badged = () =>
           [...document.querySelectorAll('[data-testid="vetted-badge"]')].filter((b) => wanted.has(b.getAttribute('data-key') ?? '')).length;
         let t0 = 0;
+        // The frame that shows what is in the DOM now: a task after the next animation frame.
+        const framed = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const done = () => {
+          if (mode === 'shown') void framed().then(() => resolve(performance.now() - t0));
+          else resolve(performance.now() - t0);
+        };
+        if (mode === 'floor') {
+          t0 = performance.now();
+          template.parentElement!.append(fragment);
+          return void framed().then(() => resolve(performance.now() - t0));
+        }
         const observer = new MutationObserver(() => {
           if (badged() >= ids.length) {
             observer.disconnect();
-            resolve(performance.now() - t0);
+            done();
           }
         });
         observer.observe(document.body, { childList: true, subtree: true });
@@ -95,6 +116,6 @@ export async function appendCards(page: Page, seller: (i: number) => string, cou
         t0 = performance.now();
         template.parentElement!.append(fragment);
       }),
-    { ids },
+    { ids, mode },
   );
 }
