@@ -21,6 +21,7 @@ import { Totals } from './Totals';
 import { TrackThisPage } from './TrackThisPage';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { useKeptDashboard } from './kept-dashboard';
+import { POPUP_SHOWN_MARK, useShownMark } from '../shared/use-shown-mark';
 import './popup.css';
 
 /**
@@ -126,6 +127,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
   );
 
   let body: ComponentChildren;
+  let cardsShown = false;
   if (error && !data) {
     body = <ErrorAlert message={error} />;
   } else if (!data) {
@@ -137,6 +139,7 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
     // The first paint holds the first cards only: its totals and count were worked out over all.
     const totals = request.data || !kept ? dashboardTotals(data.projects, t, options) : kept.totals;
     const projectCount = request.data || !kept ? items.length : kept.projectCount;
+    cardsShown = projectCount > 0 && items.length > 0;
     body = (
       <>
         {projectCount > 0 ? (
@@ -170,6 +173,8 @@ export function Popup({ top, now = Date.now, timeZone, locale }: PopupProps) {
     );
   }
 
+  // The first project card on screen (scripts/bench reads it where the DOM can't be watched from the start).
+  useShownMark(cardsShown ? POPUP_SHOWN_MARK : undefined);
   return (
     <div class="pp">
       {header}

@@ -6,7 +6,11 @@
  * and the overlay's User Timing mark gives "usable after load".
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_PATH, launchFirefox, routePage, type FirefoxSession } from '../../tests/e2e/harness/firefox';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FIREFOX_PATH, launchFirefox, navigateToExtensionPage, routePage, type FirefoxSession } from '../../tests/e2e/harness/firefox';
+import { POPUP_SHOWN_MARK } from '../../components/shared/use-shown-mark';
 import { FIXTURES, MarketRoutes } from '../../tests/e2e/harness/fixtures';
 import { median, type Figure } from './stats';
 import { WATCH_MS } from './interleaved';
@@ -91,5 +95,97 @@ export async function benchFirefox(runs: number): Promise<Figure[]> {
       note: `absolute: Vetted ${median(withV).toFixed(0)} ms, no extension ${median(without).toFixed(0)} ms; BiDi cannot read task time or script/style/layout (no Performance.getMetrics, no tracing)`,
     },
     { group: 'firefox', name: 'overlay usable after the load event', value: median(ready), unit: 'ms', goal: 100, samples: ready },
+  ];
+}
+
+/** A Firefox add-on whose page is one line of text and marks itself shown: the floor of any extension page. */
+function firefoxFloorAddon(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-ff-floor-'));
+  fs.writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 2,
+      name: 'Floor',
+      version: '1.0',
+      browser_specific_settings: { gecko: { id: 'floor@vetted-bench.invalid' } },
+    }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'floor.html'),
+    '<!DOCTYPE html><html lang="en"><title>Floor</title><p data-testid="floor">Floor</p><script src="floor.js"></script></html>',
+  );
+  fs.writeFileSync(path.join(dir, 'floor.js'), "performance.mark('floor:shown');\n");
+  return dir;
+}
+const FLOOR_UUID = '7e57ed00-7e77-4ed0-a000-00000000f100';
+const FF_PROJECTS = 30;
+
+/** ms from the page's navigation start to the User Timing mark `name` (polled until it is there). */
+async function markAfterStart(page: Page, name: string): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const at = await page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name).catch(() => null);
+    if (at !== null) return at;
+    if (Date.now() > deadline) throw new Error(`no ${name} mark within 30 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Firefox popup: popup.html (opened as a tab: BiDi cannot open the toolbar panel) until its first
+ * project card is on screen (the popup's own User Timing mark), taking turns with a blank page of a
+ * second add-on in the same Firefox (its mark at the end of its body), on FF_PROJECTS active projects.
+ */
+export async function benchFirefoxPopup(runs: number): Promise<Figure[]> {
+  const n = Math.max(8, runs);
+  const popup: number[] = [],
+    floor: number[] = [];
+  const session = await launchFirefox({ alongside: [{ dir: firefoxFloorAddon(), uuid: FLOOR_UUID }] });
+  try {
+    for (let i = 0; i < FF_PROJECTS; i++) {
+      const key = `upwork:~01ffbench${String(i).padStart(6, '0')}`;
+      await session.send('trackContractor', {
+        profile: {
+          key,
+          site: 'upwork',
+          siteId: key.slice(7),
+          name: `Contractor ${i}`,
+          profileUrl: `https://www.upwork.com/freelancers/${key.slice(7)}`,
+        },
+      });
+      await session.send('createProject', { title: `Project ${i}`, contractorKey: key, paymentModel: 'fixed', budgetMinor: 100_000 + i });
+    }
+    const open = async (url: string, mark: string) => {
+      const page = await session.browser.newPage();
+      try {
+        await navigateToExtensionPage(page, url);
+        return await markAfterStart(page, mark);
+      } finally {
+        await page.close();
+      }
+    };
+    const popupUrl = session.extensionUrl('popup.html');
+    const floorUrl = `moz-extension://${FLOOR_UUID}/floor.html`;
+    await open(popupUrl, POPUP_SHOWN_MARK);
+    await open(floorUrl, 'floor:shown');
+    for (let run = 0; run < n; run++) {
+      if (run % 2 === 0) floor.push(await open(floorUrl, 'floor:shown'));
+      popup.push(await open(popupUrl, POPUP_SHOWN_MARK));
+      if (run % 2 === 1) floor.push(await open(floorUrl, 'floor:shown'));
+    }
+  } finally {
+    await session.close();
+  }
+  const above = popup.map((x, i) => x - floor[i]!);
+  return [
+    {
+      group: 'firefox',
+      name: `popup: first project-card, above a blank page of a second add-on (${FF_PROJECTS} active projects)`,
+      value: median(above),
+      unit: 'ms',
+      goal: 100,
+      samples: above,
+      note: `absolute from navigation start: popup ${median(popup).toFixed(0)} ms, blank add-on page ${median(floor).toFixed(0)} ms; opened as a tab (BiDi cannot open the toolbar panel); ${n} interleaved runs`,
+    },
   ];
 }

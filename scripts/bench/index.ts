@@ -17,7 +17,7 @@ import { benchNavigation } from './navigation';
 import { benchPageCost } from './page-cost';
 import { benchInterleaved } from './interleaved';
 import { benchHeavyDb } from './heavy-db';
-import { benchFirefox } from './firefox';
+import { benchFirefox, benchFirefoxPopup } from './firefox';
 import { benchReadPage } from './read-page';
 import { benchSync } from './sync';
 import { table, type Figure } from './stats';
@@ -36,6 +36,7 @@ async function main() {
     ['interleaved', () => benchInterleaved(ext, runs)],
     ['heavy', () => benchHeavyDb(ext, runs)],
     ['firefox', () => benchFirefox(runs)],
+    ['ffpopup', () => benchFirefoxPopup(runs)],
     ['page', () => benchPageCost(ext, runs)],
     ['listing', () => benchListing(ext, runs)],
     ['navigation', () => benchNavigation(ext, runs)],

@@ -41,6 +41,8 @@ export interface LaunchFirefoxOptions {
   /** Reuse a profile — it is then kept on close. Default: a fresh temp dir, removed on close. */
   profileDir?: string;
   routes?: MarketRoutesOptions;
+  /** More unpacked add-ons installed after Vetted (the benchmarks' floor pages), each at a pinned UUID. */
+  alongside?: { dir: string; uuid: string }[];
 }
 
 export interface FirefoxSession extends ExtensionSession<Page, Frame> {
@@ -67,7 +69,10 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
       defaultViewport: { width: 1280, height: 800 },
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
+        'extensions.webextensions.uuids': JSON.stringify({
+          [addonId]: FIREFOX_EXTENSION_UUID,
+          ...Object.fromEntries((options.alongside ?? []).map((a) => [readAddonId(a.dir), a.uuid])),
+        }),
         'extensions.webextensions.keepStorageOnUninstall': true,
         // issue 11: optional permissions (sync asks for the server's origin at Connect) are granted
         // without the doorhanger, as a user clicking Allow; headless Firefox shows none to click.
@@ -137,6 +142,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions = {}): Promise
   try {
     const installed = await browser.installExtension(ext);
     if (installed !== addonId) throw new Error(`installExtension returned ${installed}, expected ${addonId}`);
+    for (const other of options.alongside ?? []) await browser.installExtension(other.dir);
   } catch (err) {
     await session.close();
     throw new Error(`Could not install the Firefox build from ${ext}: ${String(err)}`);
@@ -176,7 +182,7 @@ export async function routePage(page: Page, routes: MarketRoutes): Promise<void>
   });
 }
 
-async function navigateToExtensionPage(page: Page, url: string): Promise<void> {
+export async function navigateToExtensionPage(page: Page, url: string): Promise<void> {
   const frame = page.mainFrame() as unknown as {
     browsingContext?: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> };
   };
