@@ -3,11 +3,16 @@
  * "content-script-started" kill switch, forged location events), to re-point the overlay frame at
  * another contractor, to frame the overlay itself and write through it, to drive it with forged
  * postMessage commands, and to fade or hide it. Each attack is one test; the badge oracle is in
- * badges.shared.ts (window.find and geometry, both browsers).
+ * badges.shared.ts (window.find and geometry, both browsers). Then, in a browser of their own:
+ * hostile text in the CSV exports (#10), see attacks.shared.ts.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchChromium, screenshot, waitFor, type ChromiumSession } from './harness';
+import { CSV_BUTTONS, CSV_TABLES, expectSafeCsv, seedHostileCsvData, storedTexts } from './attacks.shared';
 import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
 import { expectTypedDespiteTheft, startFocusThief, stopFocusThief, thiefTries, TYPED_FIRST, TYPED_THEN } from './focus-thief';
 
@@ -246,5 +251,34 @@ describe('a hostile page against Vetted, Chromium (issue 12)', () => {
         );
       }, FRAME),
     );
+  });
+});
+
+describe('hostile data in exports, Chromium (issue 12)', () => {
+  let session: ChromiumSession;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-attacks-'));
+
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('#10 CSV separator: hostile text in every exported text field; each CSV the options page saves, read with "," or ";", has no cell a spreadsheet would run, and "," gives the text back', async () => {
+    await seedHostileCsvData(session.send);
+    const options = await session.openExtensionPage('options.html');
+    for (const table of CSV_TABLES) {
+      const [download] = await Promise.all([
+        options.waitForEvent('download'),
+        options.getByRole('button', { name: CSV_BUTTONS[table] }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^vetted-${table}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      const file = path.join(tmp, download.suggestedFilename());
+      await download.saveAs(file);
+      expectSafeCsv(table, fs.readFileSync(file, 'utf8'), await storedTexts(session.send, table));
+    }
+    await options.close();
   });
 });

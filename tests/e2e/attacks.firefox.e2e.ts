@@ -1,13 +1,19 @@
 /**
  * Issue 12, a hostile marketplace page in Firefox ESR (MV2 build): the kill switch, a frame the
  * page makes (in Firefox any site may frame the overlay once it knows the moz-extension origin),
- * forged commands, a re-pointed frame, focus theft and a faded frame. The Chromium twin is attacks.chromium.e2e.ts.
+ * forged commands, a re-pointed frame, focus theft and a faded frame. Then, in a browser of their
+ * own: hostile text in the CSV exports (#10), see attacks.shared.ts. The Chromium twin is
+ * attacks.chromium.e2e.ts.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { launchFirefox, waitFor, type FirefoxSession } from './harness';
+import { launchFirefox, saveDownloadsTo, waitFor, type FirefoxSession } from './harness';
 import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
 import { expectTypedDespiteTheft, startFocusThief, stopFocusThief, thiefTries, TYPED_FIRST, TYPED_THEN } from './focus-thief';
+import { CSV_BUTTONS, CSV_TABLES, expectSafeCsv, seedHostileCsvData, storedTexts } from './attacks.shared';
 
 const OTHER = 'upwork:~01other0000000000aa';
 const FRAME = '[data-testid="vetted-overlay-frame"]';
@@ -223,5 +229,37 @@ describe('a hostile page against Vetted, Firefox (issue 12)', () => {
         return getComputedStyle(f).opacity === '1' && getComputedStyle(f.parentElement!).opacity === '1';
       }, FRAME),
     );
+  });
+});
+
+describe('hostile data in exports, Firefox (issue 12)', () => {
+  let session: FirefoxSession;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-attacks-ff-'));
+
+  beforeAll(async () => {
+    session = await launchFirefox();
+  });
+  afterAll(async () => {
+    await session?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('#10 CSV separator: hostile text in every exported text field; each CSV the options page saves, read with "," or ";", has no cell a spreadsheet would run, and "," gives the text back', async () => {
+    await seedHostileCsvData(session.send);
+    const downloads = await saveDownloadsTo(session, tmp);
+    const options = await session.openExtensionPage('options.html');
+    for (const table of CSV_TABLES) {
+      const button = `::-p-aria(${CSV_BUTTONS[table]}[role="button"])`;
+      // The buttons wait while another export runs.
+      const ready = await waitFor(`the ${table} button`, async () => {
+        const handle = await options.$(button);
+        return handle && (await handle.evaluate((b) => !(b as HTMLButtonElement).disabled)) ? handle : null;
+      });
+      const file = await downloads.next(() => ready.click());
+      expect(file.suggestedFilename).toMatch(new RegExp(`^vetted-${table}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      expect(path.basename(file.path)).toBe(file.suggestedFilename);
+      expectSafeCsv(table, fs.readFileSync(file.path, 'utf8'), await storedTexts(session.send, table));
+    }
+    await options.close();
   });
 });
