@@ -1,11 +1,13 @@
 /**
- * Issue 12, attack 10, what both browsers' attack files share (attacks.<browser>.e2e.ts):
+ * Issue 12, attacks 10 and 11, what both browsers' attack files share (attacks.<browser>.e2e.ts):
  *
  * - #10 CSV separator: hostile text seeded into every text field a CSV export writes, a reader of
  *   the file that splits on `,` or on `;` (Excel in many locales), and what the cells must be.
+ * - #11 third-party avatars: the Upwork capture with its avatar pointed at a tracker, a picture to
+ *   answer image requests with, and a probe for what the overlay shows in the avatar's place.
  */
 import { expect } from 'vitest';
-import type { ExtensionSession } from './harness';
+import { FIXTURES, readCapture, type ExtensionSession } from './harness';
 
 // ------------------------------------------------------------------ #10 CSV separator
 
@@ -244,4 +246,71 @@ export function expectSafeCsv(table: CsvTable, text: string, expected: Expected)
   }
   // The stored text still holds the attack (nothing upstream cleaned it away).
   expect(hostileSeen, `${table}: cells holding a hostile text`).toBeGreaterThanOrEqual(expected.rows.size);
+}
+
+// ------------------------------------------------------------------ #11 third-party avatars
+
+/** A tracking pixel's address: never to be requested by Vetted. */
+export const EVIL_AVATAR = 'https://evil.example/track.png';
+export const EVIL_HOST = 'evil.example';
+
+/** The capture's own avatar (an image on www.upwork.com, a marketplace image host). */
+export function realAvatarUrl(): string {
+  const found = /<img src="([^"]+)"[^>]*class="air3-avatar/.exec(readCapture(FIXTURES.upworkProfile.file));
+  if (!found) throw new Error('The Upwork capture has no air3-avatar image any more: update attacks.shared.ts');
+  return found[1]!;
+}
+
+/**
+ * The Upwork capture with its avatar pointed at the tracker: the profile picture's `src` removed
+ * (so the page itself requests nothing) and `og:image`, which Vetted reads then, set to the tracker.
+ */
+export function hostileAvatarPage(): string {
+  const capture = readCapture(FIXTURES.upworkProfile.file);
+  const html = capture
+    .replace(/<img src="[^"]+"([^>]*class="air3-avatar)/, '<img$1')
+    .replace(/(property="og:image" content=")[^"]+"/, `$1${EVIL_AVATAR}"`);
+  if (html === capture || !html.includes(EVIL_AVATAR) || html.includes(realAvatarUrl())) {
+    throw new Error('Could not point the Upwork capture’s avatar at the tracker: update attacks.shared.ts');
+  }
+  return html;
+}
+
+/** The addresses among `urls` on `host` (any that is not a URL is kept too: it should not be there). */
+export function onHost(host: string, urls: readonly string[]): string[] {
+  return urls.filter((u) => {
+    try {
+      return new URL(u).hostname === host;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** A 1×1 PNG: what image hosts answer here (the real avatar, and the tracker, should it be asked). */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export type AvatarShown = { kind: 'image'; src: string; loaded: boolean } | { kind: 'initials'; text: string };
+
+/**
+ * Runs in the overlay frame: what stands in the avatar's place once it has settled (an image that
+ * finished loading or failing, or the initials); null while there is none yet.
+ */
+export function avatarShown(): AvatarShown | null {
+  const el = document.querySelector('.ov-avatar');
+  if (!el) return null;
+  if (el instanceof HTMLImageElement)
+    return el.complete ? { kind: 'image', src: el.currentSrc || el.src, loaded: el.naturalWidth > 0 } : null;
+  return { kind: 'initials', text: el.textContent ?? '' };
+}
+
+/** Runs in the overlay frame: the http(s) resources its document fetched (Resource Timing). */
+export function fetchedByFrame(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((n) => /^https?:/.test(n));
 }
