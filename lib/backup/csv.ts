@@ -28,12 +28,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /**
  * A formula lead right after a separator or line break inside the cell: a reader splitting on the
  * *other* separator (`;` for a `,` file, as Excel does in many locales) starts a cell there, outside
- * the quotes, so it is neutralised too (issue 12).
+ * the quotes, so it is neutralised too (issue 12). Also after quotes right there (`;"=1`: written
+ * `;""=1`, that reader takes `""` as an empty quoted part and the rest as it is), and before each
+ * lead of a run (`\r\r=1`: a CR is both a line break and a lead, so nothing may consume it).
  */
-const INNER_FORMULA = /([,;\r\n])([=+\-@\t\r])/g;
+const INNER_FORMULA = /([,;\r\n]"*)(?=[=+\-@\t\r])/g;
 
 export function neutralise(text: string): string {
-  const inner = text.replace(INNER_FORMULA, "$1'$2");
+  const inner = text.replace(INNER_FORMULA, "$1'");
   return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 

@@ -59,8 +59,11 @@ export const FIXTURES = {
 
 export type FixtureName = keyof typeof FIXTURES;
 
-/** What to serve at a URL: a named capture, a capture file (relative to the fixtures dir), or HTML. */
-export type PageSource = { fixture: FixtureName } | { file: string } | { html: string };
+/**
+ * What to serve at a URL: a named capture, a capture file (relative to the fixtures dir), HTML, or
+ * any other file as it is (an image: no scripts injected, no CSP).
+ */
+export type PageSource = { fixture: FixtureName } | { file: string } | { html: string } | { bytes: Buffer; contentType: string };
 
 export interface MarketRoutesOptions {
   /** Extra or overriding pages by URL (query string and trailing slash ignored when matching). */
@@ -75,7 +78,7 @@ export interface MarketRoutesOptions {
 }
 
 export type RouteDecision =
-  | { kind: 'page'; url: string; status: 200; headers: Record<string, string>; body: string }
+  | { kind: 'page'; url: string; status: 200; headers: Record<string, string>; body: string | Buffer }
   | { kind: 'not-found'; url: string }
   | { kind: 'blocked'; url: string }
   | { kind: 'pass'; url: string };
@@ -106,7 +109,11 @@ export class MarketRoutes {
 
   decide(url: string): RouteDecision {
     const decision = this.decideUnlogged(url);
-    this.log.push(decision.kind === 'page' ? { ...decision, body: `(${decision.body.length} chars)` } : decision);
+    this.log.push(
+      decision.kind === 'page'
+        ? { ...decision, body: `(${decision.body.length} ${typeof decision.body === 'string' ? 'chars' : 'bytes'})` }
+        : decision,
+    );
     return decision;
   }
 
@@ -127,12 +134,20 @@ export class MarketRoutes {
     if (!isMarketplaceUrl(parsed) && !this.pages.has(routeKey(parsed))) return { kind: 'blocked', url };
     const source = this.pages.get(routeKey(parsed));
     if (!source) return { kind: 'not-found', url };
+    if ('bytes' in source)
+      return {
+        kind: 'page',
+        url,
+        status: 200,
+        headers: { 'content-type': source.contentType, 'cache-control': 'no-store' },
+        body: source.bytes,
+      };
     const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
     if (this.csp) headers['content-security-policy'] = `script-src 'nonce-${this.nonce}'; object-src 'none'`;
     return { kind: 'page', url, status: 200, headers, body: this.render(source) };
   }
 
-  private render(source: PageSource): string {
+  private render(source: Exclude<PageSource, { bytes: Buffer }>): string {
     const html = 'html' in source ? source.html : readCapture('fixture' in source ? FIXTURES[source.fixture].file : source.file);
     const scripts = this.inject.map((code) => `<script nonce="${this.nonce}">${code}</script>`).join('');
     return injectAtHeadStart(stripPageScripts(html), scripts);

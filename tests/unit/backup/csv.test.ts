@@ -193,6 +193,26 @@ describe('CSV read with either separator (issue 12)', () => {
       expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     });
   }
+  it('neutralises a lead after quotes that follow a separator, and every lead of a run of CRs', () => {
+    // A `;` reader of `"=8"";""-9"` takes `""` as an empty quoted part and `-9…` as it is.
+    expect(neutralise('"=8";"-9"')).toBe('"=8";"\'-9"');
+    expect(neutralise('q;\n"@10')).toBe('q;\n"\'@10');
+    expect(neutralise('x;""+1')).toBe('x;""\'+1');
+    // A CR ends a line and is itself a lead: each one before a lead is neutralised.
+    expect(neutralise('x\r\r=7')).toBe("x\r'\r'=7");
+    expect(neutralise('\r\r\r')).toBe("'\r'\r'\r");
+    // Quotes not after a separator change nothing.
+    expect(neutralise('say "=hi"')).toBe('say "=hi"');
+  });
+
+  it('leaves no lead where a reader on either separator could start a cell, quotes skipped', () => {
+    const hostile = [...evil, '"=8";"-9"', 'q;\n"@10', 'x\r\r=7', ',=11,;@12', 'crlf\r\n+5', '\tlead;\t=6'];
+    // In the file a cell's quotes are doubled: any number of them may stand between.
+    const exposed = /^[=+\-@\t\r]|[,;\r\n]"*[=+\-@\t\r]/;
+    expect(hostile.filter((v) => exposed.test(v))).toHaveLength(hostile.length - 1);
+    expect(hostile.map(neutralise).filter((v) => exposed.test(v))).toEqual([]);
+  });
+
   it('quotes every cell holding a separator, quote or line break', () => {
     expect(toCsv(['v'], [['a;b'], ['c,d'], ['e"f'], ['g\nh'], ['plain']])).toBe(
       '\uFEFFv\r\n"a;b"\r\n"c,d"\r\n"e""f"\r\n"g\nh"\r\nplain\r\n',
