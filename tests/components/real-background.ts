@@ -16,12 +16,19 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isChangeEvent } from '../../lib/messaging/client';
 import type { ErrorCode, RequestType } from '../../lib/messaging/protocol';
-import { freshDb, makeHarness, senders, snapshot, type Harness } from '../unit/background/harness';
+import { freshDb, makeHarness, senders as contexts, snapshot, type Harness } from '../unit/background/harness';
 
-export { senders, snapshot };
+export { snapshot };
 export type { Harness };
 
 type Sender = Browser.runtime.MessageSender;
+
+/** The harness's senders, and the extension's other pages as they send (each its own URL). */
+export const senders = {
+  ...contexts,
+  board: (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/board.html') }),
+  agreement: (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/agreement.html') }),
+};
 
 export interface RealBackground extends Harness {
   /** Every request a view sent, in order (type and payload), for tests that check what was asked. */

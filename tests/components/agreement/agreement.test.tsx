@@ -1,24 +1,20 @@
-/** The written agreement page on the real router: every payment model, dates or none, locales, mixed currencies, Copy, Mark as agreed. */
+/** The written agreement page on the real background (its own send over fakeBrowser to the router): every payment model, dates or none, locales, mixed currencies, Copy, Mark as agreed. */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgreementApp } from '../../../components/agreement/AgreementApp';
-import type { Harness } from '../../unit/background/harness';
-import { connect, KEY, seedContractor } from './real-router';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
-
+const KEY = 'upwork:~01abc';
 const NOW = Date.UTC(2026, 11, 1, 10);
-let h: Harness;
+let h: RealBackground;
 
 beforeEach(async () => {
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
-  h = connect(client);
-  await seedContractor(h);
-  await h.ok('updateSettings', { patch: { clientName: 'Lee Bakery Ltd' } });
+  // The page's own send and onChange, to the real router as agreement.html.
+  h = realBackground(senders.agreement);
+  await h.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
+  await h.ok('updateSettings', { patch: { clientName: 'Lee Bakery Ltd' } }, senders.options());
 });
 afterEach(cleanup);
 
@@ -169,6 +165,10 @@ describe('written agreement', () => {
     await show(p.id);
     fireEvent.click(screen.getByRole('button', { name: 'Mark as agreed' }));
     expect(await screen.findByText(/Marked as agreed on December 1, 2026/)).toBeTruthy();
+    expect(h.sent.filter((r) => r.type === 'markAgreed')).toEqual([
+      { type: 'markAgreed', payload: { projectId: p.id, date: '2026-12-01' } },
+    ]);
+    expect((await h.db.projects.get(p.id))?.contract.signedAt).toBe('2026-12-01');
     const project = await h.ok('getProject', { id: p.id });
     expect(project?.project.contract.signedAt).toBe('2026-12-01');
     const view = await h.ok('getContractor', { key: KEY });

@@ -1,24 +1,20 @@
-/** The overlay's interview kit (save and reload) and rehire panel (history, nudge, Hire again prefill), on the real router. */
+/** The overlay's interview kit (save and reload) and rehire panel (history, nudge, Hire again prefill), on the real background. */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InterviewKit } from '../../../components/overlay/InterviewKit';
 import { RehirePanel } from '../../../components/overlay/RehirePanel';
 import { DEFAULT_CHECKLIST } from '../../../lib/domain/checklist';
 import { DEFAULT_INTERVIEW_KITS } from '../../../lib/domain/interview-kit';
-import type { Harness } from '../../unit/background/harness';
-import { connect, KEY, seedContractor } from './real-router';
+import { realBackground, senders, snapshot, type RealBackground } from '../real-background';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
-
-let h: Harness;
+const KEY = 'upwork:~01abc';
+let h: RealBackground;
 beforeEach(async () => {
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
-  h = connect(client);
-  await seedContractor(h);
+  // Both are parts of the overlay: its own send and onChange, to the real router as the overlay frame.
+  h = realBackground(senders.overlay);
+  await h.ok('reportPage', { site: 'upwork', profile: snapshot() }, senders.content());
 });
 afterEach(cleanup);
 
@@ -179,7 +175,7 @@ describe('rehire with your history', () => {
         tabId={null}
       />,
     );
-    await waitFor(() => expect(client.send).toHaveBeenCalledWith('getContractorPayments', { contractorKey: KEY }));
+    await waitFor(() => expect(h.sent).toContainEqual({ type: 'getContractorPayments', payload: { contractorKey: KEY } }));
     expect(container.textContent).toBe('');
   });
 });

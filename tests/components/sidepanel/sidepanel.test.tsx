@@ -1,57 +1,62 @@
+/**
+ * The side panel on the real background: its own send goes over fakeBrowser to the router, which
+ * answers from fake-indexeddb; what it writes is checked in the database (and in bg.sent where the
+ * request itself matters), and the tab it follows is the one a content script reported.
+ */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import type { Contractor, Project } from '../../../lib/db/schema';
-import { TAB_CONTEXT_EVENT, type ContractorView, type ProjectView } from '../../../lib/messaging/protocol';
+import type { Contractor, Project, Rating } from '../../../lib/db/schema';
+import type { ProjectView } from '../../../lib/messaging/protocol';
 import { SidePanel, type SidePanelProps } from '../../../components/sidepanel/SidePanel';
-import { contractor, milestone, note, NOW, payment, project, rating, settings, view } from '../popup/builders';
+import { realBackground, senders, type RealBackground } from '../real-background';
+import { contractor, milestone, note, NOW, payment, project, rating, view } from '../popup/builders';
 
 // Whole-panel renders in happy-dom take seconds on a loaded 2-core machine; 5 s is too tight.
 vi.setConfig({ testTimeout: 20_000 });
 
-const client = vi.hoisted(() => ({ send: vi.fn(), onChange: vi.fn() }));
-vi.mock('../../../lib/messaging/client', () => ({ send: client.send, onChange: client.onChange }));
+const KEY = 'upwork:~01abc';
+let bg: RealBackground;
 
 interface World {
   views: ProjectView[];
   contractors: Contractor[];
-  tabs: Record<number, string | null>;
-  contractorViews?: Record<string, Partial<ContractorView>>;
+  /** The contractor each tab's content script reported. */
+  tabs: Record<number, string>;
+  /** More of the contractors' history: other projects and ratings. */
+  projects?: Project[];
+  ratings?: Rating[];
 }
 
-function serve(world: World) {
-  client.send.mockImplementation(async (type: string, payload: Record<string, unknown>) => {
-    switch (type) {
-      case 'listProjects':
-        return world.views.map((v) => v.project);
-      case 'getSettings':
-        return settings();
-      case 'getProject':
-        return world.views.find((v) => v.project.id === payload.id) ?? null;
-      case 'listContractors':
-        return world.contractors;
-      case 'getContractor': {
-        const c = world.contractors.find((x) => x.key === payload.key);
-        if (!c) return null;
-        return { contractor: c, checks: [], notes: [], ratings: [], projects: [], linked: [], ...world.contractorViews?.[c.key] };
-      }
-      case 'getTabContext': {
-        const key = world.tabs[payload.tabId as number] ?? null;
-        return { tabId: payload.tabId, key, site: key ? key.split(':')[0] : null, url: null };
-      }
-      case 'createProject':
-        return project({ ...(payload as Partial<Project>), id: 'new1' });
-      case 'updateProject': {
-        const v = world.views.find((x) => x.project.id === payload.id)!;
-        return { ...v.project, ...(payload.patch as object) };
-      }
-      default:
-        return { ok: true };
-    }
-  });
+/** As a content script in that tab reports the contractor's profile page. */
+async function visit(tabId: number, c: Contractor) {
+  const profile = { key: c.key, site: c.site, siteId: c.siteId, name: c.name, profileUrl: c.profileUrl };
+  await bg.ok('reportPage', { site: c.site, profile }, senders.content(c.profileUrl, tabId));
+}
+
+/** The world in the real database, restored through the router as a backup is, then the tabs reported. */
+async function seed(world: World) {
+  const backup = JSON.parse((await bg.ok('exportBackup', {}, senders.options())).text) as { data: Record<string, unknown[]> };
+  const d = backup.data;
+  d.contractors!.push(...world.contractors);
+  for (const v of world.views) {
+    d.projects!.push(v.project);
+    d.milestones!.push(...v.milestones);
+    d.payments!.push(...v.payments);
+    d.notes!.push(...v.notes);
+    d.ratings!.push(...v.ratings);
+  }
+  d.projects!.push(...(world.projects ?? []));
+  d.ratings!.push(...(world.ratings ?? []));
+  await bg.ok('importBackup', { text: JSON.stringify(backup) }, senders.options());
+  for (const [tabId, key] of Object.entries(world.tabs))
+    await visit(
+      Number(tabId),
+      world.contractors.find((c) => c.key === key)!,
+    );
 }
 
 function renderPanel(props: Partial<SidePanelProps> = {}) {
@@ -59,12 +64,12 @@ function renderPanel(props: Partial<SidePanelProps> = {}) {
 }
 
 const summary = () => screen.findByTestId('budget-summary');
-const requests = (type: string) => client.send.mock.calls.filter((c) => c[0] === type).map((c) => c[1]);
+/** The payloads of what the panel asked of this type, in order. */
+const requests = (type: string) => bg.sent.filter((r) => r.type === type).map((r) => r.payload);
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  client.send.mockReset();
-  client.onChange.mockReset().mockReturnValue(() => undefined);
+  bg = realBackground(senders.sidepanel);
+  bg.clock.now = NOW;
   vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 5, windowId: 1 }] as never);
   vi.stubGlobal(
     'confirm',
@@ -75,14 +80,14 @@ afterEach(cleanup);
 
 describe('SidePanel', () => {
   it('explains what it does when no contractor is in the tab and nothing is chosen', async () => {
-    serve({ views: [], contractors: [], tabs: {} });
+    await seed({ views: [], contractors: [], tabs: {} });
     renderPanel();
     expect(await screen.findByText(/Budget notes follow the contractor in your current tab/)).toBeTruthy();
     expect(screen.queryByTestId('budget-summary')).toBeNull();
   });
 
   it('shows budget, spent, remaining and the schedule of the project given in the URL', async () => {
-    serve({
+    await seed({
       views: [
         view({
           milestones: [milestone(), milestone({ id: 'm2', title: 'Final files', dueDate: '2026-12-20', amountMinor: 100000 })],
@@ -106,23 +111,18 @@ describe('SidePanel', () => {
 
   it('follows the contractor in the active tab, its navigation and tab switches', async () => {
     const ana = contractor({ key: 'fiverr:ana', site: 'fiverr', siteId: 'ana', name: 'Ana P.', profileUrl: 'https://www.fiverr.com/ana' });
-    serve({
-      views: [
-        view(),
-        view({
-          project: project({ id: 'p2', title: 'Logo', contractorKey: 'guru:77' }),
-          contractor: contractor({ key: 'guru:77', name: 'Gus' }),
-        }),
-      ],
-      contractors: [contractor(), ana],
-      tabs: { 5: 'upwork:~01abc', 9: 'guru:77' },
+    const gus = contractor({ key: 'guru:77', site: 'guru', siteId: '77', name: 'Gus', profileUrl: 'https://www.guru.com/freelancers/77' });
+    await seed({
+      views: [view(), view({ project: project({ id: 'p2', title: 'Logo', contractorKey: 'guru:77' }), contractor: gus })],
+      contractors: [contractor(), ana, gus],
+      tabs: { 5: KEY, 9: 'guru:77' },
     });
     renderPanel();
     expect(await screen.findByRole('heading', { name: 'Email flows' })).toBeTruthy();
     expect(requests('getTabContext')).toEqual([{ tabId: 5 }]);
 
-    // The user opened another profile in the same tab.
-    await fakeBrowser.runtime.onMessage.trigger({ event: TAB_CONTEXT_EVENT, tabId: 5, key: 'fiverr:ana', site: 'fiverr', url: null }, {});
+    // The user opened another profile in the same tab: its content script reports it.
+    await visit(5, ana);
     expect(await screen.findByRole('button', { name: /Start a project with Ana P\./ })).toBeTruthy();
 
     // …then switched to a tab showing another contractor.
@@ -131,13 +131,13 @@ describe('SidePanel', () => {
   });
 
   it('creates a project for the contractor in the tab, keeping what was typed when a field is wrong', async () => {
-    serve({ views: [], contractors: [contractor()], tabs: { 5: 'upwork:~01abc' } });
+    await seed({ views: [], contractors: [contractor()], tabs: { 5: KEY } });
     renderPanel();
     fireEvent.click(await screen.findByRole('button', { name: /Start a project with Sergii C\./ }));
     const form = await screen.findByRole('form', { name: 'New project' });
     const title = within(form).getByLabelText('Title') as HTMLInputElement;
     await waitFor(() => expect(title.value).toBe('Project with Sergii C.'));
-    expect((within(form).getByLabelText('Contractor') as HTMLSelectElement).value).toBe('upwork:~01abc');
+    expect((within(form).getByLabelText('Contractor') as HTMLSelectElement).value).toBe(KEY);
 
     const budget = within(form).getByLabelText('Budget') as HTMLInputElement;
     fireEvent.input(budget, { target: { value: 'two grand' } });
@@ -150,33 +150,37 @@ describe('SidePanel', () => {
     fireEvent.input(budget, { target: { value: '1,500' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create project' }));
     await waitFor(() => expect(requests('createProject')).toHaveLength(1));
-    expect(requests('createProject')[0]).toMatchObject({
+    const asked = {
       title: 'Project with Sergii C.',
-      contractorKey: 'upwork:~01abc',
+      contractorKey: KEY,
       budgetMinor: 150000,
       currency: 'USD',
       status: 'active',
       checkInDays: 7,
-    });
+    };
+    expect(requests('createProject')[0]).toMatchObject(asked);
+    // Stored as asked, and shown.
+    expect(await screen.findByRole('heading', { name: 'Project with Sergii C.' })).toBeTruthy();
+    const kept = await bg.db.projects.toArray();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject(asked);
   });
 
   it('keeps the form filled when the save fails', async () => {
-    serve({ views: [], contractors: [], tabs: {} });
-    const base = client.send.getMockImplementation()!;
-    client.send.mockImplementation(async (type: string, payload: unknown) => {
-      if (type === 'createProject') throw new Error('Storage is full.');
-      return base(type, payload);
-    });
+    await seed({ views: [], contractors: [], tabs: {} });
+    bg.failNext('createProject', 'quota', 'Storage is full.');
     renderPanel({ startNew: true });
     const form = await screen.findByRole('form', { name: 'New project' });
     fireEvent.input(within(form).getByLabelText('Title'), { target: { value: 'Site audit' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create project' }));
     expect((await within(form).findByRole('alert')).textContent).toContain('Storage is full.');
     expect((within(form).getByLabelText('Title') as HTMLInputElement).value).toBe('Site audit');
+    expect(requests('createProject')).toHaveLength(1);
+    expect(await bg.db.projects.count()).toBe(0);
   });
 
   it('marks an over-budget project', async () => {
-    serve({ views: [view({ payments: [payment({ amountMinor: 260000 })] })], contractors: [contractor()], tabs: {} });
+    await seed({ views: [view({ payments: [payment({ amountMinor: 260000 })] })], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
     const s = await summary();
     expect(s.textContent).toContain('Remaining-$600');
@@ -186,7 +190,7 @@ describe('SidePanel', () => {
   });
 
   it('keeps payments in other currencies apart, never converted', async () => {
-    serve({
+    await seed({
       views: [view({ payments: [payment(), payment({ id: 'e1', currency: 'EUR', amountMinor: 30000 })] })],
       contractors: [contractor()],
       tabs: {},
@@ -199,7 +203,7 @@ describe('SidePanel', () => {
   });
 
   it('forecasts an hourly project from hours and rate', async () => {
-    serve({
+    await seed({
       views: [
         view({ project: project({ paymentModel: 'hourly', rateMinor: 4500, estimatedHours: 40, hoursLogged: 12.5, budgetMinor: 150000 }) }),
       ],
@@ -213,27 +217,24 @@ describe('SidePanel', () => {
   });
 
   it('suggests asking for a loyalty rate after several good projects together', async () => {
-    serve({
+    await seed({
       views: [view()],
       contractors: [contractor()],
       tabs: {},
-      contractorViews: {
-        'upwork:~01abc': {
-          projects: [project({ id: 'a', status: 'completed' }), project({ id: 'b', status: 'completed' }), project()],
-          ratings: [rating({ projectId: 'a' }), rating({ id: 'r2', projectId: 'b' })],
-        },
-      },
+      projects: [project({ id: 'a', status: 'completed' }), project({ id: 'b', status: 'completed' })],
+      ratings: [rating({ projectId: 'a' }), rating({ id: 'r2', projectId: 'b' })],
     });
     renderPanel({ initialProjectId: 'p1' });
     expect((await screen.findByTestId('loyalty-hint')).textContent).toContain('completed 2 projects with Sergii C.');
   });
 
   it('asks for a rating when the project is marked completed, and saves it for the contractor', async () => {
-    serve({ views: [view()], contractors: [contractor()], tabs: {} });
+    await seed({ views: [view()], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
     fireEvent.click(await screen.findByRole('button', { name: /Mark completed/ }));
     await waitFor(() => expect(requests('updateProject')).toEqual([{ id: 'p1', patch: { status: 'completed' } }]));
     const form = await screen.findByRole('form', { name: 'Rate this contractor' });
+    expect((await bg.db.projects.get('p1'))?.status).toBe('completed');
     fireEvent.click(within(form).getByRole('button', { name: 'Save rating' }));
     expect((await within(form).findByRole('alert')).textContent).toContain('quality, communication, timeliness, value');
     for (const [c, n] of [
@@ -248,23 +249,22 @@ describe('SidePanel', () => {
     fireEvent.input(within(form).getByLabelText('Comment (optional)'), { target: { value: 'Solid work' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save rating' }));
     await waitFor(() => expect(requests('saveRating')).toHaveLength(1));
-    expect(requests('saveRating')[0]).toEqual({
-      createId: expect.any(String),
-      rating: {
-        contractorKey: 'upwork:~01abc',
-        projectId: 'p1',
-        quality: 5,
-        communication: 4,
-        timeliness: 3,
-        value: 4,
-        wouldRehire: true,
-        comment: 'Solid work',
-      },
-    });
+    const given = {
+      contractorKey: KEY,
+      projectId: 'p1',
+      quality: 5,
+      communication: 4,
+      timeliness: 3,
+      value: 4,
+      wouldRehire: true,
+      comment: 'Solid work',
+    };
+    expect(requests('saveRating')[0]).toEqual({ createId: expect.any(String), rating: given });
+    await waitFor(async () => expect(await bg.db.ratings.toArray()).toMatchObject([given]));
   });
 
   it('records a payment with a clear message for a missing amount', async () => {
-    serve({ views: [view({ milestones: [milestone()] })], contractors: [contractor()], tabs: {} });
+    await seed({ views: [view({ milestones: [milestone()] })], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
     fireEvent.click(await screen.findByRole('button', { name: /Record payment/ }));
     const form = screen.getByRole('form', { name: 'New payment' });
@@ -275,15 +275,13 @@ describe('SidePanel', () => {
     fireEvent.change(within(form).getByLabelText('For milestone'), { target: { value: 'm1' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save payment' }));
     await waitFor(() => expect(requests('savePayment')).toHaveLength(1));
-    expect(requests('savePayment')[0]).toEqual({
-      projectId: 'p1',
-      createId: expect.any(String),
-      patch: { paidAt: '2026-11-27', amountMinor: 25050, currency: 'USD', milestoneId: 'm1' },
-    });
+    const paid = { paidAt: '2026-11-27', amountMinor: 25050, currency: 'USD', milestoneId: 'm1' };
+    expect(requests('savePayment')[0]).toEqual({ projectId: 'p1', createId: expect.any(String), patch: paid });
+    await waitFor(async () => expect(await bg.db.payments.toArray()).toMatchObject([{ projectId: 'p1', ...paid }]));
   });
 
   it('marks overdue milestones and moves a milestone along its statuses', async () => {
-    serve({ views: [view({ milestones: [milestone({ dueDate: '2026-11-26' })] })], contractors: [contractor()], tabs: {} });
+    await seed({ views: [view({ milestones: [milestone({ dueDate: '2026-11-26' })] })], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
     const item = await screen.findByTestId('milestone-item');
     expect(within(item).getByText('Overdue')).toBeTruthy();
@@ -294,11 +292,12 @@ describe('SidePanel', () => {
         { projectId: 'p1', id: 'm1', baseUpdatedAt: expect.any(Number), patch: { status: 'submitted' } },
       ]),
     );
+    await waitFor(async () => expect((await bg.db.milestones.get('m1'))?.status).toBe('submitted'));
   });
 
   it('every milestone row keeps its status select in the same fixed end column (issue 14)', async () => {
     const { dueDate: _due, amountMinor: _amount, ...bare } = milestone({ id: 'm3', title: 'Call' });
-    serve({
+    await seed({
       views: [
         view({
           milestones: [
@@ -329,7 +328,7 @@ describe('SidePanel', () => {
   });
 
   it('approving a milestone offers to record its payment, with focus on the offer (issue 14)', async () => {
-    serve({
+    await seed({
       views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })],
       contractors: [contractor()],
       tabs: {},
@@ -348,12 +347,17 @@ describe('SidePanel', () => {
         { projectId: 'p1', patch: { milestoneId: 'm1', amountMinor: 50000, currency: 'USD', paidAt: '2026-11-27' } },
       ]),
     );
+    await waitFor(async () =>
+      expect(await bg.db.payments.toArray()).toMatchObject([
+        { projectId: 'p1', milestoneId: 'm1', amountMinor: 50000, currency: 'USD', paidAt: '2026-11-27' },
+      ]),
+    );
     await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment for First draft' })).toBeNull());
     expect(document.activeElement).toBe(within(item).getByLabelText('Status of First draft'));
   });
 
   it('"Not now" (or Esc) dismisses the payment offer and records nothing', async () => {
-    serve({
+    await seed({
       views: [view({ project: project({ paymentModel: 'milestones' }), milestones: [milestone()] })],
       contractors: [contractor()],
       tabs: {},
@@ -365,10 +369,12 @@ describe('SidePanel', () => {
     fireEvent.keyDown(record, { key: 'Escape' });
     await waitFor(() => expect(within(item).queryByRole('button', { name: 'Record payment for First draft' })).toBeNull());
     expect(requests('savePayment')).toEqual([]);
+    expect(await bg.db.payments.count()).toBe(0);
+    expect((await bg.db.milestones.get('m1'))?.status).toBe('approved');
   });
 
   it('a retainer with a start date and no deadline is "ongoing", not "set start and deadline" (issue 14)', async () => {
-    serve({
+    await seed({
       views: [
         view({
           project: project({
@@ -389,7 +395,7 @@ describe('SidePanel', () => {
   });
 
   it('adds a milestone with a due date and amount', async () => {
-    serve({ views: [view()], contractors: [contractor()], tabs: {} });
+    await seed({ views: [view()], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
     fireEvent.click(await screen.findByRole('button', { name: /Add milestone/ }));
     const form = screen.getByRole('form', { name: 'New milestone' });
@@ -406,11 +412,16 @@ describe('SidePanel', () => {
         },
       ]),
     );
+    await waitFor(async () =>
+      expect(await bg.db.milestones.where('projectId').equals('p1').toArray()).toMatchObject([
+        { title: 'Launch', dueDate: '2026-12-15', amountMinor: 70000, status: 'pending' },
+      ]),
+    );
   });
 
   it('folds a long budget note at 600 characters, as the overlay does (issue 14)', async () => {
     const long = 'x'.repeat(5000);
-    serve({ views: [view({ notes: [note({ body: long })] })], contractors: [contractor()], tabs: {} });
+    await seed({ views: [view({ notes: [note({ body: long })] })], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
     const [item] = await screen.findAllByTestId('budget-note');
     expect(item!.textContent).not.toContain(long);
@@ -420,7 +431,7 @@ describe('SidePanel', () => {
   });
 
   it('a project completed exactly on budget shows no amber warning bar (issue 14)', async () => {
-    serve({
+    await seed({
       views: [view({ project: project({ status: 'completed', budgetMinor: 50000 }), payments: [payment({ amountMinor: 50000 })] })],
       contractors: [contractor()],
       tabs: {},
@@ -431,7 +442,7 @@ describe('SidePanel', () => {
   });
 
   it('lists timestamped budget notes and adds a negotiation note to the project', async () => {
-    serve({
+    await seed({
       views: [view({ notes: [note(), note({ id: 'n0', kind: 'general', body: 'not a budget note' })] })],
       contractors: [contractor()],
       tabs: {},
@@ -445,22 +456,29 @@ describe('SidePanel', () => {
     fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'Asked for $40/h' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     await waitFor(() =>
-      expect(requests('saveNote')).toEqual([
-        { projectId: 'p1', contractorKey: 'upwork:~01abc', kind: 'negotiation', body: 'Asked for $40/h' },
+      expect(requests('saveNote')).toEqual([{ projectId: 'p1', contractorKey: KEY, kind: 'negotiation', body: 'Asked for $40/h' }]),
+    );
+    await waitFor(async () =>
+      expect((await bg.db.notes.toArray()).filter((n) => n.kind === 'negotiation')).toMatchObject([
+        { projectId: 'p1', contractorKey: KEY, body: 'Asked for $40/h' },
       ]),
     );
+    // The stored note comes back to the panel (its change event) next to the first one.
+    await waitFor(() => expect(screen.getAllByTestId('budget-note')).toHaveLength(2));
   });
 
   it('logs a check-in and shows a late one', async () => {
-    serve({ views: [view({ project: project({ lastContactAt: NOW - 10 * 86_400_000 }) })], contractors: [contractor()], tabs: {} });
+    await seed({ views: [view({ project: project({ lastContactAt: NOW - 10 * 86_400_000 }) })], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
     expect(await screen.findByText('Check-in 3 days late')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Log a check-in/ }));
     await waitFor(() => expect(requests('logCheckIn')).toEqual([{ id: 'p1' }]));
+    await waitFor(async () => expect((await bg.db.projects.get('p1'))?.lastContactAt).toBe(bg.clock.now));
+    await waitFor(() => expect(screen.queryByText('Check-in 3 days late')).toBeNull());
   });
 
   it('lets the user pick another project', async () => {
-    serve({ views: [view(), view({ project: project({ id: 'p2', title: 'Logo' }) })], contractors: [contractor()], tabs: {} });
+    await seed({ views: [view(), view({ project: project({ id: 'p2', title: 'Logo' }) })], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
     await screen.findByRole('heading', { name: 'Email flows' });
     await waitFor(() => expect(screen.getAllByRole('option', { name: 'Logo' })).toHaveLength(1));
@@ -471,7 +489,7 @@ describe('SidePanel', () => {
 
 describe('SidePanel contract', () => {
   it('shows the written terms and the deadline', async () => {
-    serve({
+    await seed({
       views: [
         view({
           project: project({
@@ -492,7 +510,7 @@ describe('SidePanel contract', () => {
   });
 
   it('asks for written terms when there are none, and opens the editor', async () => {
-    serve({ views: [view()], contractors: [contractor()], tabs: {} });
+    await seed({ views: [view()], contractors: [contractor()], tabs: {} });
     renderPanel({ initialProjectId: 'p1' });
     const section = await screen.findByRole('region', { name: 'Contract' });
     expect(within(section).getByText(/Nothing in writing yet/)).toBeTruthy();
@@ -501,7 +519,7 @@ describe('SidePanel contract', () => {
   });
 
   it('clears a signed contract date: Clear empties it and the save sends null, keeping the other terms', async () => {
-    serve({
+    await seed({
       views: [view({ project: project({ contract: { signedAt: '2026-11-02', expectations: 'Three concepts' } }) })],
       contractors: [contractor()],
       tabs: {},
@@ -519,6 +537,8 @@ describe('SidePanel contract', () => {
     await waitFor(() => expect(requests('updateProject')).toHaveLength(1));
     const { patch } = requests('updateProject')[0] as { patch: { contract: Record<string, unknown> } };
     expect(patch.contract).toEqual({ signedAt: null, expectations: 'Three concepts', deliverables: '', paymentSchedule: '' });
+    await waitFor(async () => expect((await bg.db.projects.get('p1'))?.contract.signedAt).toBeUndefined());
+    expect((await bg.db.projects.get('p1'))?.contract.expectations).toBe('Three concepts');
   });
 });
 
@@ -526,24 +546,23 @@ describe('SidePanel contract', () => {
 
 describe('SidePanel explicit choice', () => {
   it('keeps the project from the URL when the active tab shows another contractor, until that tab changes', async () => {
-    const ana = contractor({ key: 'fiverr:ana', site: 'fiverr', siteId: 'ana', name: 'Ana P.' });
-    serve({
+    const ana = contractor({ key: 'fiverr:ana', site: 'fiverr', siteId: 'ana', name: 'Ana P.', profileUrl: 'https://www.fiverr.com/ana' });
+    await seed({
       views: [view(), view({ project: project({ id: 'p2', title: 'Logo', contractorKey: 'fiverr:ana' }), contractor: ana })],
       contractors: [contractor(), ana],
-      tabs: { 5: 'upwork:~01abc' },
+      tabs: { 5: KEY },
     });
     renderPanel({ initialProjectId: 'p2' });
     expect(await screen.findByRole('heading', { name: 'Logo' })).toBeTruthy();
     await waitFor(() => expect(requests('getTabContext')).toEqual([{ tabId: 5 }]));
-    await new Promise((r) => setTimeout(r, 20));
+    // The tab's answer has arrived (the picker now offers the tab's contractor), and did not take over.
+    expect(await screen.findByRole('option', { name: 'Contractor in this tab' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Logo' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Email flows' })).toBeNull();
 
-    await fakeBrowser.runtime.onMessage.trigger({ event: TAB_CONTEXT_EVENT, tabId: 5, key: 'fiverr:ana', site: 'fiverr', url: null }, {});
-    await fakeBrowser.runtime.onMessage.trigger(
-      { event: TAB_CONTEXT_EVENT, tabId: 5, key: 'upwork:~01abc', site: 'upwork', url: null },
-      {},
-    );
+    // The tab moves on to Ana's profile, then back to Sergii's: their content script reports each.
+    await visit(5, ana);
+    await visit(5, contractor());
     expect(await screen.findByRole('heading', { name: 'Email flows' })).toBeTruthy();
   });
 });
