@@ -9,15 +9,11 @@ import type { ProfileSnapshot } from '../db/schema';
 import type { ListingCard } from '../sites';
 import { BADGE_SIZE, BADGE_TAG, badgeAction, createBadgeHost, renderBadge } from './badge';
 import { createCardBatcher, type Scheduler } from './card-batcher';
-import { BADGE_INSET, chooseBadgeCorner, type Box, type Corner } from './placement';
+import { measureAfterLayout, measureNow, type MeasureCards } from './card-layout';
+import { BADGE_INSET, chooseBadgeCorner, type Corner } from './placement';
 
-/** What a mark must not cover on a card: its avatar and pictures, its links (the name), its buttons. */
-const CARD_CONTENT = 'img, a[href], button';
-
-function boxOf(el: Element): Box {
-  const r = el.getBoundingClientRect();
-  return { left: r.left, top: r.top, width: r.width, height: r.height };
-}
+/** How often cards from added nodes may make the controller look for removed cards. */
+const PRUNE_EVERY_MS = 1_000;
 
 /** Moves a mark to `corner` of its card (inline, !important: page rules can't move it). */
 function placeInCorner(host: HTMLElement, corner: Corner): void {
@@ -33,6 +29,12 @@ export type FetchBadges = (keys: string[]) => Promise<Record<string, BadgeSummar
 export interface BadgeController {
   /** Cards the adapter found on the page now (new ones are batched, known ones re-checked). */
   update(cards: readonly ListingCard[]): void;
+  /**
+   * Cards found in nodes the page added since it was read. One inside (or around) a card already
+   * marked for the same contractor is that card, growing: skipped. False when one sits inside a card
+   * known as someone else (a recycled card): then only a full reading of the page can tell.
+   */
+  add(cards: readonly ListingCard[]): boolean;
   /** Asks again for the given keys (all on the page when omitted) and redraws. */
   refresh(keys?: readonly string[]): Promise<void>;
   /** Removes every badge and forgets every card (navigation, site switched off). */
@@ -51,6 +53,8 @@ export function createBadgeController(
   fetchBadges: FetchBadges,
   schedule: Scheduler,
   onShortlist?: OnShortlist,
+  /** How cards' boxes are read before marks go in (after the browser's next layout, in a browser). */
+  measure: MeasureCards = doc.defaultView ? measureAfterLayout(doc.defaultView) : measureNow(null),
 ): BadgeController {
   const keyOf = new Map<Element, string>();
   const profileOf = new Map<Element, ProfileSnapshot>();
@@ -94,17 +98,21 @@ export function createBadgeController(
       renderBadge(host, summary);
       if (host.parentNode !== card) toPlace.push([card, host]);
     }
-    const view = doc.defaultView;
-    // The badge sits in the card's corner; a static card would let it float off elsewhere.
-    const isStatic = toPlace.map(([card]) => view?.getComputedStyle(card).position === 'static');
-    // The corner that covers none of the card's avatar, name link or buttons (all read before any write).
-    const corners = toPlace.map(([card]) =>
-      chooseBadgeCorner(boxOf(card), BADGE_SIZE, [...card.querySelectorAll(CARD_CONTENT)].map(boxOf)),
-    );
-    toPlace.forEach(([card, host], i) => {
-      if (isStatic[i]) (card as HTMLElement).style.position = 'relative';
-      placeInCorner(host, corners[i]!);
-      card.prepend(host);
+    if (toPlace.length === 0) return;
+    const gen = generation;
+    // Every card's layout is read before any mark goes in (one read per card inserted would force one
+    // style recalculation each: most of the time to badge 100 new cards on the Fiverr capture).
+    void measure(toPlace.map(([card]) => card)).then((layouts) => {
+      if (disposed || gen !== generation) return;
+      toPlace.forEach(([card, host], i) => {
+        const { card: box, content, isStatic } = layouts[i]!;
+        if (!card.isConnected || hosts.get(card) !== host) return;
+        // The badge sits in the card's corner; a static card would let it float off elsewhere.
+        if (isStatic) (card as HTMLElement).style.position = 'relative';
+        // The corner that covers none of the card's avatar, name link or buttons.
+        placeInCorner(host, chooseBadgeCorner(box, BADGE_SIZE, content));
+        card.prepend(host);
+      });
     });
   };
 
@@ -154,19 +162,52 @@ export function createBadgeController(
     doc.querySelectorAll(BADGE_TAG).forEach((el) => el.remove());
   };
 
-  return {
-    update(cards) {
-      if (disposed) return;
+  /** The marked card that holds `el` (or is it), if any. */
+  const cardAround = (el: Element): Element | null => {
+    for (let n: Element | null = el; n; n = n.parentElement) if (keyOf.has(n)) return n;
+    return null;
+  };
+
+  let prunedAt = -Infinity;
+  const update = (cards: readonly ListingCard[], fromAdded = false) => {
+    if (disposed) return;
+    // Cards from added nodes arrive one by one on a growing list: forgetting removed cards checks
+    // every card known (10,000 DOM calls, slow through Firefox's wrappers), so at most once a second.
+    const now = performance.now();
+    if (!fromAdded || now - prunedAt > PRUNE_EVERY_MS) {
+      prunedAt = now;
       prune();
-      for (const { element, profile } of cards) {
-        const before = keyOf.get(element);
-        keyOf.set(element, profile.key);
-        profileOf.set(element, profile);
-        const host = hosts.get(element);
-        // Same element now showing someone else (recycled card), or the site's re-render dropped our host.
-        if ((before !== undefined && before !== profile.key) || (host && host.parentNode !== element)) batcher.forget(element);
+    }
+    for (const { element, profile } of cards) {
+      const before = keyOf.get(element);
+      keyOf.set(element, profile.key);
+      profileOf.set(element, profile);
+      const host = hosts.get(element);
+      // Same element now showing someone else (recycled card), or the site's re-render dropped our host.
+      if ((before !== undefined && before !== profile.key) || (host && host.parentNode !== element)) batcher.forget(element);
+    }
+    batcher.add(cards.map((c) => c.element));
+  };
+
+  return {
+    update: (cards) => update(cards),
+    add(cards) {
+      if (disposed) return true;
+      const fresh: ListingCard[] = [];
+      for (const card of cards) {
+        const around = cardAround(card.element);
+        // The same element (a card the site keys itself, re-filled): update() re-checks its key.
+        if (around && around !== card.element) {
+          if (keyOf.get(around) !== card.profile.key) return false;
+          continue;
+        }
+        // A wrapper the page put around a card it moved: the card inside is already marked.
+        const inner = [...card.element.querySelectorAll<HTMLElement>(BADGE_TAG)];
+        if (!around && inner.some((h) => h.dataset.key === card.profile.key)) continue;
+        fresh.push(card);
       }
-      batcher.add(cards.map((c) => c.element));
+      update(fresh, true);
+      return true;
     },
     async refresh(keys) {
       if (disposed) return;

@@ -22,7 +22,7 @@ const HEARTBEAT_MS = 2_000;
 export async function runMarketplacePage(
   ctx: ContentScriptContext,
   // The site's own reader (entrypoints/<site>.content.ts), not lib/sites: that would bundle every adapter.
-  { readPage, keyFromUrl, hireButtonSelectors }: SiteReader,
+  { readPage, readCards, keyFromUrl, hireButtonSelectors }: SiteReader,
   win: Window = window,
 ): Promise<void> {
   const doc = win.document;
@@ -77,6 +77,7 @@ export async function runMarketplacePage(
   const parts: VisitParts = {
     location: () => win.location.href,
     readPage: (url) => readPage(url, doc),
+    readAdded: (url, added) => readCards(url, doc, added),
     keyFromUrl: (url) => keyFromUrl(url)?.key ?? null,
     overlay,
     badges,
@@ -132,11 +133,12 @@ export async function runMarketplacePage(
 
   const observer = new MutationObserver((records) => {
     // A page that re-renders what it thinks it owns may throw the frame out with its old content
-    // (removals only look irrelevant): read the page again so the frame is put back.
-    const frameLost = overlay.iframe !== null && !overlay.iframe.isConnected;
-    if (!frameLost && records.every(isIrrelevantMutation)) return;
+    // (removals only look irrelevant): it is put back.
+    if (overlay.iframe !== null && !overlay.iframe.isConnected) visit?.frameLost();
+    const added = addedElements(records);
+    if (added.length === 0) return;
     changedSinceFirstRead = true;
-    visit?.pageChanged();
+    visit?.pageChanged(added);
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 
@@ -177,19 +179,26 @@ export async function runMarketplacePage(
 }
 
 /**
- * Mutations that can't bring a new card or profile: Vetted's own (badge hosts, the frame), text
- * updates, removals (pruned on the next read anyway). Skipping them keeps a page that animates
- * all the time (carousels, timers) from being re-read over and over.
+ * The outermost elements the page added that may bring a card or a profile. Not Vetted's own
+ * (badge hosts, the frame), not text updates, not removals (pruned on the next read anyway), not
+ * nodes gone again: so a page that animates all the time (carousels, timers) costs a few checks.
  */
-function isIrrelevantMutation(record: MutationRecord): boolean {
-  for (const node of record.addedNodes) {
-    if (node.nodeType !== Node.ELEMENT_NODE) continue;
-    const el = node as Element;
-    if (el.localName === BADGE_TAG || IGNORED_TAGS.has(el.localName)) continue;
-    if (el.children.length === 1 && el.firstElementChild?.matches('iframe[data-testid="vetted-overlay-frame"]')) continue;
-    return false;
+export function addedElements(records: readonly MutationRecord[]): Element[] {
+  const added = new Set<Element>();
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE || !node.isConnected) continue;
+      const el = node as Element;
+      if (el.localName === BADGE_TAG || IGNORED_TAGS.has(el.localName)) continue;
+      if (el.children.length === 1 && el.firstElementChild?.matches('iframe[data-testid="vetted-overlay-frame"]')) continue;
+      added.add(el);
+    }
   }
-  return true;
+  // Outermost only: an element inside another added one is read with it.
+  return [...added].filter((el) => {
+    for (let n = el.parentElement; n; n = n.parentElement) if (added.has(n)) return false;
+    return true;
+  });
 }
 
 const IGNORED_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'br']);

@@ -23,9 +23,16 @@ export interface VisitParts {
   /** The page's URL now (the address bar, which may already be ahead of the DOM). */
   location(): string;
   readPage(url: URL): PageReading | null;
+  /** Only the cards inside `added` (nodes the page added since it was read). */
+  readAdded(url: URL, added: readonly Element[]): PageReading['cards'];
   keyFromUrl(url: URL): string | null;
   overlay: { show(key: string): void; remove(): void };
-  badges: { update(cards: PageReading['cards']): void; clear(): void };
+  badges: {
+    update(cards: PageReading['cards']): void;
+    /** Cards from added nodes; false when only a full reading can place them (a recycled card). */
+    add(cards: PageReading['cards']): boolean;
+    clear(): void;
+  };
   /** Tells the background what the page shows (once per contractor per visit). */
   report(reading: PageReading): void;
   /** The URL moved on before the page said so: a new visit begins, read at once. */
@@ -47,8 +54,13 @@ export type VisitStart =
 
 export interface Visit {
   readonly href: string;
-  /** The DOM changed in a way that may bring a card or a profile (or threw out the frame). */
-  pageChanged(): void;
+  /**
+   * The DOM changed in a way that may bring a card or a profile. `added`: the elements the page
+   * added (outermost only), when that is all that changed; none given: read the whole page again.
+   */
+  pageChanged(added?: readonly Element[]): void;
+  /** The page threw the overlay frame out: put it back, for the contractor it showed. */
+  frameLost(): void;
 }
 
 export function startVisit(parts: VisitParts, href: string, signal: AbortSignal, start: VisitStart): Visit {
@@ -60,6 +72,14 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
   /** When the last full read ended, and how long it took. */
   let lastEnd = -Infinity;
   let lastCost = 0;
+  /**
+   * The page as read in full is what this visit is about (a listing, or a profile whose contractor
+   * was found): from then on only the nodes the page adds are read, so a page of 10,000 cards is
+   * not walked again for each new one (issue 12, attack 13). Until then every change is a full read.
+   */
+  let whole = false;
+  /** The contractor the frame shows (null: no frame). */
+  let shownKey: string | null = null;
   /** The earliest time the next throttled read may run. */
   const nextReadAt = () => Math.max(lastRead + RESCAN_MS, lastEnd + lastCost * READ_SPACING);
 
@@ -69,6 +89,7 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
   });
 
   const follow = (key: string | null) => {
+    shownKey = key;
     if (key) parts.overlay.show(key);
     else parts.overlay.remove();
   };
@@ -85,6 +106,7 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
     lastEnd = parts.now();
     lastCost = lastEnd - began;
     if (!reading) return parts.lost();
+    whole = parts.keyFromUrl(url) === null || reading.profile !== null;
     follow(reading.profile?.key ?? parts.keyFromUrl(url));
     parts.badges.update(reading.cards);
     const key = reading.profile?.key ?? null;
@@ -105,8 +127,21 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
     }, wait);
   };
 
-  const pageChanged = () => {
+  /** Reads what the page added; false when the page must be read in full instead. */
+  const readAdded = (added: readonly Element[]): boolean => {
+    const url = new URL(parts.location());
+    if (url.href !== href) {
+      parts.moved(url);
+      return true;
+    }
+    const within = added.filter((el) => el.isConnected);
+    return within.length === 0 || parts.badges.add(parts.readAdded(url, within));
+  };
+
+  const pageChanged = (added?: readonly Element[]) => {
     if (signal.aborted) return;
+    // Nothing waits for a throttle here: the cost is that of what was added, not of the page.
+    if (whole && added && !awaitingRender && readAdded(added)) return;
     if (awaitingRender) {
       // The new page's first render after a URL change: read it now, before the browser lays the
       // new page out and before any throttle, so a first-time contractor is stored (and shown) soonest.
@@ -138,14 +173,22 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
     const { reading } = start;
     reportedKey = reading.profile?.key ?? null;
     const key = reading.profile?.key ?? parts.keyFromUrl(new URL(href));
+    shownKey = key;
     if (key) parts.overlay.show(key);
     // The first reading still describes the page: reading it again would only cost the page
     // another few tens of ms at load.
-    if (start.current) parts.badges.update(reading.cards);
-    else read();
+    if (start.current) {
+      whole = parts.keyFromUrl(new URL(href)) === null || reading.profile !== null;
+      parts.badges.update(reading.cards);
+    } else read();
   } else {
     read();
   }
 
-  return { href, pageChanged };
+  const frameLost = () => {
+    if (signal.aborted) return;
+    if (shownKey) parts.overlay.show(shownKey);
+  };
+
+  return { href, pageChanged, frameLost };
 }

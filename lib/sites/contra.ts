@@ -23,14 +23,14 @@ export const contra: SiteAdapter = {
   hosts: ['contra.com'],
   idFromUrl,
   profileUrl: (id) => `https://contra.com/${id}`,
-  read(url, doc, id): AdapterReading {
+  read(url, doc, id, within): AdapterReading {
     // No real capture (tests/fixtures/reconstructed/contra-profile.html): JSON-LD, OpenGraph, meta; key from the URL.
     let draft: SnapshotDraft = {};
-    if (id) {
+    if (id && !within) {
       const fields = pageFields(doc, url);
       draft = { ...fields, name: nameFromTitle(fields.name, /\s*\|\s*Contra\s*$/i), rate: fields.rate ?? headRate(doc) };
     }
-    return { id, draft, cards: linkedCards(doc, linkIds(idFromUrl, url), id) };
+    return { id, draft, cards: linkedCards(doc, linkIds(idFromUrl, url), id, within) };
   },
   hireButtonSelectors: ['a[href*="/hire"]', '[data-testid*="hire" i]', 'button[aria-label*="hire" i]', 'button[aria-label*="message" i]'],
   examples: {

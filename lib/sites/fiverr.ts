@@ -100,14 +100,14 @@ export const fiverr: SiteAdapter = {
   hosts: ['fiverr.com'],
   idFromUrl,
   profileUrl: (id) => `https://www.fiverr.com/${id}`,
-  read(url, doc, id): AdapterReading {
+  read(url, doc, id, within): AdapterReading {
     let props: unknown;
     let gigs: Map<string, Json> | undefined;
     const state = () => (props ??= jsonScript(doc, 'script#perseus-initial-props') ?? null);
     const isGig = url.pathname.replace(LOCALE, '').split('/').filter(Boolean).length >= 2;
-    const draft = id ? { ...sellerFromDom(doc, id, isGig), ...defined(sellerFromState(state(), id)) } : {};
+    const draft = id && !within ? { ...sellerFromDom(doc, id, isGig), ...defined(sellerFromState(state(), id)) } : {};
     const currency = (id ? str(at(state(), 'currency', 'name')) : undefined) ?? 'USD';
-    const cards = findCards(doc, linkIds(idFromUrl, url), { cardAttribute: 'data-gig-id', exclude: id }).map((c) => {
+    const cards = findCards(doc, linkIds(idFromUrl, url), { cardAttribute: 'data-gig-id', exclude: id, within }).map((c) => {
       const seen = cardFromDom(c.element, c.anchors, currency);
       return {
         id: c.id,

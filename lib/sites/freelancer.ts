@@ -90,9 +90,9 @@ export const freelancer: SiteAdapter = {
   hosts: ['freelancer.com'],
   idFromUrl,
   profileUrl: (id) => `https://www.freelancer.com/u/${id}`,
-  read(url, page, id): AdapterReading {
+  read(url, page, id, within): AdapterReading {
     let draft: SnapshotDraft = {};
-    if (id) {
+    if (id && !within) {
       const state = jsonScript(page, 'script#webapp-state', decodeTransferState);
       const s = fromState(state, id);
       draft = { ...fromDom(page), ...defined(s) };
@@ -100,7 +100,11 @@ export const freelancer: SiteAdapter = {
     // Profile pages link to reviewers (clients) and neighbours, not to a list of contractors.
     const cards = id
       ? []
-      : findCards(page, linkIds(idFromUrl, url)).map((c) => ({ id: c.id, element: c.element, draft: cardDraft(c.element, c.anchors) }));
+      : findCards(page, linkIds(idFromUrl, url), { within }).map((c) => ({
+          id: c.id,
+          element: c.element,
+          draft: cardDraft(c.element, c.anchors),
+        }));
     return { id, draft, cards };
   },
   hireButtonSelectors: ['app-user-profile-hire-me button', 'app-user-profile-hire-me-action button', '.directory-hireme', '.hireme_btn'],

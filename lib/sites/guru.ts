@@ -25,11 +25,11 @@ export const guru: SiteAdapter = {
   hosts: ['guru.com'],
   idFromUrl,
   profileUrl: (id, seen) => seen?.href ?? `https://www.guru.com/freelancers/${id}`,
-  read(url, doc, id): AdapterReading {
+  read(url, doc, id, within): AdapterReading {
     // No real capture yet (see tests/fixtures/reconstructed): generic signals only, key from the URL.
-    const draft: SnapshotDraft = id ? { ...pageFields(doc, url), rate: rateIn(doc) } : {};
+    const draft: SnapshotDraft = id && !within ? { ...pageFields(doc, url), rate: rateIn(doc) } : {};
     if (id && draft.name) draft.name = draft.name.replace(/\s+-\s+guru$/i, '');
-    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({
+    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id, within }).map((c) => ({
       id: c.id,
       element: c.element,
       href: c.anchors[0]?.getAttribute('href') ?? undefined,

@@ -4,9 +4,9 @@
  * reads through `siteReader(itsAdapter)` (reader.ts) so it carries only its own adapter.
  */
 import type { SiteId } from '../db/schema';
-import { handles, keyWith, readWith } from './reader';
+import { handles, keyWith, readCardsWith, readWith } from './reader';
 import { ADAPTERS } from './registry';
-import type { PageReading, SiteAdapter } from './types';
+import type { ListingCard, PageReading, SiteAdapter } from './types';
 
 export type { ListingCard, PageReading, SiteAdapter, SnapshotDraft } from './types';
 export { readGenericPage } from './generic';
@@ -36,4 +36,10 @@ export function hireButtonSelectors(url: URL): readonly string[] {
 export function readPage(url: URL, doc: Document): PageReading | null {
   const adapter = adapterFor(url);
   return adapter ? readWith(adapter, url, doc) : null;
+}
+
+/** The cards inside `within` only (nodes the page added since it was read); none off the marketplaces. Never throws. */
+export function readCards(url: URL, doc: Document, within: readonly Element[]): ListingCard[] {
+  const adapter = adapterFor(url);
+  return adapter ? readCardsWith(adapter, url, doc, within) : [];
 }

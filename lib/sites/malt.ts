@@ -20,11 +20,11 @@ export const malt: SiteAdapter = {
   idFromUrl,
   // Keep the country domain the user met the freelancer on.
   profileUrl: (id, seen) => seen?.href ?? `https://www.malt.com/profile/${id}`,
-  read(url, doc, id): AdapterReading {
+  read(url, doc, id, within): AdapterReading {
     // No real capture (tests/fixtures/reconstructed/malt-profile.html): JSON-LD, OpenGraph, meta; key from the URL.
     // Malt shows a daily rate: kept only when the page gives an hourly or a fixed one (no 'day' unit).
     let draft: SnapshotDraft = {};
-    if (id) {
+    if (id && !within) {
       const fields = pageFields(doc, url);
       const units = [
         doc.querySelector('meta[property="product:price:unit"]')?.getAttribute('content'),
@@ -39,7 +39,7 @@ export const malt: SiteAdapter = {
         rate: daily ? undefined : (fields.rate ?? headRate(doc)),
       };
     }
-    return { id, draft, cards: linkedCards(doc, linkIds(idFromUrl, url), id) };
+    return { id, draft, cards: linkedCards(doc, linkIds(idFromUrl, url), id, within) };
   },
   hireButtonSelectors: ['a[href*="/project/new"]', 'a[href*="/messages"]', '[data-testid*="contact" i]', 'button[class*="contact" i]'],
   examples: {

@@ -23,11 +23,11 @@ export const peopleperhour: SiteAdapter = {
   hosts: ['peopleperhour.com'],
   idFromUrl,
   profileUrl: (id, seen) => seen?.href ?? `https://www.peopleperhour.com/freelancer/${id}`,
-  read(url, doc, id): AdapterReading {
+  read(url, doc, id, within): AdapterReading {
     // No real capture yet (see tests/fixtures/reconstructed): generic signals only, key from the URL.
-    const draft: SnapshotDraft = id ? { ...pageFields(doc, url), rate: rateIn(doc) } : {};
+    const draft: SnapshotDraft = id && !within ? { ...pageFields(doc, url), rate: rateIn(doc) } : {};
     if (id && draft.name) draft.name = draft.name.replace(/\s+(?:freelancer\s+)?profile$/i, '');
-    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id }).map((c) => ({
+    const cards = findCards(doc, linkIds(idFromUrl, url), { exclude: id, within }).map((c) => ({
       id: c.id,
       element: c.element,
       href: c.anchors[0]?.getAttribute('href') ?? undefined,

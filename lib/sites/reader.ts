@@ -3,7 +3,7 @@
  * (with its own adapter), so it carries no other site's code; `index.ts` picks the adapter by host.
  */
 import type { SiteId } from '../db/schema';
-import type { ListingCard, PageReading, SiteAdapter } from './types';
+import type { AdapterReading, ListingCard, PageReading, SiteAdapter } from './types';
 import { absoluteUrl, canonicalHref, meta } from './util/dom';
 import { finishSnapshot } from './util/snapshot';
 
@@ -12,6 +12,8 @@ export type { PageReading } from './types';
 /** What the content script needs from its marketplace; each returns nothing for another site's URL. */
 export interface SiteReader {
   readPage(url: URL, doc: Document): PageReading | null;
+  /** The cards inside `within` only (nodes the page added since it was read): none for another site's URL. */
+  readCards(url: URL, doc: Document, within: readonly Element[]): ListingCard[];
   keyFromUrl(url: URL): { site: SiteId; key: string } | null;
   hireButtonSelectors(url: URL): readonly string[];
 }
@@ -27,6 +29,7 @@ export function siteReader(adapter: SiteAdapter): SiteReader {
   const mine = (url: URL) => (handles(adapter, url) ? adapter : null);
   return {
     readPage: (url, doc) => (mine(url) ? readWith(adapter, url, doc) : null),
+    readCards: (url, doc, within) => (mine(url) ? readCardsWith(adapter, url, doc, within) : []),
     keyFromUrl: (url) => keyWith(mine(url), url),
     hireButtonSelectors: (url) => mine(url)?.hireButtonSelectors ?? [],
   };
@@ -72,15 +75,32 @@ export function readWith(adapter: SiteAdapter, url: URL, doc: Document): PageRea
     if (r.id && !r.ownFields && !pageNames(adapter, url, doc, r.id)) r.draft = {};
     const seen = r.id ? seenUrl(adapter, url, r.id, [canonicalHref(doc), meta(doc, 'og:url'), url.href]) : undefined;
     const profile = r.id ? finishSnapshot(site, r.id, adapter.profileUrl(r.id, seen), r.draft) : null;
-    const cards: ListingCard[] = [];
-    for (const c of r.cards) {
-      const p = finishSnapshot(site, c.id, adapter.profileUrl(c.id, seenUrl(adapter, url, c.id, [c.href])), c.draft);
-      if (p) cards.push({ element: c.element, profile: p });
-    }
-    return { site, profile, cards };
+    return { site, profile, cards: finishCards(adapter, url, r.cards) };
   } catch {
     // A page the adapter half understands: fall back to what the URL says.
     const profile = urlId ? finishSnapshot(site, urlId, adapter.profileUrl(urlId, seenUrl(adapter, url, urlId, [url.href])), {}) : null;
     return { site, profile, cards: [] };
   }
+}
+
+/**
+ * Reads only the cards inside `within` (what the page added since it was read: an appended page of
+ * results, one more card), so a page of 10,000 cards is not walked again for each new one. Never throws.
+ */
+export function readCardsWith(adapter: SiteAdapter, url: URL, doc: Document, within: readonly Element[]): ListingCard[] {
+  if (within.length === 0) return [];
+  try {
+    return finishCards(adapter, url, adapter.read(url, doc, adapter.idFromUrl(url), within).cards);
+  } catch {
+    return [];
+  }
+}
+
+function finishCards(adapter: SiteAdapter, url: URL, found: AdapterReading['cards']): ListingCard[] {
+  const cards: ListingCard[] = [];
+  for (const c of found) {
+    const p = finishSnapshot(adapter.site, c.id, adapter.profileUrl(c.id, seenUrl(adapter, url, c.id, [c.href])), c.draft);
+    if (p) cards.push({ element: c.element, profile: p });
+  }
+  return cards;
 }

@@ -17,14 +17,14 @@ export const toptal: SiteAdapter = {
   hosts: ['toptal.com'],
   idFromUrl,
   profileUrl: (id, seen) => seen?.href ?? `https://www.toptal.com/resume/${id}`,
-  read(url, doc, id): AdapterReading {
+  read(url, doc, id, within): AdapterReading {
     // No real capture (tests/fixtures/reconstructed/toptal-resume.html): JSON-LD, OpenGraph, meta; key from the URL.
     let draft: SnapshotDraft = {};
-    if (id) {
+    if (id && !within) {
       const fields = pageFields(doc, url);
       draft = { ...fields, name: nameFromTitle(fields.name, /\s*\|\s*Toptal®?\s*$/i), rate: fields.rate ?? headRate(doc) };
     }
-    return { id, draft, cards: linkedCards(doc, linkIds(idFromUrl, url), id) };
+    return { id, draft, cards: linkedCards(doc, linkIds(idFromUrl, url), id, within) };
   },
   hireButtonSelectors: ['a[href*="/hire"]', 'a[href*="/talent/hire"]', '[data-testid*="hire" i]', 'button[class*="hire" i]'],
   examples: {

@@ -51,9 +51,11 @@ export interface SiteAdapter {
   profileUrl(id: string, seen?: URL): string;
   /**
    * Reads the page. `id` is `idFromUrl(url)` (null on listings). Never throws on purpose, but
-   * `readPage` still guards it so a broken page can't break the content script.
+   * `readPage` still guards it so a broken page can't break the content script. `within`: only the
+   * cards inside these elements are wanted (nodes the page added since its last reading; the card
+   * finders in util/ walk nothing else), and the profile's fields may be left out.
    */
-  read(url: URL, doc: Document, id: string | null): AdapterReading;
+  read(url: URL, doc: Document, id: string | null, within?: readonly Element[]): AdapterReading;
   /** CSS selectors of the site's own hire / contact / invite buttons: the overlay keeps clear of them. */
   hireButtonSelectors?: readonly string[];
   /** Example URLs for the registry test: profile URL → expected id; and pages that are not profiles. */

@@ -116,23 +116,27 @@ export const upwork: SiteAdapter = {
       : id.startsWith('~')
         ? `https://www.upwork.com/freelancers/${id}`
         : `https://www.upwork.com/${id}/`,
-  read(url, doc, urlId) {
-    // Cloudflare's challenge interstitial: nothing on it is about a contractor.
-    if (/^\s*challenge\s*-\s*upwork\s*$/i.test(doc.title) || doc.querySelector('#challenge-form, #challenge-running')) {
+  read(url, doc, urlId, within) {
+    // Cloudflare's challenge interstitial: nothing on it is about a contractor (checked when the page
+    // is read in full: a query for an absent id walks every element of a 10,000-card page).
+    if (!within && (/^\s*challenge\s*-\s*upwork\s*$/i.test(doc.title) || doc.querySelector('#challenge-form, #challenge-running'))) {
       return { id: null, draft: {}, cards: [] };
     }
-    const nuxt = nuxtFacts(doc);
-    const pageCipher =
+    const pageCipherOf = () =>
       cipherIn(meta(doc, 'og:url')) ??
       cipherIn(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined) ??
-      nuxt.cipher;
+      nuxtFacts(doc).cipher;
+    // Only a vanity URL needs the page to say whose it is; a listing (no id) or a card read needs nothing else.
+    const pageCipher = within && !isVanity(url) ? null : pageCipherOf();
     const id = urlId ?? (isVanity(url) ? (pageCipher ?? `fl/${url.pathname.split('/')[2]!.toLowerCase()}`) : null);
     // Every element that carries a freelancer's id (2022 tiles, Air3 tiles, links, any list of freelancers).
-    const found = cardsById(doc, hrefIds(idFromUrl, url), cipherIn, null, SLIDER);
+    const found = cardsById(doc, hrefIds(idFromUrl, url), cipherIn, null, SLIDER, within);
+    const cards = found.filter((c) => c.id !== id).map((c) => ({ id: c.id, element: c.element, href: c.href, draft: readTile(c.element) }));
+    if (within) return { id, draft: {}, cards, ownFields: true };
+    const nuxt = nuxtFacts(doc);
     const draft = id ? profileSource(doc, url, id, pageCipher, found) : {};
     if (id && pageCipher === id && !draft.rate && nuxt.rate) draft.rate = nuxt.rate;
     if (id && pageCipher === id && nuxt.skills?.length) draft.skills = nuxt.skills;
-    const cards = found.filter((c) => c.id !== id).map((c) => ({ id: c.id, element: c.element, href: c.href, draft: readTile(c.element) }));
     return { id, draft, cards, ownFields: true };
   },
   hireButtonSelectors: ['[data-qa="btn-hire"]', '[data-qa="invite-btn"]', 'button[data-ev-label="hire_button"]', '.air3-btn-primary'],

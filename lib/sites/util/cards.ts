@@ -17,6 +17,11 @@ export interface CardOptions {
   cardAttribute?: string;
   /** Ids never taken as cards (the profile the page is about). */
   exclude?: string | null;
+  /**
+   * Only the links inside these elements (nodes the page added since it was last read): the rest of
+   * the page is not walked, and a card is at most as large as the added element that holds it.
+   */
+  within?: readonly Element[];
 }
 
 const CHROME_TAGS = new Set(['HEADER', 'NAV', 'FOOTER']);
@@ -90,33 +95,43 @@ export function hrefIds(idFromUrl: (u: UrlParts) => string | null, base: URL): (
 }
 
 export function findCards(doc: Document, idOfLink: (a: HTMLAnchorElement) => string | null, opts: CardOptions = {}): FoundCard[] {
-  const groups: { id: string; anchors: HTMLAnchorElement[]; hooked: Element | null }[] = [];
+  const groups: { id: string; anchors: HTMLAnchorElement[]; hooked: Element | null; scope: Element | null }[] = [];
   const byHook = new Map<Element, (typeof groups)[number]>();
   const placeOf = placer(opts.cardAttribute);
-  for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    const id = idOfLink(a);
-    if (!id || id === opts.exclude) continue;
-    const place = placeOf(a);
-    if (place === 'chrome') continue;
-    const hooked = place;
-    if (hooked) {
-      const g = byHook.get(hooked);
-      if (!g) {
-        const ng = { id, anchors: [a], hooked };
-        byHook.set(hooked, ng);
-        groups.push(ng);
-      } else if (g.id === id) g.anchors.push(a);
-      continue;
+  const scopes: [Element | null, Iterable<HTMLAnchorElement>][] = opts.within
+    ? opts.within.map((r) => [r, r.matches('a[href]') ? [r as HTMLAnchorElement] : r.querySelectorAll<HTMLAnchorElement>('a[href]')])
+    : [[null, doc.querySelectorAll<HTMLAnchorElement>('a[href]')]];
+  for (const [scope, anchors] of scopes) {
+    for (const a of anchors) {
+      const id = idOfLink(a);
+      if (!id || id === opts.exclude) continue;
+      const place = placeOf(a);
+      if (place === 'chrome') continue;
+      const hooked = place;
+      if (hooked) {
+        const g = byHook.get(hooked);
+        if (!g) {
+          const ng = { id, anchors: [a], hooked, scope };
+          byHook.set(hooked, ng);
+          groups.push(ng);
+        } else if (g.id === id) g.anchors.push(a);
+        continue;
+      }
+      const last = groups[groups.length - 1];
+      if (last && !last.hooked && last.id === id && last.scope === scope) last.anchors.push(a);
+      else groups.push({ id, anchors: [a], hooked: null, scope });
     }
-    const last = groups[groups.length - 1];
-    if (last && !last.hooked && last.id === id) last.anchors.push(a);
-    else groups.push({ id, anchors: [a], hooked: null });
   }
-  return groups.map((g, i) => ({
-    id: g.id,
-    anchors: g.anchors,
-    element: g.hooked ?? boundary(g.anchors, groups[i - 1]?.anchors, groups[i + 1]?.anchors),
-  }));
+  return groups.map((g, i) => {
+    if (g.hooked) return { id: g.id, anchors: g.anchors, element: g.hooked };
+    // Neighbours count only inside the same added element: the page around it was not read.
+    const near = (n: (typeof groups)[number] | undefined) => (n && n.scope === g.scope ? n.anchors : undefined);
+    const prev = near(groups[i - 1]);
+    const next = near(groups[i + 1]);
+    // Alone in what the page added (a card appended by infinite scroll): the card is that element.
+    const element = g.scope && !prev && !next && g.scope.localName !== 'a' ? g.scope : boundary(g.anchors, prev, next);
+    return { id: g.id, anchors: g.anchors, element };
+  });
 }
 
 /** Child of the lowest common ancestor of `a` and `b` that contains `a`. */
@@ -146,8 +161,9 @@ export function linkedCards(
   doc: Document,
   idOfLink: (a: HTMLAnchorElement) => string | null,
   exclude: string | null,
+  within?: readonly Element[],
 ): { id: string; element: Element; href?: string; draft: { name?: string; avatarUrl?: string } }[] {
-  return findCards(doc, idOfLink, { exclude }).map((c) => ({
+  return findCards(doc, idOfLink, { exclude, within }).map((c) => ({
     id: c.id,
     element: c.element,
     href: c.anchors[0]?.getAttribute('href') ?? undefined,

@@ -26,17 +26,32 @@ export function cardsById(
   exclude?: string | null,
   /** Elements a card never grows into (a slider over the list: its similar freelancers stay inside it). */
   boundary?: string,
+  /**
+   * Only the cards inside these elements (nodes the page added since it was last read), each card
+   * at most as large as the added element that holds it: the rest of the page is not walked.
+   */
+  within?: readonly Element[],
 ): IdCard[] {
-  const root = doc.body;
-  if (!root) return [];
+  const body = doc.body;
+  if (!body) return [];
+  /** Each walked subtree, and the element its cards may not grow into (they stop below it). */
+  const scopes: { top: Element; limit: Element | null }[] = within
+    ? within.filter((r) => !r.closest(CHROME)).map((r) => ({ top: r, limit: r.parentElement }))
+    : [{ top: body, limit: body }];
   // Page chrome and every ancestor of it, found once: a card never reaches into or above them.
-  const chrome = [...root.querySelectorAll(CHROME)];
+  const chrome = scopes.flatMap(({ top }) => [...top.querySelectorAll(CHROME)]);
   const aboveChrome = new Set<Element>();
   for (const c of chrome) for (let n = c.parentElement; n && !aboveChrome.has(n); n = n.parentElement) aboveChrome.add(n);
-  const stops = new Set(boundary ? root.querySelectorAll(boundary) : []);
+  const stops = new Set<Element>();
+  if (boundary) {
+    for (const { top } of scopes) {
+      if (within && top.matches(boundary)) stops.add(top);
+      for (const s of top.querySelectorAll(boundary)) stops.add(s);
+    }
+  }
   const order: string[] = [];
-  const carriers = new Map<string, { els: Element[]; href?: string }>();
-  for (const el of root.getElementsByTagName('*')) {
+  const carriers = new Map<string, { els: Element[]; limits: (Element | null)[]; href?: string }>();
+  const visit = (el: Element, limit: Element | null) => {
     const attrs = el.attributes;
     for (let i = 0; i < attrs.length; i++) {
       const a = attrs[i]!;
@@ -46,34 +61,41 @@ export function cardsById(
       if (!id || id === exclude || insideAny(el, chrome)) continue;
       let c = carriers.get(id);
       if (!c) {
-        c = { els: [] };
+        c = { els: [], limits: [] };
         carriers.set(id, c);
         order.push(id);
       }
       c.els.push(el);
+      c.limits.push(limit);
       if (isHref && c.href === undefined) c.href = a.value;
       break;
     }
+  };
+  for (const { top, limit } of scopes) {
+    if (within) visit(top, limit);
+    for (const el of top.getElementsByTagName('*')) visit(el, limit);
   }
   // Mark every ancestor with the one id below it, or MIXED once two ids meet.
   const owner = new Map<Element, string>();
   for (const [id, c] of carriers) {
-    for (const el of c.els) {
+    c.els.forEach((el, i) => {
+      const limit = c.limits[i];
       let mixed = false;
-      for (let n: Element | null = el; n && n !== root; n = n.parentElement) {
+      for (let n: Element | null = el; n && n !== limit; n = n.parentElement) {
         const o = owner.get(n);
         if (o === MIXED || (o === id && !mixed)) break;
         if (o !== undefined && o !== id) mixed = true;
         owner.set(n, mixed ? MIXED : id);
       }
-    }
+    });
   }
   return order.map((id) => {
     const c = carriers.get(id)!;
     let el = c.els[0]!;
+    const limit = c.limits[0];
     while (
       el.parentElement &&
-      el.parentElement !== root &&
+      el.parentElement !== limit &&
       owner.get(el.parentElement) === id &&
       !aboveChrome.has(el.parentElement) &&
       !stops.has(el.parentElement)

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeController } from '../../../lib/content/badges';
 import { BADGE_SIZE, badgeButtonForTests, badgeParts } from '../../../lib/content/badge';
 import type { Scheduler } from '../../../lib/content/card-batcher';
+import { measureNow } from '../../../lib/content/card-layout';
 import type { BadgeSummary } from '../../../lib/messaging/protocol';
 import type { ListingCard } from '../../../lib/sites';
 
@@ -35,7 +36,8 @@ function setup(known: Record<string, BadgeSummary>) {
     requests.push(keys);
     return Object.fromEntries(keys.filter((k) => known[k]).map((k) => [k, known[k]!]));
   };
-  const controller = createBadgeController(document, fetch, schedule);
+  // Boxes read at once: happy-dom lays nothing out and its IntersectionObserver never reports (card-layout.test.ts).
+  const controller = createBadgeController(document, fetch, schedule, undefined, measureNow(window));
   const tick = async () => {
     const runs = queue;
     queue = [];
@@ -206,6 +208,7 @@ describe('badge controller', () => {
         return () => (queue = queue.filter((r) => r !== run));
       },
       onShortlist,
+      measureNow(window),
     );
     const cards = ['new', 's', 'h'].map(cardFor);
     controller.update(cards);
@@ -248,6 +251,39 @@ describe('badge controller', () => {
     controller.update([card]);
     await tick();
     expect(badgeKeys()).toEqual(['fiverr:k']);
+  });
+
+  it('add(): a card from added nodes is marked once, even when the page adds inside it or wraps it', async () => {
+    const { controller, requests, tick } = setup({});
+    const [a] = [cardFor('a')];
+    controller.update([a!]);
+    await tick();
+    // The page adds a part of a's card holding a's link: that is a's card growing, not a new one.
+    const part = a!.element.appendChild(document.createElement('div'));
+    expect(controller.add([{ element: part, profile: a!.profile }])).toBe(true);
+    // The page moves a's card into a new wrapper: the card inside is already marked.
+    const wrapper = document.createElement('section');
+    a!.element.before(wrapper);
+    wrapper.append(a!.element);
+    expect(controller.add([{ element: wrapper, profile: a!.profile }])).toBe(true);
+    // A new card, appended: marked, with one more request.
+    const b = cardFor('b');
+    expect(controller.add([b])).toBe(true);
+    await tick();
+    expect(requests).toEqual([['fiverr:a'], ['fiverr:b']]);
+    expect(badgeKeys()).toEqual(['fiverr:a', 'fiverr:b']);
+  });
+
+  it('add(): a card inside a card known as someone else asks for a full reading; the same element re-filled is followed', async () => {
+    const { controller, tick } = setup({});
+    const a = cardFor('a');
+    controller.update([a]);
+    await tick();
+    const inner = a.element.appendChild(document.createElement('div'));
+    expect(controller.add([{ element: inner, profile: cardFor('c').profile }])).toBe(false);
+    expect(controller.add([{ element: a.element, profile: cardFor('d').profile }])).toBe(true);
+    await tick();
+    expect(a.element.firstElementChild?.getAttribute('data-key')).toBe('fiverr:d');
   });
 
   it('clear() removes every badge and forgets the cards; dispose() stops drawing', async () => {

@@ -13,7 +13,7 @@ function page(start = PROFILE) {
   const timers = new Map<number, { at: number; run: () => void }>();
   let clock = 1_000;
   let nextId = 1;
-  const state = { href: start, rendered: start };
+  const state = { href: start, rendered: start, recycled: false };
   const keyOf = (href: string) => {
     const m = /freelancers\/(~\w+)/.exec(href);
     return m ? `upwork:${m[1]}` : null;
@@ -32,9 +32,20 @@ function page(start = PROFILE) {
       log.push(`read ${url.href === state.rendered ? url.pathname : 'stale'}`);
       return state.rendered === 'gone' ? null : reading(state.rendered);
     },
+    readAdded: (url, added) => {
+      log.push(`read ${added.length} added`);
+      return added.map((el) => ({ element: el, profile: { key: `upwork:${el.id}` } }) as unknown as PageReading['cards'][number]);
+    },
     keyFromUrl: (url) => keyOf(url.href),
     overlay: { show: (key) => log.push(`show ${key}`), remove: () => log.push('remove') },
-    badges: { update: (cards) => log.push(`badges ${cards.length}`), clear: () => log.push('clear badges') },
+    badges: {
+      update: (cards) => log.push(`badges ${cards.length}`),
+      add: (cards) => {
+        log.push(`add badges ${cards.length}`);
+        return !state.recycled;
+      },
+      clear: () => log.push('clear badges'),
+    },
     report: (r) => log.push(`report ${r.profile?.key ?? 'listing'}`),
     moved: (url) => log.push(`moved ${url.pathname}`),
     lost: () => log.push('lost'),
@@ -169,5 +180,66 @@ describe('a visit', () => {
     visit.pageChanged();
     p.advance(SETTLE_MS * 2);
     expect(p.log).toEqual(before);
+  });
+
+  it('once it has read the whole page, reads only what the page adds, at once, and never the whole page again for it', () => {
+    const p = page(SEARCH);
+    const visit = startVisit(p.parts, SEARCH, new AbortController().signal, { kind: 'read' });
+    const card = (id: string) => Object.assign(document.body.appendChild(document.createElement('div')), { id });
+    // A new card every 50 ms for 30 s: each is read alone, in the mutation callback.
+    for (let i = 0; i < 600; i++) {
+      p.advance(50);
+      visit.pageChanged([card(`~0${i}`)]);
+    }
+    p.advance(SETTLE_MS * 2);
+    expect(p.log.filter((l) => l === 'read /nx/search/talent/')).toHaveLength(1);
+    expect(p.log.filter((l) => l === 'read 1 added')).toHaveLength(600);
+    expect(p.log.filter((l) => l === 'add badges 1')).toHaveLength(600);
+    // Added and gone again before the callback: nothing to read.
+    const gone = card('~0gone');
+    gone.remove();
+    visit.pageChanged([gone]);
+    expect(p.log.at(-1)).toBe('add badges 1');
+    expect(p.pending()).toBe(0);
+  });
+
+  it('reads the whole page again when an added card sits in a card known as someone else, or no nodes are named', () => {
+    const p = page(SEARCH);
+    const visit = startVisit(p.parts, SEARCH, new AbortController().signal, { kind: 'read' });
+    p.advance(RESCAN_MS);
+    p.state.recycled = true;
+    visit.pageChanged([document.body.appendChild(document.createElement('div'))]);
+    const steps = () => p.log.filter((l) => l.startsWith('read') || l.startsWith('add'));
+    expect(steps()).toEqual(['read /nx/search/talent/', 'read 1 added', 'add badges 1', 'read /nx/search/talent/']);
+    p.state.recycled = false;
+    p.advance(RESCAN_MS);
+    visit.pageChanged();
+    expect(steps().slice(4)).toEqual(['read /nx/search/talent/']);
+  });
+
+  it('reads a profile page in full until its contractor is found, then only what is added', () => {
+    const p = page();
+    p.state.rendered = SEARCH; // the profile's contractor is not on the page yet
+    const visit = startVisit(p.parts, PROFILE, new AbortController().signal, { kind: 'read' });
+    p.advance(RESCAN_MS);
+    visit.pageChanged([document.body.appendChild(document.createElement('div'))]);
+    expect(p.log.filter((l) => l.startsWith('read'))).toEqual(['read stale', 'read stale']);
+    p.state.rendered = PROFILE;
+    p.advance(RESCAN_MS);
+    visit.pageChanged([document.body.appendChild(document.createElement('div'))]);
+    p.advance(RESCAN_MS);
+    visit.pageChanged([document.body.appendChild(document.createElement('div'))]);
+    expect(p.log.filter((l) => l.startsWith('read'))).toEqual(['read stale', 'read stale', 'read /freelancers/~01abc', 'read 1 added']);
+  });
+
+  it('puts the frame back for the contractor it showed when the page throws it out, without reading the page', () => {
+    const p = page();
+    const visit = startVisit(p.parts, PROFILE, new AbortController().signal, {
+      kind: 'loaded',
+      reading: p.reading(PROFILE),
+      current: true,
+    });
+    visit.frameLost();
+    expect(p.log).toEqual(['show upwork:~01abc', 'badges 0', 'show upwork:~01abc']);
   });
 });
