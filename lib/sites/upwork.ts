@@ -1,5 +1,5 @@
 import type { SiteAdapter, SnapshotDraft } from './types';
-import { meta, num, text } from './util/dom';
+import { canonicalHref, meta, num, text } from './util/dom';
 import { hrefIds, type UrlParts } from './util/cards';
 import { cardsById, insideAny, ownText, type IdCard } from './util/id-cards';
 import { parseMoney, toMinor } from './util/money';
@@ -117,17 +117,13 @@ export const upwork: SiteAdapter = {
         ? `https://www.upwork.com/freelancers/${id}`
         : `https://www.upwork.com/${id}/`,
   read(url, doc, urlId, within) {
-    // Cloudflare's challenge interstitial: nothing on it is about a contractor (checked when the page
-    // is read in full: a query for an absent id walks every element of a 10,000-card page).
+    // Cloudflare's challenge (not on card reads: a query for an absent id walks all of a 10,000-card page).
     if (!within && (/^\s*challenge\s*-\s*upwork\s*$/i.test(doc.title) || doc.querySelector('#challenge-form, #challenge-running'))) {
       return { id: null, draft: {}, cards: [] };
     }
-    const pageCipherOf = () =>
-      cipherIn(meta(doc, 'og:url')) ??
-      cipherIn(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined) ??
-      nuxtFacts(doc).cipher;
-    // Only a vanity URL needs the page to say whose it is; a listing (no id) or a card read needs nothing else.
-    const pageCipher = within && !isVanity(url) ? null : pageCipherOf();
+    // Only a vanity URL needs the page to say whose it is; a card read of a listing needs nothing else.
+    const pageCipher =
+      within && !isVanity(url) ? null : (cipherIn(meta(doc, 'og:url')) ?? cipherIn(canonicalHref(doc)) ?? nuxtFacts(doc).cipher);
     const id = urlId ?? (isVanity(url) ? (pageCipher ?? `fl/${url.pathname.split('/')[2]!.toLowerCase()}`) : null);
     // Every element that carries a freelancer's id (2022 tiles, Air3 tiles, links, any list of freelancers).
     const found = cardsById(doc, hrefIds(idFromUrl, url), cipherIn, null, SLIDER, within);
