@@ -82,13 +82,20 @@ export function unpackedExtensionId(dir: string): string {
  * page on this machine, in the same browser as Vetted (renderer start, navigation, the bench's own
  * instrumentation). Vetted's pages above it are Vetted's; below it no extension page can go.
  */
-export function blankPageExtension(): string {
+export function blankPageExtension(browser: 'chromium' | 'firefox' = 'chromium'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-blank-'));
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Blank page', version: '1.0' }));
+  // Firefox wants an id to install it alongside Vetted, and the MV2 build Vetted itself uses.
+  const manifest =
+    browser === 'firefox'
+      ? { manifest_version: 2, name: 'Floor', version: '1.0', browser_specific_settings: { gecko: { id: 'floor@vetted-bench.invalid' } } }
+      : { manifest_version: 3, name: 'Blank page', version: '1.0' };
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  // Its page leaves a User Timing mark at the end of its body, like the popup's first card.
   fs.writeFileSync(
     path.join(dir, 'floor.html'),
-    '<!DOCTYPE html><html lang="en"><title>Floor</title><p data-testid="floor">Floor</p></html>',
+    '<!DOCTYPE html><html lang="en"><title>Floor</title><p data-testid="floor">Floor</p><script src="floor.js"></script></html>',
   );
+  fs.writeFileSync(path.join(dir, 'floor.js'), "performance.mark('floor:shown');\n");
   return dir;
 }
 

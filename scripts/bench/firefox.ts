@@ -6,12 +6,10 @@
  * and the overlay's User Timing mark gives "usable after load".
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { FIREFOX_PATH, launchFirefox, navigateToExtensionPage, routePage, type FirefoxSession } from '../../tests/e2e/harness/firefox';
 import { POPUP_SHOWN_MARK } from '../../components/shared/use-shown-mark';
 import { FIXTURES, MarketRoutes } from '../../tests/e2e/harness/fixtures';
+import { blankPageExtension } from './browser';
 import { median, type Figure } from './stats';
 import { WATCH_MS } from './interleaved';
 
@@ -98,25 +96,6 @@ export async function benchFirefox(runs: number): Promise<Figure[]> {
   ];
 }
 
-/** A Firefox add-on whose page is one line of text and marks itself shown: the floor of any extension page. */
-function firefoxFloorAddon(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-ff-floor-'));
-  fs.writeFileSync(
-    path.join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 2,
-      name: 'Floor',
-      version: '1.0',
-      browser_specific_settings: { gecko: { id: 'floor@vetted-bench.invalid' } },
-    }),
-  );
-  fs.writeFileSync(
-    path.join(dir, 'floor.html'),
-    '<!DOCTYPE html><html lang="en"><title>Floor</title><p data-testid="floor">Floor</p><script src="floor.js"></script></html>',
-  );
-  fs.writeFileSync(path.join(dir, 'floor.js'), "performance.mark('floor:shown');\n");
-  return dir;
-}
 const FLOOR_UUID = '7e57ed00-7e77-4ed0-a000-00000000f100';
 const FF_PROJECTS = 30;
 
@@ -140,7 +119,7 @@ export async function benchFirefoxPopup(runs: number): Promise<Figure[]> {
   const n = Math.max(8, runs);
   const popup: number[] = [],
     floor: number[] = [];
-  const session = await launchFirefox({ alongside: [{ dir: firefoxFloorAddon(), uuid: FLOOR_UUID }] });
+  const session = await launchFirefox({ alongside: [{ dir: blankPageExtension('firefox'), uuid: FLOOR_UUID }] });
   try {
     for (let i = 0; i < FF_PROJECTS; i++) {
       const key = `upwork:~01ffbench${String(i).padStart(6, '0')}`;

@@ -11,23 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page, Request } from 'playwright-core';
-import { FIXTURES, launchChromium, screenshot, waitFor, type ChromiumSession } from './harness';
-import {
-  avatarShown,
-  CSV_BUTTONS,
-  CSV_TABLES,
-  EVIL_AVATAR,
-  EVIL_HOST,
-  expectSafeCsv,
-  fetchedByFrame,
-  hostileAvatarPage,
-  onHost,
-  PNG,
-  realAvatarUrl,
-  seedHostileCsvData,
-  storedTexts,
-  type AvatarShown,
-} from './attacks.shared';
+import { launchChromium, screenshot, waitFor, type ChromiumSession } from './harness';
+import { CSV_BUTTONS, CSV_TABLES, expectAvatarsSafe, expectSafeCsv, seedHostileCsvData, storedTexts } from './attacks.shared';
 import { RECORDER_SCRIPT, readRecorder } from './privacy.recorder';
 import { expectTypedDespiteTheft, startFocusThief, stopFocusThief, thiefTries, TYPED_FIRST, TYPED_THEN } from './focus-thief';
 
@@ -298,8 +283,6 @@ describe('hostile data in exports and avatars, Chromium (issue 12)', () => {
   });
 
   it('#11 third-party avatars: a profile whose avatar is a tracker shows initials and nothing asks the tracker; the marketplace’s own picture still shows', async () => {
-    const KEY = 'upwork:~01140923f209578a6b';
-    const real = realAvatarUrl();
     // Every request of every page, frame (the overlay's too) and worker of the browser.
     const requests: { url: string; frame: string }[] = [];
     const onRequest = (r: Request) => {
@@ -312,56 +295,28 @@ describe('hostile data in exports and avatars, Chromium (issue 12)', () => {
       requests.push({ url: r.url(), frame });
     };
     session.context.on('request', onRequest);
-    // Both image hosts answer with a picture: a request to the tracker would succeed and show.
-    session.routes.serve(real, { bytes: PNG, contentType: 'image/png' });
-    session.routes.serve(EVIL_AVATAR, { bytes: PNG, contentType: 'image/png' });
-    const toTracker = (fetched: string[]) =>
-      onHost(EVIL_HOST, [...requests.map((r) => r.url), ...session.routes.log.map((d) => d.url), ...fetched]);
-
-    const openOverlay = async (page: Page): Promise<Frame> => {
-      const frame = await session.overlayFrame(page);
-      const toggle = frame.getByTestId('overlay-toggle');
-      await toggle.waitFor();
-      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-      await frame.getByRole('heading', { level: 1 }).waitFor();
-      return frame;
-    };
-    const settled = (frame: Frame, what: string, want: AvatarShown['kind']) =>
-      waitFor(what, async () => {
-        const shown = await frame.evaluate(avatarShown);
-        return shown?.kind === want ? shown : null;
+    try {
+      await expectAvatarsSafe<Page, Frame>({
+        send: session.send,
+        routes: session.routes,
+        openMarketplacePage: (target) => session.openMarketplacePage(target),
+        reload: async (page) => void (await page.reload({ waitUntil: 'load' })),
+        close: (page) => page.close(),
+        openOverlay: async (page) => {
+          const frame = await session.overlayFrame(page);
+          const toggle = frame.getByTestId('overlay-toggle');
+          await toggle.waitFor();
+          if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+          await frame.getByRole('heading', { level: 1 }).waitFor();
+          return frame;
+        },
+        evaluate: (frame, fn) => frame.evaluate(fn),
+        imageCount: (frame) => frame.locator('img').count(),
+        requests: () => requests.map((r) => r.url),
+        requestedBy: (_frame, url) => requests.some((r) => r.url === url && r.frame.startsWith(session.extensionOrigin)),
       });
-
-    session.routes.serve(FIXTURES.upworkProfile.url, { html: hostileAvatarPage() });
-    const hostile = await session.openMarketplacePage('upworkProfile');
-    await openOverlay(hostile);
-    await waitFor(
-      'the page’s avatar stored',
-      async () => (await session.send('getContractor', { key: KEY }))?.contractor.avatarUrl === EVIL_AVATAR,
-    );
-    // Again, now that Vetted holds the tracker's address: the overlay's first view has it.
-    await hostile.reload({ waitUntil: 'load' });
-    const frame = await openOverlay(hostile);
-    const shown = await waitFor('the avatar’s place to settle', () => frame.evaluate(avatarShown));
-    expect(toTracker(await frame.evaluate(fetchedByFrame))).toEqual([]);
-    expect(shown.kind).toBe('initials');
-    const name = (await session.send('getContractor', { key: KEY }))!.contractor.name;
-    expect(shown.kind === 'initials' && shown.text.length > 0).toBe(true);
-    const initials = shown.kind === 'initials' ? [...shown.text] : [];
-    for (const letter of initials) expect(name.split(/\s+/).map((w) => w[0]?.toUpperCase())).toContain(letter);
-    expect(await frame.locator('img').count()).toBe(0);
-    await hostile.close();
-
-    // The capture as it is: its picture on www.upwork.com shows, requested by the overlay itself.
-    session.routes.serve(FIXTURES.upworkProfile.url, { fixture: 'upworkProfile' });
-    const legit = await session.openMarketplacePage('upworkProfile');
-    const own = await openOverlay(legit);
-    expect(await settled(own, 'the marketplace’s picture', 'image')).toEqual({ kind: 'image', src: real, loaded: true });
-    expect(await own.evaluate(fetchedByFrame)).toContain(real);
-    // The watcher sees the overlay frame's own requests (so it would have seen one to the tracker).
-    expect(requests.filter((r) => r.url === real && r.frame.startsWith(session.extensionOrigin))).not.toEqual([]);
-    expect(toTracker(await own.evaluate(fetchedByFrame))).toEqual([]);
-    session.context.off('request', onRequest);
-    await legit.close();
+    } finally {
+      session.context.off('request', onRequest);
+    }
   });
 });

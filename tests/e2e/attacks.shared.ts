@@ -4,10 +4,11 @@
  * - #10 CSV separator: hostile text seeded into every text field a CSV export writes, a reader of
  *   the file that splits on `,` or on `;` (Excel in many locales), and what the cells must be.
  * - #11 third-party avatars: the Upwork capture with its avatar pointed at a tracker, a picture to
- *   answer image requests with, and a probe for what the overlay shows in the avatar's place.
+ *   answer image requests with, a probe for what the overlay shows in the avatar's place, and the
+ *   whole check (expectAvatarsSafe), which each browser drives through its own driver.
  */
 import { expect } from 'vitest';
-import { FIXTURES, readCapture, type ExtensionSession } from './harness';
+import { FIXTURES, readCapture, waitFor, type ExtensionSession } from './harness';
 
 // ------------------------------------------------------------------ #10 CSV separator
 
@@ -313,4 +314,71 @@ export function fetchedByFrame(): string[] {
     .getEntriesByType('resource')
     .map((e) => e.name)
     .filter((n) => /^https?:/.test(n));
+}
+
+/** What the avatar check needs of a browser: its driver's way to open pages, overlays and watch requests. */
+export interface AvatarDriver<P, F> {
+  send: Send;
+  routes: ExtensionSession<P, F>['routes'];
+  openMarketplacePage: ExtensionSession<P, F>['openMarketplacePage'];
+  reload(page: P): Promise<void>;
+  close(page: P): Promise<void>;
+  /** The overlay's frame on `page`, opened, once its heading shows. */
+  openOverlay(page: P): Promise<F>;
+  evaluate<R>(frame: F, fn: () => R): Promise<R>;
+  imageCount(frame: F): Promise<number>;
+  /** Every request of every page, frame (the overlay's too) and worker of the browser since the check began. */
+  requests(): string[];
+  /** Whether the overlay frame `frame` itself requested `url` (so the watcher does see that frame). */
+  requestedBy(frame: F, url: string): boolean;
+}
+
+/**
+ * #11: a profile whose avatar is a tracker shows initials and nothing asks the tracker, in the
+ * overlay's first view after Vetted stored the address too; the capture's own picture on
+ * www.upwork.com still shows, requested by the overlay frame itself.
+ */
+export async function expectAvatarsSafe<P, F>(d: AvatarDriver<P, F>): Promise<void> {
+  const KEY = 'upwork:~01140923f209578a6b';
+  const real = realAvatarUrl();
+  // Both image hosts answer with a picture: a request to the tracker would succeed and show.
+  d.routes.serve(real, { bytes: PNG, contentType: 'image/png' });
+  d.routes.serve(EVIL_AVATAR, { bytes: PNG, contentType: 'image/png' });
+  const toTracker = (fetched: string[]) => onHost(EVIL_HOST, [...d.requests(), ...d.routes.log.map((r) => r.url), ...fetched]);
+  const settled = (frame: F, what: string, want?: AvatarShown['kind']) =>
+    waitFor(what, async () => {
+      const shown = await d.evaluate(frame, avatarShown);
+      return shown && (!want || shown.kind === want) ? shown : null;
+    });
+
+  d.routes.serve(FIXTURES.upworkProfile.url, { html: hostileAvatarPage() });
+  const hostile = await d.openMarketplacePage('upworkProfile');
+  await d.openOverlay(hostile);
+  await waitFor(
+    'the page’s avatar stored',
+    async () => (await d.send('getContractor', { key: KEY }))?.contractor.avatarUrl === EVIL_AVATAR,
+  );
+  // Again, now that Vetted holds the tracker's address: the overlay's first view has it.
+  await d.reload(hostile);
+  const frame = await d.openOverlay(hostile);
+  const shown = await settled(frame, 'the avatar’s place to settle');
+  expect(toTracker(await d.evaluate(frame, fetchedByFrame))).toEqual([]);
+  expect(shown.kind).toBe('initials');
+  const name = (await d.send('getContractor', { key: KEY }))!.contractor.name;
+  expect(shown.kind === 'initials' && shown.text.length > 0).toBe(true);
+  const initials = shown.kind === 'initials' ? [...shown.text] : [];
+  for (const letter of initials) expect(name.split(/\s+/).map((w) => w[0]?.toUpperCase())).toContain(letter);
+  expect(await d.imageCount(frame)).toBe(0);
+  await d.close(hostile);
+
+  // The capture as it is: its picture on www.upwork.com shows, requested by the overlay itself.
+  d.routes.serve(FIXTURES.upworkProfile.url, { fixture: 'upworkProfile' });
+  const legit = await d.openMarketplacePage('upworkProfile');
+  const own = await d.openOverlay(legit);
+  expect(await settled(own, 'the marketplace’s picture', 'image')).toEqual({ kind: 'image', src: real, loaded: true });
+  expect(await d.evaluate(own, fetchedByFrame)).toContain(real);
+  // The watcher sees the overlay frame's own requests (so it would have seen one to the tracker).
+  expect(d.requestedBy(own, real)).toBe(true);
+  expect(toTracker(await d.evaluate(own, fetchedByFrame))).toEqual([]);
+  await d.close(legit);
 }
