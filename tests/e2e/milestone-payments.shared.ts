@@ -53,9 +53,11 @@ export function describeMilestonePayments<P extends { close(): Promise<unknown>;
         patch: { title: 'Wireframes', dueDate: day(-2), amountMinor: 45000 },
       });
 
-      const late = await waitFor('the overdue badge', async () => {
+      // The background sets the badge's text, then its title: wait for both, not for the text alone
+      // (reading the title right after the text once found it still 'Vetted').
+      const late = await waitFor('the overdue badge and its title', async () => {
         const b = await browser.badge(session);
-        return b.text === '1' ? b : null;
+        return b.text === '1' && b.title !== 'Vetted' ? b : null;
       });
       expect(late.title).toContain('“Wireframes” is 2 days overdue');
       const popup = await session.openExtensionPage('popup.html');
@@ -71,8 +73,11 @@ export function describeMilestonePayments<P extends { close(): Promise<unknown>;
       expect(view?.payments).toMatchObject([{ milestoneId: wireframes.id, amountMinor: 45000, currency: 'USD' }]);
       await waitFor('the side panel to show Paid', async () => (await browser.statusShown(panel, wireframes.id)) === 'paid');
 
-      await waitFor('the badge to clear', async () => (await browser.badge(session)).text === '');
-      expect((await browser.badge(session)).title).toBe('Vetted');
+      // Text and title are set one after the other: the title must come back to 'Vetted' as well.
+      await waitFor('the badge to clear and its title to say only Vetted', async () => {
+        const b = await browser.badge(session);
+        return b.text === '' && b.title === 'Vetted';
+      });
       await waitFor('no overdue flag in the popup', async () => {
         const o = await browser.popupOverdue(popup);
         return o.flags === 0 && o.total === '0';
