@@ -27,7 +27,7 @@ const toBox = (r: DOMRectReadOnly): Box => ({ left: r.left, top: r.top, width: r
 
 /** Reads now: forces a layout when the page changed since the last one. */
 export function measureNow(view: Window | null): MeasureCards {
-  return async (cards) => read(view, cards, (el) => toBox(el.getBoundingClientRect()));
+  return async (cards) => read(view, cards, contentOf(cards), (el) => toBox(el.getBoundingClientRect()));
 }
 
 /** Reads after the browser's next layout (no forced layout); falls back to reading now. */
@@ -35,11 +35,8 @@ export function measureAfterLayout(view: Window & typeof globalThis): MeasureCar
   if (typeof view.IntersectionObserver !== 'function') return measureNow(view);
   return (cards) =>
     new Promise((resolve) => {
-      const targets = new Set<Element>();
-      for (const card of cards) {
-        targets.add(card);
-        for (const el of card.querySelectorAll(CARD_CONTENT)) targets.add(el);
-      }
+      const content = contentOf(cards);
+      const targets = new Set<Element>([...cards, ...content.flat()]);
       const boxes = new Map<Element, Box>();
       let done = false;
       const finish = () => {
@@ -48,7 +45,7 @@ export function measureAfterLayout(view: Window & typeof globalThis): MeasureCar
         observer.disconnect();
         view.clearTimeout(patience);
         // Style is clean right after a layout: the position reads cost nothing more.
-        resolve(read(view, cards, (el) => boxes.get(el) ?? toBox(el.getBoundingClientRect())));
+        resolve(read(view, cards, content, (el) => boxes.get(el) ?? toBox(el.getBoundingClientRect())));
       };
       const observer = new view.IntersectionObserver((entries) => {
         for (const e of entries) if (!boxes.has(e.target)) boxes.set(e.target, toBox(e.boundingClientRect));
@@ -60,10 +57,13 @@ export function measureAfterLayout(view: Window & typeof globalThis): MeasureCar
     });
 }
 
-function read(view: Window | null, cards: readonly Element[], boxOf: (el: Element) => Box): CardLayout[] {
-  return cards.map((card) => ({
+/** Each card's avatar, pictures, links and buttons, found once per measure. */
+const contentOf = (cards: readonly Element[]) => cards.map((card) => [...card.querySelectorAll(CARD_CONTENT)]);
+
+function read(view: Window | null, cards: readonly Element[], content: Element[][], boxOf: (el: Element) => Box): CardLayout[] {
+  return cards.map((card, i) => ({
     card: boxOf(card),
-    content: [...card.querySelectorAll(CARD_CONTENT)].map(boxOf),
+    content: content[i]!.map(boxOf),
     isStatic: view?.getComputedStyle(card).position === 'static',
   }));
 }

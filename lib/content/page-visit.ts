@@ -80,6 +80,8 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
   let whole = false;
   /** The contractor the frame shows (null: no frame). */
   let shownKey: string | null = null;
+  /** Whether `reading` of `url` is the whole of what the visit is about (see `whole`). */
+  const isWhole = (url: URL, reading: PageReading) => parts.keyFromUrl(url) === null || reading.profile !== null;
   /** The earliest time the next throttled read may run. */
   const nextReadAt = () => Math.max(lastRead + RESCAN_MS, lastEnd + lastCost * READ_SPACING);
 
@@ -106,7 +108,7 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
     lastEnd = parts.now();
     lastCost = lastEnd - began;
     if (!reading) return parts.lost();
-    whole = parts.keyFromUrl(url) === null || reading.profile !== null;
+    whole = isWhole(url, reading);
     follow(reading.profile?.key ?? parts.keyFromUrl(url));
     parts.badges.update(reading.cards);
     const key = reading.profile?.key ?? null;
@@ -178,7 +180,7 @@ export function startVisit(parts: VisitParts, href: string, signal: AbortSignal,
     // The first reading still describes the page: reading it again would only cost the page
     // another few tens of ms at load.
     if (start.current) {
-      whole = parts.keyFromUrl(new URL(href)) === null || reading.profile !== null;
+      whole = isWhole(new URL(href), reading);
       parts.badges.update(reading.cards);
     } else read();
   } else {
