@@ -34,6 +34,13 @@ export interface ActionPopup {
 
 type TargetInfo = { targetId: string; type: string; url: string };
 
+/** A command sent to the popup after it closed, or unanswered because it closed meanwhile. */
+class PopupClosed extends Error {
+  constructor(method: string) {
+    super(`Popup CDP ${method}: the popup closed`);
+  }
+}
+
 export async function openActionPopup(session: ChromiumSession, page: Page): Promise<ActionPopup> {
   const browser = session.context.browser();
   if (!browser) throw new Error('No browser behind the Chromium context: cannot reach the CDP browser target');
@@ -63,20 +70,41 @@ export async function openActionPopup(session: ChromiumSession, page: Page): Pro
     if (reply.id !== undefined) pending.get(reply.id)?.(reply);
     if (reply.id !== undefined) pending.delete(reply.id);
   });
+  // The popup closes itself after most actions, sometimes before it answers the command that
+  // caused them (the mouse release that clicked "Track this page"): fail such calls at once, and
+  // say so, instead of waiting 15 s for an answer that can't come.
+  let closed = false;
+  const closers = new Set<() => void>();
+  cdp.on('Target.detachedFromTarget', (event: { sessionId?: string; targetId?: string }) => {
+    if (event.sessionId !== sessionId && event.targetId !== popup.targetId) return;
+    closed = true;
+    for (const close of closers) close();
+  });
   const call = <T>(method: string, params: Record<string, unknown> = {}): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (closed) return reject(new PopupClosed(method));
       const id = ++nextId;
+      const onClose = (): void => {
+        clearTimeout(timer);
+        pending.delete(id);
+        reject(new PopupClosed(method));
+      };
+      closers.add(onClose);
       const timer = setTimeout(() => {
+        closers.delete(onClose);
         pending.delete(id);
         reject(new Error(`Popup CDP ${method} got no answer (is the popup closed?)`));
       }, 15_000);
       pending.set(id, (reply) => {
         clearTimeout(timer);
+        closers.delete(onClose);
         if (reply.error) reject(new Error(`Popup CDP ${method}: ${reply.error.message}`));
         else resolve(reply.result as T);
       });
       cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch((err: unknown) => {
         clearTimeout(timer);
+        closers.delete(onClose);
+        if (closed) return reject(new PopupClosed(method));
         pending.delete(id);
         reject(err instanceof Error ? err : new Error(String(err)));
       });
@@ -100,8 +128,13 @@ export async function openActionPopup(session: ChromiumSession, page: Page): Pro
         `(() => { const el = document.querySelector(${JSON.stringify(selector)}); if (!el) return null;
            const r = el.getBoundingClientRect(); return r.width > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null; })()`,
       );
-      for (const type of ['mousePressed', 'mouseReleased']) {
-        await call('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+      await call('Input.dispatchMouseEvent', { type: 'mousePressed', x: box.x, y: box.y, button: 'left', clickCount: 1 });
+      try {
+        await call('Input.dispatchMouseEvent', { type: 'mouseReleased', x: box.x, y: box.y, button: 'left', clickCount: 1 });
+      } catch (err) {
+        // Closed between press and answer to the release: the release was delivered and its click
+        // is what closed the popup (nothing else closes it). The caller checks the click's effect.
+        if (!(err instanceof PopupClosed)) throw err;
       }
     },
     async screenshot(name) {
