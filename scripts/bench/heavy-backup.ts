@@ -138,9 +138,10 @@ export function heavyBackup(now = Date.now()): BackupFile {
 }
 
 /** The heavy backup written to a temporary file (as Vetted writes it: indented JSON); its path and size. */
-export function heavyBackupFile(): { file: string; bytes: number } {
+export function heavyBackupFile(): { file: string; bytes: number; backup: BackupFile } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-backup-'));
   const file = path.join(dir, 'vetted-backup-heavy.json');
-  fs.writeFileSync(file, JSON.stringify(heavyBackup(), null, 2));
-  return { file, bytes: fs.statSync(file).size };
+  const backup = heavyBackup();
+  fs.writeFileSync(file, JSON.stringify(backup, null, 2));
+  return { file, bytes: fs.statSync(file).size, backup };
 }
