@@ -7,16 +7,13 @@
 import type { Page } from 'playwright-core';
 import { RECORD_TABLE_NAMES, RECORD_TABLES, type BackupFile } from '../../lib/backup/format';
 
-type Rows = { table: string; pairs: [string, unknown][] }[];
+type Rows = { table: string; pairs: [string | [string, string], unknown][] }[];
 
 /** The backup's rows by table, with the keys Vetted stores them under. */
 export function rowsOf(data: BackupFile['data']): Rows {
   return RECORD_TABLE_NAMES.map((table) => ({
     table,
-    pairs: (data[table] as unknown as Record<string, unknown>[]).map((row) => [
-      RECORD_TABLES[table].primaryKey(row as never) as string,
-      row,
-    ]),
+    pairs: (data[table] as unknown as Record<string, unknown>[]).map((row) => [RECORD_TABLES[table].primaryKey(row), row]),
   }));
 }
 

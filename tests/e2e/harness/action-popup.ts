@@ -34,6 +34,9 @@ export interface ActionPopup {
 
 type TargetInfo = { targetId: string; type: string; url: string };
 
+/** What a command still waiting gets when the popup closes. */
+const CLOSED = Symbol('popup closed');
+
 /** A command sent to the popup after it closed, or unanswered because it closed meanwhile. */
 class PopupClosed extends Error {
   constructor(method: string) {
@@ -62,51 +65,43 @@ export async function openActionPopup(session: ChromiumSession, page: Page): Pro
   const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false })) as { sessionId: string };
 
   // Non-flat session: commands go through Target.sendMessageToTarget, answers come back as events.
+  // The popup closes itself after most actions, sometimes before it answers the command that
+  // caused them (the mouse release that clicked "Track this page"): the commands still waiting
+  // then fail at once as PopupClosed instead of after 15 s without an answer.
+  type Reply = { result?: unknown; error?: { message: string } } | typeof CLOSED;
   let nextId = 0;
-  const pending = new Map<number, (reply: { result?: unknown; error?: { message: string } }) => void>();
+  let closed = false;
+  const pending = new Map<number, (reply: Reply) => void>();
   cdp.on('Target.receivedMessageFromTarget', (event: { sessionId?: string; message: string }) => {
     if (event.sessionId !== sessionId) return;
     const reply = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
     if (reply.id !== undefined) pending.get(reply.id)?.(reply);
     if (reply.id !== undefined) pending.delete(reply.id);
   });
-  // The popup closes itself after most actions, sometimes before it answers the command that
-  // caused them (the mouse release that clicked "Track this page"): fail such calls at once, and
-  // say so, instead of waiting 15 s for an answer that can't come.
-  let closed = false;
-  const closers = new Set<() => void>();
   cdp.on('Target.detachedFromTarget', (event: { sessionId?: string; targetId?: string }) => {
     if (event.sessionId !== sessionId && event.targetId !== popup.targetId) return;
     closed = true;
-    for (const close of closers) close();
+    for (const settle of pending.values()) settle(CLOSED);
+    pending.clear();
   });
   const call = <T>(method: string, params: Record<string, unknown> = {}): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (closed) return reject(new PopupClosed(method));
       const id = ++nextId;
-      const onClose = (): void => {
-        clearTimeout(timer);
-        pending.delete(id);
-        reject(new PopupClosed(method));
-      };
-      closers.add(onClose);
       const timer = setTimeout(() => {
-        closers.delete(onClose);
         pending.delete(id);
         reject(new Error(`Popup CDP ${method} got no answer (is the popup closed?)`));
       }, 15_000);
       pending.set(id, (reply) => {
         clearTimeout(timer);
-        closers.delete(onClose);
-        if (reply.error) reject(new Error(`Popup CDP ${method}: ${reply.error.message}`));
+        if (reply === CLOSED) reject(new PopupClosed(method));
+        else if (reply.error) reject(new Error(`Popup CDP ${method}: ${reply.error.message}`));
         else resolve(reply.result as T);
       });
       cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch((err: unknown) => {
         clearTimeout(timer);
-        closers.delete(onClose);
-        if (closed) return reject(new PopupClosed(method));
         pending.delete(id);
-        reject(err instanceof Error ? err : new Error(String(err)));
+        reject(closed ? new PopupClosed(method) : err instanceof Error ? err : new Error(String(err)));
       });
     });
 
