@@ -10,6 +10,7 @@ import { registerReminders, scheduleReminderCheck } from './reminder-alarm';
 import { registerSyncScheduler, type SyncScheduler } from './sync-scheduler';
 import { createRouter, type Router } from './router';
 import { createWordsBackfill } from '../db/note-words-backfill';
+import { createFactsRebuild } from '../db/repositories/badge-facts';
 import { takeDeferredWords } from '../db/note-words';
 import { dashboardSummary } from './dashboard-summary';
 import { OverlayBindings } from './overlay-bindings';
@@ -76,6 +77,11 @@ export function startBackground(db: VettedDb = openDb()): Background {
     if (takeDeferredWords()) void words.kick();
   });
   void words.kick();
+  // issue 18: badge facts are rebuilt after a bulk write emptied them, and at start (a new table, or
+  // a worker stopped midway).
+  const facts = createFactsRebuild(db, { onError: (err) => console.warn('Vetted: badge facts rebuild', err) });
+  db.badgeFactsKeeper.onCleared(() => void facts.kick());
+  void facts.kick();
   registerReminders(db);
   registerCommands();
   registerTrackMenu(router);

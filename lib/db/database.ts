@@ -2,6 +2,7 @@
  * The one IndexedDB database, opened only by the background (DESIGN.md rule 1).
  */
 import Dexie, { type Table } from 'dexie';
+import { BadgeFactsKeeper, type BadgeFactsRow } from './badge-facts';
 import { noteWordsMiddleware } from './note-words';
 import { WriteRecorder } from './recorder';
 import { SyncStamper, type StampOptions } from './stamper';
@@ -47,10 +48,15 @@ export class VettedDb extends Dexie {
   syncConnection!: Table<SyncConnectionRow, string>;
   /** Versions and tombstones of local writes (lib/db/stamper.ts). */
   readonly stamp: SyncStamper;
+  /** issue 18: what listing badges need per contractor, kept by lib/db/badge-facts.ts. Derived, local only. */
+  badgeFacts!: Table<BadgeFactsRow, string>;
+  readonly badgeFactsKeeper = new BadgeFactsKeeper();
 
   constructor(name: string = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS, options: DbOptions = {}) {
     super(name);
     this.stamp = new SyncStamper(options.sync);
+    // Lowest of all: the rows it marks dirty are below the recorder (no change event) and the stamper.
+    this.use(this.badgeFactsKeeper.middleware);
     // The stamper sits below the recorder: the recorder sees the write, the stamper stamps it.
     this.use(this.stamp.middleware);
     this.use(this.writes.middleware);

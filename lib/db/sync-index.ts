@@ -13,8 +13,8 @@
 import type { SyncedTable } from '../sync/types';
 import { SYNCED_TABLES } from '../sync/types';
 
-/** Bookkeeping no view shows: versions, tombstones, losing versions, cursors (no change events). */
-export const SILENT_TABLES = ['syncIndex', 'conflicts', 'syncMeta'] as const;
+/** Bookkeeping no view shows: versions, tombstones, losing versions, cursors, badge facts (no change events). */
+export const SILENT_TABLES = ['syncIndex', 'conflicts', 'syncMeta', 'badgeFacts'] as const;
 /** With the connection and its status, which Options → Sync and the popup do show. */
 export const BOOKKEEPING_TABLES = [...SILENT_TABLES, 'syncConnection'] as const;
 const BOOKKEEPING = new Set<string>(BOOKKEEPING_TABLES);

@@ -88,6 +88,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: indexExistingRows,
   },
+  {
+    // issue 18: badge facts per contractor (lib/db/badge-facts.ts), a new table: derived from the
+    // user's tables, never synced or exported. It starts empty and the background builds it.
+    version: 10,
+    stores: {
+      badgeFacts: 'key',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

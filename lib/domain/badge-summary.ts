@@ -30,11 +30,16 @@ export interface BadgeInput {
   derived?: readonly DerivedCheck[];
 }
 
-export function badgeSummary(input: BadgeInput, checklist: readonly ChecklistItem[]): BadgeSummary | null {
+/** Whether there is anything to say about a contractor: a verdict, a check set, a note, a rating or a project. */
+export function hasBadgeData(input: BadgeInput): boolean {
   const status = input.status ?? 'prospect';
   const checks = input.checks.filter((c) => c.state !== 'todo' || c.note);
-  const hasData = status !== 'prospect' || checks.length > 0 || input.hasNotes || input.ratings.length > 0 || input.projectIds.size > 0;
-  if (!hasData) return null;
+  return status !== 'prospect' || checks.length > 0 || input.hasNotes || input.ratings.length > 0 || input.projectIds.size > 0;
+}
+
+export function badgeSummary(input: BadgeInput, checklist: readonly ChecklistItem[]): BadgeSummary | null {
+  if (!hasBadgeData(input)) return null;
+  const status = input.status ?? 'prospect';
   // A check the user set wins over a derived one, so all of theirs go in, unticked ones too.
   const progress = vettingProgress(checklist, withDerived(input.checks, input.derived ?? []).states);
   const rep = reputation(input.ratings);

@@ -42,7 +42,7 @@ export async function importOnOptionsPage(b: BenchBrowser, file: string): Promis
 }
 
 /** ms from now until no note waits for its search words (read from the extension's own IndexedDB). */
-async function wordsFilledIn(b: BenchBrowser, base: string): Promise<number> {
+export async function wordsFilledIn(b: BenchBrowser, base: string): Promise<number> {
   const page = await b.context.newPage();
   try {
     await page.goto(`${base}/options.html`);

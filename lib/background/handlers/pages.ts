@@ -1,12 +1,8 @@
 /** Requests from the content script. Nothing private goes back: it lives in the marketplace page. */
 import { badgeSummary } from '../../domain/badge-summary';
-import { derivedChecks } from '../../domain/vetting';
-import { bulkGetContractors, upsertSnapshot } from '../../db/repositories/contractors';
-import { checksByContractor } from '../../db/repositories/checks';
-import { contractorKeysWithNotes } from '../../db/repositories/notes';
-import { ratingsByContractor } from '../../db/repositories/ratings';
+import { badgeFactsOf, badgeInput } from '../../db/repositories/badge-facts';
+import { upsertSnapshot } from '../../db/repositories/contractors';
 import { getSettings, isSiteEnabled } from '../../db/repositories/settings';
-import { whereAnyOf } from '../../db/query';
 import type { BadgeSummary } from '../../messaging/protocol';
 import { MARKETPLACE_IDS, type MarketplaceId } from '../../db/schema';
 import { RequestError } from '../errors';
@@ -34,62 +30,13 @@ export const pageHandlers: HandlerGroup<'reportPage' | 'getBadges' | 'getSiteSwi
 
   async getBadges(db, { keys }) {
     const unique = [...new Set(keys)];
-    // One read transaction for the whole batch: without it every lookup (5 per key) opened its
-    // own, and 100 cards cost 500 IndexedDB transactions (≈3× slower in Chromium, bench/listing).
-    const [settings, contractors, checks, noted, ratings, projectRows] = await db.transaction(
-      'r',
-      [db.settings, db.contractors, db.checks, db.notes, db.ratings, db.projects],
-      () =>
-        Promise.all([
-          getSettings(db),
-          bulkGetContractors(db, unique),
-          checksByContractor(db, unique),
-          contractorKeysWithNotes(db, unique),
-          ratingsByContractor(db, unique),
-          whereAnyOf(db.projects, 'contractorKey', unique),
-        ]),
-    );
-    // Ticks the data proves count on the badge as in the overlay (issue 14).
-    const milestoneRows =
-      projectRows.length > 0
-        ? await whereAnyOf(
-            db.milestones,
-            'projectId',
-            projectRows.map((p) => p.id),
-          )
-        : [];
-    const byKey = new Map(contractors.map((c) => [c.key, c]));
-    const projectIds = new Map<string, Set<string>>();
-    for (const p of projectRows) {
-      if (!p.contractorKey) continue;
-      const set = projectIds.get(p.contractorKey) ?? new Set<string>();
-      set.add(p.id);
-      projectIds.set(p.contractorKey, set);
-    }
-    const derivedFor = (key: string) => {
-      const keyProjects = projectRows.filter((p) => p.contractorKey === key);
-      return derivedChecks({
-        projects: keyProjects,
-        milestones: milestoneRows.filter((m) => keyProjects.some((p) => p.id === m.projectId)),
-        ratingCount: (ratings.get(key) ?? []).length,
-      });
-    };
+    // issue 18: one read of the kept facts (lib/db/badge-facts.ts); only keys a write marked dirty
+    // since, or not kept yet, are computed from the tables, and kept for the next listing.
+    const [settings, { facts }] = await Promise.all([getSettings(db), badgeFactsOf(db, unique)]);
     const out: Record<string, BadgeSummary> = {};
-    const none = new Set<string>();
     for (const key of unique) {
-      const status = byKey.get(key)?.status;
-      const summary = badgeSummary(
-        {
-          key,
-          ...(status ? { status } : {}),
-          checks: checks.get(key) ?? [],
-          hasNotes: noted.has(key),
-          ratings: ratings.get(key) ?? [],
-          projectIds: projectIds.get(key) ?? none,
-          derived: derivedFor(key),
-        },
-        settings.checklist,
-      );
+      const f = facts.get(key);
+      const summary = f ? badgeSummary(badgeInput(key, f), settings.checklist) : null;
       if (summary) out[key] = summary;
     }
     return out;

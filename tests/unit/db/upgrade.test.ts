@@ -14,6 +14,7 @@ import { createProject } from '../../../lib/db/repositories/projects';
 import { savePayment } from '../../../lib/db/repositories/payments';
 import { ContractorSchema, NoteSchema } from '../../../lib/db/schema';
 import { BOOKKEEPING_TABLES } from '../../../lib/db/sync-index';
+import { badgeFactsOf, rebuildBadgeFacts } from '../../../lib/db/repositories/badge-facts';
 import { snap, T0 } from './helpers';
 
 let counter = 0;
@@ -156,6 +157,26 @@ const FIXTURES: MigrationFixture[] = [
       expect(await db.conflicts.count()).toBe(0);
     },
   },
+  {
+    // issue 18: badge facts, a new derived table. It starts empty (not complete), so badges are
+    // computed from the tables until the background has rebuilt it; nothing else changes.
+    version: 10,
+    async seed(raw) {
+      const db = raw as VettedDb;
+      await upsertSnapshot(db, snap(), T0);
+      await setCheck(db, { contractorKey: 'upwork:~01abc', itemId: 'interview', state: 'done' }, T0 + 1);
+      await createProject(db, { title: 'Logo', contractorKey: 'upwork:~01abc', budgetMinor: 5000 }, T0 + 2, () => 'p1');
+    },
+    async verify(db) {
+      expect(await db.badgeFacts.count()).toBe(0);
+      expect(await db.syncIndex.count()).toBe(4);
+      const { facts, complete } = await badgeFactsOf(db, ['upwork:~01abc', 'upwork:~09none']);
+      expect(complete).toBe(false);
+      expect(facts.get('upwork:~01abc')).toMatchObject({ checks: [{ itemId: 'interview', state: 'done' }], projectIds: ['p1'] });
+      expect(await rebuildBadgeFacts(db)).toBe(1);
+      expect((await badgeFactsOf(db, ['upwork:~09none'])).complete).toBe(true);
+    },
+  },
 ];
 
 async function runFixture(fixture: MigrationFixture, versions: readonly SchemaVersion[]) {
@@ -198,6 +219,7 @@ describe('schema versions', () => {
       conflicts: ['id', '[table+key]'],
       syncMeta: ['key'],
       syncConnection: ['key'],
+      badgeFacts: ['key'],
     });
     db.close();
   });
